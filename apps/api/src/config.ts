@@ -1,0 +1,113 @@
+/**
+ * The only reader of process.env. One zod schema, parsed once at start-up; a wrong value stops the
+ * process with a message naming the setting and what it allows.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const zPort = z.coerce.number().int().min(0).max(65535);
+const zBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Every setting, its environment variable and its default. The README's table mirrors this list. */
+export const zConfig = z.object({
+  XIAOJIA_PORT: zPort.default(3000),
+  XIAOJIA_HOST: z.string().min(1).default('0.0.0.0'),
+  /** Where SQLite, embedded-store objects and generated secrets live. */
+  XIAOJIA_DATA_DIR: z.string().min(1).default('./data'),
+  /** Public origin clients use to reach this server (upload URL, signed URLs). Derived from the request when empty. */
+  XIAOJIA_PUBLIC_URL: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
+  /** sqlite file path, or a postgres:// URL to scale out. Default: <data dir>/xiaojia.db */
+  DATABASE_URL: z.string().default(''),
+  /** Directory with the built H5 client to serve; empty disables static hosting. */
+  XIAOJIA_H5_DIR: z.string().default(''),
+  XIAOJIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Embedded store directory. Default: <data dir>/objects */
+  XIAOJIA_STORE_DIR: z.string().default(''),
+  /** Largest single upload accepted, in bytes. */
+  XIAOJIA_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 * 1024 * 1024),
+  /** WeChat mini-program credentials; sign-in with WeChat is off when empty. */
+  WECHAT_APP_ID: z.string().default(''),
+  WECHAT_APP_SECRET: z.string().default(''),
+  /** code2session host; tests point it at a local fake. */
+  WECHAT_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.weixin.qq.com'),
+  /** Trust X-Forwarded-* headers from a reverse proxy. */
+  XIAOJIA_TRUST_PROXY: zBool.default(false),
+});
+
+export type RawConfig = z.infer<typeof zConfig>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  h5Dir: string;
+  logLevel: RawConfig['XIAOJIA_LOG_LEVEL'];
+  storeDir: string;
+  maxUploadBytes: number;
+  wechat: { appId: string; appSecret: string; apiBase: string };
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Values from the optional JSON config file (XIAOJIA_CONFIG) sit under the environment. */
+function readConfigFile(file: string | undefined): Record<string, unknown> {
+  if (!file) return {};
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`XIAOJIA_CONFIG: cannot read ${file} (${(error as Error).message})`);
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : String(v)]));
+  } catch (error) {
+    throw new ConfigError(`XIAOJIA_CONFIG: ${file} is not a JSON object of settings (${(error as Error).message})`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const fromFile = readConfigFile(env.XIAOJIA_CONFIG);
+  const known = Object.keys(zConfig.shape);
+  const merged: Record<string, unknown> = { ...fromFile };
+  for (const key of known) if (env[key] !== undefined && env[key] !== '') merged[key] = env[key];
+  const unknownInFile = Object.keys(fromFile).filter((k) => !known.includes(k));
+  if (unknownInFile.length > 0) {
+    throw new ConfigError(`XIAOJIA_CONFIG: unknown setting(s) ${unknownInFile.join(', ')}`);
+  }
+  const parsed = zConfig.safeParse(merged);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const raw = parsed.data;
+  const dataDir = path.resolve(raw.XIAOJIA_DATA_DIR);
+  const dbUrl = raw.DATABASE_URL;
+  const database: Config['database'] = /^postgres(ql)?:\/\//.test(dbUrl)
+    ? { kind: 'postgres', url: dbUrl }
+    : { kind: 'sqlite', file: dbUrl === '' ? path.join(dataDir, 'xiaojia.db') : dbUrl };
+  return {
+    port: raw.XIAOJIA_PORT,
+    host: raw.XIAOJIA_HOST,
+    dataDir,
+    publicUrl: raw.XIAOJIA_PUBLIC_URL.replace(/\/+$/, ''),
+    database,
+    h5Dir: raw.XIAOJIA_H5_DIR === '' ? '' : path.resolve(raw.XIAOJIA_H5_DIR),
+    logLevel: raw.XIAOJIA_LOG_LEVEL,
+    storeDir: raw.XIAOJIA_STORE_DIR === '' ? path.join(dataDir, 'objects') : path.resolve(raw.XIAOJIA_STORE_DIR),
+    maxUploadBytes: raw.XIAOJIA_MAX_UPLOAD_BYTES,
+    wechat: { appId: raw.WECHAT_APP_ID, appSecret: raw.WECHAT_APP_SECRET, apiBase: raw.WECHAT_API_BASE },
+    trustProxy: raw.XIAOJIA_TRUST_PROXY,
+  };
+}

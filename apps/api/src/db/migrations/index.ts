@@ -1,0 +1,14 @@
+/**
+ * The static migration registry. The server may be bundled into one file, so migrations are listed here
+ * rather than discovered by scanning a folder. Append only.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_init.js';
+
+const migrations: Record<string, Migration> = {
+  '0001_init': m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

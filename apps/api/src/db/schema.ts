@@ -1,0 +1,125 @@
+/**
+ * Table types for Kysely. Times are ISO-8601 UTC text; ids are app-generated UUIDv7 text (sortable).
+ * Keep in step with the frozen migrations in ./migrations.
+ */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export interface UsersTable {
+  id: string;
+  /** Lower-cased login name for password accounts; null for WeChat-only accounts. */
+  username: string | null;
+  display_name: string;
+  /** scrypt$N$r$p$salt$hash, null for WeChat-only accounts. */
+  password_hash: string | null;
+  wechat_openid: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the bearer token; the token itself is never stored. */
+  token_hash: string;
+  device: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface LoginAttemptsTable {
+  id: string;
+  /** The lower-cased username tried (or "wechat:<openid>"). */
+  account: string;
+  succeeded: number;
+  attempted_at: string;
+}
+
+export interface StorageBindingsTable {
+  id: string;
+  user_id: string;
+  provider: 'qiniu';
+  bucket: string;
+  /** With scheme, no trailing slash: https://img.example.com */
+  domain: string;
+  region: string;
+  access_key: string;
+  /** AES-256-GCM sealed secret key (see integrations/crypto). */
+  secret_key_sealed: string;
+  /** active: the user's current binding; unbound: kept so photos come back when rebound. */
+  status: 'active' | 'unbound';
+  verified_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PhotosTable {
+  id: string;
+  owner_id: string;
+  /** The binding that holds the object; null means the embedded store. */
+  binding_id: string | null;
+  object_key: string;
+  filename: string;
+  etag: string;
+  size: number;
+  mime: string;
+  width: number | null;
+  height: number | null;
+  taken_at: string | null;
+  created_at: string;
+  /** taken_at ?? created_at: the timeline's order, indexed for keyset pagination. */
+  sort_at: string;
+  deleted_at: string | null;
+  /** Set when purge was asked for but the storage delete has not succeeded yet. */
+  purge_requested_at: string | null;
+  purge_attempts: number;
+  purge_error: string | null;
+}
+
+export interface UploadsTable {
+  object_key: string;
+  owner_id: string;
+  binding_id: string | null;
+  filename: string;
+  declared_size: number;
+  declared_mime: string;
+  created_at: string;
+  expires_at: string;
+  photo_id: string | null;
+}
+
+export interface AlbumsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  cover_photo_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AlbumPhotosTable {
+  album_id: string;
+  photo_id: string;
+  added_at: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  storage_bindings: StorageBindingsTable;
+  photos: PhotosTable;
+  uploads: UploadsTable;
+  albums: AlbumsTable;
+  album_photos: AlbumPhotosTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type StorageBinding = Selectable<StorageBindingsTable>;
+export type Photo = Selectable<PhotosTable>;
+export type PhotoUpdate = Updateable<PhotosTable>;
+export type Upload = Selectable<UploadsTable>;
+export type Album = Selectable<AlbumsTable>;

@@ -1,0 +1,41 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { Db } from '../db/index.js';
+import type { Clock } from '../integrations/clock.js';
+
+/** Everything a request may use, built once at start-up (or per test). */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Per-request facts, independent of HTTP so tests can build them directly (the "inner context"). */
+export interface RequestInfo {
+  requestId: string;
+  /** Bearer token from the Authorization header, if any. */
+  token: string | null;
+  userAgent: string;
+  ip: string;
+  /** Origin clients reach this server at (for upload and download URLs). */
+  origin: string;
+}
+
+export interface Context {
+  deps: AppDeps;
+  req: RequestInfo;
+}
+
+export function createInnerContext(deps: AppDeps, req: Partial<RequestInfo> = {}): Context {
+  return {
+    deps,
+    req: {
+      requestId: req.requestId ?? 'test',
+      token: req.token ?? null,
+      userAgent: req.userAgent ?? 'test',
+      ip: req.ip ?? '127.0.0.1',
+      origin: req.origin ?? 'http://127.0.0.1',
+    },
+  };
+}

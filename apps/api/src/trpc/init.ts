@@ -1,0 +1,60 @@
+/** The one initTRPC of the server: error shape, base procedures. */
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { AppErrorData, ErrorCode, TrpcCode } from '@xiaojia/shared';
+import { ZodError } from 'zod';
+import { AppError } from '../errors.js';
+import type { Context } from './context.js';
+
+const GENERIC_CODES: Partial<Record<TRPCError['code'], ErrorCode>> = {
+  BAD_REQUEST: 'BAD_INPUT',
+  PARSE_ERROR: 'BAD_INPUT',
+  UNAUTHORIZED: 'UNAUTHENTICATED',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  TOO_MANY_REQUESTS: 'RATE_LIMITED',
+  PAYLOAD_TOO_LARGE: 'UPLOAD_TOO_LARGE',
+  METHOD_NOT_SUPPORTED: 'BAD_INPUT',
+};
+
+function appErrorData(error: TRPCError): AppErrorData {
+  const cause = error.cause;
+  if (cause instanceof AppError) {
+    return cause.details ? { appCode: cause.code, details: cause.details } : { appCode: cause.code };
+  }
+  if (cause instanceof ZodError) {
+    return {
+      appCode: 'BAD_INPUT',
+      issues: cause.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })),
+    };
+  }
+  return { appCode: GENERIC_CODES[error.code] ?? 'INTERNAL' };
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const data = appErrorData(error);
+    const internal = data.appCode === 'INTERNAL';
+    return {
+      code: shape.code,
+      // Never send internals (SQL, paths, stack) to the client.
+      message: internal ? 'Internal error' : error.cause instanceof ZodError ? 'Invalid input' : shape.message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, ...data },
+    };
+  },
+});
+
+/** Turns AppError thrown anywhere below into a TRPCError with the matching code. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    const mapped = new TRPCError({ code: cause.trpcCode as TrpcCode, message: cause.message, cause });
+    return { ...result, error: mapped };
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+export const publicProcedure = t.procedure.use(appErrors);

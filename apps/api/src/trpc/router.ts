@@ -1,0 +1,9 @@
+import { healthRouter } from '../routers/health.js';
+import { router } from './init.js';
+
+export const appRouter = router({
+  health: healthRouter,
+});
+
+/** The only thing the client imports from the API, as a type. */
+export type AppRouter = typeof appRouter;

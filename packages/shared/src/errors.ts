@@ -1,0 +1,72 @@
+/**
+ * Stable error codes shared by the API and the client. The API throws them (AppError) and sends them in
+ * `error.data.appCode`; the client translates them. Never rename a code: add a new one.
+ */
+export const ERROR_CODES = {
+  // generic
+  BAD_INPUT: 'BAD_REQUEST',
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+  // accounts
+  INVALID_CREDENTIALS: 'UNAUTHORIZED',
+  USERNAME_TAKEN: 'CONFLICT',
+  LOCKED_OUT: 'TOO_MANY_REQUESTS',
+  SESSION_EXPIRED: 'UNAUTHORIZED',
+  WECHAT_NOT_CONFIGURED: 'PRECONDITION_FAILED',
+  WECHAT_LOGIN_FAILED: 'BAD_REQUEST',
+  WECHAT_ALREADY_LINKED: 'CONFLICT',
+  // storage binding
+  STORAGE_BAD_KEYS: 'BAD_REQUEST',
+  STORAGE_NO_SUCH_BUCKET: 'BAD_REQUEST',
+  STORAGE_WRONG_REGION: 'BAD_REQUEST',
+  STORAGE_DOMAIN_INVALID: 'BAD_REQUEST',
+  STORAGE_UNREACHABLE: 'BAD_GATEWAY',
+  STORAGE_NOT_BOUND: 'PRECONDITION_FAILED',
+  STORAGE_UNBOUND_PHOTO: 'PRECONDITION_FAILED',
+  // uploads
+  UPLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UPLOAD_UNSUPPORTED_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  UPLOAD_NOT_IN_STORAGE: 'PRECONDITION_FAILED',
+  UPLOAD_EXPIRED: 'PRECONDITION_FAILED',
+} as const satisfies Record<string, TrpcCode>;
+
+/** The subset of tRPC error codes we map onto. */
+export type TrpcCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PRECONDITION_FAILED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'TOO_MANY_REQUESTS'
+  | 'INTERNAL_SERVER_ERROR'
+  | 'BAD_GATEWAY';
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}
+
+/** Extra, non-secret facts an error may carry for the client (e.g. seconds until a lockout ends). */
+export interface AppErrorDetails {
+  retryAfterSeconds?: number;
+  field?: string;
+  duplicateOfPhotoId?: string;
+  [key: string]: string | number | boolean | undefined;
+}
+
+/** The shape the API puts in tRPC's `error.data` for every error. */
+export interface AppErrorData {
+  appCode: ErrorCode;
+  details?: AppErrorDetails;
+  /** zod issues for BAD_INPUT: path and message only. */
+  issues?: { path: string; message: string }[];
+}
