@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { zId, zIsoTime } from './common.js';
+
+/** Largest file a client may ask to upload (the server's own cap may be lower). */
+export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
+export const MAX_UPLOAD_BATCH = 50;
+/** Types the album accepts; the storage refuses anything else (mimeLimit). */
+export const ACCEPTED_MIME = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+  'image/gif',
+] as const;
+export const zAcceptedMime = z.enum(ACCEPTED_MIME, {
+  message: 'Only JPEG, PNG, WebP, HEIC and GIF photos are accepted',
+});
+
+/** Qiniu's qetag: "Fo…" / "lo…" base64url of a 21-byte digest (28 chars). */
+export const zQetag = z.string().regex(/^[A-Za-z0-9_-]{28}$/, 'Invalid content hash');
+
+export const zUploadRequest = z.object({
+  filename: z.string().trim().min(1).max(255),
+  size: z.number().int().positive().max(MAX_UPLOAD_BYTES),
+  mime: zAcceptedMime,
+  /** Content hash computed on the device, to skip uploading a photo the user already has. */
+  qetag: zQetag.optional(),
+});
+export type UploadRequest = z.infer<typeof zUploadRequest>;
+
+export const zCreateUploadsInput = z.object({
+  files: z.array(zUploadRequest).min(1).max(MAX_UPLOAD_BATCH),
+});
+export type CreateUploadsInput = z.infer<typeof zCreateUploadsInput>;
+
+export const zUploadTicket = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('upload'),
+    key: z.string(),
+    /** POST a multipart form here: the fields below first, then `file`. */
+    uploadUrl: z.string(),
+    fields: z.object({ token: z.string(), key: z.string() }),
+    expiresAt: z.string(),
+  }),
+  z.object({
+    kind: z.literal('duplicate'),
+    /** The photo the user already has with the same content. */
+    photoId: zId,
+  }),
+]);
+export type UploadTicket = z.infer<typeof zUploadTicket>;
+export const zUploadTickets = z.object({ tickets: z.array(zUploadTicket) });
+export type UploadTickets = z.infer<typeof zUploadTickets>;
+
+export const zConfirmUploadInput = z.object({
+  key: z.string().min(1).max(300),
+  /** Facts the device read from the file (EXIF); used for layout and ordering only. */
+  width: z.number().int().positive().max(100_000).optional(),
+  height: z.number().int().positive().max(100_000).optional(),
+  takenAt: zIsoTime.optional(),
+});
+export type ConfirmUploadInput = z.infer<typeof zConfirmUploadInput>;
