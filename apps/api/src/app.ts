@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createDb, migrateToLatest } from './db/index.js';
 import { type Clock, systemClock } from './integrations/clock.js';
+import { createWeChatClient } from './integrations/wechat.js';
 import type { AppDeps } from './trpc/context.js';
 
 export interface BuildOptions {
@@ -15,5 +16,5 @@ export async function buildDeps({ config, logger, clock = systemClock }: BuildOp
   const db = createDb(config.database);
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-  return { config, db, clock, logger };
+  return { config, db, clock, logger, wechat: createWeChatClient(config.wechat) };
 }

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { type Config, loadConfig } from '../config.js';
 import { createDb, migrateToLatest } from '../db/index.js';
 import { ManualClock } from '../integrations/clock.js';
+import { createWeChatClient } from '../integrations/wechat.js';
 import type { AppDeps } from '../trpc/context.js';
 import { createInnerContext, type RequestInfo } from '../trpc/context.js';
 import { createCallerFactory } from '../trpc/init.js';
@@ -21,7 +22,9 @@ export async function createTestDeps(overrides: Partial<Config> = {}): Promise<T
   const config = testConfig(overrides);
   const db = createDb(config.database);
   await migrateToLatest(db);
-  return { config, db, clock: new ManualClock(), logger: pino({ level: 'silent' }) };
+  // WeChat answers WECHAT_NOT_CONFIGURED unless the overrides give an app id/secret (and the fake's apiBase).
+  const wechat = createWeChatClient(config.wechat);
+  return { config, db, clock: new ManualClock(), logger: pino({ level: 'silent' }), wechat };
 }
 
 const createCaller = createCallerFactory(appRouter);

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import type { Clock } from '../integrations/clock.js';
+import type { WeChatClient } from '../integrations/wechat.js';
 
 /** Everything a request may use, built once at start-up (or per test). */
 export interface AppDeps {
@@ -9,6 +10,8 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
+  /** WeChat code2session; refuses with WECHAT_NOT_CONFIGURED when no app id/secret is set. */
+  wechat: WeChatClient;
 }
 
 /** Per-request facts, independent of HTTP so tests can build them directly (the "inner context"). */

@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { AppErrorData, ErrorCode, TrpcCode } from '@xiaojia/shared';
 import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
+import { AuthService } from '../services/auth.js';
 import type { Context } from './context.js';
 
 const GENERIC_CODES: Partial<Record<TRPCError['code'], ErrorCode>> = {
@@ -58,3 +59,12 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 export const publicProcedure = t.procedure.use(appErrors);
+
+/**
+ * A signed-in caller: resolves the bearer token to a session and puts `ctx.user = { id, sessionId }` on
+ * the context (UNAUTHENTICATED / SESSION_EXPIRED otherwise). Slides the session's expiry.
+ */
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const user = await new AuthService(ctx.deps).authenticate(ctx.req.token);
+  return next({ ctx: { user } });
+});

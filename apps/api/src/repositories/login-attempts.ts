@@ -1,0 +1,86 @@
+/**
+ * The sign-in lockout counter, in the database so every API instance sees the same count. Rows are keyed
+ * by the lower-cased username tried, whether or not such an account exists.
+ *
+ * An attempt is recorded as a failure *before* the password is checked (a reservation) and turned into a
+ * success afterwards. The reservation is one conditional INSERT ... SELECT ... WHERE count < limit, which
+ * SQLite runs atomically under its write lock, so instances racing cannot get more than `limit` guesses
+ * into one window. PostgreSQL under READ COMMITTED would let racers each see count = limit - 1; there the
+ * statement needs a per-account lock first (`SELECT pg_advisory_xact_lock(hashtext(account))` in the same
+ * transaction) or SERIALIZABLE isolation with a retry.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../db/index.js';
+
+export interface LockoutRule {
+  maxFailures: number;
+  /** Failures at or before this instant no longer count. */
+  windowStart: string;
+}
+
+export class LoginAttemptsRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Records a pending attempt (counted as a failure until `markSucceeded`) unless the account already has
+   * `maxFailures` failures inside the window. True when recorded, false when the account is locked.
+   */
+  async reserve(attempt: { id: string; account: string; at: string }, rule: LockoutRule): Promise<boolean> {
+    const result = await this.db
+      .insertInto('login_attempts')
+      .columns(['id', 'account', 'succeeded', 'attempted_at'])
+      .expression(
+        this.db
+          .selectNoFrom([
+            sql.val(attempt.id).as('id'),
+            sql.val(attempt.account).as('account'),
+            sql.val(0).as('succeeded'),
+            sql.val(attempt.at).as('attempted_at'),
+          ])
+          .where((eb) =>
+            eb(
+              eb
+                .selectFrom('login_attempts')
+                .select(eb.fn.countAll().as('n'))
+                .where('account', '=', attempt.account)
+                .where('succeeded', '=', 0)
+                .where('attempted_at', '>', rule.windowStart),
+              '<',
+              rule.maxFailures,
+            ),
+          ),
+      )
+      .executeTakeFirst();
+    return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+  }
+
+  /** Times of the failures still inside the window, oldest first (to tell a locked user how long to wait). */
+  async failureTimes(account: string, windowStart: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('login_attempts')
+      .select('attempted_at')
+      .where('account', '=', account)
+      .where('succeeded', '=', 0)
+      .where('attempted_at', '>', windowStart)
+      .orderBy('attempted_at', 'asc')
+      .execute();
+    return rows.map((r) => r.attempted_at);
+  }
+
+  /** A good password clears the count: the account's failures go, this attempt stays as the last success. */
+  async markSucceeded(account: string, attemptId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('login_attempts').set({ succeeded: 1 }).where('id', '=', attemptId).execute();
+      await trx.deleteFrom('login_attempts').where('account', '=', account).where('id', '!=', attemptId).execute();
+    });
+  }
+
+  /** Rows that can no longer count toward any lockout; keeps the table from growing with guessed names. */
+  async pruneOlderThan(account: string, before: string): Promise<void> {
+    await this.db
+      .deleteFrom('login_attempts')
+      .where('account', '=', account)
+      .where('attempted_at', '<=', before)
+      .execute();
+  }
+}

@@ -1,0 +1,59 @@
+/** All SQL on `sessions`. Lookups by token hash authenticate; everything else is scoped by the owner's id. */
+import type { Db } from '../db/index.js';
+import type { Session } from '../db/schema.js';
+
+export type NewSession = Session;
+
+export class SessionsRepository {
+  constructor(private readonly db: Db) {}
+
+  async insert(session: NewSession): Promise<void> {
+    await this.db.insertInto('sessions').values(session).execute();
+  }
+
+  findByTokenHash(tokenHash: string): Promise<Session | undefined> {
+    return this.db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  }
+
+  /**
+   * Slides the expiry, but only when the last recorded use is older than `staleBefore`: a busy client
+   * then writes about once a minute per session, not on every request. One conditional UPDATE, so
+   * several instances racing write at most once between them.
+   */
+  async touch(sessionId: string, at: { now: string; expiresAt: string; staleBefore: string }): Promise<boolean> {
+    const result = await this.db
+      .updateTable('sessions')
+      .set({ last_seen_at: at.now, expires_at: at.expiresAt })
+      .where('id', '=', sessionId)
+      .where('last_seen_at', '<', at.staleBefore)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** The owner's sessions that have not expired, most recently used first. */
+  listActive(userId: string, now: string): Promise<Session[]> {
+    return this.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('expires_at', '>', now)
+      .orderBy('last_seen_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+  }
+
+  /** Deletes one of the owner's sessions; false when there is no such session for this owner. */
+  async delete(userId: string, sessionId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('sessions')
+      .where('id', '=', sessionId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  /** Housekeeping on sign-in: the owner's sessions that expired before `before` are dead weight. */
+  async deleteExpired(userId: string, before: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', before).execute();
+  }
+}

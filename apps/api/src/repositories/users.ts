@@ -1,0 +1,60 @@
+/** All SQL on `users`. Lookups by username / openid are sign-in's; everything else is by the caller's id. */
+import type { Db } from '../db/index.js';
+import type { NewUser, User } from '../db/schema.js';
+
+/** SQLite (better-sqlite3) and PostgreSQL (23505) spellings of "a unique constraint refused this". */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
+export class UsersRepository {
+  constructor(private readonly db: Db) {}
+
+  findById(id: string): Promise<User | undefined> {
+    return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** `username` must already be lower-cased (the zod schema does it). */
+  findByUsername(username: string): Promise<User | undefined> {
+    return this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  }
+
+  findByWechatOpenid(openid: string): Promise<User | undefined> {
+    return this.db.selectFrom('users').selectAll().where('wechat_openid', '=', openid).executeTakeFirst();
+  }
+
+  /** Inserts, or answers 'conflict' when the username or openid is already someone's. */
+  async insert(user: NewUser): Promise<User | 'conflict'> {
+    try {
+      return await this.db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
+    } catch (error) {
+      if (isUniqueViolation(error)) return 'conflict';
+      throw error;
+    }
+  }
+
+  /** Attaches a WeChat identity to the caller's own account; 'conflict' when another account has it. */
+  async setWechatOpenid(userId: string, openid: string, now: string): Promise<'ok' | 'conflict'> {
+    try {
+      await this.db
+        .updateTable('users')
+        .set({ wechat_openid: openid, updated_at: now })
+        .where('id', '=', userId)
+        .execute();
+      return 'ok';
+    } catch (error) {
+      if (isUniqueViolation(error)) return 'conflict';
+      throw error;
+    }
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string, now: string): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: now })
+      .where('id', '=', userId)
+      .execute();
+  }
+}

@@ -1,0 +1,52 @@
+import {
+  zAuthOk,
+  zAuthResult,
+  zDeviceList,
+  zLinkWechatInput,
+  zMe,
+  zRevokeDeviceInput,
+  zSignInInput,
+  zSignUpInput,
+  zWechatSignInInput,
+} from '@xiaojia/shared';
+import { AuthService } from '../services/auth.js';
+import { authedProcedure, publicProcedure, router } from '../trpc/init.js';
+
+export const authRouter = router({
+  /** Creates a password account and signs this device in. */
+  signUp: publicProcedure
+    .input(zSignUpInput)
+    .output(zAuthResult)
+    .mutation(({ ctx, input }) => new AuthService(ctx.deps).signUp(input, ctx.req)),
+  /** Password sign-in (H5, app); LOCKED_OUT with details.retryAfterSeconds after repeated failures. */
+  signIn: publicProcedure
+    .input(zSignInInput)
+    .output(zAuthResult)
+    .mutation(({ ctx, input }) => new AuthService(ctx.deps).signIn(input, ctx.req)),
+  /** Mini-program sign-in with the `Taro.login()` code; creates the account on first use. */
+  signInWithWechat: publicProcedure
+    .input(zWechatSignInInput)
+    .output(zAuthResult)
+    .mutation(({ ctx, input }) => new AuthService(ctx.deps).signInWithWechat(input.code, input.device, ctx.req)),
+  /** Attaches the caller's WeChat identity so the mini-program signs in to this same account. */
+  linkWechat: authedProcedure
+    .input(zLinkWechatInput)
+    .output(zMe)
+    .mutation(({ ctx, input }) => new AuthService(ctx.deps).linkWechat(ctx.user, input.code)),
+  /** Ends this device's session. */
+  signOut: authedProcedure.output(zAuthOk).mutation(async ({ ctx }) => {
+    await new AuthService(ctx.deps).signOut(ctx.user);
+    return { ok: true as const };
+  }),
+  me: authedProcedure.output(zMe).query(({ ctx }) => new AuthService(ctx.deps).me(ctx.user)),
+  /** The caller's signed-in devices, most recently used first. */
+  devices: authedProcedure.output(zDeviceList).query(({ ctx }) => new AuthService(ctx.deps).devices(ctx.user)),
+  /** Signs one of the caller's devices out (NOT_FOUND for an id that is not theirs). */
+  revokeDevice: authedProcedure
+    .input(zRevokeDeviceInput)
+    .output(zAuthOk)
+    .mutation(async ({ ctx, input }) => {
+      await new AuthService(ctx.deps).revokeDevice(ctx.user, input.id);
+      return { ok: true as const };
+    }),
+});

@@ -1,0 +1,286 @@
+/**
+ * Accounts: password and WeChat sign-in, sessions (bearer tokens stored hashed, sliding expiry),
+ * devices and the sign-in lockout. Constructed per call from the request's deps; holds no state.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  type AuthResult,
+  type Device,
+  LOCKOUT_MAX_FAILURES,
+  LOCKOUT_WINDOW_SECONDS,
+  type Me,
+  SESSION_IDLE_DAYS,
+  type SignInInput,
+  type SignUpInput,
+  WECHAT_DEFAULT_DISPLAY_NAME,
+} from '@xiaojia/shared';
+import type { User } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import { newId } from '../integrations/ids.js';
+import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '../integrations/password.js';
+import { LoginAttemptsRepository } from '../repositories/login-attempts.js';
+import { SessionsRepository } from '../repositories/sessions.js';
+import { UsersRepository } from '../repositories/users.js';
+import type { AppDeps, RequestInfo } from '../trpc/context.js';
+
+/** Who is calling, as authedProcedure puts it on the context. */
+export interface AuthedUser {
+  id: string;
+  sessionId: string;
+}
+
+const SECOND = 1000;
+const SESSION_IDLE_MS = SESSION_IDLE_DAYS * 24 * 3600 * SECOND;
+/** A session's last_seen_at / expires_at are rewritten at most this often. */
+export const SESSION_TOUCH_INTERVAL_MS = 60 * SECOND;
+const LOCKOUT_WINDOW_MS = LOCKOUT_WINDOW_SECONDS * SECOND;
+
+/** 32 random bytes, base64url: what the client holds. Only its SHA-256 is stored. */
+function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+function toMe(user: User): Me {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    hasPassword: user.password_hash !== null,
+    wechatLinked: user.wechat_openid !== null,
+    createdAt: user.created_at,
+  };
+}
+
+/** The label a session is listed under: what the client said, else its user agent. */
+function deviceLabel(requested: string | undefined, req: Pick<RequestInfo, 'userAgent'>): string {
+  const label = requested ?? req.userAgent.trim();
+  return label.length > 0 ? label.slice(0, 100) : 'Unknown device';
+}
+
+export class AuthService {
+  private readonly users: UsersRepository;
+  private readonly sessions: SessionsRepository;
+  private readonly attempts: LoginAttemptsRepository;
+
+  constructor(private readonly deps: AppDeps) {
+    this.users = new UsersRepository(deps.db);
+    this.sessions = new SessionsRepository(deps.db);
+    this.attempts = new LoginAttemptsRepository(deps.db);
+  }
+
+  private now(): Date {
+    return this.deps.clock.now();
+  }
+
+  async signUp(input: SignUpInput, req: Pick<RequestInfo, 'userAgent'>): Promise<AuthResult> {
+    const now = this.now().toISOString();
+    const taken = () => new AppError('USERNAME_TAKEN', 'This username is taken', { field: 'username' });
+    if (await this.users.findByUsername(input.username)) throw taken();
+    const passwordHash = await hashPassword(input.password);
+    const user = await this.users.insert({
+      id: newId(),
+      username: input.username,
+      display_name: input.displayName ?? input.username,
+      password_hash: passwordHash,
+      wechat_openid: null,
+      created_at: now,
+      updated_at: now,
+    });
+    // Two sign-ups racing for one name: the unique index decides.
+    if (user === 'conflict') throw taken();
+    this.deps.logger.info({ userId: user.id }, 'account created');
+    return this.startSession(user, deviceLabel(input.device, req));
+  }
+
+  /**
+   * Password sign-in. Unknown username and wrong password answer alike and both count toward the
+   * lockout of that name, so neither the answer nor the counter tells whether an account exists.
+   */
+  async signIn(input: SignInInput, req: Pick<RequestInfo, 'userAgent'>): Promise<AuthResult> {
+    const account = input.username;
+    const now = this.now();
+    const windowStart = new Date(now.getTime() - LOCKOUT_WINDOW_MS).toISOString();
+    const attemptId = newId();
+    await this.attempts.pruneOlderThan(account, windowStart);
+    const reserved = await this.attempts.reserve(
+      { id: attemptId, account, at: now.toISOString() },
+      { maxFailures: LOCKOUT_MAX_FAILURES, windowStart },
+    );
+    if (!reserved) throw await this.lockedOut(account, now, windowStart);
+
+    const user = await this.users.findByUsername(account);
+    const passwordHash = user?.password_hash ?? null;
+    let valid = false;
+    if (user && passwordHash) valid = await verifyPassword(input.password, passwordHash);
+    else await burnPasswordCheck(input.password);
+
+    if (!user || !passwordHash || !valid) {
+      // The reserved attempt stays as a failure.
+      const failures = (await this.attempts.failureTimes(account, windowStart)).length;
+      this.deps.logger.info({ failures }, 'sign-in refused');
+      throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password', {
+        attemptsLeft: Math.max(0, LOCKOUT_MAX_FAILURES - failures),
+      });
+    }
+
+    await this.attempts.markSucceeded(account, attemptId);
+    if (needsRehash(passwordHash)) {
+      await this.users.setPasswordHash(user.id, await hashPassword(input.password), now.toISOString());
+    }
+    return this.startSession(user, deviceLabel(input.device, req));
+  }
+
+  private async lockedOut(account: string, now: Date, windowStart: string): Promise<AppError> {
+    const failures = await this.attempts.failureTimes(account, windowStart);
+    // Unlocks when the count drops below the limit, i.e. when the failure that many places from the
+    // newest leaves the window (the oldest, when exactly at the limit).
+    const unlocking = failures[Math.max(0, failures.length - LOCKOUT_MAX_FAILURES)];
+    const unlockAt = unlocking ? new Date(unlocking).getTime() + LOCKOUT_WINDOW_MS : now.getTime();
+    const retryAfterSeconds = Math.max(1, Math.ceil((unlockAt - now.getTime()) / SECOND));
+    this.deps.logger.warn({ account, retryAfterSeconds }, 'sign-in locked out');
+    return new AppError(
+      'LOCKED_OUT',
+      `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`,
+      { retryAfterSeconds },
+    );
+  }
+
+  /** WeChat mini-program sign-in: finds the account holding this openid or creates one. */
+  async signInWithWechat(code: string, device: string | undefined, req: Pick<RequestInfo, 'userAgent'>) {
+    const { openid } = await this.exchangeWechatCode(code);
+    let user = await this.users.findByWechatOpenid(openid);
+    if (!user) {
+      const now = this.now().toISOString();
+      const created = await this.users.insert({
+        id: newId(),
+        username: null,
+        display_name: WECHAT_DEFAULT_DISPLAY_NAME,
+        password_hash: null,
+        wechat_openid: openid,
+        created_at: now,
+        updated_at: now,
+      });
+      // A first sign-in racing another for the same openid: the other one created the account.
+      user = created === 'conflict' ? await this.users.findByWechatOpenid(openid) : created;
+      if (!user) throw new AppError('CONFLICT', 'Sign-in raced another; try again');
+      if (created !== 'conflict') this.deps.logger.info({ userId: user.id }, 'account created via WeChat');
+    }
+    return this.startSession(user, deviceLabel(device, req));
+  }
+
+  /** Attaches the caller's WeChat identity to their (password) account. */
+  async linkWechat(caller: AuthedUser, code: string): Promise<Me> {
+    const { openid } = await this.exchangeWechatCode(code);
+    const me = await this.requireUser(caller);
+    if (me.wechat_openid === openid) return toMe(me);
+    if (me.wechat_openid !== null) {
+      throw new AppError('WECHAT_ALREADY_LINKED', 'This account is already linked to another WeChat user', {
+        reason: 'account_has_other_wechat',
+      });
+    }
+    const owner = await this.users.findByWechatOpenid(openid);
+    const alreadyLinked = () =>
+      new AppError('WECHAT_ALREADY_LINKED', 'This WeChat user already signs in to another account', {
+        reason: 'wechat_has_other_account',
+      });
+    if (owner) throw alreadyLinked();
+    const now = this.now().toISOString();
+    if ((await this.users.setWechatOpenid(me.id, openid, now)) === 'conflict') throw alreadyLinked();
+    this.deps.logger.info({ userId: me.id }, 'WeChat linked');
+    return toMe({ ...me, wechat_openid: openid, updated_at: now });
+  }
+
+  private async exchangeWechatCode(code: string) {
+    try {
+      return await this.deps.wechat.code2session(code);
+    } catch (error) {
+      if (error instanceof AppError && error.details?.reason === 'server_misconfigured') {
+        this.deps.logger.error({ wechatErrcode: error.details.wechatErrcode }, 'WeChat refused our app id/secret');
+      }
+      throw error;
+    }
+  }
+
+  private async startSession(user: User, device: string): Promise<AuthResult> {
+    const now = this.now();
+    const token = newToken();
+    const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS).toISOString();
+    const sessionId = newId();
+    await this.sessions.insert({
+      id: sessionId,
+      user_id: user.id,
+      token_hash: hashToken(token),
+      device,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: expiresAt,
+    });
+    // Sessions that expired a whole idle period ago have told their client SESSION_EXPIRED long enough.
+    await this.sessions.deleteExpired(user.id, new Date(now.getTime() - SESSION_IDLE_MS).toISOString());
+    this.deps.logger.info({ userId: user.id, sessionId }, 'signed in');
+    return { token, user: toMe(user), expiresAt };
+  }
+
+  /**
+   * Resolves a bearer token to its session: UNAUTHENTICATED without one or when it is unknown (signed
+   * out, revoked), SESSION_EXPIRED when idle too long. Slides the expiry at most once a minute.
+   */
+  async authenticate(token: string | null): Promise<AuthedUser> {
+    if (!token) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+    const session = await this.sessions.findByTokenHash(hashToken(token));
+    if (!session) throw new AppError('UNAUTHENTICATED', 'This session is no longer valid; sign in again');
+    const now = this.now();
+    if (session.expires_at <= now.toISOString()) {
+      throw new AppError('SESSION_EXPIRED', 'Your session expired; sign in again');
+    }
+    const staleBefore = new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS).toISOString();
+    if (session.last_seen_at < staleBefore) {
+      await this.sessions.touch(session.id, {
+        now: now.toISOString(),
+        expiresAt: new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
+        staleBefore,
+      });
+    }
+    return { id: session.user_id, sessionId: session.id };
+  }
+
+  private async requireUser(caller: AuthedUser): Promise<User> {
+    const user = await this.users.findById(caller.id);
+    // The session outlived its account only if the account was deleted mid-request.
+    if (!user) throw new AppError('UNAUTHENTICATED', 'This account no longer exists');
+    return user;
+  }
+
+  async me(caller: AuthedUser): Promise<Me> {
+    return toMe(await this.requireUser(caller));
+  }
+
+  async signOut(caller: AuthedUser): Promise<void> {
+    await this.sessions.delete(caller.id, caller.sessionId);
+    this.deps.logger.info({ userId: caller.id, sessionId: caller.sessionId }, 'signed out');
+  }
+
+  async devices(caller: AuthedUser): Promise<Device[]> {
+    const sessions = await this.sessions.listActive(caller.id, this.now().toISOString());
+    return sessions.map((s) => ({
+      id: s.id,
+      label: s.device,
+      createdAt: s.created_at,
+      lastSeenAt: s.last_seen_at,
+      expiresAt: s.expires_at,
+      current: s.id === caller.sessionId,
+    }));
+  }
+
+  /** Signs one of the caller's devices out. Another user's session id is NOT_FOUND, like a made-up one. */
+  async revokeDevice(caller: AuthedUser, sessionId: string): Promise<void> {
+    if (!(await this.sessions.delete(caller.id, sessionId))) {
+      throw new AppError('NOT_FOUND', 'No such device');
+    }
+    this.deps.logger.info({ userId: caller.id, sessionId }, 'device revoked');
+  }
+}
