@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashPassword } from '../integrations/password.js';
 import { signUpAndGetToken, TEST_PASSWORD } from '../test/auth.js';
 import { callerFor, createTestDeps, type TestDeps } from '../test/deps.js';
 
@@ -60,5 +61,121 @@ describe('auth: sign-up, sign-in, sessions', () => {
     await expect(caller.auth.me()).resolves.toBeTruthy();
     deps.clock.advance(30 * DAY);
     await expect(caller.auth.me()).rejects.toMatchObject({ code: 'UNAUTHORIZED', cause: { code: 'SESSION_EXPIRED' } });
+  });
+
+  it('touches a session at most once a minute, so a busy client does not write on every request', async () => {
+    deps.clock.set('2026-02-01T00:00:00.000Z');
+    const { caller } = await signUpAndGetToken(deps);
+    const lastSeen = async () =>
+      await deps.db.selectFrom('sessions').select(['last_seen_at', 'expires_at']).executeTakeFirstOrThrow();
+    deps.clock.advance(30_000);
+    await caller.auth.me();
+    expect(await lastSeen()).toEqual({
+      last_seen_at: '2026-02-01T00:00:00.000Z',
+      expires_at: '2026-03-03T00:00:00.000Z',
+    });
+    deps.clock.advance(31_000);
+    await caller.auth.me();
+    expect(await lastSeen()).toEqual({
+      last_seen_at: '2026-02-01T00:01:01.000Z',
+      expires_at: '2026-03-03T00:01:01.000Z',
+    });
+  });
+
+  it('rehashes a password stored with older scrypt parameters on a good sign-in', async () => {
+    const { userId } = await signUpAndGetToken(deps, 'oldhash');
+    await deps.db
+      .updateTable('users')
+      .set({ password_hash: await hashPassword(TEST_PASSWORD, { N: 1024, r: 8, p: 1 }) })
+      .where('id', '=', userId)
+      .execute();
+    await callerFor(deps).auth.signIn({ username: 'oldhash', password: TEST_PASSWORD });
+    const row = await deps.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
+    expect(row.password_hash?.startsWith('scrypt$32768$8$1$')).toBe(true);
+    await expect(callerFor(deps).auth.signIn({ username: 'oldhash', password: TEST_PASSWORD })).resolves.toBeTruthy();
+  });
+});
+
+describe('auth: devices, sign-out and revoke', () => {
+  let deps: TestDeps;
+  beforeEach(async () => {
+    deps = await createTestDeps();
+  });
+  afterEach(async () => {
+    await deps.db.destroy();
+  });
+
+  it('lists my devices newest use first, marks the current one, and never shows token hashes', async () => {
+    deps.clock.set('2026-04-01T08:00:00.000Z');
+    const phone = await callerFor(deps, { userAgent: 'Mozilla/5.0 (iPhone)' }).auth.signUp({
+      username: 'nainai',
+      password: TEST_PASSWORD,
+    });
+    deps.clock.advance(60_000);
+    const tablet = await callerFor(deps).auth.signIn({
+      username: 'nainai',
+      password: TEST_PASSWORD,
+      device: 'iPad 客厅',
+    });
+    const devices = await callerFor(deps, { token: phone.token }).auth.devices();
+    expect(devices.map((d) => [d.label, d.current])).toEqual([
+      ['iPad 客厅', false],
+      ['Mozilla/5.0 (iPhone)', true],
+    ]);
+    expect(devices[0]).toEqual({
+      id: expect.any(String),
+      label: 'iPad 客厅',
+      createdAt: '2026-04-01T08:01:00.000Z',
+      lastSeenAt: '2026-04-01T08:01:00.000Z',
+      expiresAt: '2026-05-01T08:01:00.000Z',
+      current: false,
+    });
+    expect(JSON.stringify(devices)).not.toContain(tablet.token);
+  });
+
+  it('signs out only this device', async () => {
+    const first = await signUpAndGetToken(deps, 'yeye');
+    const second = await callerFor(deps).auth.signIn({ username: 'yeye', password: TEST_PASSWORD });
+    await expect(first.caller.auth.signOut()).resolves.toEqual({ ok: true });
+    await expect(first.caller.auth.me()).rejects.toMatchObject({ cause: { code: 'UNAUTHENTICATED' } });
+    const devices = await callerFor(deps, { token: second.token }).auth.devices();
+    expect(devices).toHaveLength(1);
+  });
+
+  it('revokes one of my devices, which is signed out at once', async () => {
+    const phone = await signUpAndGetToken(deps, 'jiejie');
+    const laptop = await callerFor(deps).auth.signIn({ username: 'jiejie', password: TEST_PASSWORD });
+    const laptopId = (await phone.caller.auth.devices()).find((d) => !d.current)?.id ?? '';
+    await expect(phone.caller.auth.revokeDevice({ id: laptopId })).resolves.toEqual({ ok: true });
+    await expect(callerFor(deps, { token: laptop.token }).auth.me()).rejects.toMatchObject({
+      cause: { code: 'UNAUTHENTICATED' },
+    });
+    await expect(phone.caller.auth.me()).resolves.toBeTruthy();
+    // Twice: it is gone.
+    await expect(phone.caller.auth.revokeDevice({ id: laptopId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it("answers NOT_FOUND for another user's session id and leaves that session alone", async () => {
+    const alice = await signUpAndGetToken(deps, 'alice');
+    const bob = await signUpAndGetToken(deps, 'bob');
+    const aliceSessionId = (await alice.caller.auth.devices())[0]?.id ?? '';
+    await expect(bob.caller.auth.revokeDevice({ id: aliceSessionId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      cause: { code: 'NOT_FOUND' },
+    });
+    await expect(alice.caller.auth.me()).resolves.toMatchObject({ username: 'alice' });
+    expect((await bob.caller.auth.devices()).map((d) => d.id)).not.toContain(aliceSessionId);
+  });
+
+  it('leaves expired sessions out of the device list', async () => {
+    deps.clock.set('2026-01-01T00:00:00.000Z');
+    const old = await signUpAndGetToken(deps, 'gugu');
+    deps.clock.advance(31 * DAY);
+    const fresh = await callerFor(deps).auth.signIn({ username: 'gugu', password: TEST_PASSWORD });
+    const devices = await callerFor(deps, { token: fresh.token }).auth.devices();
+    expect(devices).toHaveLength(1);
+    expect(devices[0]?.current).toBe(true);
+    // The expired one still says why it no longer works.
+    await expect(old.caller.auth.me()).rejects.toMatchObject({ cause: { code: 'SESSION_EXPIRED' } });
   });
 });
