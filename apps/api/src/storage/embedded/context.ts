@@ -1,0 +1,78 @@
+/** What the store's request handlers share: the index, the directories, the keys, the clock. */
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Clock } from '../../integrations/clock.js';
+import type { Catalog, ObjectRecord } from './catalog.js';
+import type { StoreCredentials } from './keys.js';
+
+export interface StorePaths {
+  root: string;
+  /** Object bytes, one file per stored version, named by a random id (never by key). */
+  data: string;
+  /** Uploads in progress; emptied at start-up. */
+  tmp: string;
+  /** Derived images (thumbnails), one folder per data file so a replaced or deleted object drops its own. */
+  cache: string;
+}
+
+export function storePaths(root: string): StorePaths {
+  return {
+    root,
+    data: path.join(root, 'data'),
+    tmp: path.join(root, 'tmp'),
+    cache: path.join(root, 'cache'),
+  };
+}
+
+export interface StoreContext {
+  bucket: string;
+  credentials: StoreCredentials;
+  catalog: Catalog;
+  clock: Clock;
+  logger: Logger;
+  maxUploadBytes: number;
+  paths: StorePaths;
+  /** Origins a client may have signed a download URL with (public URL, Host, forwarded host). */
+  originCandidates(headers: Record<string, string | string[] | undefined>): string[];
+}
+
+export function nowSeconds(ctx: StoreContext): number {
+  return Math.floor(ctx.clock.now().getTime() / 1000);
+}
+
+/** Kodo's putTime unit: 100 ns since the epoch. */
+export function putTimeNow(ctx: StoreContext): number {
+  return ctx.clock.now().getTime() * 10_000;
+}
+
+export function newFileId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+export function dataFilePath(paths: StorePaths, file: string): string {
+  return path.join(paths.data, file.slice(0, 2), file);
+}
+
+export async function ensureDataDir(paths: StorePaths, file: string): Promise<string> {
+  const target = dataFilePath(paths, file);
+  await mkdir(path.dirname(target), { recursive: true });
+  return target;
+}
+
+export function cacheDirFor(paths: StorePaths, file: string): string {
+  return path.join(paths.cache, file);
+}
+
+/** Drops a stored version's bytes and derived images once the index no longer points at it. */
+export async function discardVersion(ctx: StoreContext, record: ObjectRecord): Promise<void> {
+  try {
+    await unlink(dataFilePath(ctx.paths, record.file));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      ctx.logger.warn({ err: error, file: record.file }, 'embedded store: could not remove a replaced data file');
+    }
+  }
+  await rm(cacheDirFor(ctx.paths, record.file), { recursive: true, force: true });
+}

@@ -1,0 +1,300 @@
+/**
+ * The image processing subset of Kodo's data processing (fop) the client uses, done with sharp:
+ *   imageView2/<mode>/w/<W>/h/<H>/format/<F>/q/<Q>   modes 0-3, formats jpg png webp gif
+ *   imageMogr2/auto-orient/thumbnail/<spec>/format/<F>/quality/<Q>/rotate/<deg>/strip
+ *   imageInfo
+ * and chains of the image commands joined by `|`. A wrong parameter is a 400 naming it, as Kodo does.
+ * Derived images never carry the original's metadata (EXIF, GPS).
+ */
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import { KODO, KodoError } from './errors.js';
+
+export type OutputFormat = 'jpeg' | 'png' | 'webp' | 'gif';
+
+const FORMAT_NAMES: Record<string, OutputFormat> = { jpg: 'jpeg', jpeg: 'jpeg', png: 'png', webp: 'webp', gif: 'gif' };
+
+export const FORMAT_MIME: Record<OutputFormat, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+};
+
+const MAX_EDGE = 9999;
+const DEFAULT_QUALITY = 75;
+
+/** imageMogr2's thumbnail specs (the common ones). */
+type Thumbnail =
+  | { kind: 'percent'; percent: number }
+  | { kind: 'box'; width?: number; height?: number; fit: 'inside' | 'fill' | 'outside'; only?: 'shrink' | 'enlarge' };
+
+export interface ImageStep {
+  autoOrient: boolean;
+  rotate: number;
+  /** imageView2 mode, or null for imageMogr2. */
+  viewMode: 0 | 1 | 2 | 3 | null;
+  width?: number;
+  height?: number;
+  thumbnail?: Thumbnail;
+  format?: OutputFormat;
+  quality?: number;
+}
+
+export type Fop = { kind: 'imageInfo' } | { kind: 'image'; steps: ImageStep[] };
+
+function bad(message: string): KodoError {
+  return new KodoError(KODO.badRequest, message);
+}
+
+function parseInteger(text: string | undefined, name: string, min: number, max: number): number {
+  if (text === undefined || !/^\d+$/.test(text)) throw bad(`invalid ${name}`);
+  const value = Number(text);
+  if (value < min || value > max) throw bad(`${name} must be between ${min} and ${max}`);
+  return value;
+}
+
+function parseFormat(text: string | undefined): OutputFormat {
+  const format = text ? FORMAT_NAMES[text.toLowerCase()] : undefined;
+  if (!format) throw bad(`unsupported format ${String(text).slice(0, 20)}`);
+  return format;
+}
+
+function parseImageView2(parts: string[]): ImageStep {
+  const mode = parseInteger(parts[1], 'imageView2 mode', 0, 5);
+  if (mode > 3) throw bad(`imageView2 mode ${mode} is not supported by the embedded store`);
+  const step: ImageStep = { autoOrient: false, rotate: 0, viewMode: mode as 0 | 1 | 2 | 3 };
+  for (let i = 2; i < parts.length; i += 2) {
+    const name = parts[i];
+    const value = parts[i + 1];
+    switch (name) {
+      case 'w':
+        step.width = parseInteger(value, 'w', 1, MAX_EDGE);
+        break;
+      case 'h':
+        step.height = parseInteger(value, 'h', 1, MAX_EDGE);
+        break;
+      case 'format':
+        step.format = parseFormat(value);
+        break;
+      case 'q':
+        step.quality = parseInteger(value, 'q', 1, 100);
+        break;
+      case 'interlace':
+      case 'ignore-error':
+        parseInteger(value, name, 0, 1);
+        break;
+      default:
+        throw bad(`unknown imageView2 parameter ${String(name).slice(0, 20)}`);
+    }
+  }
+  return step;
+}
+
+function parseThumbnail(spec: string | undefined): Thumbnail {
+  const text = spec ?? '';
+  let m = /^!(\d+)p$/.exec(text);
+  if (m) return { kind: 'percent', percent: parseInteger(m[1], 'thumbnail percent', 1, 1000) };
+  m = /^!(\d+)x(\d+)r$/.exec(text);
+  if (m) {
+    return {
+      kind: 'box',
+      width: parseInteger(m[1], 'thumbnail width', 1, MAX_EDGE),
+      height: parseInteger(m[2], 'thumbnail height', 1, MAX_EDGE),
+      fit: 'outside',
+    };
+  }
+  m = /^(\d*)x(\d*)([!<>]?)$/.exec(text);
+  if (m && (m[1] || m[2])) {
+    const width = m[1] ? parseInteger(m[1], 'thumbnail width', 1, MAX_EDGE) : undefined;
+    const height = m[2] ? parseInteger(m[2], 'thumbnail height', 1, MAX_EDGE) : undefined;
+    const flag = m[3];
+    if (flag === '!' && (!width || !height)) throw bad('thumbnail WxH! needs both sizes');
+    return {
+      kind: 'box',
+      width,
+      height,
+      fit: flag === '!' ? 'fill' : 'inside',
+      only: flag === '>' ? 'shrink' : flag === '<' ? 'enlarge' : undefined,
+    };
+  }
+  throw bad(`unsupported thumbnail spec ${text.slice(0, 30)}`);
+}
+
+function parseImageMogr2(parts: string[]): ImageStep {
+  const step: ImageStep = { autoOrient: false, rotate: 0, viewMode: null };
+  for (let i = 1; i < parts.length; i++) {
+    const name = parts[i];
+    switch (name) {
+      case 'auto-orient':
+        step.autoOrient = true;
+        break;
+      case 'strip':
+        break;
+      case 'thumbnail':
+        step.thumbnail = parseThumbnail(parts[++i]);
+        break;
+      case 'format':
+        step.format = parseFormat(parts[++i]);
+        break;
+      case 'quality':
+        step.quality = parseInteger(parts[++i], 'quality', 1, 100);
+        break;
+      case 'rotate':
+        step.rotate = parseInteger(parts[++i], 'rotate', 0, 360);
+        break;
+      case 'interlace':
+      case 'ignore-error':
+        parseInteger(parts[++i], name, 0, 1);
+        break;
+      default:
+        throw bad(`unknown imageMogr2 parameter ${String(name).slice(0, 20)}`);
+    }
+  }
+  return step;
+}
+
+export function parseFop(text: string): Fop {
+  if (text.length > 1000) throw bad('fop too long');
+  if (text === 'imageInfo') return { kind: 'imageInfo' };
+  const steps = text.split('|').map((command) => {
+    const parts = command.split('/');
+    // Trailing slashes are harmless ("imageMogr2/auto-orient/").
+    while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+    if (parts[0] === 'imageView2') return parseImageView2(parts);
+    if (parts[0] === 'imageMogr2') return parseImageMogr2(parts);
+    throw bad(`unsupported fop ${String(parts[0]).slice(0, 20)} in the embedded store`);
+  });
+  return { kind: 'image', steps };
+}
+
+/** A stable cache name for a fop (same text, same derived file). */
+export function fopCacheName(text: string, format: OutputFormat): string {
+  return `${createHash('sha1').update(text).digest('hex')}.${format}`;
+}
+
+/** The format a chain produces: the last explicit format, else the source's (JPEG when sharp can't write it). */
+export function outputFormatOf(steps: ImageStep[], sourceMime: string): OutputFormat {
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const format = steps[i]?.format;
+    if (format) return format;
+  }
+  const source = Object.entries(FORMAT_MIME).find(([, mime]) => mime === sourceMime)?.[0] as OutputFormat | undefined;
+  return source ?? 'jpeg';
+}
+
+/** Target size for one step, from the (oriented) source size. */
+function resizeFor(step: ImageStep, width: number, height: number): sharp.ResizeOptions | null {
+  if (step.viewMode !== null) {
+    const { width: w, height: h } = step;
+    if (!w && !h) return null;
+    switch (step.viewMode) {
+      case 0: {
+        // w limits the long edge, h the short edge.
+        const long = Math.max(width, height);
+        const short = Math.min(width, height);
+        const scale = Math.min(w ? w / long : Number.POSITIVE_INFINITY, h ? h / short : Number.POSITIVE_INFINITY, 1);
+        return {
+          width: Math.max(1, Math.round(width * scale)),
+          height: Math.max(1, Math.round(height * scale)),
+          fit: 'fill',
+        };
+      }
+      case 1: {
+        // Only one of w/h: a square.
+        const side = (w ?? h) as number;
+        return { width: w ?? side, height: h ?? side, fit: 'cover', position: 'centre', withoutEnlargement: true };
+      }
+      case 2:
+        return { width: w, height: h, fit: 'inside', withoutEnlargement: true };
+      case 3:
+        return { width: w, height: h, fit: 'outside', withoutEnlargement: true };
+    }
+  }
+  const thumb = step.thumbnail;
+  if (!thumb) return null;
+  if (thumb.kind === 'percent') {
+    return {
+      width: Math.max(1, Math.round((width * thumb.percent) / 100)),
+      height: Math.max(1, Math.round((height * thumb.percent) / 100)),
+      fit: 'fill',
+    };
+  }
+  return {
+    width: thumb.width,
+    height: thumb.height,
+    fit: thumb.fit,
+    withoutEnlargement: thumb.only === 'shrink',
+    withoutReduction: thumb.only === 'enlarge',
+  };
+}
+
+function encode(image: sharp.Sharp, format: OutputFormat, quality: number | undefined): sharp.Sharp {
+  const q = quality ?? DEFAULT_QUALITY;
+  switch (format) {
+    case 'jpeg':
+      return image.jpeg({ quality: q });
+    case 'webp':
+      return image.webp({ quality: q });
+    case 'png':
+      return image.png();
+    case 'gif':
+      return image.gif();
+  }
+}
+
+async function applyStep(input: string | Buffer, step: ImageStep, format: OutputFormat): Promise<Buffer> {
+  const meta = await sharp(input).metadata();
+  let width = meta.width ?? 0;
+  let height = meta.height ?? 0;
+  let image = sharp(input);
+  if (step.autoOrient) {
+    image = image.autoOrient();
+    // EXIF orientations 5-8 are quarter turns: the displayed width is the stored height.
+    if ((meta.orientation ?? 1) >= 5) [width, height] = [height, width];
+  }
+  if (step.rotate % 360 !== 0) {
+    image = image.rotate(step.rotate);
+    // Right angles swap the edges; other angles grow the canvas, which the resize below then bounds.
+    if (step.rotate % 180 === 90) [width, height] = [height, width];
+  }
+  const resize = resizeFor(step, width, height);
+  if (resize) image = image.resize(resize);
+  return encode(image, format, step.quality).toBuffer();
+}
+
+/** Runs an image chain on a source file; returns the encoded result. */
+export async function renderImage(source: string, steps: ImageStep[], sourceMime: string): Promise<Buffer> {
+  const finalFormat = outputFormatOf(steps, sourceMime);
+  let input: string | Buffer = source;
+  for (const [index, step] of steps.entries()) {
+    // Intermediate results of a chain stay lossless so quality is lost once, at the end.
+    input = await applyStep(input, step, index === steps.length - 1 ? finalFormat : 'png');
+  }
+  if (typeof input === 'string') throw bad('empty fop');
+  return input;
+}
+
+const ORIENTATION_NAMES = [
+  '',
+  'Top-left',
+  'Top-right',
+  'Bottom-right',
+  'Bottom-left',
+  'Left-top',
+  'Right-top',
+  'Right-bottom',
+  'Left-bottom',
+];
+
+/** Kodo's imageInfo answer. */
+export async function imageInfo(source: string, size: number): Promise<Record<string, string | number>> {
+  const meta = await sharp(source).metadata();
+  if (!meta.width || !meta.height) throw bad('not an image');
+  const format = meta.format === 'heif' ? 'heic' : meta.format;
+  const colorModel = meta.hasAlpha ? 'nrgba' : meta.format === 'jpeg' ? 'ycbcr' : meta.space === 'b-w' ? 'gray' : 'rgb';
+  const info: Record<string, string | number> = { size, format, width: meta.width, height: meta.height, colorModel };
+  const orientation = meta.orientation ? ORIENTATION_NAMES[meta.orientation] : undefined;
+  if (orientation) info.orientation = orientation;
+  return info;
+}

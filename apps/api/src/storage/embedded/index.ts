@@ -1,0 +1,231 @@
+/**
+ * The embedded store: a Kodo-protocol bucket on local disk, served by the API process under /store/.
+ *
+ *   POST /store/up               form upload host (Kodo's upload.qiniup.com)
+ *   GET  /store/o/<key>[?fop]    private download domain, signed with e + token
+ *   /store/rs/stat|delete|batch  Kodo's rs host
+ *   POST /store/rsf/list         Kodo's rsf host
+ *
+ * The qiniu SDK builds every URL as `<scheme>://<host>` + operation path, and accepts hosts with a path
+ * ("127.0.0.1:3000/store/rs"), so `qiniuConfig(origin)` points FormUploader and BucketManager here and
+ * the API's storage code makes the same SDK calls for this store as for a real Qiniu bucket.
+ */
+import { mkdir, open, readdir, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import type { Logger } from 'pino';
+import qiniu from 'qiniu';
+import { type Clock, systemClock } from '../../integrations/clock.js';
+import type { RouteHandler } from '../../server.js';
+import { Catalog } from './catalog.js';
+import { dataFilePath, type StoreContext, storePaths } from './context.js';
+import { handleDownload } from './download.js';
+import { KODO, KodoError, sendKodoError } from './errors.js';
+import { loadOrCreateKeys, type StoreCredentials } from './keys.js';
+import { handleManagement } from './manage.js';
+import { handleFormUpload } from './upload.js';
+
+export const STORE_BASE_PATH = '/store';
+export const DEFAULT_BUCKET = 'xiaojia-local';
+
+export interface EmbeddedStoreOptions {
+  /** Where objects, the key index and the keys file live (config.storeDir). */
+  dir: string;
+  logger: Logger;
+  /** Largest single upload in bytes (config.maxUploadBytes), whatever a token's fsizeLimit says. */
+  maxUploadBytes: number;
+  clock?: Clock;
+  bucket?: string;
+  /** Default `<dir>/store-keys.json`. */
+  keysFile?: string;
+  /** config.publicUrl: the origin download URLs are signed with when set. */
+  publicUrl?: string;
+  /** config.trustProxy: accept X-Forwarded-Proto/Host as the origin a URL was signed with. */
+  trustProxy?: boolean;
+}
+
+/** Where each Kodo service lives for a given public origin. Hosts are as the SDK wants them: no scheme. */
+export interface StoreEndpoints {
+  /** Form upload URL for clients (the `uploadUrl` of uploads.create). */
+  uploadUrl: string;
+  /** Download domain for privateDownloadUrl. */
+  downloadDomain: string;
+  upHost: string;
+  ioHost: string;
+  rsHost: string;
+  rsfHost: string;
+  apiHost: string;
+  useHttpsDomain: boolean;
+}
+
+/** An object read straight from disk, for server code that must not make an HTTP call to itself. */
+export interface StoredObject {
+  body: Readable;
+  size: number;
+  mime: string;
+  etag: string;
+}
+
+/** `open()` on a key the store does not hold. */
+export class ObjectNotFoundError extends Error {
+  override name = 'ObjectNotFoundError';
+  readonly reason = 'not_found';
+  constructor(readonly key: string) {
+    super('No such object in the embedded store');
+  }
+}
+
+export interface EmbeddedStore {
+  bucket: string;
+  credentials: StoreCredentials;
+  /** Mount in createHttpServer({ routes: [store.handler] }). */
+  handler: RouteHandler;
+  endpoints(origin: string): StoreEndpoints;
+  /** A qiniu SDK config whose FormUploader / BucketManager calls reach this store at `origin`. */
+  qiniuConfig(origin: string): qiniu.conf.Config;
+  /** The bytes of a key; throws ObjectNotFoundError when it is absent. */
+  open(key: string): Promise<StoredObject>;
+  close(): void;
+}
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function storeEndpoints(origin: string): StoreEndpoints {
+  const url = new URL(origin);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`store origin must be http(s): ${origin}`);
+  const base = `${url.host}${url.pathname.replace(/\/+$/, '')}${STORE_BASE_PATH}`;
+  const scheme = url.protocol.slice(0, -1);
+  return {
+    uploadUrl: `${scheme}://${base}/up`,
+    downloadDomain: `${scheme}://${base}/o`,
+    upHost: `${base}/up`,
+    ioHost: `${base}/o`,
+    rsHost: `${base}/rs`,
+    rsfHost: `${base}/rsf`,
+    apiHost: `${base}/api`,
+    useHttpsDomain: scheme === 'https',
+  };
+}
+
+/** Temp files of uploads cut short by a crash or restart. */
+async function sweepTemp(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+}
+
+/** Data files no index row points at (a crash between the rename and the index update). */
+async function sweepOrphans(dataDir: string, catalog: Catalog, logger: Logger): Promise<void> {
+  const referenced = catalog.referencedFiles();
+  let removed = 0;
+  for (const shard of await readdir(dataDir).catch(() => [] as string[])) {
+    const shardDir = path.join(dataDir, shard);
+    for (const file of await readdir(shardDir).catch(() => [] as string[])) {
+      if (!referenced.has(file)) {
+        await rm(path.join(shardDir, file), { force: true });
+        removed++;
+      }
+    }
+  }
+  if (removed > 0) logger.info({ removed }, 'embedded store: removed unreferenced data files');
+}
+
+export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
+  const root = path.resolve(options.dir);
+  const paths = storePaths(root);
+  const bucket = options.bucket ?? DEFAULT_BUCKET;
+  if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(bucket)) throw new Error(`invalid bucket name ${bucket}`);
+  await mkdir(paths.data, { recursive: true });
+  await mkdir(paths.cache, { recursive: true });
+  await sweepTemp(paths.tmp);
+  const credentials = await loadOrCreateKeys(options.keysFile ?? path.join(root, 'store-keys.json'));
+  const catalog = new Catalog(path.join(root, 'index.sqlite'));
+  await sweepOrphans(paths.data, catalog, options.logger);
+
+  const publicUrl = options.publicUrl?.replace(/\/+$/, '') || null;
+  const ctx: StoreContext = {
+    bucket,
+    credentials,
+    catalog,
+    clock: options.clock ?? systemClock,
+    logger: options.logger,
+    maxUploadBytes: options.maxUploadBytes,
+    paths,
+    originCandidates(headers) {
+      const hosts = [firstHeader(headers.host)];
+      if (options.trustProxy) hosts.push(firstHeader(headers['x-forwarded-host'])?.split(',')[0]?.trim());
+      const origins = publicUrl ? [publicUrl] : [];
+      for (const host of hosts) if (host) origins.push(`http://${host}`, `https://${host}`);
+      return origins;
+    },
+  };
+
+  const prefix = `${STORE_BASE_PATH}/`;
+  const downloadPrefix = `${STORE_BASE_PATH}/o/`;
+
+  async function handler(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
+    if (!pathname.startsWith(prefix)) return false;
+    // Browsers upload from the H5 origin (XHR with progress) and read images cross-origin.
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Methods': 'GET, HEAD, POST, OPTIONS',
+        'Access-Control-Allow-Headers': 'content-type, range, if-none-match, if-range, x-requested-with',
+        'Access-Control-Max-Age': '86400',
+      });
+      res.end();
+      return true;
+    }
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (pathname === `${STORE_BASE_PATH}/up` || pathname === `${STORE_BASE_PATH}/up/`) {
+      if (req.method !== 'POST') {
+        sendKodoError(res, new KodoError(KODO.methodNotAllowed, 'only POST is allowed on the upload host'));
+        return true;
+      }
+      await handleFormUpload(req, res, ctx);
+      return true;
+    }
+    if (pathname.startsWith(downloadPrefix)) {
+      await handleDownload(req, res, ctx, downloadPrefix);
+      return true;
+    }
+    const service = /^\/store\/(rs|rsf)(\/.*)$/.exec(pathname);
+    if (service) {
+      await handleManagement(req, res, ctx, service[1] as 'rs' | 'rsf', service[2] as string);
+      return true;
+    }
+    sendKodoError(res, new KodoError(KODO.notFound, 'not found'));
+    return true;
+  }
+
+  return {
+    bucket,
+    credentials,
+    handler,
+    endpoints: storeEndpoints,
+    qiniuConfig(origin) {
+      const e = storeEndpoints(origin);
+      const zone = new qiniu.conf.Zone([e.upHost], [], e.ioHost, e.rsHost, e.rsfHost, e.apiHost);
+      return new qiniu.conf.Config({ zone, useHttpsDomain: e.useHttpsDomain });
+    },
+    async open(key) {
+      // Retry once: a replace between the lookup and the open removes the version just looked up.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const record = catalog.get(key);
+        if (!record) break;
+        try {
+          const handle = await open(dataFilePath(paths, record.file), 'r');
+          return { body: handle.createReadStream(), size: record.fsize, mime: record.mimeType, etag: record.hash };
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        }
+      }
+      throw new ObjectNotFoundError(key);
+    },
+    close() {
+      catalog.close();
+    },
+  };
+}

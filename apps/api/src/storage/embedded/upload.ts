@@ -1,0 +1,363 @@
+/**
+ * Kodo form upload: a multipart POST with `token`, `key`, optional `x:*` fields, then `file`.
+ * The file part streams through a meter (size, qetag, md5, crc32, type sniffing) into a temp file and
+ * is renamed into place only once every check has passed; every failure path removes the temp file.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { type Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
+import busboy from 'busboy';
+import sharp from 'sharp';
+import { QetagHasher } from '../qetag.js';
+import type { ObjectRecord } from './catalog.js';
+import { discardVersion, ensureDataDir, newFileId, putTimeNow, type StoreContext } from './context.js';
+import { KODO, KodoError, sendJsonText, sendKodoError } from './errors.js';
+import { isProcessableImage, SNIFF_BYTES, sniffMime } from './mime.js';
+import { checkKey, checkKeyInScope, mimeAllowed, type VerifiedUploadToken, verifyUploadToken } from './policy.js';
+import { magicLookup, renderReturnBody } from './returnbody.js';
+
+/** Room for the multipart framing and fields around the file when checking Content-Length up front. */
+const FORM_OVERHEAD = 1024 * 1024;
+const MAX_FIELD_BYTES = 64 * 1024;
+
+interface MeterOptions {
+  limit: number;
+  declaredMime: string;
+  detectMime: -1 | 0 | 1;
+  mimeLimit: string | undefined;
+}
+
+/**
+ * Counts, hashes and sniffs the bytes on their way to disk, and refuses the upload the moment it breaks
+ * the size limit or, once the first bytes have shown the real type, the mime limit.
+ */
+class UploadMeter extends Transform {
+  readonly qetag = new QetagHasher();
+  private readonly md5 = createHash('md5');
+  private crc = 0;
+  private head: Buffer[] = [];
+  private headBytes = 0;
+  size = 0;
+  mime: string | null = null;
+
+  constructor(private readonly options: MeterOptions) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.size += chunk.length;
+    if (this.size > this.options.limit) {
+      callback(new KodoError(KODO.tooLarge, 'file exceeds the size limit of the upload token'));
+      return;
+    }
+    this.qetag.update(chunk);
+    this.md5.update(chunk);
+    this.crc = zlib.crc32(chunk, this.crc);
+    if (this.mime === null) {
+      this.head.push(chunk);
+      this.headBytes += chunk.length;
+      if (this.headBytes >= SNIFF_BYTES) {
+        const refused = this.decideMime();
+        if (refused) {
+          callback(refused);
+          return;
+        }
+      }
+    }
+    callback(null, chunk);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    callback(this.mime === null ? this.decideMime() : null);
+  }
+
+  /** Kodo's detectMime: 1 sniffs always, 0 sniffs only when the client declared nothing useful, -1 never. */
+  private decideMime(): KodoError | null {
+    const declared = this.options.declaredMime.split(';')[0]?.trim().toLowerCase() ?? '';
+    const declaredUseful = declared !== '' && declared !== 'application/octet-stream';
+    const { detectMime } = this.options;
+    if (detectMime === 1 || (detectMime === 0 && !declaredUseful)) {
+      this.mime = sniffMime(Buffer.concat(this.head).subarray(0, SNIFF_BYTES));
+    } else {
+      this.mime = declared || 'application/octet-stream';
+    }
+    this.head = [];
+    if (!mimeAllowed(this.options.mimeLimit, this.mime)) {
+      return new KodoError(KODO.forbidden, `limited mimeType: this file type (${this.mime}) is forbidden to upload`);
+    }
+    return null;
+  }
+
+  get md5Hex(): string {
+    return this.md5.digest('hex');
+  }
+
+  get crc32(): number {
+    return this.crc;
+  }
+}
+
+interface ReceivedFile {
+  tmp: string;
+  meter: UploadMeter;
+  fname: string;
+}
+
+async function imageFacts(
+  file: string,
+  mime: string,
+): Promise<{ width: number; height: number; format: string } | null> {
+  if (!isProcessableImage(mime)) return null;
+  try {
+    const meta = await sharp(file).metadata();
+    if (!meta.width || !meta.height) return null;
+    return { width: meta.width, height: meta.height, format: meta.format === 'heif' ? 'heic' : meta.format };
+  } catch {
+    return null;
+  }
+}
+
+/** Answers one form upload. Never throws: every outcome is a Kodo response. */
+export function handleFormUpload(req: IncomingMessage, res: ServerResponse, ctx: StoreContext): Promise<void> {
+  const contentType = req.headers['content-type'] ?? '';
+  if (!/^multipart\/form-data/i.test(contentType)) {
+    sendKodoError(res, new KodoError(KODO.badRequest, 'invalid multipart format: expected multipart/form-data'));
+    return Promise.resolve();
+  }
+  const declaredLength = Number(req.headers['content-length']);
+  if (Number.isFinite(declaredLength) && declaredLength > ctx.maxUploadBytes + FORM_OVERHEAD) {
+    sendKodoError(res, new KodoError(KODO.tooLarge, 'request entity too large'));
+    return Promise.resolve();
+  }
+
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: req.headers,
+      defParamCharset: 'utf8',
+      limits: {
+        fields: 100,
+        fieldSize: MAX_FIELD_BYTES,
+        files: 1,
+        parts: 110,
+        // Our meter enforces the real limit with Kodo's answer; this only bounds busboy itself.
+        fileSize: ctx.maxUploadBytes + 1,
+      },
+    });
+  } catch {
+    sendKodoError(res, new KodoError(KODO.badRequest, 'invalid multipart format'));
+    return Promise.resolve();
+  }
+
+  return new Promise<void>((resolve) => {
+    const fields = new Map<string, string>();
+    let token: VerifiedUploadToken | null = null;
+    let key: string | null = null;
+    let fileStream: Readable | null = null;
+    let received: Promise<ReceivedFile> | null = null;
+    let finished = false;
+
+    const finish = () => {
+      if (finished) return false;
+      finished = true;
+      req.off('close', onClose);
+      resolve();
+      return true;
+    };
+
+    /** Stop reading, drop the partial file, answer with the error. */
+    const fail = (error: unknown) => {
+      if (finished) return;
+      req.unpipe(parser);
+      // Let the client finish sending so it can read our answer; the bytes are discarded.
+      req.resume();
+      fileStream?.destroy();
+      const kodo =
+        error instanceof KodoError
+          ? error
+          : new KodoError(KODO.badRequest, `invalid multipart format: ${String(error)}`);
+      if (!(error instanceof KodoError)) ctx.logger.debug({ err: error }, 'embedded store: upload failed');
+      const cleanup = received ? received.then((r) => rm(r.tmp, { force: true })).catch(() => undefined) : null;
+      if (!res.headersSent && !req.destroyed) sendKodoError(res, kodo);
+      void Promise.resolve(cleanup).finally(finish);
+    };
+
+    const onClose = () => {
+      // The client went away before the form was complete.
+      if (!req.complete) fail(new KodoError(KODO.badRequest, 'upload aborted by the client'));
+    };
+    req.on('close', onClose);
+
+    parser.on('field', (name, value, info) => {
+      if (finished) return;
+      if (info.nameTruncated || info.valueTruncated) {
+        fail(new KodoError(KODO.badRequest, `form field ${name.slice(0, 40)} is too long`));
+        return;
+      }
+      if (received && (name === 'token' || name === 'key')) {
+        fail(new KodoError(KODO.badRequest, 'invalid multipart format: token and key must come before the file'));
+        return;
+      }
+      fields.set(name, value);
+    });
+
+    parser.on('file', (name, stream, info) => {
+      if (finished) {
+        stream.resume();
+        return;
+      }
+      if (name !== 'file' || received) {
+        stream.resume();
+        fail(new KodoError(KODO.badRequest, 'invalid multipart format: exactly one part named "file" is expected'));
+        return;
+      }
+      fileStream = stream;
+      try {
+        token = verifyUploadToken(
+          fields.get('token'),
+          ctx.credentials,
+          ctx.bucket,
+          Math.floor(ctx.clock.now().getTime() / 1000),
+        );
+        const formKey = fields.get('key');
+        // No key: Kodo uses the exact key of the scope, or else the file's etag (known at the end).
+        key = formKey ?? (token.scopeKey !== null && token.policy.isPrefixalScope !== 1 ? token.scopeKey : null);
+        if (key !== null) {
+          checkKey(key);
+          checkKeyInScope(token, key);
+          if (token.policy.insertOnly === 1 && ctx.catalog.get(key)) {
+            throw new KodoError(KODO.fileExists, 'file exists');
+          }
+        }
+      } catch (error) {
+        stream.resume();
+        fail(error);
+        return;
+      }
+      const policy = token.policy;
+      const meter = new UploadMeter({
+        limit: Math.min(policy.fsizeLimit ?? Number.POSITIVE_INFINITY, ctx.maxUploadBytes),
+        declaredMime: info.mimeType ?? '',
+        detectMime: policy.detectMime ?? 0,
+        mimeLimit: policy.mimeLimit,
+      });
+      const tmp = path.join(ctx.paths.tmp, `${newFileId()}.part`);
+      received = pipeline(stream, meter, createWriteStream(tmp, { flags: 'wx', mode: 0o600 })).then(
+        () => ({ tmp, meter, fname: info.filename ?? '' }),
+        async (error: unknown) => {
+          await rm(tmp, { force: true });
+          throw error;
+        },
+      );
+      received.catch(fail);
+    });
+
+    parser.on('error', fail);
+
+    parser.on('close', () => {
+      if (finished) return;
+      if (!received || !token) {
+        fail(new KodoError(KODO.badRequest, 'file not specified'));
+        return;
+      }
+      const verified = token;
+      const upload = received;
+      upload
+        .then((file) => commit(file, verified, key, fields, ctx))
+        .then(
+          (body) => {
+            if (finished) return;
+            sendJsonText(res, 200, body);
+            finish();
+          },
+          (error: unknown) => {
+            if (!finished) {
+              if (!(error instanceof KodoError))
+                ctx.logger.error({ err: error }, 'embedded store: upload commit failed');
+              sendKodoError(res, error instanceof KodoError ? error : new KodoError(599, 'server operation failed'));
+              finish();
+            }
+          },
+        );
+    });
+
+    req.pipe(parser);
+  });
+}
+
+/** Final checks once every byte is on disk, then the rename into place and the index update. */
+async function commit(
+  file: ReceivedFile,
+  token: VerifiedUploadToken,
+  formKey: string | null,
+  fields: Map<string, string>,
+  ctx: StoreContext,
+): Promise<string> {
+  const { meter, tmp } = file;
+  let placed: string | null = null;
+  try {
+    const { policy } = token;
+    const crcField = fields.get('crc32');
+    if (crcField !== undefined) {
+      if (!/^\d+$/.test(crcField) || Number(crcField) !== meter.crc32) {
+        throw new KodoError(KODO.crcMismatch, 'crc32 not match');
+      }
+    }
+    if (policy.fsizeMin !== undefined && meter.size < policy.fsizeMin) {
+      throw new KodoError(KODO.forbidden, 'file is smaller than the fsizeMin of the upload token');
+    }
+    const etag = meter.qetag.digest();
+    const key = formKey ?? etag;
+    if (formKey === null) {
+      checkKeyInScope(token, key);
+    }
+    const mimeType = meter.mime ?? 'application/octet-stream';
+    const image = await imageFacts(tmp, mimeType);
+    const fileId = newFileId();
+    const record: ObjectRecord = {
+      key,
+      file: fileId,
+      fsize: meter.size,
+      hash: etag,
+      md5: meter.md5Hex,
+      mimeType,
+      putTime: putTimeNow(ctx),
+      width: image?.width ?? null,
+      height: image?.height ?? null,
+      endUser: policy.endUser ?? null,
+    };
+    placed = await ensureDataDir(ctx.paths, fileId);
+    await rename(tmp, placed);
+    if (policy.insertOnly === 1) {
+      if (!ctx.catalog.insert(record)) throw new KodoError(KODO.fileExists, 'file exists');
+    } else {
+      const previous = ctx.catalog.put(record);
+      if (previous) await discardVersion(ctx, previous);
+    }
+    placed = null;
+    const vars = new Map([...fields].filter(([name]) => name.startsWith('x:')));
+    const facts = {
+      bucket: ctx.bucket,
+      key,
+      etag,
+      fsize: meter.size,
+      mimeType,
+      fname: file.fname,
+      endUser: record.endUser,
+      uuid: randomUUID(),
+      image,
+      vars,
+    };
+    return policy.returnBody
+      ? renderReturnBody(policy.returnBody, magicLookup(facts))
+      : JSON.stringify({ hash: etag, key });
+  } finally {
+    await rm(tmp, { force: true });
+    if (placed) await rm(placed, { force: true });
+  }
+}
