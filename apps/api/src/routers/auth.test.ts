@@ -5,15 +5,16 @@ import { callerFor, createTestDeps, type TestDeps } from '../test/deps.js';
 
 const DAY = 24 * 3600 * 1000;
 
-describe('auth: sign-up, sign-in, sessions', () => {
-  let deps: TestDeps;
-  beforeEach(async () => {
-    deps = await createTestDeps();
-  });
-  afterEach(async () => {
-    await deps.db.destroy();
-  });
+// A fresh in-memory database per test.
+let deps: TestDeps;
+beforeEach(async () => {
+  deps = await createTestDeps();
+});
+afterEach(async () => {
+  await deps.db.destroy();
+});
 
+describe('auth: sign-up, sign-in, sessions', () => {
   it('signs up, stores the username lower-cased and answers me with the bearer token', async () => {
     deps.clock.set('2026-03-01T10:00:00.000Z');
     const result = await callerFor(deps).auth.signUp({ username: 'Mama.Li', password: TEST_PASSWORD });
@@ -97,14 +98,6 @@ describe('auth: sign-up, sign-in, sessions', () => {
 });
 
 describe('auth: devices, sign-out and revoke', () => {
-  let deps: TestDeps;
-  beforeEach(async () => {
-    deps = await createTestDeps();
-  });
-  afterEach(async () => {
-    await deps.db.destroy();
-  });
-
   it('lists my devices newest use first, marks the current one, and never shows token hashes', async () => {
     deps.clock.set('2026-04-01T08:00:00.000Z');
     const phone = await callerFor(deps, { userAgent: 'Mozilla/5.0 (iPhone)' }).auth.signUp({
