@@ -30,7 +30,13 @@ export interface StoreContext {
   bucket: string;
   credentials: StoreCredentials;
   catalog: Catalog;
+  /** Deadlines of upload tokens and download URLs. */
   clock: Clock;
+  /**
+   * Checks X-Qiniu-Date, which the SDK always stamps from the wall clock: kept apart from `clock` so a
+   * test's manual clock does not make every management call look skewed.
+   */
+  wallClock: Clock;
   logger: Logger;
   maxUploadBytes: number;
   paths: StorePaths;

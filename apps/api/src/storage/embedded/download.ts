@@ -83,7 +83,12 @@ function verifySignedUrl(req: IncomingMessage, ctx: StoreContext, prefix: string
         throw new KodoError(KODO.badRequest, 'invalid attname');
       }
     } else if (fop === null) {
-      fop = part;
+      // Clients (and the SDK's encodeurl) percent-encode characters such as `|` and `!` in the fop.
+      try {
+        fop = decodeURIComponent(part);
+      } catch {
+        throw new KodoError(KODO.badRequest, 'invalid fop encoding');
+      }
     } else {
       throw new KodoError(KODO.badRequest, 'more than one fop');
     }

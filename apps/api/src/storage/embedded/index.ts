@@ -35,7 +35,10 @@ export interface EmbeddedStoreOptions {
   logger: Logger;
   /** Largest single upload in bytes (config.maxUploadBytes), whatever a token's fsizeLimit says. */
   maxUploadBytes: number;
+  /** Deadlines of upload tokens and signed URLs. */
   clock?: Clock;
+  /** What X-Qiniu-Date on management requests is checked against (the SDK stamps it from the wall clock). */
+  wallClock?: Clock;
   bucket?: string;
   /** Default `<dir>/store-keys.json`. */
   keysFile?: string;
@@ -150,6 +153,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     credentials,
     catalog,
     clock: options.clock ?? systemClock,
+    wallClock: options.wallClock ?? systemClock,
     logger: options.logger,
     maxUploadBytes: options.maxUploadBytes,
     paths,

@@ -89,7 +89,7 @@ function verifyAuthorization(req: IncomingMessage, body: Buffer, ctx: StoreConte
   const date = header(req, 'x-qiniu-date');
   if (date !== undefined) {
     const at = parseQiniuDate(date);
-    if (at === null || Math.abs(ctx.clock.now().getTime() - at) > MAX_SKEW_MS) {
+    if (at === null || Math.abs(ctx.wallClock.now().getTime() - at) > MAX_SKEW_MS) {
       throw new KodoError(KODO.forbidden, 'request time too skewed');
     }
   }
