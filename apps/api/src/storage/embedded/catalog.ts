@@ -79,6 +79,9 @@ export interface ListResult {
   lastKey: string | null;
 }
 
+/** The listing scan: from the start point along the primary-key index, in key order. */
+export const LIST_SQL = 'SELECT * FROM objects WHERE key > ? AND key >= ? ORDER BY key';
+
 export class Catalog {
   private readonly db: SQLite.Database;
   private readonly selectOne: SQLite.Statement<[string], Row>;
@@ -118,7 +121,7 @@ export class Catalog {
          height = excluded.height, end_user = excluded.end_user`,
     );
     this.deleteRow = this.db.prepare('DELETE FROM objects WHERE key = ?');
-    this.scanFrom = this.db.prepare('SELECT * FROM objects WHERE key > ? AND key >= ? ORDER BY key');
+    this.scanFrom = this.db.prepare(LIST_SQL);
     this.allFiles = this.db.prepare('SELECT file FROM objects');
   }
 

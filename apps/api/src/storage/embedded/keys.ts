@@ -3,7 +3,7 @@
  * readable by the owner only (0600), never logged.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, readFile, stat } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface StoreCredentials {
@@ -40,18 +40,23 @@ function parseKeys(text: string, file: string): StoreCredentials {
 export async function loadOrCreateKeys(file: string): Promise<StoreCredentials> {
   await mkdir(path.dirname(file), { recursive: true });
   const fresh: StoreCredentials = { accessKey: newKey(), secretKey: newKey() };
+  // Written whole to a private temp file, then linked into place: link() refuses to replace an existing
+  // file, so two processes starting at once agree on one pair and nobody reads a half-written file.
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const handle = await open(tmp, 'wx', 0o600);
   try {
-    // 'wx' fails when the file exists, so two processes starting at once cannot overwrite each other's keys.
-    const handle = await open(file, 'wx', 0o600);
-    try {
-      await handle.writeFile(`${JSON.stringify(fresh, null, 2)}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await handle.writeFile(`${JSON.stringify(fresh, null, 2)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await link(tmp, file);
     return fresh;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    await unlink(tmp);
   }
   const keys = parseKeys(await readFile(file, 'utf8'), file);
   // Someone loosened the permissions (copy, restore from backup): tighten them again.
