@@ -35,6 +35,17 @@ export const zConfig = z.object({
   WECHAT_APP_SECRET: z.string().default(''),
   /** code2session host; tests point it at a local fake. */
   WECHAT_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.weixin.qq.com'),
+  /**
+   * Server key (32 bytes, base64url) that seals bucket secret keys and signs download links. Several
+   * instances must share it. Default: generated on first start in <data dir>/secrets/server.key (0600).
+   */
+  XIAOJIA_SECRET_KEY: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || (/^[A-Za-z0-9_-]{43}$/.test(v) && Buffer.from(v, 'base64url').length === 32), {
+      message:
+        'must be 32 random bytes in base64url (43 characters), e.g. from `openssl rand -base64 32 | tr "+/" "-_" | tr -d =`',
+    }),
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   XIAOJIA_TRUST_PROXY: zBool.default(false),
 });
@@ -53,6 +64,8 @@ export interface Config {
   maxUploadBytes: number;
   wechat: { appId: string; appSecret: string; apiBase: string };
   trustProxy: boolean;
+  /** Empty: use (or create) the key file in the data dir. */
+  secretKey: string;
 }
 
 export class ConfigError extends Error {
@@ -109,5 +122,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: raw.XIAOJIA_MAX_UPLOAD_BYTES,
     wechat: { appId: raw.WECHAT_APP_ID, appSecret: raw.WECHAT_APP_SECRET, apiBase: raw.WECHAT_API_BASE },
     trustProxy: raw.XIAOJIA_TRUST_PROXY,
+    secretKey: raw.XIAOJIA_SECRET_KEY,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zId, zIsoTime } from './common.js';
+import { zPhoto } from './photos.js';
 
 /** Largest file a client may ask to upload (the server's own cap may be lower). */
 export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
@@ -61,3 +62,10 @@ export const zConfirmUploadInput = z.object({
   takenAt: zIsoTime.optional(),
 });
 export type ConfirmUploadInput = z.infer<typeof zConfirmUploadInput>;
+
+export const zConfirmUploadResult = z.object({
+  photo: zPhoto,
+  /** true: the user already had this content; the new upload was discarded and `photo` is the old one. */
+  duplicate: z.boolean(),
+});
+export type ConfirmUploadResult = z.infer<typeof zConfirmUploadResult>;

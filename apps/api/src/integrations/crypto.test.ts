@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSealer } from './crypto.js';
+import { createLinkSigner, createSealer } from './crypto.js';
 import { loadOrCreateSecret, randomKey } from './secrets.js';
 
 describe('createSealer', () => {
@@ -55,5 +55,18 @@ describe('loadOrCreateSecret', () => {
     writeFileSync(file, 'x\n', { mode: 0o644 });
     expect(loadOrCreateSecret(file, () => 'y')).toBe('x');
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('createLinkSigner', () => {
+  it('verifies its own signatures and refuses altered messages, signatures or keys', () => {
+    const key = randomKey();
+    const signer = createLinkSigner(key);
+    const sig = signer.sign('photo:1:exp:100');
+    expect(signer.verify('photo:1:exp:100', sig)).toBe(true);
+    expect(signer.verify('photo:1:exp:101', sig)).toBe(false);
+    expect(signer.verify('photo:1:exp:100', `${sig.slice(0, -1)}A`)).toBe(sig.endsWith('A'));
+    expect(signer.verify('photo:1:exp:100', '')).toBe(false);
+    expect(createLinkSigner(randomKey()).verify('photo:1:exp:100', sig)).toBe(false);
   });
 });

@@ -1,9 +1,19 @@
-/** Test wiring: a fresh in-memory SQLite with migrations applied, a manual clock and a silent logger. */
+/**
+ * Test wiring: the real app (embedded store included) over a fresh in-memory SQLite with migrations
+ * applied, a manual clock, a silent logger, temp directories, and an HTTP server on a random loopback
+ * port so storage calls travel the real Kodo protocol. Everything is torn down after each test
+ * (src/test/setup.ts).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
+import { type App, type BuildOptions, buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
-import { createDb, migrateToLatest } from '../db/index.js';
 import { ManualClock } from '../integrations/clock.js';
-import { createWeChatClient } from '../integrations/wechat.js';
+import { randomKey } from '../integrations/secrets.js';
+import { createHttpServer } from '../server.js';
 import type { AppDeps } from '../trpc/context.js';
 import { createInnerContext, type RequestInfo } from '../trpc/context.js';
 import { createCallerFactory } from '../trpc/init.js';
@@ -11,6 +21,11 @@ import { appRouter } from '../trpc/router.js';
 
 export interface TestDeps extends AppDeps {
   clock: ManualClock;
+  /** http://127.0.0.1:<port> of the test server (API + embedded store). */
+  origin: string;
+  app: App;
+  server: Server;
+  close(): Promise<void>;
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -18,18 +33,58 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...base, database: { kind: 'sqlite', file: ':memory:' }, ...overrides };
 }
 
-export async function createTestDeps(overrides: Partial<Config> = {}): Promise<TestDeps> {
-  const config = testConfig(overrides);
-  const db = createDb(config.database);
-  await migrateToLatest(db);
-  // WeChat answers WECHAT_NOT_CONFIGURED unless the overrides give an app id/secret (and the fake's apiBase).
-  const wechat = createWeChatClient(config.wechat);
-  return { config, db, clock: new ManualClock(), logger: pino({ level: 'silent' }), wechat };
+const open = new Set<TestDeps>();
+
+export interface TestDepsOptions extends Partial<Config> {
+  qiniuEndpoints?: BuildOptions['qiniuEndpoints'];
+}
+
+export async function createTestDeps(options: TestDepsOptions = {}): Promise<TestDeps> {
+  const { qiniuEndpoints, ...overrides } = options;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'xiaojia-test-'));
+  const config = testConfig({
+    dataDir,
+    storeDir: path.join(dataDir, 'objects'),
+    secretKey: randomKey(),
+    ...overrides,
+  });
+  const clock = new ManualClock(new Date());
+  const logger = pino({ level: 'silent' });
+  const app = await buildApp({ config, logger, clock, ...(qiniuEndpoints ? { qiniuEndpoints } : {}) });
+  const server = createHttpServer({ deps: app.deps, routes: app.routes });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  app.setInternalOrigin(origin);
+  let closed = false;
+  const deps: TestDeps = {
+    ...app.deps,
+    clock,
+    origin,
+    app,
+    server,
+    async close() {
+      if (closed) return;
+      closed = true;
+      open.delete(deps);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  open.add(deps);
+  return deps;
+}
+
+/** Close every test app still open (registered as an afterEach in setup.ts). */
+export async function closeAllTestDeps(): Promise<void> {
+  await Promise.all([...open].map((deps) => deps.close()));
 }
 
 const createCaller = createCallerFactory(appRouter);
 
 /** A tRPC caller as an HTTP request would get it; pass a token to act as a signed-in user. */
-export function callerFor(deps: AppDeps, req: Partial<RequestInfo> = {}) {
-  return createCaller(createInnerContext(deps, req));
+export function callerFor(deps: AppDeps & { origin?: string }, req: Partial<RequestInfo> = {}) {
+  return createCaller(createInnerContext(deps, { ...(deps.origin ? { origin: deps.origin } : {}), ...req }));
 }

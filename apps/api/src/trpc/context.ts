@@ -2,7 +2,9 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import type { Clock } from '../integrations/clock.js';
+import type { LinkSigner, SecretSealer } from '../integrations/crypto.js';
 import type { WeChatClient } from '../integrations/wechat.js';
+import type { StorageResolver } from '../storage/resolver.js';
 
 /** Everything a request may use, built once at start-up (or per test). */
 export interface AppDeps {
@@ -12,6 +14,12 @@ export interface AppDeps {
   logger: Logger;
   /** WeChat code2session; refuses with WECHAT_NOT_CONFIGURED when no app id/secret is set. */
   wechat: WeChatClient;
+  /** Where a user's photos live: their bound bucket or the embedded store. */
+  storage: StorageResolver;
+  /** Seals bucket secret keys at rest. */
+  sealer: SecretSealer;
+  /** Signs the server's own short-lived links (photo downloads). */
+  linkSigner: LinkSigner;
 }
 
 /** Per-request facts, independent of HTTP so tests can build them directly (the "inner context"). */

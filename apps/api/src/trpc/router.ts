@@ -1,10 +1,18 @@
+import { albumsRouter } from '../routers/albums.js';
 import { authRouter } from '../routers/auth.js';
 import { healthRouter } from '../routers/health.js';
+import { photosRouter } from '../routers/photos.js';
+import { storageRouter } from '../routers/storage.js';
+import { uploadsRouter } from '../routers/uploads.js';
 import { router } from './init.js';
 
 export const appRouter = router({
   health: healthRouter,
   auth: authRouter,
+  storage: storageRouter,
+  uploads: uploadsRouter,
+  photos: photosRouter,
+  albums: albumsRouter,
 });
 
 /** The only thing the client imports from the API, as a type. */

@@ -1,0 +1,244 @@
+/**
+ * photos: every query is scoped to the owner. Lists use keyset pagination on (sort_at, id) so the
+ * 1000th page costs what the first does (index photos_timeline).
+ */
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { Db } from '../db/index.js';
+import type { Database, Photo, PhotosTable } from '../db/schema.js';
+
+/** Which list a photo is looked up in: the timeline, the trash, or one album. */
+export interface PhotoScope {
+  ownerId: string;
+  trashed: boolean;
+  albumId?: string | undefined;
+}
+
+export interface Keyset {
+  sortAt: string;
+  id: string;
+}
+
+function inScope<O>(
+  query: SelectQueryBuilder<Database, 'photos', O>,
+  scope: PhotoScope,
+): SelectQueryBuilder<Database, 'photos', O> {
+  let q = query
+    .where('photos.owner_id', '=', scope.ownerId)
+    .where('photos.purge_requested_at', 'is', null)
+    .where('photos.deleted_at', scope.trashed ? 'is not' : 'is', null);
+  if (scope.albumId) {
+    const albumId = scope.albumId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('album_photos')
+          .select('album_photos.photo_id')
+          .where('album_photos.album_id', '=', albumId)
+          .whereRef('album_photos.photo_id', '=', 'photos.id'),
+      ),
+    );
+  }
+  return q;
+}
+
+/** Strictly after `k` in newest-first order. */
+const olderThan = (k: Keyset) => (eb: ExpressionBuilder<Database, 'photos'>) =>
+  eb.or([
+    eb('photos.sort_at', '<', k.sortAt),
+    eb.and([eb('photos.sort_at', '=', k.sortAt), eb('photos.id', '<', k.id)]),
+  ]);
+const newerThan = (k: Keyset) => (eb: ExpressionBuilder<Database, 'photos'>) =>
+  eb.or([
+    eb('photos.sort_at', '>', k.sortAt),
+    eb.and([eb('photos.sort_at', '=', k.sortAt), eb('photos.id', '>', k.id)]),
+  ]);
+
+export class PhotosRepository {
+  constructor(private readonly db: Db) {}
+
+  /** One page, newest first, plus one extra row to know whether there is a next page. */
+  async page(scope: PhotoScope, limit: number, after?: Keyset): Promise<Photo[]> {
+    let q = inScope(this.db.selectFrom('photos').selectAll('photos'), scope);
+    if (after) q = q.where(olderThan(after));
+    return q.orderBy('photos.sort_at', 'desc').orderBy('photos.id', 'desc').limit(limit).execute();
+  }
+
+  async neighbours(scope: PhotoScope, at: Keyset): Promise<{ prevId: string | null; nextId: string | null }> {
+    const base = () => inScope(this.db.selectFrom('photos').select('photos.id'), scope);
+    const [prev, next] = await Promise.all([
+      base()
+        .where(newerThan(at))
+        .orderBy('photos.sort_at', 'asc')
+        .orderBy('photos.id', 'asc')
+        .limit(1)
+        .executeTakeFirst(),
+      base()
+        .where(olderThan(at))
+        .orderBy('photos.sort_at', 'desc')
+        .orderBy('photos.id', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+    ]);
+    return { prevId: prev?.id ?? null, nextId: next?.id ?? null };
+  }
+
+  byId(ownerId: string, id: string): Promise<Photo | undefined> {
+    return this.db
+      .selectFrom('photos')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .where('id', '=', id)
+      .where('purge_requested_at', 'is', null)
+      .executeTakeFirst();
+  }
+
+  byKey(ownerId: string, objectKey: string): Promise<Photo | undefined> {
+    return this.db
+      .selectFrom('photos')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .where('object_key', '=', objectKey)
+      .executeTakeFirst();
+  }
+
+  /** A live or trashed photo of this owner with the same content, if any. */
+  byEtag(ownerId: string, etag: string): Promise<Photo | undefined> {
+    return this.db
+      .selectFrom('photos')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .where('etag', '=', etag)
+      .where('purge_requested_at', 'is', null)
+      .orderBy('created_at')
+      .executeTakeFirst();
+  }
+
+  byIds(ownerId: string, ids: readonly string[]): Promise<Photo[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('photos')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', [...ids])
+      .where('purge_requested_at', 'is', null)
+      .execute();
+  }
+
+  /** Photos kept under buckets the user has unbound (they come back when the bucket is bound again). */
+  async countInUnboundBuckets(ownerId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('photos')
+      .innerJoin('storage_bindings', 'storage_bindings.id', 'photos.binding_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('photos.owner_id', '=', ownerId)
+      .where('storage_bindings.status', '=', 'unbound')
+      .where('photos.purge_requested_at', 'is', null)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** Of `ids`, those the owner has (and are not being purged). */
+  async ownedIds(ownerId: string, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('photos')
+      .select('id')
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', [...ids])
+      .where('purge_requested_at', 'is', null)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async insert(photo: PhotosTable): Promise<void> {
+    await this.db.insertInto('photos').values(photo).execute();
+  }
+
+  async trash(ownerId: string, ids: readonly string[], now: string): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await this.db
+      .updateTable('photos')
+      .set({ deleted_at: now })
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', [...ids])
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async restore(ownerId: string, ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await this.db
+      .updateTable('photos')
+      .set({ deleted_at: null })
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', [...ids])
+      .where('deleted_at', 'is not', null)
+      .where('purge_requested_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** Mark trashed photos for purge; returns the rows now pending. */
+  async requestPurge(ownerId: string, ids: readonly string[], now: string): Promise<Photo[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .updateTable('photos')
+      .set({ purge_requested_at: now })
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', [...ids])
+      .where('deleted_at', 'is not', null)
+      .where('purge_requested_at', 'is', null)
+      .returningAll()
+      .execute();
+  }
+
+  /** Trashed longer than the retention: mark for purge, for every owner (the background sweep). */
+  async requestExpiredPurges(trashedBefore: string, now: string): Promise<number> {
+    const result = await this.db
+      .updateTable('photos')
+      .set({ purge_requested_at: now })
+      .where('deleted_at', '<', trashedBefore)
+      .where('purge_requested_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** Pending purges whose last attempt is older than `retryBefore`, oldest first. */
+  pendingPurges(retryBefore: string, limit: number): Promise<Photo[]> {
+    return this.db
+      .selectFrom('photos')
+      .selectAll()
+      .where('purge_requested_at', 'is not', null)
+      .where('purge_requested_at', '<=', retryBefore)
+      .orderBy('purge_requested_at')
+      .limit(limit)
+      .execute();
+  }
+
+  /**
+   * Claim a pending purge for one attempt by moving its timestamp forward; only the instance whose update
+   * matched the old value goes on, so sweeps on several instances never delete the same photo twice.
+   */
+  async claimPurge(id: string, seenAt: string, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('photos')
+      .set((eb) => ({ purge_requested_at: now, purge_attempts: eb('purge_attempts', '+', 1) }))
+      .where('id', '=', id)
+      .where('purge_requested_at', '=', seenAt)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async recordPurgeFailure(id: string, error: string): Promise<void> {
+    await this.db
+      .updateTable('photos')
+      .set({ purge_error: error.slice(0, 500) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async deleteRow(id: string): Promise<void> {
+    await this.db.deleteFrom('photos').where('id', '=', id).execute();
+  }
+}

@@ -1,0 +1,36 @@
+/** uploads: keys the server handed out, so confirm only records objects it asked for. */
+import type { Db } from '../db/index.js';
+import type { Upload, UploadsTable } from '../db/schema.js';
+
+export class UploadsRepository {
+  constructor(private readonly db: Db) {}
+
+  async insertMany(rows: UploadsTable[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.insertInto('uploads').values(rows).execute();
+  }
+
+  byKey(ownerId: string, key: string): Promise<Upload | undefined> {
+    return this.db
+      .selectFrom('uploads')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .where('object_key', '=', key)
+      .executeTakeFirst();
+  }
+
+  async markConfirmed(ownerId: string, key: string, photoId: string): Promise<void> {
+    await this.db
+      .updateTable('uploads')
+      .set({ photo_id: photoId })
+      .where('owner_id', '=', ownerId)
+      .where('object_key', '=', key)
+      .execute();
+  }
+
+  /** Grants that expired unconfirmed long ago: nothing can arrive under them any more. */
+  async deleteStale(expiredBefore: string): Promise<number> {
+    const result = await this.db.deleteFrom('uploads').where('expires_at', '<', expiredBefore).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}

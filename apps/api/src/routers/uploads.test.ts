@@ -1,0 +1,153 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { signUpAndGetToken } from '../test/auth.js';
+import { createTestDeps, type TestDeps } from '../test/deps.js';
+import { makeJpeg, postToStorage, uploadPhoto } from '../test/photos.js';
+
+describe('uploads', () => {
+  let deps: TestDeps;
+  let alice: Awaited<ReturnType<typeof signUpAndGetToken>>;
+  let bob: Awaited<ReturnType<typeof signUpAndGetToken>>;
+  beforeEach(async () => {
+    deps = await createTestDeps();
+    alice = await signUpAndGetToken(deps, 'alice');
+    bob = await signUpAndGetToken(deps, 'bob');
+  });
+
+  it('grants a token for one server-chosen key under the user, then records what storage holds', async () => {
+    const bytes = await makeJpeg(120, 80);
+    const { tickets } = await alice.caller.uploads.create({
+      files: [{ filename: '宝宝.jpg', size: bytes.length, mime: 'image/jpeg' }],
+    });
+    const ticket = tickets[0];
+    if (ticket?.kind !== 'upload') throw new Error('expected an upload ticket');
+    expect(ticket.key).toMatch(new RegExp(`^u/${alice.userId}/\\d{4}/\\d{2}/[0-9a-f-]{36}\\.jpg$`));
+    expect(ticket.fields.key).toBe(ticket.key);
+    expect(ticket.uploadUrl).toBe(`${deps.origin}/store/up`);
+    expect(new Date(ticket.expiresAt).getTime() - deps.clock.now().getTime()).toBeLessThanOrEqual(15 * 60 * 1000);
+
+    const posted = await postToStorage(ticket, bytes, '宝宝.jpg');
+    expect(posted.status).toBe(200);
+    expect(posted.body).toMatchObject({
+      key: ticket.key,
+      size: bytes.length,
+      mime: 'image/jpeg',
+      width: '120',
+      height: '80',
+    });
+
+    const { photo, duplicate } = await alice.caller.uploads.confirm({ key: ticket.key, width: 120, height: 80 });
+    expect(duplicate).toBe(false);
+    expect(photo).toMatchObject({
+      filename: '宝宝.jpg',
+      size: bytes.length,
+      mime: 'image/jpeg',
+      width: 120,
+      height: 80,
+    });
+    expect(photo.availability).toBe('ok');
+
+    const thumb = await fetch(photo.thumbUrl ?? '');
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get('content-type')).toBe('image/webp');
+  });
+
+  it('confirm is idempotent', async () => {
+    const first = await uploadPhoto(alice.caller);
+    const again = await alice.caller.uploads.confirm({ key: first.key });
+    expect(again.photo.id).toBe(first.photo.id);
+    const page = await alice.caller.photos.list({});
+    expect(page.items).toHaveLength(1);
+  });
+
+  it('reports a duplicate instead of storing the same content twice', async () => {
+    const first = await uploadPhoto(alice.caller);
+    const second = await uploadPhoto(alice.caller, { bytes: first.bytes });
+    expect(second.duplicate).toBe(true);
+    expect(second.photo.id).toBe(first.photo.id);
+    expect(await deps.storage.embedded(deps.origin).stat(second.key)).toBeNull();
+    expect((await alice.caller.photos.list({})).items).toHaveLength(1);
+
+    // Knowing the hash up front skips the upload altogether.
+    const etag = (await deps.storage.embedded(deps.origin).stat(first.key))?.etag ?? '';
+    const { tickets } = await alice.caller.uploads.create({
+      files: [{ filename: 'again.jpg', size: first.bytes.length, mime: 'image/jpeg', qetag: etag }],
+    });
+    expect(tickets).toEqual([{ kind: 'duplicate', photoId: first.photo.id }]);
+    // Another user with the same picture is not told anything about Alice's library.
+    const bobs = await bob.caller.uploads.create({
+      files: [{ filename: 'again.jpg', size: first.bytes.length, mime: 'image/jpeg', qetag: etag }],
+    });
+    expect(bobs.tickets[0]?.kind).toBe('upload');
+  });
+
+  it('refuses to confirm what is not in storage, unknown keys and another user’s key', async () => {
+    const bytes = await makeJpeg();
+    const { tickets } = await alice.caller.uploads.create({
+      files: [{ filename: 'a.jpg', size: bytes.length, mime: 'image/jpeg' }],
+    });
+    const ticket = tickets[0];
+    if (ticket?.kind !== 'upload') throw new Error('expected an upload ticket');
+    await expect(alice.caller.uploads.confirm({ key: ticket.key })).rejects.toMatchObject({
+      cause: { code: 'UPLOAD_NOT_IN_STORAGE' },
+    });
+    await expect(alice.caller.uploads.confirm({ key: `u/${alice.userId}/2026/01/nope.jpg` })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await postToStorage(ticket, bytes);
+    await expect(bob.caller.uploads.confirm({ key: ticket.key })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('storage enforces the grant: deadline, exact key, size and type', async () => {
+    const bytes = await makeJpeg();
+    const create = async () => {
+      const { tickets } = await alice.caller.uploads.create({
+        files: [{ filename: 'a.jpg', size: bytes.length, mime: 'image/jpeg' }],
+      });
+      const ticket = tickets[0];
+      if (ticket?.kind !== 'upload') throw new Error('expected an upload ticket');
+      return ticket;
+    };
+    const late = await create();
+    deps.clock.advance(16 * 60 * 1000);
+    expect((await postToStorage(late, bytes)).status).toBe(401);
+
+    const other = await create();
+    const wrongKey = { ...other, fields: { ...other.fields, key: `u/${bob.userId}/2026/01/x.jpg` } };
+    expect((await postToStorage(wrongKey, bytes)).status).toBe(403);
+
+    const big = await create();
+    expect((await postToStorage(big, Buffer.concat([bytes, Buffer.alloc(200 * 1024, 1)]))).status).toBe(413);
+
+    const text = await create();
+    expect((await postToStorage(text, Buffer.from('#!/bin/sh\necho not a photo\n'.repeat(10)), 'a.jpg')).status).toBe(
+      403,
+    );
+  });
+
+  it('refuses files over the server cap and empty or oversized batches', async () => {
+    await expect(
+      alice.caller.uploads.create({
+        files: [{ filename: 'huge.jpg', size: deps.config.maxUploadBytes + 1, mime: 'image/jpeg' }],
+      }),
+    ).rejects.toMatchObject({ cause: { code: 'UPLOAD_TOO_LARGE', details: { field: 'files.0.size' } } });
+    await expect(alice.caller.uploads.create({ files: [] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('a storage failure during confirm is a clear error and records nothing', async () => {
+    const bytes = await makeJpeg();
+    const { tickets } = await alice.caller.uploads.create({
+      files: [{ filename: 'a.jpg', size: bytes.length, mime: 'image/jpeg' }],
+    });
+    const ticket = tickets[0];
+    if (ticket?.kind !== 'upload') throw new Error('expected an upload ticket');
+    await postToStorage(ticket, bytes);
+    // The store's management API becomes unreachable (nothing listens there any more).
+    deps.app.setInternalOrigin('http://127.0.0.1:9');
+    await expect(alice.caller.uploads.confirm({ key: ticket.key })).rejects.toMatchObject({
+      cause: { code: 'STORAGE_UNREACHABLE' },
+    });
+    deps.app.setInternalOrigin(deps.origin);
+    expect((await alice.caller.photos.list({})).items).toHaveLength(0);
+    await expect(alice.caller.uploads.confirm({ key: ticket.key })).resolves.toMatchObject({ duplicate: false });
+  });
+});

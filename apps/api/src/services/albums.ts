@@ -1,0 +1,104 @@
+/** Albums: create, rename, delete (photos stay in the library), add/remove photos, cover, counts. */
+import type { Album as AlbumDto, AlbumPhotosInput, Count } from '@xiaojia/shared';
+import { AppError } from '../errors.js';
+import { newId } from '../integrations/ids.js';
+import { type AlbumRow, AlbumsRepository } from '../repositories/albums.js';
+import { PhotosRepository } from '../repositories/photos.js';
+import type { AppDeps } from '../trpc/context.js';
+import type { AuthedUser } from './auth.js';
+import { PhotoViews } from './photo-views.js';
+import { requireOwnedPhotos } from './photos.js';
+
+export class AlbumsService {
+  private readonly albums: AlbumsRepository;
+  private readonly photos: PhotosRepository;
+
+  constructor(private readonly deps: AppDeps) {
+    this.albums = new AlbumsRepository(deps.db);
+    this.photos = new PhotosRepository(deps.db);
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  /** Album rows to DTOs, signing every cover with one bindings lookup for the whole list. */
+  private async present(user: AuthedUser, rows: AlbumRow[], origin: string): Promise<AlbumDto[]> {
+    const coverIds = rows.map((r) => r.cover_id).filter((id): id is string => id !== null);
+    const covers = await this.photos.byIds(user.id, coverIds);
+    const views = await PhotoViews.for(this.deps, user.id, origin, covers);
+    const byId = new Map(covers.map((p) => [p.id, p]));
+    return rows.map((row) => {
+      const cover = row.cover_id ? byId.get(row.cover_id) : undefined;
+      return {
+        id: row.id,
+        name: row.name,
+        photoCount: row.photo_count,
+        coverPhotoId: cover?.id ?? null,
+        coverThumbUrl: cover ? views.url(cover, 'thumb') : null,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      };
+    });
+  }
+
+  private async one(user: AuthedUser, id: string, origin: string): Promise<AlbumDto> {
+    const row = await this.albums.byId(user.id, id);
+    if (!row) throw new AppError('NOT_FOUND', 'No such album');
+    const [album] = await this.present(user, [row], origin);
+    if (!album) throw new AppError('NOT_FOUND', 'No such album');
+    return album;
+  }
+
+  async list(user: AuthedUser, origin: string): Promise<AlbumDto[]> {
+    return this.present(user, await this.albums.list(user.id), origin);
+  }
+
+  get(user: AuthedUser, id: string, origin: string): Promise<AlbumDto> {
+    return this.one(user, id, origin);
+  }
+
+  async create(user: AuthedUser, name: string, origin: string): Promise<AlbumDto> {
+    const now = this.now();
+    const id = newId();
+    await this.albums.insert({ id, owner_id: user.id, name, cover_photo_id: null, created_at: now, updated_at: now });
+    return this.one(user, id, origin);
+  }
+
+  async rename(user: AuthedUser, id: string, name: string, origin: string): Promise<AlbumDto> {
+    if (!(await this.albums.rename(user.id, id, name, this.now()))) throw new AppError('NOT_FOUND', 'No such album');
+    return this.one(user, id, origin);
+  }
+
+  async delete(user: AuthedUser, id: string): Promise<Count> {
+    if (!(await this.albums.delete(user.id, id))) throw new AppError('NOT_FOUND', 'No such album');
+    return { count: 1 };
+  }
+
+  /** The album and every photo must be the caller's; otherwise NOT_FOUND and nothing changes. */
+  private async requireAlbumAndPhotos(user: AuthedUser, input: AlbumPhotosInput): Promise<string[]> {
+    if (!(await this.albums.exists(user.id, input.albumId))) throw new AppError('NOT_FOUND', 'No such album');
+    return requireOwnedPhotos(this.photos, user.id, input.photoIds);
+  }
+
+  async addPhotos(user: AuthedUser, input: AlbumPhotosInput): Promise<Count> {
+    const ids = await this.requireAlbumAndPhotos(user, input);
+    return { count: await this.albums.addPhotos(input.albumId, ids, this.now()) };
+  }
+
+  async removePhotos(user: AuthedUser, input: AlbumPhotosInput): Promise<Count> {
+    const ids = await this.requireAlbumAndPhotos(user, input);
+    return { count: await this.albums.removePhotos(input.albumId, ids, this.now()) };
+  }
+
+  async setCover(user: AuthedUser, albumId: string, photoId: string | null, origin: string): Promise<AlbumDto> {
+    if (photoId) await this.requireAlbumAndPhotos(user, { albumId, photoIds: [photoId] });
+    if (photoId && !(await this.albums.albumIdsOfPhoto(user.id, photoId)).includes(albumId)) {
+      throw new AppError('BAD_INPUT', 'The cover must be a photo in the album', { field: 'photoId' });
+    }
+    if (!(await this.albums.setCover(user.id, albumId, photoId, this.now()))) {
+      throw new AppError('NOT_FOUND', 'No such album');
+    }
+    return this.one(user, albumId, origin);
+  }
+}

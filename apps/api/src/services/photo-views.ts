@@ -1,0 +1,68 @@
+/**
+ * Turns photo rows into what clients see, with signed URLs. One binding lookup per page (not per photo),
+ * and URL deadlines rounded to a window so the same photo keeps the same URL for a while and the
+ * client's image cache works.
+ */
+import type { Photo as PhotoDto } from '@xiaojia/shared';
+import type { Photo, StorageBinding } from '../db/schema.js';
+import { BindingsRepository } from '../repositories/bindings.js';
+import type { ImageVariant, StorageProvider } from '../storage/provider.js';
+import type { AppDeps } from '../trpc/context.js';
+
+/** Signed URLs live between one and two windows. */
+export const URL_WINDOW_MS = 30 * 60 * 1000;
+
+export function urlDeadline(now: Date): Date {
+  return new Date((Math.floor(now.getTime() / URL_WINDOW_MS) + 2) * URL_WINDOW_MS);
+}
+
+export class PhotoViews {
+  private readonly providers = new Map<string, StorageProvider | null>();
+
+  private constructor(
+    private readonly deps: AppDeps,
+    private readonly origin: string,
+    private readonly bindings: Map<string, StorageBinding>,
+    readonly expiresAt: Date,
+  ) {}
+
+  /** Prepare to present `photos` of `ownerId`: loads the bindings they live in, in one query. */
+  static async for(deps: AppDeps, ownerId: string, origin: string, photos: readonly Photo[]): Promise<PhotoViews> {
+    const ids = [...new Set(photos.map((p) => p.binding_id).filter((id): id is string => id !== null))];
+    const rows = await new BindingsRepository(deps.db).byIds(ownerId, ids);
+    return new PhotoViews(deps, origin, new Map(rows.map((b) => [b.id, b])), urlDeadline(deps.clock.now()));
+  }
+
+  /** The provider holding the photo, or null when its bucket is unbound (no URL can be signed). */
+  provider(photo: Photo): StorageProvider | null {
+    const cacheKey = photo.binding_id ?? '';
+    if (!this.providers.has(cacheKey)) {
+      const binding = photo.binding_id ? this.bindings.get(photo.binding_id) : null;
+      const usable = photo.binding_id === null || binding?.status === 'active';
+      this.providers.set(cacheKey, usable ? this.deps.storage.forBinding(binding, this.origin) : null);
+    }
+    return this.providers.get(cacheKey) ?? null;
+  }
+
+  url(photo: Photo, variant?: ImageVariant): string | null {
+    return this.provider(photo)?.signedUrl(photo.object_key, this.expiresAt, variant) ?? null;
+  }
+
+  dto(photo: Photo): PhotoDto {
+    const thumbUrl = this.url(photo, 'thumb');
+    return {
+      id: photo.id,
+      filename: photo.filename,
+      mime: photo.mime,
+      size: Number(photo.size),
+      width: photo.width,
+      height: photo.height,
+      takenAt: photo.taken_at,
+      createdAt: photo.created_at,
+      sortAt: photo.sort_at,
+      deletedAt: photo.deleted_at,
+      thumbUrl,
+      availability: thumbUrl === null ? 'unbound' : 'ok',
+    };
+  }
+}

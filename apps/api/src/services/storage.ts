@@ -1,0 +1,127 @@
+/**
+ * Bucket binding: verify keys with real calls before saving, seal the secret, never return it; status,
+ * unbind (photos stay, marked unbound) and rebinding (same bucket: photos come back).
+ */
+import type { BindStorageInput, ErrorCode, StorageStatus } from '@xiaojia/shared';
+import type { StorageBinding } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import { newId } from '../integrations/ids.js';
+import { BindingsRepository } from '../repositories/bindings.js';
+import { PhotosRepository } from '../repositories/photos.js';
+import { StorageError, type StorageFailure, type StorageProvider } from '../storage/provider.js';
+import { sealContext } from '../storage/resolver.js';
+import type { AppDeps } from '../trpc/context.js';
+import type { AuthedUser } from './auth.js';
+
+const FAILURE_CODES: Record<StorageFailure, ErrorCode> = {
+  bad_keys: 'STORAGE_BAD_KEYS',
+  no_such_bucket: 'STORAGE_NO_SUCH_BUCKET',
+  wrong_region: 'STORAGE_WRONG_REGION',
+  domain_invalid: 'STORAGE_DOMAIN_INVALID',
+  unreachable: 'STORAGE_UNREACHABLE',
+  not_found: 'STORAGE_UNREACHABLE',
+  refused: 'STORAGE_UNREACHABLE',
+};
+
+/** A storage failure as the client sees it: a stable code and the provider's own explanation. */
+export function storageAppError(error: unknown): AppError {
+  if (error instanceof StorageError) return new AppError(FAILURE_CODES[error.reason], error.message);
+  return new AppError('STORAGE_UNREACHABLE', 'Storage failed unexpectedly');
+}
+
+/** AK…XYZ: enough to recognise which key is bound, not enough to use it. */
+export function maskAccessKey(accessKey: string): string {
+  return `${accessKey.slice(0, 4)}…${accessKey.slice(-4)}`;
+}
+
+export class StorageService {
+  private readonly bindings: BindingsRepository;
+
+  constructor(private readonly deps: AppDeps) {
+    this.bindings = new BindingsRepository(deps.db);
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  /** Where new uploads of this user go, and the binding id to record on their photos. */
+  async uploadTarget(userId: string, origin: string): Promise<{ provider: StorageProvider; bindingId: string | null }> {
+    const binding = await this.bindings.active(userId);
+    return { provider: this.deps.storage.forBinding(binding, origin), bindingId: binding?.id ?? null };
+  }
+
+  async status(user: AuthedUser): Promise<StorageStatus> {
+    const binding = await this.bindings.active(user.id);
+    const unboundPhotoCount = await this.countUnboundPhotos(user.id);
+    if (!binding) {
+      return {
+        provider: 'embedded',
+        bucket: null,
+        domain: null,
+        region: null,
+        accessKeyMasked: null,
+        verifiedAt: null,
+        lastError: null,
+        unboundPhotoCount,
+      };
+    }
+    return toStatus(binding, unboundPhotoCount);
+  }
+
+  async bind(user: AuthedUser, input: BindStorageInput): Promise<StorageStatus> {
+    try {
+      await this.deps.storage.qiniu(input).verify();
+    } catch (error) {
+      // Never log the keys; the provider's message names what is wrong, not the secret.
+      this.deps.logger.info(
+        { userId: user.id, bucket: input.bucket, reason: (error as StorageError).reason },
+        'binding refused',
+      );
+      throw storageAppError(error);
+    }
+    const now = this.now();
+    const binding = await this.bindings.activate(
+      user.id,
+      {
+        user_id: user.id,
+        provider: 'qiniu',
+        bucket: input.bucket,
+        domain: input.domain,
+        region: input.region,
+        access_key: input.accessKey,
+        secret_key_sealed: this.deps.sealer.seal(input.secretKey, sealContext(user.id)),
+        verified_at: now,
+        last_error: null,
+      },
+      newId(),
+      now,
+    );
+    this.deps.logger.info({ userId: user.id, bucket: input.bucket, region: input.region }, 'bucket bound');
+    return toStatus(binding, await this.countUnboundPhotos(user.id));
+  }
+
+  async unbind(user: AuthedUser): Promise<StorageStatus> {
+    if (!(await this.bindings.unbind(user.id, this.now()))) {
+      throw new AppError('STORAGE_NOT_BOUND', 'No bucket is bound');
+    }
+    return this.status(user);
+  }
+
+  private countUnboundPhotos(userId: string): Promise<number> {
+    return new PhotosRepository(this.deps.db).countInUnboundBuckets(userId);
+  }
+}
+
+function toStatus(binding: StorageBinding, unboundPhotoCount: number): StorageStatus {
+  return {
+    provider: 'qiniu',
+    bucket: binding.bucket,
+    domain: binding.domain,
+    region: binding.region as StorageStatus['region'],
+    accessKeyMasked: maskAccessKey(binding.access_key),
+    verifiedAt: binding.verified_at,
+    lastError: binding.last_error,
+    unboundPhotoCount,
+  };
+}

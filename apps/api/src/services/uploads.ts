@@ -1,0 +1,185 @@
+/**
+ * Direct uploads (design.md "The storage contract" 1–3): the server picks the key under the user's
+ * prefix and grants a token for exactly that key; confirm asks the storage itself before recording.
+ */
+import {
+  ACCEPTED_MIME,
+  type ConfirmUploadInput,
+  type ConfirmUploadResult,
+  type CreateUploadsInput,
+  type UploadTicket,
+} from '@xiaojia/shared';
+import type { Photo } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import { newId } from '../integrations/ids.js';
+import { BindingsRepository } from '../repositories/bindings.js';
+import { PhotosRepository } from '../repositories/photos.js';
+import { UploadsRepository } from '../repositories/uploads.js';
+import type { ObjectStat, StorageProvider } from '../storage/provider.js';
+import type { AppDeps } from '../trpc/context.js';
+import type { AuthedUser } from './auth.js';
+import { PhotoViews } from './photo-views.js';
+import { StorageService, storageAppError } from './storage.js';
+
+/** How long an upload grant is valid: long enough for a big photo on slow mobile data. */
+export const UPLOAD_GRANT_MS = 15 * 60 * 1000;
+/** Slack over the declared size (the device may re-encode metadata between asking and sending). */
+const SIZE_SLACK = 64 * 1024;
+
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/heic': 'heic',
+  'image/heif': 'heif',
+  'image/gif': 'gif',
+};
+
+/** u/<user>/<yyyy>/<mm>/<uuidv7>.<ext>: the user's prefix, spread by month, unguessable. */
+export function objectKeyFor(userId: string, mime: string, now: Date): string {
+  const month = now.toISOString().slice(0, 7).replace('-', '/');
+  return `u/${userId}/${month}/${newId(now.getTime())}.${EXTENSIONS[mime] ?? 'bin'}`;
+}
+
+export class UploadsService {
+  private readonly photos: PhotosRepository;
+  private readonly uploads: UploadsRepository;
+
+  constructor(private readonly deps: AppDeps) {
+    this.photos = new PhotosRepository(deps.db);
+    this.uploads = new UploadsRepository(deps.db);
+  }
+
+  async create(user: AuthedUser, input: CreateUploadsInput, origin: string): Promise<UploadTicket[]> {
+    const cap = this.deps.config.maxUploadBytes;
+    input.files.forEach((file, index) => {
+      if (file.size > cap) {
+        throw new AppError('UPLOAD_TOO_LARGE', `${file.filename} is larger than the ${cap}-byte limit`, {
+          field: `files.${index}.size`,
+          maxBytes: cap,
+        });
+      }
+    });
+    const { provider, bindingId } = await new StorageService(this.deps).uploadTarget(user.id, origin);
+    const now = this.deps.clock.now();
+    const expiresAt = new Date(now.getTime() + UPLOAD_GRANT_MS);
+    const tickets: UploadTicket[] = [];
+    const rows = [];
+    for (const file of input.files) {
+      const existing = file.qetag ? await this.photos.byEtag(user.id, file.qetag) : undefined;
+      if (existing) {
+        tickets.push({ kind: 'duplicate', photoId: existing.id });
+        continue;
+      }
+      const key = objectKeyFor(user.id, file.mime, now);
+      const grant = provider.grantUpload({
+        key,
+        expiresAt,
+        maxBytes: Math.min(file.size + SIZE_SLACK, cap),
+        mimeTypes: ACCEPTED_MIME,
+      });
+      tickets.push({ kind: 'upload', key, ...grant });
+      rows.push({
+        object_key: key,
+        owner_id: user.id,
+        binding_id: bindingId,
+        filename: file.filename,
+        declared_size: file.size,
+        declared_mime: file.mime,
+        created_at: now.toISOString(),
+        expires_at: grant.expiresAt,
+        photo_id: null,
+      });
+    }
+    await this.uploads.insertMany(rows);
+    return tickets;
+  }
+
+  /** Idempotent: confirming the same key again answers the same photo. */
+  async confirm(user: AuthedUser, input: ConfirmUploadInput, origin: string): Promise<ConfirmUploadResult> {
+    const upload = await this.uploads.byKey(user.id, input.key);
+    if (!upload) throw new AppError('NOT_FOUND', 'No such upload');
+    const recorded = await this.photos.byKey(user.id, input.key);
+    if (recorded) return this.result(user, recorded, false, origin);
+    if (upload.photo_id) {
+      // Confirmed before as a duplicate of another photo.
+      const original = await this.photos.byId(user.id, upload.photo_id);
+      if (original) return this.result(user, original, true, origin);
+    }
+
+    const binding = upload.binding_id
+      ? await new BindingsRepository(this.deps.db).byId(user.id, upload.binding_id)
+      : null;
+    if (upload.binding_id && binding?.status !== 'active') {
+      throw new AppError('STORAGE_UNBOUND_PHOTO', 'The bucket this upload went to is no longer bound');
+    }
+    const provider = this.deps.storage.forBinding(binding, origin);
+    const stat = await this.statOrThrow(provider, input.key);
+
+    const duplicate = await this.photos.byEtag(user.id, stat.etag);
+    if (duplicate) {
+      // Same content already in the library: keep one copy.
+      await provider.delete(input.key).catch((error: unknown) => {
+        this.deps.logger.warn({ err: error, userId: user.id }, 'could not delete a duplicate upload');
+      });
+      await this.uploads.markConfirmed(user.id, input.key, duplicate.id);
+      return this.result(user, duplicate, true, origin);
+    }
+
+    const now = this.deps.clock.now().toISOString();
+    const takenAt = input.takenAt ? new Date(input.takenAt).toISOString() : null;
+    const photo: Photo = {
+      id: newId(),
+      owner_id: user.id,
+      binding_id: upload.binding_id,
+      object_key: input.key,
+      filename: upload.filename,
+      etag: stat.etag,
+      size: stat.size,
+      mime: stat.mime,
+      width: input.width ?? null,
+      height: input.height ?? null,
+      taken_at: takenAt,
+      created_at: now,
+      sort_at: takenAt ?? now,
+      deleted_at: null,
+      purge_requested_at: null,
+      purge_attempts: 0,
+      purge_error: null,
+    };
+    try {
+      await this.photos.insert(photo);
+    } catch (error) {
+      // A concurrent confirm of the same key won the unique (owner, key) race: answer its photo.
+      const winner = await this.photos.byKey(user.id, input.key);
+      if (winner) return this.result(user, winner, false, origin);
+      throw error;
+    }
+    await this.uploads.markConfirmed(user.id, input.key, photo.id);
+    return this.result(user, photo, false, origin);
+  }
+
+  private async statOrThrow(provider: StorageProvider, key: string): Promise<ObjectStat> {
+    let stat: ObjectStat | null;
+    try {
+      stat = await provider.stat(key);
+    } catch (error) {
+      throw storageAppError(error);
+    }
+    if (!stat) throw new AppError('UPLOAD_NOT_IN_STORAGE', 'The file has not arrived in storage (upload it first)');
+    if (!(ACCEPTED_MIME as readonly string[]).includes(stat.mime)) {
+      throw new AppError('UPLOAD_UNSUPPORTED_TYPE', `Stored object has unsupported type ${stat.mime}`);
+    }
+    return stat;
+  }
+
+  private async result(
+    user: AuthedUser,
+    photo: Photo,
+    duplicate: boolean,
+    origin: string,
+  ): Promise<ConfirmUploadResult> {
+    const views = await PhotoViews.for(this.deps, user.id, origin, [photo]);
+    return { photo: views.dto(photo), duplicate };
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * A Kodo-protocol bucket through the official qiniu SDK: a user's Qiniu bucket, or the embedded store
+ * (which speaks the same protocol at other hosts). Upload tokens are signed here with the clock's
+ * deadline (the SDK's PutPolicy always uses the wall clock).
+ */
+import { createHmac } from 'node:crypto';
+import { Readable } from 'node:stream';
+import qiniu from 'qiniu';
+import type { Clock } from '../integrations/clock.js';
+import {
+  type ImageVariant,
+  type ObjectDownload,
+  type ObjectStat,
+  StorageError,
+  type StorageProvider,
+  type UploadGrant,
+  type UploadPolicy,
+} from './provider.js';
+
+/** Where a Kodo bucket's services live. Every value is a base URL with scheme, no trailing slash. */
+export interface KodoEndpoints {
+  /** Form uploads are POSTed here (clients use it directly). */
+  upload: string;
+  /** Objects are read from here: the bucket's bound domain. */
+  download: string;
+  rs: string;
+  rsf: string;
+  /** Bucket configuration (domain list). */
+  uc: string;
+}
+
+export interface KodoTarget {
+  kind: 'embedded' | 'qiniu';
+  bucket: string;
+  /** The domain the user says is bound to the bucket (checked against the bucket's domain list). */
+  domain: string;
+  accessKey: string;
+  secretKey: string;
+  endpoints: KodoEndpoints;
+}
+
+/** The processing parameters for each variant: fit inside a box, WebP, EXIF orientation applied. */
+export const VARIANT_FOPS: Record<ImageVariant, string> = {
+  thumb: 'imageView2/2/w/480/h/480/format/webp/q/75',
+  preview: 'imageView2/2/w/2048/h/2048/format/webp/q/85',
+};
+
+const urlsafeBase64 = (data: Buffer | string) =>
+  Buffer.from(data).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+
+/** Qiniu upload token: AK:urlsafe_b64(hmac_sha1(encodedPolicy, SK)):encodedPolicy */
+export function signUploadToken(policy: object, accessKey: string, secretKey: string): string {
+  const encodedPolicy = urlsafeBase64(JSON.stringify(policy));
+  const sign = urlsafeBase64(createHmac('sha1', secretKey).update(encodedPolicy).digest());
+  return `${accessKey}:${sign}:${encodedPolicy}`;
+}
+
+/**
+ * What the upload host answers after a successful form upload. Kodo substitutes the magic variables as
+ * raw text, so strings are quoted here; image sizes too, because they are empty for formats Kodo cannot
+ * read (a bare empty value would break the JSON).
+ */
+export const RETURN_BODY =
+  '{"key":"$(key)","etag":"$(etag)","size":$(fsize),"mime":"$(mimeType)","width":"$(imageInfo.width)","height":"$(imageInfo.height)"}';
+
+function hostOf(base: string): { host: string; https: boolean } {
+  const match = /^(https?):\/\/(.+)$/.exec(base);
+  if (!match?.[2]) throw new Error(`not a base URL: ${base}`);
+  return { host: match[2], https: match[1] === 'https' };
+}
+
+function sdkConfig(endpoints: KodoEndpoints): qiniu.conf.Config {
+  const rs = hostOf(endpoints.rs);
+  const endpoint = (base: string) =>
+    new qiniu.httpc.Endpoint(hostOf(base).host, { defaultScheme: rs.https ? 'https' : 'http' });
+  const region = new qiniu.httpc.Region({
+    services: {
+      up: [endpoint(endpoints.upload)],
+      rs: [endpoint(endpoints.rs)],
+      rsf: [endpoint(endpoints.rsf)],
+      uc: [endpoint(endpoints.uc)],
+      api: [endpoint(endpoints.uc)],
+    },
+  });
+  return new qiniu.conf.Config({
+    useHttpsDomain: rs.https,
+    regionsProvider: new qiniu.httpc.StaticRegionsProvider([region]),
+    ucEndpointsProvider: new qiniu.httpc.StaticEndpointsProvider([endpoint(endpoints.uc)]),
+  });
+}
+
+interface SdkResult<T> {
+  data: T;
+  resp: { statusCode?: number };
+}
+
+/** Kodo puts a human-readable reason in the JSON body's `error`. */
+const errorOf = (data: unknown): string | undefined =>
+  data && typeof data === 'object' && 'error' in data ? String((data as { error: unknown }).error) : undefined;
+
+/** Map Kodo's documented status codes to reasons the binding screen can explain. */
+export function failureFor(status: number, error: string | undefined, what: string): StorageError {
+  const detail = error ? `: ${error}` : '';
+  // The SDK answers -1 (not a rejection) when no HTTP response came back at all.
+  if (status <= 0) return new StorageError('unreachable', `Storage could not be reached to ${what}${detail}`);
+  if (status === 401) return new StorageError('bad_keys', `The access key or secret key is wrong${detail}`, status);
+  if (status === 403) return new StorageError('bad_keys', `These keys are not allowed to ${what}${detail}`, status);
+  if (status === 631) return new StorageError('no_such_bucket', `No such bucket${detail}`, status);
+  if (status === 612) return new StorageError('not_found', `No such object${detail}`, status);
+  if (/region|zone/i.test(error ?? '')) {
+    return new StorageError('wrong_region', `The bucket is in another region${detail}`, status);
+  }
+  return new StorageError('refused', `Storage refused to ${what} (HTTP ${status})${detail}`, status);
+}
+
+export class KodoStorage implements StorageProvider {
+  readonly kind: 'embedded' | 'qiniu';
+  readonly bucket: string;
+  protected readonly manager: qiniu.rs.BucketManager;
+
+  constructor(
+    protected readonly target: KodoTarget,
+    protected readonly clock: Clock,
+  ) {
+    this.kind = target.kind;
+    this.bucket = target.bucket;
+    const mac = new qiniu.auth.digest.Mac(target.accessKey, target.secretKey);
+    this.manager = new qiniu.rs.BucketManager(mac, sdkConfig(target.endpoints));
+  }
+
+  grantUpload(policy: UploadPolicy): UploadGrant {
+    const deadline = Math.floor(policy.expiresAt.getTime() / 1000);
+    const token = signUploadToken(
+      {
+        scope: `${this.bucket}:${policy.key}`,
+        deadline,
+        insertOnly: 1,
+        fsizeLimit: policy.maxBytes,
+        mimeLimit: policy.mimeTypes.join(';'),
+        detectMime: 1,
+        returnBody: RETURN_BODY,
+      },
+      this.target.accessKey,
+      this.target.secretKey,
+    );
+    return {
+      uploadUrl: this.target.endpoints.upload,
+      fields: { token, key: policy.key },
+      expiresAt: new Date(deadline * 1000).toISOString(),
+    };
+  }
+
+  private async call<T>(what: string, run: () => Promise<SdkResult<T>>): Promise<SdkResult<T>> {
+    let result: SdkResult<T>;
+    try {
+      result = await run();
+    } catch (error) {
+      const status = (error as { resp?: { statusCode?: number } }).resp?.statusCode;
+      if (status) throw failureFor(status, undefined, what);
+      throw new StorageError('unreachable', `Storage could not be reached to ${what}: ${(error as Error).message}`);
+    }
+    return result;
+  }
+
+  async stat(key: string): Promise<ObjectStat | null> {
+    const { data, resp } = await this.call('read object information', () => this.manager.stat(this.bucket, key));
+    const status = resp.statusCode ?? 0;
+    if (status === 612) return null;
+    if (status !== 200) throw failureFor(status, errorOf(data), 'read object information');
+    return { size: Number(data.fsize ?? 0), etag: data.hash, mime: data.mimeType };
+  }
+
+  async delete(key: string): Promise<void> {
+    const { data, resp } = await this.call('delete', () => this.manager.delete(this.bucket, key));
+    const status = resp.statusCode ?? 0;
+    if (status === 200 || status === 612) return;
+    throw failureFor(status, errorOf(data), 'delete');
+  }
+
+  signedUrl(key: string, expiresAt: Date, variant?: ImageVariant): string {
+    const path = variant ? `${key}?${VARIANT_FOPS[variant]}` : key;
+    return this.manager.privateDownloadUrl(
+      this.target.endpoints.download,
+      path,
+      Math.floor(expiresAt.getTime() / 1000),
+    );
+  }
+
+  async download(key: string, expiresAt: Date): Promise<ObjectDownload> {
+    let response: Response;
+    try {
+      response = await fetch(this.signedUrl(key, expiresAt), { redirect: 'error' });
+    } catch (error) {
+      throw new StorageError('unreachable', `Storage could not be reached: ${(error as Error).message}`);
+    }
+    if (response.status === 404) throw new StorageError('not_found', 'No such object', 404);
+    if (!response.ok || !response.body) throw failureFor(response.status, undefined, 'read the object');
+    const length = response.headers.get('content-length');
+    return {
+      body: Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
+      size: length ? Number(length) : null,
+      mime: response.headers.get('content-type') ?? 'application/octet-stream',
+    };
+  }
+
+  async verify(): Promise<void> {
+    const { data, resp } = await this.call('list the bucket', () =>
+      this.manager.listPrefix(this.bucket, { limit: 1, prefix: '' }),
+    );
+    const status = resp.statusCode ?? 0;
+    if (status !== 200) throw failureFor(status, errorOf(data), 'list the bucket');
+
+    const domains = await this.call('list the bucket domains', () => this.manager.listBucketDomains(this.bucket));
+    const domainStatus = domains.resp.statusCode ?? 0;
+    if (domainStatus !== 200 || !Array.isArray(domains.data)) {
+      throw new StorageError(
+        'domain_invalid',
+        `Could not confirm the domain belongs to the bucket (HTTP ${domainStatus}); allow these keys to read the bucket's domains`,
+        domainStatus,
+      );
+    }
+    const wanted = hostOf(this.target.domain).host.toLowerCase();
+    const bound = domains.data.map((d) => String(d.domain).toLowerCase());
+    if (!bound.includes(wanted)) {
+      throw new StorageError(
+        'domain_invalid',
+        `${wanted} is not a domain of bucket ${this.bucket}${bound.length ? ` (bound: ${bound.join(', ')})` : ' (it has no bound domain)'}`,
+      );
+    }
+  }
+}

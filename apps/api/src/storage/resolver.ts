@@ -1,0 +1,94 @@
+/**
+ * Turns "where does this photo live" into a StorageProvider: a user's bound Qiniu bucket (secret key
+ * unsealed only here, per call, never kept), or the embedded store when no bucket is bound.
+ */
+import type { BindStorageInput, QiniuRegion } from '@xiaojia/shared';
+import type { StorageBinding } from '../db/schema.js';
+import type { Clock } from '../integrations/clock.js';
+import type { SecretSealer } from '../integrations/crypto.js';
+import { type KodoEndpoints, KodoStorage, type KodoTarget } from './kodo.js';
+import type { ObjectDownload, StorageProvider } from './provider.js';
+
+/** The embedded store as the API's storage layer sees it: a Kodo bucket reachable at the request origin. */
+export interface EmbeddedBucket {
+  /** Kodo target (credentials and endpoints) for clients that reached the server at `origin`. */
+  target(origin: string): KodoTarget;
+  /** Read an object straight from disk (the API's download path needs no HTTP hop to itself). */
+  open(key: string): Promise<ObjectDownload>;
+}
+
+/** Qiniu's public service hosts for a region; the upload host is the accelerated one clients use. */
+export function qiniuEndpoints(region: QiniuRegion, domain: string): KodoEndpoints {
+  return {
+    upload: region === 'z0' ? 'https://upload.qiniup.com' : `https://upload-${region}.qiniup.com`,
+    download: domain,
+    rs: `https://rs-${region}.qiniuapi.com`,
+    rsf: `https://rsf-${region}.qiniuapi.com`,
+    uc: 'https://uc.qiniuapi.com',
+  };
+}
+
+/** The sealed secret is bound to the user id, so a row copied onto another user does not open. */
+export const sealContext = (userId: string) => `storage-binding:${userId}`;
+
+class EmbeddedStorage extends KodoStorage {
+  constructor(
+    target: KodoTarget,
+    clock: Clock,
+    private readonly bucketOnDisk: EmbeddedBucket,
+  ) {
+    super(target, clock);
+  }
+
+  override download(key: string): Promise<ObjectDownload> {
+    return this.bucketOnDisk.open(key);
+  }
+}
+
+export interface StorageResolverOptions {
+  embedded: EmbeddedBucket;
+  sealer: SecretSealer;
+  clock: Clock;
+  /** Where Qiniu lives; tests point it at a strict Kodo peer (the embedded store on its own port). */
+  endpointsFor?: (region: QiniuRegion, domain: string) => KodoEndpoints;
+}
+
+export class StorageResolver {
+  private readonly endpointsFor: (region: QiniuRegion, domain: string) => KodoEndpoints;
+
+  constructor(private readonly options: StorageResolverOptions) {
+    this.endpointsFor = options.endpointsFor ?? qiniuEndpoints;
+  }
+
+  embedded(origin: string): StorageProvider {
+    return new EmbeddedStorage(this.options.embedded.target(origin), this.options.clock, this.options.embedded);
+  }
+
+  /** The provider holding objects of `binding` (null: the embedded store). */
+  forBinding(binding: StorageBinding | null | undefined, origin: string): StorageProvider {
+    if (!binding) return this.embedded(origin);
+    const secretKey = this.options.sealer.open(binding.secret_key_sealed, sealContext(binding.user_id));
+    return this.qiniu({
+      accessKey: binding.access_key,
+      secretKey,
+      bucket: binding.bucket,
+      domain: binding.domain,
+      region: binding.region as QiniuRegion,
+    });
+  }
+
+  /** A provider for keys the user typed, before they are saved (binding verification). */
+  qiniu(input: BindStorageInput): StorageProvider {
+    return new KodoStorage(
+      {
+        kind: 'qiniu',
+        bucket: input.bucket,
+        domain: input.domain,
+        accessKey: input.accessKey,
+        secretKey: input.secretKey,
+        endpoints: this.endpointsFor(input.region, input.domain),
+      },
+      this.options.clock,
+    );
+  }
+}

@@ -1,0 +1,57 @@
+/** Real images and the real upload flow (create -> multipart POST to storage -> confirm) for tests. */
+import type { UploadTicket } from '@xiaojia/shared';
+import sharp from 'sharp';
+import type { callerFor } from './deps.js';
+
+type Caller = ReturnType<typeof callerFor>;
+
+let seed = 0;
+
+/** A JPEG whose pixels differ per call, so each has its own etag. */
+export async function makeJpeg(width = 64, height = 48): Promise<Buffer> {
+  seed += 1;
+  const r = (seed * 53) % 256;
+  const g = (seed * 97) % 256;
+  const b = (seed * 193) % 256;
+  return sharp({ create: { width, height, channels: 3, background: { r, g, b } } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}
+
+/** POST a form upload exactly as a client does: the grant's fields first, then the file. */
+export async function postToStorage(ticket: UploadTicket, bytes: Buffer, filename = 'photo.jpg', mime = 'image/jpeg') {
+  if (ticket.kind !== 'upload') throw new Error('ticket is a duplicate, nothing to upload');
+  const form = new FormData();
+  form.set('token', ticket.fields.token);
+  form.set('key', ticket.fields.key);
+  form.set('file', new Blob([new Uint8Array(bytes)], { type: mime }), filename);
+  const response = await fetch(ticket.uploadUrl, { method: 'POST', body: form });
+  const body = (await response.json()) as Record<string, unknown>;
+  return { status: response.status, body };
+}
+
+export interface UploadOptions {
+  bytes?: Buffer;
+  filename?: string;
+  takenAt?: string;
+  width?: number;
+  height?: number;
+}
+
+/** The whole flow for one photo; returns the confirmed photo. */
+export async function uploadPhoto(caller: Caller, options: UploadOptions = {}) {
+  const bytes = options.bytes ?? (await makeJpeg(options.width ?? 64, options.height ?? 48));
+  const filename = options.filename ?? 'photo.jpg';
+  const { tickets } = await caller.uploads.create({ files: [{ filename, size: bytes.length, mime: 'image/jpeg' }] });
+  const ticket = tickets[0];
+  if (!ticket || ticket.kind !== 'upload') throw new Error('expected an upload ticket');
+  const posted = await postToStorage(ticket, bytes, filename);
+  if (posted.status !== 200) throw new Error(`upload refused: ${posted.status} ${JSON.stringify(posted.body)}`);
+  const confirmed = await caller.uploads.confirm({
+    key: ticket.key,
+    width: options.width ?? 64,
+    height: options.height ?? 48,
+    ...(options.takenAt ? { takenAt: options.takenAt } : {}),
+  });
+  return { ...confirmed, key: ticket.key, bytes };
+}
