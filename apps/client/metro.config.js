@@ -1,0 +1,17 @@
+// Metro for `taro build --type rn`: Taro's transformer and resolver on top of React Native's defaults.
+const path = require('node:path');
+const { getDefaultConfig, mergeConfig } = require('@react-native/metro-config');
+const { getMetroConfig } = require('@tarojs/rn-supporter');
+
+const repoRoot = path.resolve(__dirname, '../..');
+
+/** pnpm links workspace packages and dependencies from outside this folder: let Metro see and follow them. */
+const workspace = {
+  watchFolders: [repoRoot],
+  resolver: {
+    unstable_enableSymlinks: true,
+    nodeModulesPaths: [path.join(__dirname, 'node_modules'), path.join(repoRoot, 'node_modules')],
+  },
+};
+
+module.exports = (async () => mergeConfig(getDefaultConfig(__dirname), await getMetroConfig(), workspace))();

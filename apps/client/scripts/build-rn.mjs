@@ -1,0 +1,76 @@
+/**
+ * `taro build --type rn --platform android`, made trustworthy: Taro exits 0 when Metro fails and has hung
+ * after writing the bundle, so this runs it under a time limit and fails unless a non-empty bundle appears.
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = path.join(appDir, 'dist', 'rn', 'index.bundle');
+const limitSeconds = Number(process.env.XIAOJIA_RN_BUILD_TIMEOUT ?? 600);
+
+function bundleSize() {
+  try {
+    return statSync(bundle).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Metro ends a finished bundle by requiring the entry module: a truncated file lacks it. */
+function bundleLooksComplete(size) {
+  const tailLength = Math.min(size, 4096);
+  const tail = Buffer.alloc(tailLength);
+  const fd = openSync(bundle, 'r');
+  try {
+    readSync(fd, tail, 0, tailLength, size - tailLength);
+  } finally {
+    closeSync(fd);
+  }
+  return tail.toString('utf8').includes('__r(');
+}
+
+rmSync(bundle, { force: true });
+const started = Date.now();
+const child = spawn(
+  'timeout',
+  [
+    '--kill-after=10',
+    String(limitSeconds),
+    path.join(appDir, 'node_modules', '.bin', 'taro'),
+    'build',
+    '--type',
+    'rn',
+    '--platform',
+    'android',
+  ],
+  {
+    cwd: appDir,
+    stdio: 'inherit',
+  },
+);
+child.on('exit', (code, signal) => {
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  const size = bundleSize();
+  if (code === 124 || code === 137) {
+    // Timed out: fine only if the bundle was fully written before the hang.
+    console.error(`build:rn: taro did not exit within ${limitSeconds}s`);
+  }
+  if (size === 0) {
+    console.error(
+      `build:rn: FAILED after ${seconds}s: no bundle at ${path.relative(appDir, bundle)} (taro exit ${code ?? signal})`,
+    );
+    process.exit(1);
+  }
+  if (!bundleLooksComplete(size)) {
+    console.error(`build:rn: FAILED: ${path.relative(appDir, bundle)} is incomplete (no entry call at its end)`);
+    process.exit(1);
+  }
+  if (code !== 0 && code !== 124 && code !== 137) {
+    console.error(`build:rn: taro exited with ${code ?? signal}`);
+    process.exit(1);
+  }
+  console.log(`build:rn: ${path.relative(appDir, bundle)} ${(size / 1024).toFixed(0)} KiB in ${seconds}s`);
+});
