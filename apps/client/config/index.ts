@@ -18,6 +18,8 @@ export default defineConfig<'webpack5'>((merge) => {
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
+    // Plain progress lines instead of an animated bar: the builds mostly run in CI logs.
+    logger: { quiet: true, stats: false },
     mini: {
       postcss: { pxtransform: { enable: true, config: {} } },
       webpackChain(chain, webpack) {

@@ -1,0 +1,228 @@
+/**
+ * The e2e harness: the real, built API server serving the real H5 build, and headless Debian Chromium
+ * driven through playwright-core. Every e2e test file uses it as:
+ *
+ *   const app = await startApp();          // server on a free port, fresh data dir
+ *   const page = await app.newPage();      // fresh browser context each time
+ *   ...
+ *   await app.stop();                      // in afterAll: browser, server, temp dir
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const serverEntry = path.join(repoRoot, 'apps/api/dist/main.js');
+export const h5Dir = path.join(repoRoot, 'apps/client/dist/h5');
+export const artifactsDir = path.join(repoRoot, 'e2e/artifacts');
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Without the background-networking flags Chromium keeps calling home on a closed network. */
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Fails (never skips): a missing browser must not turn the e2e suite green. */
+export function findChromium(executable = CHROMIUM_PATH): string {
+  if (!existsSync(executable)) {
+    throw new Error(
+      `e2e: Chromium not found at ${executable}. Install it with \`apt-get install -y chromium\` (Debian, as root), then run the tests again.`,
+    );
+  }
+  return executable;
+}
+
+function requireBuilt(file: string, how: string): void {
+  if (!existsSync(file)) throw new Error(`e2e: ${path.relative(repoRoot, file)} is missing; build it first: ${how}`);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  /** Everything the server wrote to stdout and stderr, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`e2e: the server exited with ${child.exitCode} before answering:\n${output()}`);
+    }
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`e2e: the server did not answer /healthz within ${timeoutMs} ms:\n${output()}`);
+}
+
+/** Starts apps/api/dist/main.js on a free port with a fresh data dir, serving the H5 build. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  requireBuilt(serverEntry, 'pnpm --filter @xiaojia/api build');
+  requireBuilt(path.join(h5Dir, 'index.html'), 'pnpm --filter @xiaojia/client build:h5');
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'xiaojia-e2e-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [serverEntry], {
+    cwd: dataDir,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? dataDir,
+      NODE_ENV: 'production',
+      XIAOJIA_PORT: String(port),
+      XIAOJIA_HOST: '127.0.0.1',
+      XIAOJIA_DATA_DIR: dataDir,
+      XIAOJIA_H5_DIR: h5Dir,
+      XIAOJIA_LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(url, child, () => log, 20_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, dataDir, output: () => log, stop };
+}
+
+export interface RunningBrowser {
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/** Headless Debian Chromium with a throwaway profile. */
+export async function launchBrowser(): Promise<RunningBrowser> {
+  const executablePath = findChromium();
+  const profileDir = await mkdtemp(path.join(tmpdir(), 'xiaojia-chromium-'));
+  // A persistent context is the only way to choose the profile dir; its browser() hosts further contexts.
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+    });
+  } catch (error) {
+    await rm(profileDir, { recursive: true, force: true });
+    throw error;
+  }
+  const browser = context.browser();
+  if (!browser) {
+    await context.close();
+    throw new Error('e2e: Chromium started without a browser handle');
+  }
+  return {
+    browser,
+    stop: async () => {
+      await context.close().catch(() => undefined);
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TrackedPage = Page & { consoleErrors: string[]; failedResponses: string[] };
+
+export interface App {
+  server: RunningServer;
+  browser: Browser;
+  /** A page in a fresh context (own storage), collecting console errors and HTTP answers >= 400. */
+  newPage(): Promise<TrackedPage>;
+  /** Saves a full-page PNG under e2e/artifacts/<name>.png and returns its path. */
+  screenshot(page: Page, name: string): Promise<string>;
+  /** Stops browser and server; safe to call more than once and after a failed start. */
+  stop(): Promise<void>;
+}
+
+export async function startApp(env: Record<string, string> = {}): Promise<App> {
+  const server = await startServer(env);
+  let running: RunningBrowser;
+  try {
+    running = await launchBrowser();
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  const contexts: BrowserContext[] = [];
+  let stopped = false;
+  return {
+    server,
+    browser: running.browser,
+    async newPage() {
+      const context = await running.browser.newContext({ baseURL: server.url });
+      contexts.push(context);
+      const page: TrackedPage = Object.assign(await context.newPage(), {
+        consoleErrors: [] as string[],
+        failedResponses: [] as string[],
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400) page.failedResponses.push(`${response.status()} ${response.url()}`);
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error') page.consoleErrors.push(message.text());
+      });
+      page.on('pageerror', (error) => page.consoleErrors.push(error.message));
+      return page;
+    },
+    async screenshot(page, name) {
+      mkdirSync(artifactsDir, { recursive: true });
+      const file = path.join(artifactsDir, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await running.stop();
+      await server.stop();
+    },
+  };
+}
