@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 20_000,
     pool: 'forks',
     setupFiles: ['src/test/setup.ts'],
+    // XIAOJIA_TEST_DATABASE=postgres: a PostgreSQL server for the run (src/test/global-setup.ts).
+    globalSetup: ['src/test/global-setup.ts'],
   },
 });

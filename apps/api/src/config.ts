@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-const zPort = z.coerce.number().int().min(0).max(65535);
+const PORT_RANGE = 'must be a whole number from 0 to 65535';
+const zPort = z.coerce.number({ error: PORT_RANGE }).int(PORT_RANGE).min(0, PORT_RANGE).max(65535, PORT_RANGE);
 const zBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** Every setting, its environment variable and its default. The README's table mirrors this list. */
@@ -18,7 +19,12 @@ export const zConfig = z.object({
   /** Public origin clients use to reach this server (upload URL, signed URLs). Derived from the request when empty. */
   XIAOJIA_PUBLIC_URL: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
   /** sqlite file path, or a postgres:// URL to scale out. Default: <data dir>/xiaojia.db */
-  DATABASE_URL: z.string().default(''),
+  DATABASE_URL: z
+    .string()
+    .default('')
+    .refine((v) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^postgres(ql)?:\/\/[^/]/.test(v), {
+      message: 'must be a SQLite file path or a postgres://user:password@host:port/database URL',
+    }),
   /** Directory with the built H5 client to serve; empty disables static hosting. */
   XIAOJIA_H5_DIR: z.string().default(''),
   XIAOJIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -48,6 +54,13 @@ export const zConfig = z.object({
     }),
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   XIAOJIA_TRUST_PROXY: zBool.default(false),
+  /** On SIGTERM/SIGINT, how long requests in flight (uploads too) may take to finish before being cut off. */
+  XIAOJIA_SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds from 0 to 3600' })
+    .int('must be a whole number of seconds from 0 to 3600')
+    .min(0, 'must be a whole number of seconds from 0 to 3600')
+    .max(3600, 'must be a whole number of seconds from 0 to 3600')
+    .default(30),
 });
 
 export type RawConfig = z.infer<typeof zConfig>;
@@ -66,6 +79,7 @@ export interface Config {
   trustProxy: boolean;
   /** Empty: use (or create) the key file in the data dir. */
   secretKey: string;
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -123,5 +137,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wechat: { appId: raw.WECHAT_APP_ID, appSecret: raw.WECHAT_APP_SECRET, apiBase: raw.WECHAT_API_BASE },
     trustProxy: raw.XIAOJIA_TRUST_PROXY,
     secretKey: raw.XIAOJIA_SECRET_KEY,
+    shutdownGraceMs: raw.XIAOJIA_SHUTDOWN_GRACE_SECONDS * 1000,
   };
 }

@@ -1,20 +1,71 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import type { Config } from '../config.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
 
+export type DbDialect = 'sqlite' | 'postgres';
+
+/** Which engine a Kysely instance (or transaction) talks to, for the few queries spelled per dialect. */
+export function dialectOf(db: Kysely<Database>): DbDialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** PostgreSQL type OIDs the app reads: int8 (COUNT(*), bigint columns) and numeric. */
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+
+/**
+ * int8 and numeric arrive from pg as strings (they may not fit a JS number). Every such value here is a
+ * byte size or a count, far below 2^53, so they become numbers; one that does not fit stays a string
+ * rather than being silently rounded.
+ */
+function parseBigNumber(text: string): number | string {
+  const n = Number(text);
+  return Number.isSafeInteger(n) || (!Number.isInteger(n) && Number.isFinite(n)) ? n : text;
+}
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === PG_INT8 || oid === PG_NUMERIC) return parseBigNumber;
+    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+  },
+} as pg.CustomTypesConfig;
+
+export interface CreateDbOptions {
+  /** Connections per instance (PostgreSQL). Default 10. */
+  poolSize?: number;
+}
+
+function createPostgresDb(url: string, options: CreateDbOptions): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types: pgTypes,
+    // A connection that cannot be made fails the request instead of queueing it forever.
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its connection (server restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
 /** Open the database named by config. ':memory:' gives a private in-memory SQLite (tests). */
-export function createDb(database: Config['database']): Db {
-  if (database.kind === 'postgres') {
-    throw new Error('PostgreSQL support lands with the scale-out work (issue 6); use SQLite for now');
-  }
-  if (database.file !== ':memory:') mkdirSync(path.dirname(database.file), { recursive: true });
+export function createDb(database: Config['database'], options: CreateDbOptions = {}): Db {
+  if (database.kind === 'postgres') return createPostgresDb(database.url, options);
+  const onDisk = database.file !== ':memory:';
+  // Owner-only: the database holds session token hashes and sealed bucket keys.
+  if (onDisk) mkdirSync(path.dirname(database.file), { recursive: true, mode: 0o700 });
+  const created = onDisk && !existsSync(database.file);
   const sqlite = new SQLite(database.file);
+  // The WAL and shared-memory files SQLite creates beside it take this file's permissions.
+  if (created) chmodSync(database.file, 0o600);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
@@ -22,7 +73,11 @@ export function createDb(database: Config['database']): Db {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 
-/** Apply every pending migration; throws with the failing migration's name. */
+/**
+ * Apply every pending migration; throws with the failing migration's name. On PostgreSQL, Kysely holds an
+ * advisory lock while it migrates, so instances starting together apply each migration once, the others
+ * waiting and then finding nothing left to do.
+ */
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
@@ -32,4 +87,11 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     throw new Error(`Database migration failed${name}: ${(error as Error).message ?? String(error)}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Migrations known to this build that the database has not applied yet. */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const all = await migrator.getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

@@ -5,12 +5,12 @@
  * An attempt is recorded as a failure *before* the password is checked (a reservation) and turned into a
  * success afterwards. The reservation is one conditional INSERT ... SELECT ... WHERE count < limit, which
  * SQLite runs atomically under its write lock, so instances racing cannot get more than `limit` guesses
- * into one window. PostgreSQL under READ COMMITTED would let racers each see count = limit - 1; there the
- * statement needs a per-account lock first (`SELECT pg_advisory_xact_lock(hashtext(account))` in the same
- * transaction) or SERIALIZABLE isolation with a retry.
+ * into one window. PostgreSQL under READ COMMITTED would let racers each see count = limit - 1, so there
+ * the statement runs in a transaction that first takes a per-account advisory lock
+ * (`pg_advisory_xact_lock(hashtext(account))`, released at commit): racers on any instance queue.
  */
 import { sql } from 'kysely';
-import type { Db } from '../db/index.js';
+import { type Db, dialectOf } from '../db/index.js';
 
 export interface LockoutRule {
   maxFailures: number;
@@ -26,16 +26,31 @@ export class LoginAttemptsRepository {
    * `maxFailures` failures inside the window. True when recorded, false when the account is locked.
    */
   async reserve(attempt: { id: string; account: string; at: string }, rule: LockoutRule): Promise<boolean> {
-    const result = await this.db
+    if (dialectOf(this.db) === 'postgres') {
+      return this.db.transaction().execute(async (trx) => {
+        await sql`SELECT pg_advisory_xact_lock(hashtext(${`xiaojia.login:${attempt.account}`}))`.execute(trx);
+        return LoginAttemptsRepository.insertUnlessLocked(trx, attempt, rule);
+      });
+    }
+    return LoginAttemptsRepository.insertUnlessLocked(this.db, attempt, rule);
+  }
+
+  private static async insertUnlessLocked(
+    db: Db,
+    attempt: { id: string; account: string; at: string },
+    rule: LockoutRule,
+  ): Promise<boolean> {
+    // Typed casts: PostgreSQL cannot infer a bare parameter's type in a SELECT list.
+    const result = await db
       .insertInto('login_attempts')
       .columns(['id', 'account', 'succeeded', 'attempted_at'])
       .expression(
-        this.db
+        db
           .selectNoFrom([
-            sql.val(attempt.id).as('id'),
-            sql.val(attempt.account).as('account'),
-            sql.val(0).as('succeeded'),
-            sql.val(attempt.at).as('attempted_at'),
+            sql<string>`cast(${attempt.id} as text)`.as('id'),
+            sql<string>`cast(${attempt.account} as text)`.as('account'),
+            sql<number>`cast(${0} as integer)`.as('succeeded'),
+            sql<string>`cast(${attempt.at} as text)`.as('attempted_at'),
           ])
           .where((eb) =>
             eb(

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signUpAndGetToken, TEST_PASSWORD } from '../test/auth.js';
-import { callerFor, createTestDeps, type TestDeps } from '../test/deps.js';
+import { callerFor, createTestDatabase, createTestDeps, type TestDatabase, type TestDeps } from '../test/deps.js';
 import type { AppDeps } from '../trpc/context.js';
 
 const MINUTE = 60_000;
@@ -94,16 +94,20 @@ describe('auth: sign-in lockout', () => {
 
 describe('auth: lockout shared by several API instances', () => {
   let dir: string;
+  let shared: TestDatabase;
   let instances: TestDeps[];
   beforeEach(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'xiaojia-lockout-'));
-    const database = { kind: 'sqlite' as const, file: path.join(dir, 'shared.db') };
-    // Two deps over one SQLite file: two connections, as two server processes would have.
+    // Two deps over one database (a SQLite file, or one PostgreSQL database under
+    // XIAOJIA_TEST_DATABASE=postgres): two connections, as two server processes would have.
+    shared = await createTestDatabase(path.join(dir, 'shared.db'));
+    const { database } = shared;
     instances = [await createTestDeps({ database }), await createTestDeps({ database })];
     for (const instance of instances) instance.clock.set('2026-06-01T12:00:00.000Z');
   });
   afterEach(async () => {
-    for (const instance of instances) await instance.db.destroy();
+    for (const instance of instances) await instance.close();
+    await shared.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 

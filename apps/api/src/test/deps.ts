@@ -8,7 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import pino from 'pino';
+import { inject } from 'vitest';
 import { type App, type BuildOptions, buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { ManualClock } from '../integrations/clock.js';
@@ -35,6 +37,47 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 const open = new Set<TestDeps>();
 
+export interface TestDatabase {
+  database: Config['database'];
+  /** Drops a PostgreSQL test database (SQLite files go with their temp dir). */
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh database for one test. SQLite (the default): `sqliteFile`, in memory unless named. Under
+ * XIAOJIA_TEST_DATABASE=postgres (test/global-setup.ts): a new, empty database on the test server, so
+ * tests never see each other's rows and several test files can run at once.
+ */
+export async function createTestDatabase(sqliteFile = ':memory:'): Promise<TestDatabase> {
+  const adminUrl = inject('pgUrl');
+  if (!adminUrl) return { database: { kind: 'sqlite', file: sqliteFile }, drop: async () => undefined };
+  const name = `xiaojia_test_${randomKey()
+    .slice(0, 12)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '_')}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    database: { kind: 'postgres', url: url.toString() },
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
 export interface TestDepsOptions extends Partial<Config> {
   qiniuEndpoints?: BuildOptions['qiniuEndpoints'];
 }
@@ -42,7 +85,9 @@ export interface TestDepsOptions extends Partial<Config> {
 export async function createTestDeps(options: TestDepsOptions = {}): Promise<TestDeps> {
   const { qiniuEndpoints, ...overrides } = options;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'xiaojia-test-'));
+  const testDatabase = overrides.database ? null : await createTestDatabase();
   const config = testConfig({
+    ...(testDatabase ? { database: testDatabase.database } : {}),
     dataDir,
     storeDir: path.join(dataDir, 'objects'),
     secretKey: randomKey(),
@@ -70,6 +115,7 @@ export async function createTestDeps(options: TestDepsOptions = {}): Promise<Tes
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();
+      await testDatabase?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

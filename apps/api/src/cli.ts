@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+/**
+ * The operator CLI (`xiaojia`, bin of @xiaojia/api; built to dist/cli.js). Reads the same configuration as
+ * the server: environment variables and the optional XIAOJIA_CONFIG file.
+ */
+import { backup, restore } from './cli/backup.js';
+import { type Check, doctor } from './cli/doctor.js';
+import { startServer, stopOnSignals } from './cli/serve.js';
+import { CliError, createUser, readPassword, resetPassword } from './cli/users.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { createDb, migrateToLatest } from './db/index.js';
+import { createLogger } from './logger.js';
+
+const USAGE = `Usage: xiaojia <command> [options]
+
+Commands:
+  serve                        run the server (API, embedded store, H5) until SIGTERM/SIGINT
+  migrate                      apply pending database migrations, then exit
+  backup <file>                write a consistent backup (database, embedded store, secrets); safe while serving
+                               (PostgreSQL: the database part is made with pg_dump)
+  restore <file> [--force]     restore a backup into the configured data dir (stop the server first;
+                               --force moves an existing database and store aside)
+  create-user <username> [--display-name <name>]
+                               create a password account; the password is read from standard input
+  reset-password <username>    set a new password (from standard input), sign out every device, clear the lockout
+  doctor [--online]            check config, permissions, database and store integrity, bucket bindings
+                               (--online also verifies every bound bucket with Qiniu)
+  help                         this text
+
+Settings come from the environment (and the JSON file named by XIAOJIA_CONFIG); see the README.
+`;
+
+interface Parsed {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+function parseArgs(argv: string[], valued: string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+      if (valued.includes(name)) {
+        const value = inline ?? argv[++i];
+        if (value === undefined) throw new CliError(`--${name} needs a value`);
+        flags.set(name, value);
+      } else {
+        flags.set(name, true);
+      }
+    } else {
+      positional.push(arg);
+    }
+  }
+  return { positional, flags };
+}
+
+function expect(parsed: Parsed, count: number, allowedFlags: string[], usage: string): string[] {
+  const unknown = [...parsed.flags.keys()].filter((f) => !allowedFlags.includes(f));
+  if (unknown.length > 0) throw new CliError(`unknown option --${unknown[0]}\nusage: xiaojia ${usage}`);
+  if (parsed.positional.length !== count) throw new CliError(`usage: xiaojia ${usage}`);
+  return parsed.positional;
+}
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+function printChecks(checks: Check[]): boolean {
+  const label = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;
+  for (const check of checks) out(`${label[check.status]}  ${check.name}: ${check.detail}`);
+  const failed = checks.filter((c) => c.status === 'fail').length;
+  out(failed === 0 ? 'doctor: no problems found' : `doctor: ${failed} problem(s) found`);
+  return failed === 0;
+}
+
+async function withDb<T>(config: Config, run: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
+  const db = createDb(config.database, { poolSize: 2 });
+  try {
+    await migrateToLatest(db);
+    return await run(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  const known = ['serve', 'migrate', 'backup', 'restore', 'create-user', 'reset-password', 'doctor'];
+  if (!known.includes(command)) throw new CliError(`unknown command ${command}\n\n${USAGE}`);
+  const parsed = parseArgs(rest, ['display-name']);
+  const config = loadConfig();
+
+  switch (command) {
+    case 'serve': {
+      expect(parsed, 0, [], 'serve');
+      const logger = createLogger(config.logLevel);
+      stopOnSignals(await startServer(config, logger), logger);
+      return -1; // keeps running; exits from the signal handler
+    }
+    case 'migrate': {
+      expect(parsed, 0, [], 'migrate');
+      const db = createDb(config.database, { poolSize: 2 });
+      try {
+        const applied = await migrateToLatest(db);
+        out(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'database is up to date');
+      } finally {
+        await db.destroy();
+      }
+      return 0;
+    }
+    case 'backup': {
+      const [file] = expect(parsed, 1, [], 'backup <file>') as [string];
+      const result = await backup(config, file);
+      out(`backup written to ${result.file} (${result.bytes} bytes, ${result.objects} stored object(s))`);
+      if (result.droppedKeys > 0) out(`${result.droppedKeys} object(s) deleted during the backup were left out`);
+      return 0;
+    }
+    case 'restore': {
+      const [file] = expect(parsed, 1, ['force'], 'restore <file> [--force]') as [string];
+      const result = await restore(config, file, { force: parsed.flags.has('force') });
+      out(`restored the ${result.database} database and ${result.objects} stored object(s)`);
+      for (const aside of result.movedAside) out(`previous data moved to ${aside}`);
+      return 0;
+    }
+    case 'create-user': {
+      const [username] = expect(parsed, 1, ['display-name'], 'create-user <username> [--display-name <name>]') as [
+        string,
+      ];
+      const displayName = parsed.flags.get('display-name');
+      const password = await readPassword();
+      const user = await withDb(config, (db) =>
+        createUser(db, { username, password, displayName: typeof displayName === 'string' ? displayName : undefined }),
+      );
+      out(`created ${user.username} (${user.id})`);
+      return 0;
+    }
+    case 'reset-password': {
+      const [username] = expect(parsed, 1, [], 'reset-password <username>') as [string];
+      const password = await readPassword();
+      const result = await withDb(config, (db) => resetPassword(db, { username, password }));
+      out(`password changed; ${result.sessionsRevoked} device(s) signed out`);
+      return 0;
+    }
+    case 'doctor': {
+      expect(parsed, 0, ['online'], 'doctor [--online]');
+      return printChecks(await doctor(config, { online: parsed.flags.has('online') })) ? 0 : 1;
+    }
+  }
+  return 2;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof CliError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`xiaojia: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
