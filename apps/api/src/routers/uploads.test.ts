@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { signUpAndGetToken } from '../test/auth.js';
 import { createTestDeps, type TestDeps } from '../test/deps.js';
@@ -49,6 +50,17 @@ describe('uploads', () => {
     const thumb = await fetch(photo.thumbUrl ?? '');
     expect(thumb.status).toBe(200);
     expect(thumb.headers.get('content-type')).toBe('image/webp');
+  });
+
+  it('thumbnails come out upright for photos whose camera recorded a rotation', async () => {
+    const sideways = await sharp(await makeJpeg(120, 80))
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
+    const { photo } = await uploadPhoto(alice.caller, { bytes: sideways, width: 80, height: 120 });
+    const thumb = Buffer.from(await (await fetch(photo.thumbUrl ?? '')).arrayBuffer());
+    const meta = await sharp(thumb).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['webp', 80, 120]);
   });
 
   it('confirm is idempotent', async () => {

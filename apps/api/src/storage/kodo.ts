@@ -39,10 +39,13 @@ export interface KodoTarget {
   endpoints: KodoEndpoints;
 }
 
-/** The processing parameters for each variant: fit inside a box, WebP, EXIF orientation applied. */
+/**
+ * The processing parameters for each variant: upright by EXIF orientation first (imageView2 alone keeps the
+ * stored orientation, as on Qiniu), then fit inside a box as WebP.
+ */
 export const VARIANT_FOPS: Record<ImageVariant, string> = {
-  thumb: 'imageView2/2/w/480/h/480/format/webp/q/75',
-  preview: 'imageView2/2/w/2048/h/2048/format/webp/q/85',
+  thumb: 'imageMogr2/auto-orient|imageView2/2/w/480/h/480/format/webp/q/75',
+  preview: 'imageMogr2/auto-orient|imageView2/2/w/2048/h/2048/format/webp/q/85',
 };
 
 const urlsafeBase64 = (data: Buffer | string) =>
