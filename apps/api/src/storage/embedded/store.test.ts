@@ -137,6 +137,18 @@ describe('embedded store through the official qiniu SDK', () => {
     expect(up.data).toEqual({ w: 40, h: 30, mime: 'image/png', fsize: png.length });
   });
 
+  it('sniffs the type of a file part that declares none', async () => {
+    const form = multipart([
+      { name: 'token', value: t.uploadToken({ expires: 60, returnBody: '{"mime":"$(mimeType)"}' }) },
+      { name: 'key', value: 'untyped' },
+      { name: 'file', value: await pngBytes(), filename: 'untyped' },
+    ]);
+    expect(await postForm(t.store.endpoints(t.origin).uploadUrl, form)).toEqual({
+      status: 200,
+      body: { mime: 'image/png' },
+    });
+  });
+
   it('uses the etag as key when the form has none, as Kodo does', async () => {
     const data = Buffer.from('no key given');
     const up = await t.uploader.put(t.uploadToken({ expires: 60 }), null, data, null);
@@ -251,6 +263,26 @@ describe('embedded store through the official qiniu SDK', () => {
         body: { error: 'crc32 not match' },
       });
       expect((await t.bucketManager.stat(t.store.bucket, 'crc.txt')).resp.statusCode).toBe(612);
+    });
+
+    it('a form with two files, or the token after the file', async () => {
+      const uploadUrl = t.store.endpoints(t.origin).uploadUrl;
+      const token = t.uploadToken({ expires: 60 });
+      const twoFiles = multipart([
+        { name: 'token', value: token },
+        { name: 'key', value: 'two.txt' },
+        { name: 'file', value: 'one', filename: 'a.txt' },
+        { name: 'file', value: 'two', filename: 'b.txt' },
+      ]);
+      expect((await postForm(uploadUrl, twoFiles)).status).toBe(400);
+      const tokenLast = multipart([
+        { name: 'key', value: 'late-token.txt' },
+        { name: 'file', value: 'x', filename: 'a.txt' },
+        { name: 'token', value: token },
+      ]);
+      expect(await postForm(uploadUrl, tokenLast)).toEqual({ status: 401, body: { error: 'token not specified' } });
+      expect((await t.bucketManager.listPrefix(t.store.bucket, {})).data.items).toEqual([]);
+      expect(await readdir(path.join(t.dir, 'tmp'))).toEqual([]);
     });
 
     it('policy features the embedded store cannot honour, by name', async () => {

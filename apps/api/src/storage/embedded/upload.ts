@@ -8,7 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { type Readable, Transform, type TransformCallback } from 'node:stream';
+import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import busboy from 'busboy';
@@ -79,7 +79,8 @@ class UploadMeter extends Transform {
   /** Kodo's detectMime: 1 sniffs always, 0 sniffs only when the client declared nothing useful, -1 never. */
   private decideMime(): KodoError | null {
     const declared = this.options.declaredMime.split(';')[0]?.trim().toLowerCase() ?? '';
-    const declaredUseful = declared !== '' && declared !== 'application/octet-stream';
+    // busboy reports text/plain for a file part that declared no type, so that value says nothing either.
+    const declaredUseful = declared !== '' && declared !== 'application/octet-stream' && declared !== 'text/plain';
     const { detectMime } = this.options;
     if (detectMime === 1 || (detectMime === 0 && !declaredUseful)) {
       this.mime = sniffMime(Buffer.concat(this.head).subarray(0, SNIFF_BYTES));
@@ -158,33 +159,42 @@ export function handleFormUpload(req: IncomingMessage, res: ServerResponse, ctx:
     const fields = new Map<string, string>();
     let token: VerifiedUploadToken | null = null;
     let key: string | null = null;
-    let fileStream: Readable | null = null;
+    let fileMeter: UploadMeter | null = null;
     let received: Promise<ReceivedFile> | null = null;
     let finished = false;
 
+    /** Settles the handler once the answer is out. `finished` is set before that, the moment one path wins. */
     const finish = () => {
-      if (finished) return false;
-      finished = true;
       req.off('close', onClose);
       resolve();
-      return true;
     };
 
-    /** Stop reading, drop the partial file, answer with the error. */
+    /** Stop reading, drop the partial file, then answer with the error. */
     const fail = (error: unknown) => {
       if (finished) return;
+      finished = true;
       req.unpipe(parser);
       // Let the client finish sending so it can read our answer; the bytes are discarded.
       req.resume();
-      fileStream?.destroy();
+      // Destroy the middle of the pipeline, not busboy's stream: a source destroyed after its last chunk
+      // counts as finished yet never ends what it pipes into, and the pipeline would wait forever.
+      fileMeter?.destroy(error instanceof Error ? error : new Error(String(error)));
       const kodo =
         error instanceof KodoError
           ? error
           : new KodoError(KODO.badRequest, `invalid multipart format: ${String(error)}`);
       if (!(error instanceof KodoError)) ctx.logger.debug({ err: error }, 'embedded store: upload failed');
-      const cleanup = received ? received.then((r) => rm(r.tmp, { force: true })).catch(() => undefined) : null;
-      if (!res.headersSent && !req.destroyed) sendKodoError(res, kodo);
-      void Promise.resolve(cleanup).finally(finish);
+      // A file already on disk goes before the answer does: once the client hears back, nothing is left.
+      const cleanup = received
+        ? received.then(
+            (r) => rm(r.tmp, { force: true }),
+            () => undefined,
+          )
+        : Promise.resolve();
+      void cleanup.finally(() => {
+        if (!res.headersSent) sendKodoError(res, kodo);
+        finish();
+      });
     };
 
     const onClose = () => {
@@ -216,7 +226,6 @@ export function handleFormUpload(req: IncomingMessage, res: ServerResponse, ctx:
         fail(new KodoError(KODO.badRequest, 'invalid multipart format: exactly one part named "file" is expected'));
         return;
       }
-      fileStream = stream;
       try {
         token = verifyUploadToken(
           fields.get('token'),
@@ -246,6 +255,7 @@ export function handleFormUpload(req: IncomingMessage, res: ServerResponse, ctx:
         detectMime: policy.detectMime ?? 0,
         mimeLimit: policy.mimeLimit,
       });
+      fileMeter = meter;
       const tmp = path.join(ctx.paths.tmp, `${newFileId()}.part`);
       received = pipeline(stream, meter, createWriteStream(tmp, { flags: 'wx', mode: 0o600 })).then(
         () => ({ tmp, meter, fname: info.filename ?? '' }),
@@ -258,6 +268,11 @@ export function handleFormUpload(req: IncomingMessage, res: ServerResponse, ctx:
     });
 
     parser.on('error', fail);
+    for (const limit of ['filesLimit', 'fieldsLimit', 'partsLimit'] as const) {
+      parser.on(limit, () =>
+        fail(new KodoError(KODO.badRequest, `invalid multipart format: too many parts (${limit})`)),
+      );
+    }
 
     parser.on('close', () => {
       if (finished) return;
@@ -267,23 +282,19 @@ export function handleFormUpload(req: IncomingMessage, res: ServerResponse, ctx:
       }
       const verified = token;
       const upload = received;
+      // From here the commit owns the temp file; later events (a client hang-up) change nothing.
+      finished = true;
       upload
         .then((file) => commit(file, verified, key, fields, ctx))
         .then(
-          (body) => {
-            if (finished) return;
-            sendJsonText(res, 200, body);
-            finish();
-          },
+          (body) => sendJsonText(res, 200, body),
           (error: unknown) => {
-            if (!finished) {
-              if (!(error instanceof KodoError))
-                ctx.logger.error({ err: error }, 'embedded store: upload commit failed');
-              sendKodoError(res, error instanceof KodoError ? error : new KodoError(599, 'server operation failed'));
-              finish();
-            }
+            if (!(error instanceof KodoError)) ctx.logger.error({ err: error }, 'embedded store: upload commit failed');
+            if (res.headersSent) return;
+            sendKodoError(res, error instanceof KodoError ? error : new KodoError(599, 'server operation failed'));
           },
-        );
+        )
+        .finally(finish);
     });
 
     req.pipe(parser);
