@@ -1,5 +1,4 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -8,6 +7,7 @@ import { randomKey } from '../integrations/secrets.js';
 import { signUpAndGetToken } from '../test/auth.js';
 import { callerFor, createTestDatabase, type TestDatabase, testConfig } from '../test/deps.js';
 import { makeJpeg } from '../test/photos.js';
+import { slowUpload } from '../test/slow-upload.js';
 import { type RunningServer, startServer } from './serve.js';
 
 let dir: string;
@@ -37,47 +37,6 @@ async function start(graceMs = 10_000): Promise<RunningServer> {
   const server = await startServer(config, pino({ level: 'silent' }));
   running.push(server);
   return server;
-}
-
-/** A multipart upload whose file part is sent in pieces, when the test says so. */
-function slowUpload(uploadUrl: string, fields: Record<string, string>, bytes: Buffer) {
-  const boundary = `----xiaojia${Date.now()}`;
-  const head = Buffer.from(
-    `${Object.entries(fields)
-      .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
-      .join(
-        '',
-      )}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const req = request(uploadUrl, {
-    method: 'POST',
-    headers: {
-      'Content-Type': `multipart/form-data; boundary=${boundary}`,
-      'Content-Length': head.length + bytes.length + tail.length,
-    },
-  });
-  // Resolves either way (status 0 when the connection broke), so a cut-off is never an unhandled rejection.
-  const answer = new Promise<{ status: number; body: string }>((resolve) => {
-    req.on('response', (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => {
-        body += chunk.toString();
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', (error) => resolve({ status: 0, body: error.message }));
-  });
-  const half = Math.floor(bytes.length / 2);
-  req.write(head);
-  req.write(bytes.subarray(0, half));
-  return {
-    answer,
-    finish() {
-      req.write(bytes.subarray(half));
-      req.end(tail);
-    },
-  };
 }
 
 /** Signs up, asks for an upload grant and sends the first half of a photo under it. */
