@@ -5,6 +5,7 @@
  *   GET  /store/o/<key>[?fop]    private download domain, signed with e + token
  *   /store/rs/stat|delete|batch  Kodo's rs host
  *   POST /store/rsf/list         Kodo's rsf host
+ *   POST /store/api/v3/domains   Kodo's uc host (the bucket's domains)
  *
  * The qiniu SDK builds every URL as `<scheme>://<host>` + operation path, and accepts hosts with a path
  * ("127.0.0.1:3000/store/rs"), so `qiniuConfig(origin)` points FormUploader and BucketManager here and
@@ -195,9 +196,10 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       await handleDownload(req, res, ctx, downloadPrefix);
       return true;
     }
-    const service = /^\/store\/(rs|rsf)(\/.*)$/.exec(pathname);
+    const service = /^\/store\/(rs|rsf|api)(\/.*)$/.exec(pathname);
     if (service) {
-      await handleManagement(req, res, ctx, service[1] as 'rs' | 'rsf', service[2] as string);
+      const name = service[1] === 'api' ? 'uc' : (service[1] as 'rs' | 'rsf');
+      await handleManagement(req, res, ctx, name, service[2] as string);
       return true;
     }
     sendKodoError(res, new KodoError(KODO.notFound, 'not found'));
@@ -212,7 +214,12 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     qiniuConfig(origin) {
       const e = storeEndpoints(origin);
       const zone = new qiniu.conf.Zone([e.upHost], [], e.ioHost, e.rsHost, e.rsfHost, e.apiHost);
-      return new qiniu.conf.Config({ zone, useHttpsDomain: e.useHttpsDomain });
+      // Bucket-level calls (listBucketDomains) go to the uc host: keep them here too, never on the internet.
+      const scheme = e.useHttpsDomain ? 'https' : 'http';
+      const uc = new qiniu.httpc.StaticEndpointsProvider([
+        new qiniu.httpc.Endpoint(e.apiHost, { defaultScheme: scheme }),
+      ]);
+      return new qiniu.conf.Config({ zone, useHttpsDomain: e.useHttpsDomain, ucEndpointsProvider: uc });
     },
     async open(key) {
       // Retry once: a replace between the lookup and the open removes the version just looked up.

@@ -200,12 +200,27 @@ function list(ctx: StoreContext, query: URLSearchParams) {
   };
 }
 
-/** Answers `/store/rs/...` (`service` "rs") and `/store/rsf/...` ("rsf"); `opPath` is the part after it. */
+/**
+ * UC's `/v3/domains?tbl=<bucket>`: the domains that serve the bucket. Here that is the host the request
+ * reached (and the public URL's), since the download domain is `<origin>/store/o`.
+ */
+function bucketDomains(req: IncomingMessage, ctx: StoreContext, query: URLSearchParams) {
+  if (query.get('tbl') !== ctx.bucket) throw new KodoError(KODO.noSuchBucket, 'no such bucket');
+  const hosts = new Set(ctx.originCandidates(req.headers).map((origin) => new URL(origin).host));
+  return [...hosts].map((domain) => ({ domain, tbl: ctx.bucket, owner: 0, refresh: false, ctime: 0, utime: 0 }));
+}
+
+export type ManagementService = 'rs' | 'rsf' | 'uc';
+
+/**
+ * Answers `/store/rs/...`, `/store/rsf/...` and `/store/api/...` (Kodo's uc/api host); `opPath` is the
+ * part after the service prefix.
+ */
 export async function handleManagement(
   req: IncomingMessage,
   res: ServerResponse,
   ctx: StoreContext,
-  service: 'rs' | 'rsf',
+  service: ManagementService,
   opPath: string,
 ): Promise<void> {
   try {
@@ -213,10 +228,15 @@ export async function handleManagement(
     const body = await readBody(req);
     verifyAuthorization(req, body, ctx);
     const method = req.method;
+    const q = (req.url ?? '').indexOf('?');
+    const query = new URLSearchParams(q === -1 ? '' : (req.url ?? '').slice(q + 1));
+    if (service === 'uc') {
+      if (opPath !== '/v3/domains') throw new KodoError(KODO.notFound, 'not supported by the embedded store');
+      sendJson(res, 200, bucketDomains(req, ctx, query));
+      return;
+    }
     if (service === 'rsf') {
       if (opPath !== '/list') throw new KodoError(KODO.notFound, 'not found');
-      const q = (req.url ?? '').indexOf('?');
-      const query = new URLSearchParams(q === -1 ? '' : (req.url ?? '').slice(q + 1));
       // The SDK POSTs with the parameters in the query string; a form body works as well.
       if (body.length > 0) for (const [k, v] of new URLSearchParams(body.toString('utf8'))) query.set(k, v);
       sendJson(res, 200, list(ctx, query));

@@ -441,6 +441,13 @@ describe('embedded store through the official qiniu SDK', () => {
       expect(res.data.map((r: { code: number }) => r.code)).toEqual([200, 200, 612]);
     });
 
+    it('names the bucket domain on the uc host, as listBucketDomains expects', async () => {
+      const res = await t.bucketManager.listBucketDomains(t.store.bucket);
+      expect(res.resp.statusCode).toBe(200);
+      expect(res.data).toEqual([expect.objectContaining({ domain: new URL(t.origin).host, tbl: t.store.bucket })]);
+      expect((await t.bucketManager.listBucketDomains('another-bucket')).resp.statusCode).toBe(631);
+    });
+
     it('refuses requests not signed with the store keys, and other buckets', async () => {
       const foreign = new qiniu.rs.BucketManager(
         new qiniu.auth.digest.Mac(t.store.credentials.accessKey, 'z'.repeat(40)),
@@ -449,6 +456,7 @@ describe('embedded store through the official qiniu SDK', () => {
       expect((await foreign.stat(t.store.bucket, 'x')).resp.statusCode).toBe(401);
       expect((await foreign.listPrefix(t.store.bucket, {})).resp.statusCode).toBe(401);
       expect((await foreign.delete(t.store.bucket, 'x')).resp.statusCode).toBe(401);
+      expect((await foreign.listBucketDomains(t.store.bucket)).resp.statusCode).toBe(401);
       expect((await t.bucketManager.stat('another-bucket', 'x')).resp.statusCode).toBe(631);
       const unsigned = await fetch(
         `${t.origin}/store/rs/stat/${Buffer.from(`${t.store.bucket}:x`).toString('base64url')}`,
@@ -528,5 +536,43 @@ describe('embedded store through the official qiniu SDK', () => {
     const files = await filesUnder(t.dir);
     expect(files.every((f) => !f.startsWith('..'))).toBe(true);
     expect(files.filter((f) => f.startsWith('data/'))).toHaveLength(keys.length);
+  });
+});
+
+describe('embedded store limits and browser access', () => {
+  let t: TestStore;
+  beforeEach(async () => {
+    t = await startTestStore({ maxUploadBytes: 1000 });
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('caps every upload at maxUploadBytes, whatever the token allows', async () => {
+    const token = t.uploadToken({ expires: 60, fsizeLimit: 10_000_000 });
+    expect((await t.uploader.put(token, 'ok.bin', Buffer.alloc(1000, 1), null)).resp.statusCode).toBe(200);
+    const tooBig = await t.uploader.put(token, 'big.bin', Buffer.alloc(1001, 1), null);
+    expect(tooBig.resp.statusCode).toBe(413);
+    // A declared body far beyond the cap is refused before any of it is read.
+    const res = await fetch(t.store.endpoints(t.origin).uploadUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: Buffer.alloc(3 * 1024 * 1024),
+    });
+    expect(res.status).toBe(413);
+    expect(await readdir(path.join(t.dir, 'tmp'))).toEqual([]);
+  });
+
+  it('answers CORS preflights for browser uploads and range reads', async () => {
+    const res = await fetch(t.store.endpoints(t.origin).uploadUrl, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:10086', 'access-control-request-method': 'POST' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-methods')).toMatch(/POST/);
+    expect(res.headers.get('access-control-allow-headers')).toMatch(/range/);
+    const wrongMethod = await fetch(t.store.endpoints(t.origin).uploadUrl);
+    expect(wrongMethod.status).toBe(405);
   });
 });
