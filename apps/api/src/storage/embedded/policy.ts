@@ -91,6 +91,14 @@ export function verifyUploadToken(
   return { policy, bucket, scopeKey };
 }
 
+/**
+ * Whether the token may only add keys. Kodo: a whole-bucket scope never overwrites; `bucket:key` and
+ * prefix scopes overwrite unless insertOnly is set.
+ */
+export function addsOnly(token: VerifiedUploadToken): boolean {
+  return token.policy.insertOnly === 1 || token.scopeKey === null;
+}
+
 /** Refuses a key the token's scope does not cover. */
 export function checkKeyInScope(token: VerifiedUploadToken, key: string): void {
   const { scopeKey, policy } = token;

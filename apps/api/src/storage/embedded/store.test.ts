@@ -208,7 +208,7 @@ describe('embedded store through the official qiniu SDK', () => {
       });
     });
 
-    it('an overwrite with insertOnly, while a plain token may replace', async () => {
+    it('an overwrite with insertOnly or a whole-bucket scope, while a key scope may replace', async () => {
       const insertOnly = t.uploadToken({ expires: 60, insertOnly: 1 });
       expect((await put(insertOnly, 'once.txt', Buffer.from('first'))).status).toBe(200);
       expect(await put(insertOnly, 'once.txt', Buffer.from('second'))).toEqual({
@@ -217,7 +217,9 @@ describe('embedded store through the official qiniu SDK', () => {
       });
       expect((await t.bucketManager.stat(t.store.bucket, 'once.txt')).data.hash).toBe(qetag(Buffer.from('first')));
 
-      const replace = t.uploadToken({ expires: 60 });
+      // A whole-bucket scope only adds, as on Kodo; naming the key allows the overwrite.
+      expect((await put(t.uploadToken({ expires: 60 }), 'once.txt', Buffer.from('third'))).status).toBe(614);
+      const replace = t.uploadToken({ scope: `${t.store.bucket}:once.txt`, expires: 60 });
       expect((await put(replace, 'once.txt', Buffer.from('third'))).status).toBe(200);
       expect((await t.bucketManager.stat(t.store.bucket, 'once.txt')).data.hash).toBe(qetag(Buffer.from('third')));
       // The replaced version's bytes are gone, not orphaned.

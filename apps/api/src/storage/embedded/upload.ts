@@ -18,7 +18,14 @@ import type { ObjectRecord } from './catalog.js';
 import { discardVersion, ensureDataDir, newFileId, putTimeNow, type StoreContext } from './context.js';
 import { KODO, KodoError, sendJsonText, sendKodoError } from './errors.js';
 import { isProcessableImage, SNIFF_BYTES, sniffMime } from './mime.js';
-import { checkKey, checkKeyInScope, mimeAllowed, type VerifiedUploadToken, verifyUploadToken } from './policy.js';
+import {
+  addsOnly,
+  checkKey,
+  checkKeyInScope,
+  mimeAllowed,
+  type VerifiedUploadToken,
+  verifyUploadToken,
+} from './policy.js';
 import { magicLookup, renderReturnBody } from './returnbody.js';
 
 /** Room for the multipart framing and fields around the file when checking Content-Length up front. */
@@ -239,7 +246,7 @@ export function handleFormUpload(req: IncomingMessage, res: ServerResponse, ctx:
         if (key !== null) {
           checkKey(key);
           checkKeyInScope(token, key);
-          if (token.policy.insertOnly === 1 && ctx.catalog.get(key)) {
+          if (addsOnly(token) && ctx.catalog.get(key)) {
             throw new KodoError(KODO.fileExists, 'file exists');
           }
         }
@@ -344,7 +351,7 @@ async function commit(
     };
     placed = await ensureDataDir(ctx.paths, fileId);
     await rename(tmp, placed);
-    if (policy.insertOnly === 1) {
+    if (addsOnly(token)) {
       if (!ctx.catalog.insert(record)) throw new KodoError(KODO.fileExists, 'file exists');
     } else {
       const previous = ctx.catalog.put(record);
