@@ -73,5 +73,5 @@ describe('kill -9 during uploads', () => {
     expect(doctor.code).toBe(0);
     await second.stop();
     expect(second.child.exitCode).toBe(0);
-  });
+  }, 120_000);
 });

@@ -60,5 +60,5 @@ describe('operator CLI: create-user, backup while serving, restore', () => {
       expect(listed).toContain(id);
       expect((await readOriginal(again.url, token, id)).equals(bytes)).toBe(true);
     }
-  });
+  }, 120_000);
 });
