@@ -95,12 +95,23 @@ export async function createTestDeps(options: TestDepsOptions = {}): Promise<Tes
   });
   const clock = new ManualClock(new Date());
   const logger = pino({ level: 'silent' });
-  const app = await buildApp({ config, logger, clock, ...(qiniuEndpoints ? { qiniuEndpoints } : {}) });
+  // Tests never reach the real Qiniu: by default "Qiniu" is this test server's embedded store, a strict
+  // Kodo peer, so a binding made with its keys exercises the Qiniu provider end to end.
+  let selfOrigin = '';
+  const peer: NonNullable<BuildOptions['qiniuEndpoints']> = () => ({
+    upload: `${selfOrigin}/store/up`,
+    download: `${selfOrigin}/store/o`,
+    rs: `${selfOrigin}/store/rs`,
+    rsf: `${selfOrigin}/store/rsf`,
+    uc: `${selfOrigin}/store/api`,
+  });
+  const app = await buildApp({ config, logger, clock, qiniuEndpoints: qiniuEndpoints ?? peer });
   const server = createHttpServer({ deps: app.deps, routes: app.routes });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   app.setInternalOrigin(origin);
+  selfOrigin = origin;
   let closed = false;
   const deps: TestDeps = {
     ...app.deps,
