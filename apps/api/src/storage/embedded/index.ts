@@ -11,7 +11,7 @@
  * ("127.0.0.1:3000/store/rs"), so `qiniuConfig(origin)` points FormUploader and BucketManager here and
  * the API's storage code makes the same SDK calls for this store as for a real Qiniu bucket.
  */
-import { mkdir, open, readdir, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -20,7 +20,7 @@ import qiniu from 'qiniu';
 import { type Clock, systemClock } from '../../integrations/clock.js';
 import type { RouteHandler } from '../../server.js';
 import { Catalog } from './catalog.js';
-import { dataFilePath, type StoreContext, storePaths } from './context.js';
+import { dataFilePath, type StoreContext, type StorePaths, storePaths } from './context.js';
 import { handleDownload } from './download.js';
 import { KODO, KodoError, sendKodoError } from './errors.js';
 import { loadOrCreateKeys, type StoreCredentials } from './keys.js';
@@ -114,26 +114,37 @@ export function storeEndpoints(origin: string): StoreEndpoints {
   };
 }
 
-/** Temp files of uploads cut short by a crash or restart. */
-async function sweepTemp(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
+/**
+ * Leftovers are only swept once they are an hour old: another process on the same store directory (the
+ * CLI next to the running server) may be writing a temp file, or about to index a data file, right now.
+ */
+const SWEEP_AGE_MS = 60 * 60 * 1000;
+
+async function removeIfStale(file: string, now: number): Promise<boolean> {
+  try {
+    if (now - (await stat(file)).mtimeMs < SWEEP_AGE_MS) return false;
+    await rm(file, { force: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-/** Data files no index row points at (a crash between the rename and the index update). */
-async function sweepOrphans(dataDir: string, catalog: Catalog, logger: Logger): Promise<void> {
-  const referenced = catalog.referencedFiles();
+/** Temp files of uploads cut short by a crash, and data files no key points at (a crash between the
+ * rename into place and the index update). */
+async function sweepLeftovers(paths: StorePaths, catalog: Catalog, now: number, logger: Logger): Promise<void> {
   let removed = 0;
-  for (const shard of await readdir(dataDir).catch(() => [] as string[])) {
-    const shardDir = path.join(dataDir, shard);
+  for (const file of await readdir(paths.tmp)) {
+    if (await removeIfStale(path.join(paths.tmp, file), now)) removed++;
+  }
+  const referenced = catalog.referencedFiles();
+  for (const shard of await readdir(paths.data)) {
+    const shardDir = path.join(paths.data, shard);
     for (const file of await readdir(shardDir).catch(() => [] as string[])) {
-      if (!referenced.has(file)) {
-        await rm(path.join(shardDir, file), { force: true });
-        removed++;
-      }
+      if (!referenced.has(file) && (await removeIfStale(path.join(shardDir, file), now))) removed++;
     }
   }
-  if (removed > 0) logger.info({ removed }, 'embedded store: removed unreferenced data files');
+  if (removed > 0) logger.info({ removed }, 'embedded store: removed leftover files');
 }
 
 export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
@@ -143,10 +154,11 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
   if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(bucket)) throw new Error(`invalid bucket name ${bucket}`);
   await mkdir(paths.data, { recursive: true });
   await mkdir(paths.cache, { recursive: true });
-  await sweepTemp(paths.tmp);
+  await mkdir(paths.tmp, { recursive: true });
   const credentials = await loadOrCreateKeys(options.keysFile ?? path.join(root, 'store-keys.json'));
   const catalog = new Catalog(path.join(root, 'index.sqlite'));
-  await sweepOrphans(paths.data, catalog, options.logger);
+  const wallClock = options.wallClock ?? systemClock;
+  await sweepLeftovers(paths, catalog, wallClock.now().getTime(), options.logger);
 
   const publicUrl = options.publicUrl?.replace(/\/+$/, '') || null;
   const ctx: StoreContext = {
@@ -154,7 +166,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     credentials,
     catalog,
     clock: options.clock ?? systemClock,
-    wallClock: options.wallClock ?? systemClock,
+    wallClock,
     logger: options.logger,
     maxUploadBytes: options.maxUploadBytes,
     paths,

@@ -4,8 +4,7 @@
  * is renamed into place only once every check has passed; every failure path removes the temp file.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
@@ -264,13 +263,19 @@ export function handleFormUpload(req: IncomingMessage, res: ServerResponse, ctx:
       });
       fileMeter = meter;
       const tmp = path.join(ctx.paths.tmp, `${newFileId()}.part`);
-      received = pipeline(stream, meter, createWriteStream(tmp, { flags: 'wx', mode: 0o600 })).then(
-        () => ({ tmp, meter, fname: info.filename ?? '' }),
-        async (error: unknown) => {
+      const fname = info.filename ?? '';
+      received = (async () => {
+        // Create the file before streaming: a write stream that opens lazily could create it after a
+        // refusal has already cleaned up, leaving a stray temp file.
+        const handle = await open(tmp, 'wx', 0o600);
+        try {
+          await pipeline(stream, meter, handle.createWriteStream());
+          return { tmp, meter, fname };
+        } catch (error) {
           await rm(tmp, { force: true });
           throw error;
-        },
-      );
+        }
+      })();
       received.catch(fail);
     });
 
