@@ -7,7 +7,7 @@
  * file in memory (to compute crc32), which is fine for photos but not for a test about memory. The token
  * comes from the SDK's PutPolicy and the result is checked with the SDK's BucketManager.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -16,6 +16,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import qiniu from 'qiniu';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QetagHasher } from '../qetag.js';
@@ -24,12 +25,23 @@ import { storeEndpoints } from './index.js';
 const SIZE_MB = Number(process.env.XIAOJIA_LARGE_UPLOAD_MB || 500);
 const MAX_GROWTH_BYTES = 50 * 1024 * 1024;
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** apps/api, where `tsx` resolves from whatever directory the suite was started in. */
+const apiRoot = path.resolve(here, '../../..');
+const execFileAsync = promisify(execFile);
 
+/** Resident memory of another process: /proc on Linux, `ps` elsewhere (macOS development machines). */
 async function rssOf(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-  if (!kb) throw new Error(`no VmRSS for pid ${pid}`);
-  return Number(kb) * 1024;
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+    if (kb) return Number(kb) * 1024;
+  } catch {
+    // no /proc: ask ps
+  }
+  const { stdout } = await execFileAsync('ps', ['-o', 'rss=', '-p', String(pid)]);
+  const kb = Number(stdout.trim());
+  if (!Number.isFinite(kb) || kb <= 0) throw new Error(`cannot read the memory of pid ${pid}`);
+  return kb * 1024;
 }
 
 /** Writes `bytes` of pseudo-random data by streaming; returns its qetag. */
@@ -92,6 +104,7 @@ describe(`a ${SIZE_MB} MB upload`, () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'xiaojia-large-'));
     child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'large-upload.fixture.ts')], {
+      cwd: apiRoot,
       env: { ...process.env, STORE_DIR: path.join(dir, 'store') },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
