@@ -16,7 +16,8 @@ export default defineConfig<'webpack5'>((merge) => {
     plugins: [],
     env: { TARO_APP_API_URL: JSON.stringify(apiUrl) },
     framework: 'react',
-    compiler: 'webpack5',
+    // Dev-mode dependency prebundling breaks under pnpm's symlinked node_modules (webpack-virtual-modules).
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     // Plain progress lines instead of an animated bar: the builds mostly run in CI logs.
     logger: { quiet: true, stats: false },
