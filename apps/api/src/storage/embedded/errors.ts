@@ -19,6 +19,8 @@ export const KODO = {
   fileExists: 614,
   noSuchBucket: 631,
   invalidMarker: 640,
+  /** Kodo's "server operation failed". */
+  serverFailure: 599,
 } as const;
 
 export class KodoError extends Error {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
 import qiniu from 'qiniu';
@@ -295,6 +295,17 @@ describe('embedded store through the official qiniu SDK', () => {
       expect(res.status).toBe(400);
       expect(res.body.error).toMatch(/callbackUrl/);
     });
+  });
+
+  it('answers 599 and keeps nothing when the disk fails under an upload', async () => {
+    // A file where the data directory should be: every rename into place fails.
+    await rm(path.join(t.dir, 'data'), { recursive: true });
+    await writeFile(path.join(t.dir, 'data'), 'not a directory');
+    const res = await t.uploader.put(t.uploadToken({ expires: 60 }), 'disk.txt', Buffer.from('x'), null);
+    expect(res.resp.statusCode).toBe(599);
+    expect(res.data).toEqual({ error: 'server operation failed' });
+    expect(await readdir(path.join(t.dir, 'tmp'))).toEqual([]);
+    expect((await t.bucketManager.stat(t.store.bucket, 'disk.txt')).resp.statusCode).toBe(612);
   });
 
   it('leaves nothing behind when the client aborts mid-upload', async () => {

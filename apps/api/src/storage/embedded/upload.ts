@@ -129,6 +129,23 @@ async function imageFacts(
   }
 }
 
+/** Kodo's 599 ("server operation failed") for what is our fault, logged with its cause. */
+function serverFailure(error: unknown, ctx: StoreContext): KodoError {
+  ctx.logger.error({ err: error }, 'embedded store: upload failed');
+  return new KodoError(KODO.serverFailure, 'server operation failed');
+}
+
+/**
+ * A failure as Kodo would report it: our own refusals as they are, file-system trouble (disk full,
+ * permissions) as Kodo's 599 and logged, anything else (a malformed body, a hang-up) as a bad request.
+ */
+function asKodoError(error: unknown, ctx: StoreContext): KodoError {
+  if (error instanceof KodoError) return error;
+  if ((error as NodeJS.ErrnoException).syscall) return serverFailure(error, ctx);
+  ctx.logger.debug({ err: error }, 'embedded store: upload failed');
+  return new KodoError(KODO.badRequest, `invalid multipart format: ${(error as Error).message ?? String(error)}`);
+}
+
 /** Answers one form upload. Never throws: every outcome is a Kodo response. */
 export function handleFormUpload(req: IncomingMessage, res: ServerResponse, ctx: StoreContext): Promise<void> {
   const contentType = req.headers['content-type'] ?? '';
@@ -185,11 +202,7 @@ export function handleFormUpload(req: IncomingMessage, res: ServerResponse, ctx:
       // Destroy the middle of the pipeline, not busboy's stream: a source destroyed after its last chunk
       // counts as finished yet never ends what it pipes into, and the pipeline would wait forever.
       fileMeter?.destroy(error instanceof Error ? error : new Error(String(error)));
-      const kodo =
-        error instanceof KodoError
-          ? error
-          : new KodoError(KODO.badRequest, `invalid multipart format: ${String(error)}`);
-      if (!(error instanceof KodoError)) ctx.logger.debug({ err: error }, 'embedded store: upload failed');
+      const kodo = asKodoError(error, ctx);
       // A file already on disk goes before the answer does: once the client hears back, nothing is left.
       const cleanup = received
         ? received.then(
@@ -301,9 +314,8 @@ export function handleFormUpload(req: IncomingMessage, res: ServerResponse, ctx:
         .then(
           (body) => sendJsonText(res, 200, body),
           (error: unknown) => {
-            if (!(error instanceof KodoError)) ctx.logger.error({ err: error }, 'embedded store: upload commit failed');
             if (res.headersSent) return;
-            sendKodoError(res, error instanceof KodoError ? error : new KodoError(599, 'server operation failed'));
+            sendKodoError(res, error instanceof KodoError ? error : serverFailure(error, ctx));
           },
         )
         .finally(finish);
