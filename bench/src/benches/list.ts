@@ -1,0 +1,205 @@
+/**
+ * 1. photos.list (page of 100, signed thumbnail URLs) under concurrent load, the API against the bare
+ *    node:http baseline doing the same work (bench/src/baseline-server.ts).
+ * 2. Deep pagination: the page after the 100,000th photo against the first page, over HTTP and for the
+ *    repository's query alone.
+ */
+import { request } from 'node:http';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { createDb } from '../../../apps/api/src/db/index.js';
+import { PhotosRepository } from '../../../apps/api/src/repositories/photos.js';
+import { encodeCursor } from '../../../apps/api/src/services/photos.js';
+import { captureListSql } from '../lib/capture-sql.js';
+import type { BenchContext } from '../lib/context.js';
+import { load } from '../lib/load.js';
+import { waitForOk } from '../lib/processes.js';
+import { startApi, startBaseline } from '../lib/servers.js';
+import { compared, type Figure } from '../lib/stats.js';
+
+const PAGE = 100;
+const CONNECTIONS = 10;
+/** Both servers see the same Host, so embedded-store URLs (signed over the origin) come out identical. */
+const HOST = 'photos.bench.local';
+
+function getJson(origin: string, pathAndQuery: string, headers: Record<string, string>): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    request(`${origin}${pathAndQuery}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if (res.statusCode !== 200) reject(new Error(`${pathAndQuery} answered ${res.statusCode}: ${text}`));
+        else resolve(JSON.parse(text));
+      });
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+const listPath = (input: object) => `/trpc/photos.list?input=${encodeURIComponent(JSON.stringify(input))}`;
+
+/** Mean time of one `page()` call in ms, over `calls` calls. */
+async function timePage(
+  repo: PhotosRepository,
+  ownerId: string,
+  after: Parameters<PhotosRepository['page']>[2],
+  calls: number,
+) {
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < calls; i++) {
+    const rows = await repo.page({ ownerId, trashed: false }, PAGE + 1, after);
+    if (rows.length !== PAGE + 1) throw new Error(`page returned ${rows.length} rows`);
+  }
+  return Number(process.hrtime.bigint() - started) / 1e6 / calls;
+}
+
+export async function benchList(ctx: BenchContext): Promise<Figure[]> {
+  const { seeded, bundles } = ctx;
+  const seconds = ctx.quick ? 2 : 5;
+  const dbFile = path.join(seeded.dataDir, 'xiaojia.db');
+  const sql = await captureListSql(dbFile, PAGE);
+  ctx.log(`  baseline SQL (from the repositories): ${sql.page.sql}`);
+
+  // The keyset of the 100,000th live photo of the main user: the deep page starts right after it.
+  const db = createDb({ kind: 'sqlite', file: dbFile });
+  const depth = ctx.quick ? 20_000 : 100_000;
+  const at = await db
+    .selectFrom('photos')
+    .select(['sort_at', 'id'])
+    .where('owner_id', '=', seeded.main.id)
+    .where('deleted_at', 'is', null)
+    .where('purge_requested_at', 'is', null)
+    .orderBy('sort_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .offset(depth - 1)
+    .executeTakeFirstOrThrow();
+  const after = { sortAt: at.sort_at, id: at.id };
+  const firstPath = listPath({ limit: PAGE });
+  const deepPath = listPath({ limit: PAGE, cursor: encodeCursor(after) });
+
+  const api = await startApi(bundles, { dataDir: seeded.dataDir, serverKey: seeded.serverKey });
+  const baseline = await startBaseline(bundles, { dataDir: seeded.dataDir, serverKey: seeded.serverKey, sql });
+  const headers = { authorization: `Bearer ${seeded.main.token}`, host: HOST };
+  try {
+    await waitForOk(`${api.origin}/healthz`, api.child);
+    await waitForOk(`${baseline.origin}${firstPath}`, baseline.child, { headers });
+
+    // Same work, checked: both answer the same bytes' worth of JSON (ids, fields, signed URLs).
+    const fromApi = await getJson(api.origin, firstPath, headers);
+    const fromBaseline = await getJson(baseline.origin, firstPath, headers);
+    if (!isDeepStrictEqual(fromApi, fromBaseline)) {
+      throw new Error(
+        `the baseline answers differently from the API:\n${JSON.stringify(fromApi).slice(0, 600)}\n${JSON.stringify(fromBaseline).slice(0, 600)}`,
+      );
+    }
+    const deep = (await getJson(api.origin, deepPath, headers)) as { result: { data: { items: unknown[] } } };
+    if (deep.result.data.items.length !== PAGE) throw new Error('the deep page is not full');
+
+    const run = (origin: string, p: string, s = seconds) =>
+      load({ url: `${origin}${p}`, headers, connections: CONNECTIONS, seconds: s });
+    ctx.log('  warming up');
+    await run(api.origin, firstPath, 2);
+    await run(baseline.origin, firstPath, 2);
+    await run(api.origin, deepPath, 1);
+
+    const real = [];
+    const bare = [];
+    const first = [];
+    const deeper = [];
+    for (let r = 0; r < ctx.runs; r++) {
+      // Alternate who goes first, so a change in machine load mid-round does not favour one side.
+      if (r % 2 === 0) {
+        real.push(await run(api.origin, firstPath));
+        bare.push(await run(baseline.origin, firstPath));
+      } else {
+        bare.push(await run(baseline.origin, firstPath));
+        real.push(await run(api.origin, firstPath));
+      }
+      ctx.log(
+        `  list run ${r + 1}: api ${real.at(-1)?.rps.toFixed(0)} req/s, baseline ${bare.at(-1)?.rps.toFixed(0)} req/s`,
+      );
+      if (r % 2 === 0) {
+        deeper.push(await run(api.origin, deepPath));
+        first.push(await run(api.origin, firstPath));
+      } else {
+        first.push(await run(api.origin, firstPath));
+        deeper.push(await run(api.origin, deepPath));
+      }
+      ctx.log(
+        `  deep run ${r + 1}: first ${first.at(-1)?.rps.toFixed(0)} req/s, deep ${deeper.at(-1)?.rps.toFixed(0)} req/s`,
+      );
+    }
+
+    // The query alone, in this process, through the API's repository.
+    const repo = new PhotosRepository(db);
+    const calls = ctx.quick ? 50 : 200;
+    await timePage(repo, seeded.main.id, after, 20);
+    await timePage(repo, seeded.main.id, undefined, 20);
+    const sqlFirst = [];
+    const sqlDeep = [];
+    for (let r = 0; r < ctx.runs; r++) {
+      sqlFirst.push(await timePage(repo, seeded.main.id, undefined, calls));
+      sqlDeep.push(await timePage(repo, seeded.main.id, after, calls));
+    }
+
+    const bareName = 'bare node:http, same SQL + signing';
+    const msPer = (xs: { rps: number }[]) => xs.map((x) => 1000 / x.rps);
+    return [
+      compared(
+        {
+          id: '1a',
+          name: `photos.list, ${PAGE} per page, ${CONNECTIONS} connections: throughput`,
+          unit: 'req/s',
+          baselineName: bareName,
+          target: { on: 'ratio', op: '>=', limit: 0.7 },
+        },
+        real.map((x) => x.rps),
+        bare.map((x) => x.rps),
+      ),
+      compared(
+        { id: '1b', name: 'photos.list: p50 latency', unit: 'ms', baselineName: bareName },
+        real.map((x) => x.p50),
+        bare.map((x) => x.p50),
+      ),
+      compared(
+        { id: '1c', name: 'photos.list: p99 latency', unit: 'ms', baselineName: bareName },
+        real.map((x) => x.p99),
+        bare.map((x) => x.p99),
+      ),
+      compared(
+        {
+          id: '2a',
+          name: `page after ${depth.toLocaleString('en')} photos (of ${seeded.totalPhotos.toLocaleString('en')} rows, ${seeded.others.length + 1} users): server time per request`,
+          unit: 'ms',
+          baselineName: 'first page',
+          target: { on: 'ratio', op: '<=', limit: 1.2 },
+        },
+        msPer(deeper),
+        msPer(first),
+      ),
+      compared(
+        { id: '2b', name: 'deep page: p50 latency', unit: 'ms', baselineName: 'first page' },
+        deeper.map((x) => x.p50),
+        first.map((x) => x.p50),
+      ),
+      compared(
+        {
+          id: '2c',
+          name: 'deep page: the repository query alone (PhotosRepository.page)',
+          unit: 'ms',
+          baselineName: 'first page',
+          target: { on: 'ratio', op: '<=', limit: 1.2 },
+        },
+        sqlDeep,
+        sqlFirst,
+      ),
+    ];
+  } finally {
+    await api.child.stop();
+    await baseline.child.stop();
+    await db.destroy();
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * 4. The embedded store inside the API process: a large upload streamed through the form-upload host
+ *    against a plain streamed copy of the same file on the same disk, with the server's peak RSS growth
+ *    during the upload; and a thumbnail of a 12 MP JPEG, rendered (first request) against cached.
+ */
+import { randomFillSync } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { request } from 'node:http';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import qiniu from 'qiniu';
+import { randomKey } from '../../../apps/api/src/integrations/secrets.js';
+import { DEFAULT_BUCKET } from '../../../apps/api/src/storage/embedded/index.js';
+import { loadOrCreateKeys } from '../../../apps/api/src/storage/embedded/keys.js';
+import { signUploadToken, VARIANT_FOPS } from '../../../apps/api/src/storage/kodo.js';
+import type { BenchContext } from '../lib/context.js';
+import { jpegVariant, photoJpeg } from '../lib/images.js';
+import { rssOf, sampleRss, waitForOk } from '../lib/processes.js';
+import { startApi } from '../lib/servers.js';
+import { compared, type Figure, median, secondsSince, sleep } from '../lib/stats.js';
+
+const MiB = 1024 * 1024;
+
+async function writeRandomFile(file: string, bytes: number): Promise<void> {
+  const out = createWriteStream(file);
+  const chunk = Buffer.alloc(MiB);
+  for (let written = 0; written < bytes; written += chunk.length) {
+    randomFillSync(chunk);
+    if (!out.write(Buffer.from(chunk.subarray(0, Math.min(chunk.length, bytes - written))))) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+/** Streams a multipart form (token, key, then the file) so the client holds one chunk at a time. */
+function streamUpload(uploadUrl: string, token: string, key: string, file: string, size: number): Promise<number> {
+  const boundary = `----xiaojiabench${Date.now()}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="token"\r\n\r\n${token}\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="key"\r\n\r\n${key}\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\n` +
+      'Content-Type: application/octet-stream\r\n\r\n',
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      uploadUrl,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': head.length + size + tail.length,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.write(head);
+    const source = createReadStream(file, { highWaterMark: 256 * 1024 });
+    source.pipe(req, { end: false });
+    source.on('end', () => req.end(tail));
+    source.on('error', reject);
+  });
+}
+
+async function timedGet(url: string): Promise<number> {
+  const started = process.hrtime.bigint();
+  const response = await fetch(url);
+  const body = await response.arrayBuffer();
+  if (response.status !== 200 || body.byteLength === 0) throw new Error(`${url}: ${response.status}`);
+  return secondsSince(started) * 1000;
+}
+
+export async function benchStore(ctx: BenchContext): Promise<Figure[]> {
+  const sizeMiB = ctx.quick ? 50 : 500;
+  const bytes = sizeMiB * MiB;
+  const dataDir = path.join(ctx.scratch, 'store-data');
+  const work = path.join(ctx.scratch, 'store-work');
+  await mkdir(work, { recursive: true });
+  // The store's keys, created where the server finds them, so this process can sign for it.
+  const keys = await loadOrCreateKeys(path.join(dataDir, 'objects', 'store-keys.json'));
+  const api = await startApi(ctx.bundles, { dataDir, serverKey: randomKey() });
+  const uploadUrl = `${api.origin}/store/up`;
+  const tokenFor = (key: string) =>
+    signUploadToken(
+      { scope: `${DEFAULT_BUCKET}:${key}`, deadline: Math.floor(Date.now() / 1000) + 3600 },
+      keys.accessKey,
+      keys.secretKey,
+    );
+  try {
+    await waitForOk(`${api.origin}/healthz`, api.child);
+    const source = path.join(work, 'source.bin');
+    ctx.log(`  writing a ${sizeMiB} MiB file`);
+    await writeRandomFile(source, bytes);
+    const warm = path.join(work, 'warm.bin');
+    await writeRandomFile(warm, 8 * MiB);
+    if ((await streamUpload(uploadUrl, tokenFor('warm.bin'), 'warm.bin', warm, 8 * MiB)) !== 200)
+      throw new Error('warm-up upload refused');
+
+    const uploadMBs: number[] = [];
+    const copyMBs: number[] = [];
+    const growthMiB: number[] = [];
+    const baselineRssMiB: number[] = [];
+    for (let r = 0; r < ctx.runs; r++) {
+      const copy = path.join(work, `copy-${r}.bin`);
+      const copyStarted = process.hrtime.bigint();
+      await pipeline(createReadStream(source), createWriteStream(copy));
+      copyMBs.push(bytes / MiB / secondsSince(copyStarted));
+      await rm(copy);
+
+      await sleep(300);
+      const before = await rssOf(api.child.pid);
+      const sampler = sampleRss(api.child.pid);
+      const started = process.hrtime.bigint();
+      const status = await streamUpload(uploadUrl, tokenFor(`big-${r}.bin`), `big-${r}.bin`, source, bytes);
+      const seconds = secondsSince(started);
+      const peak = await sampler.stop();
+      if (status !== 200) throw new Error(`large upload answered ${status}`);
+      uploadMBs.push(bytes / MiB / seconds);
+      growthMiB.push(Math.max(0, peak - before) / MiB);
+      baselineRssMiB.push(before / MiB);
+      ctx.log(
+        `  run ${r + 1}: upload ${uploadMBs.at(-1)?.toFixed(0)} MiB/s, copy ${copyMBs.at(-1)?.toFixed(0)} MiB/s, RSS +${growthMiB.at(-1)?.toFixed(1)} MiB`,
+      );
+    }
+    await rm(source);
+
+    // Thumbnails: a fresh object per run (a first render each time), then the cached answer.
+    const photo = await photoJpeg(4000, 3000, 90);
+    const manager = new qiniu.rs.BucketManager(new qiniu.auth.digest.Mac(keys.accessKey, keys.secretKey));
+    const firstMs: number[] = [];
+    const cachedMs: number[] = [];
+    for (let r = 0; r < ctx.runs + 1; r++) {
+      const key = `photos/12mp-${r}.jpg`;
+      const file = path.join(work, `12mp-${r}.jpg`);
+      const variant = jpegVariant(photo, `v${r}`);
+      await pipeline(async function* () {
+        yield variant;
+      }, createWriteStream(file));
+      if ((await streamUpload(uploadUrl, tokenFor(key), key, file, (await stat(file)).size)) !== 200)
+        throw new Error('photo upload refused');
+      const url = manager.privateDownloadUrl(
+        `${api.origin}/store/o`,
+        `${key}?${VARIANT_FOPS.thumb}`,
+        Math.floor(Date.now() / 1000) + 3600,
+      );
+      const first = await timedGet(url);
+      const cached = [];
+      for (let i = 0; i < 5; i++) cached.push(await timedGet(url));
+      // The first object warms sharp and libvips up; it is not counted.
+      if (r === 0) continue;
+      firstMs.push(first);
+      cachedMs.push(median(cached));
+    }
+
+    return [
+      compared(
+        {
+          id: '4a',
+          name: `embedded store: ${sizeMiB} MiB form upload`,
+          unit: 'MiB/s',
+          baselineName: 'streamed copy of the same file',
+        },
+        uploadMBs,
+        copyMBs,
+      ),
+      {
+        ...compared(
+          {
+            id: '4b',
+            name: `embedded store: server peak RSS growth during the ${sizeMiB} MiB upload`,
+            unit: 'MiB',
+            baselineName: 'server RSS before it',
+          },
+          growthMiB,
+          baselineRssMiB,
+        ),
+        target: { on: 'value', op: '<', limit: 30 },
+      },
+      compared(
+        {
+          id: '4c',
+          name: `thumbnail of a 12 MP JPEG (${(photo.length / MiB).toFixed(1)} MiB): first request (rendered)`,
+          unit: 'ms',
+          baselineName: 'the same URL again (cached)',
+          note: `the app's thumb variant: ${VARIANT_FOPS.thumb}`,
+        },
+        firstMs,
+        cachedMs,
+      ),
+    ];
+  } finally {
+    await api.child.stop();
+    await rm(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * `pnpm bench`: seeds a temp data dir, bundles the servers, runs every bench, prints the table and writes
+ * bench/results/latest.md + latest.json. Options:
+ *   --only=list,uploads,store,startup,client   run some benches (results go to bench/results/partial.*)
+ *   --runs=N                                    paired runs per figure (default 3, at least 3 for latest.*)
+ *   --quick                                     smaller data and shorter loads (results go to partial.*)
+ *   --build-client                              build the client (weapp, H5, RN: minutes) before measuring it
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { benchClient } from './benches/client.js';
+import { benchList } from './benches/list.js';
+import { benchStartup } from './benches/startup.js';
+import { benchStore } from './benches/store.js';
+import { benchUploads } from './benches/uploads.js';
+import { buildBundles, repoRoot } from './lib/build.js';
+import type { BenchContext } from './lib/context.js';
+import type { Figure } from './lib/stats.js';
+import { markdownReport, markdownTable, runInfo } from './report.js';
+import { seed } from './seed.js';
+
+const BENCHES = {
+  list: benchList,
+  uploads: benchUploads,
+  store: benchStore,
+  startup: benchStartup,
+  client: benchClient,
+} satisfies Record<string, (ctx: BenchContext) => Promise<Figure[]>>;
+type BenchName = keyof typeof BENCHES;
+
+function parseArgs(argv: string[]) {
+  let only: BenchName[] | null = null;
+  let runs = 3;
+  let quick = false;
+  let buildClient = false;
+  for (const arg of argv) {
+    if (arg === '--') continue;
+    if (arg === '--quick') quick = true;
+    else if (arg === '--build-client') buildClient = true;
+    else if (arg.startsWith('--runs=')) {
+      runs = Number(arg.slice('--runs='.length));
+      if (!Number.isInteger(runs) || runs < 1 || runs > 20)
+        throw new Error('--runs must be a whole number from 1 to 20');
+    } else if (arg.startsWith('--only=')) {
+      const names = arg.slice('--only='.length).split(',');
+      const unknown = names.filter((n) => !(n in BENCHES));
+      if (unknown.length > 0)
+        throw new Error(`unknown bench ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+      only = names as BenchName[];
+    } else {
+      throw new Error(`unknown option ${arg} (see bench/src/main.ts)`);
+    }
+  }
+  return { only, runs, quick, buildClient };
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const started = new Date();
+  const loadBefore = loadavg();
+  const names = options.only ?? (Object.keys(BENCHES) as BenchName[]);
+  const log = (message: string) => process.stderr.write(`${message}\n`);
+  const scratch = mkdtempSync(path.join(tmpdir(), 'xiaojia-bench-'));
+  const figures: Figure[] = [];
+  try {
+    log('bundling the API and the baseline');
+    const bundles = await buildBundles();
+    const needsData = names.some((n) => n === 'list' || n === 'uploads' || n === 'startup');
+    const mainUserPhotos = options.quick ? 21_000 : 102_000;
+    log(needsData ? `seeding ${mainUserPhotos} photos for one user among 20 users` : 'no seeded data needed');
+    const seeded = needsData
+      ? await seed({
+          dataDir: path.join(scratch, 'data'),
+          mainUserPhotos,
+          otherUsers: 19,
+          otherUserPhotos: options.quick ? 1_000 : 5_000,
+        })
+      : null;
+    for (const name of names) {
+      log(`== ${name}`);
+      const ctx: BenchContext = {
+        bundles,
+        // Benches that need no data never read it.
+        seeded: seeded as NonNullable<typeof seeded>,
+        runs: options.runs,
+        quick: options.quick,
+        scratch,
+        buildClient: options.buildClient,
+        log,
+      };
+      figures.push(...(await BENCHES[name](ctx)));
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  const info = runInfo(repoRoot, started, { runs: options.runs, quick: options.quick, benches: names }, loadBefore);
+  const full = !options.quick && options.only === null && options.runs >= 3;
+  const resultsDir = path.join(repoRoot, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const base = path.join(resultsDir, full ? 'latest' : 'partial');
+  writeFileSync(`${base}.md`, markdownReport(figures, info));
+  writeFileSync(`${base}.json`, `${JSON.stringify({ info, figures }, null, 2)}\n`);
+  process.stdout.write(`\n${markdownTable(figures)}\n\nwritten to ${path.relative(repoRoot, base)}.md and .json\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
