@@ -10,9 +10,8 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +20,7 @@ import qiniu from 'qiniu';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QetagHasher } from '../qetag.js';
 import { storeEndpoints } from './index.js';
+import { streamFormUpload } from './testing.js';
 
 const SIZE_MB = Number(process.env.XIAOJIA_LARGE_UPLOAD_MB || 500);
 const MAX_GROWTH_BYTES = 50 * 1024 * 1024;
@@ -57,43 +57,6 @@ async function writeRandomFile(file: string, bytes: number): Promise<string> {
   out.end();
   await once(out, 'finish');
   return hasher.digest();
-}
-
-/** POSTs token, key, then the file as a stream: the client holds one chunk at a time. */
-function streamUpload(uploadUrl: string, token: string, key: string, file: string, size: number) {
-  const boundary = `----xiaojialarge${Date.now()}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="token"\r\n\r\n${token}\r\n` +
-      `--${boundary}\r\nContent-Disposition: form-data; name="key"\r\n\r\n${key}\r\n` +
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\n` +
-      'Content-Type: application/octet-stream\r\n\r\n',
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
-    const req = request(
-      uploadUrl,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-          'content-length': head.length + size + tail.length,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString()) }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.write(head);
-    const source = createReadStream(file, { highWaterMark: 256 * 1024 });
-    source.pipe(req, { end: false });
-    source.on('end', () => req.end(tail));
-    source.on('error', reject);
-  });
 }
 
 describe(`a ${SIZE_MB} MB upload`, () => {
@@ -134,7 +97,9 @@ describe(`a ${SIZE_MB} MB upload`, () => {
     const warm = path.join(dir, 'warm.bin');
     await writeRandomFile(warm, 8 * 1024 * 1024);
     const warmToken = new qiniu.rs.PutPolicy({ scope: `${ready.bucket}:warm.bin`, expires: 600 }).uploadToken(mac);
-    expect((await streamUpload(endpoints.uploadUrl, warmToken, 'warm.bin', warm, 8 * 1024 * 1024)).status).toBe(200);
+    expect((await streamFormUpload(endpoints.uploadUrl, warmToken, 'warm.bin', warm, 8 * 1024 * 1024)).status).toBe(
+      200,
+    );
 
     const pid = child.pid as number;
     const baseline = await rssOf(pid);
@@ -148,9 +113,9 @@ describe(`a ${SIZE_MB} MB upload`, () => {
       );
     }, 25);
     const started = Date.now();
-    let result: Awaited<ReturnType<typeof streamUpload>>;
+    let result: Awaited<ReturnType<typeof streamFormUpload>>;
     try {
-      result = await streamUpload(endpoints.uploadUrl, token, 'big.bin', file, bytes);
+      result = await streamFormUpload(endpoints.uploadUrl, token, 'big.bin', file, bytes);
     } finally {
       clearInterval(sampler);
     }

@@ -2,8 +2,9 @@
  * Test wiring for the embedded store: a fresh store directory, the store's handler on a real HTTP server
  * on a random loopback port, and the official qiniu SDK clients pointed at it.
  */
+import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,4 +91,55 @@ export async function startTestStore(
     },
   };
   return test;
+}
+
+/**
+ * A form upload that streams a file from disk: token, key, then the file, one chunk in memory at a time.
+ * (The SDK's FormUploader keeps the whole file in memory to compute its crc32: fine for photos, not for
+ * measuring memory.)
+ */
+export function streamFormUpload(
+  uploadUrl: string,
+  token: string,
+  key: string,
+  file: string,
+  size: number,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const boundary = `----xiaojia${Date.now().toString(16)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="token"\r\n\r\n${token}\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="key"\r\n\r\n${key}\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\n` +
+      'Content-Type: application/octet-stream\r\n\r\n',
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      uploadUrl,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': head.length + size + tail.length,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString()) });
+          } catch (error) {
+            reject(error);
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+    req.write(head);
+    const source = createReadStream(file, { highWaterMark: 256 * 1024 });
+    source.pipe(req, { end: false });
+    source.on('end', () => req.end(tail));
+    source.on('error', reject);
+  });
 }
