@@ -41,16 +41,26 @@ function inScope<O>(
   return q;
 }
 
-/** Strictly after `k` in newest-first order. */
+/**
+ * Strictly after `k` in newest-first order. The leading `sort_at <=` bound is implied by the OR, but
+ * spelled out so SQLite (and PostgreSQL) seek into photos_timeline instead of walking it from the newest
+ * photo: without it the page after the 100,000th photo read 100,000 index entries (BENCHMARKS.md, 2c).
+ */
 const olderThan = (k: Keyset) => (eb: ExpressionBuilder<Database, 'photos'>) =>
-  eb.or([
-    eb('photos.sort_at', '<', k.sortAt),
-    eb.and([eb('photos.sort_at', '=', k.sortAt), eb('photos.id', '<', k.id)]),
+  eb.and([
+    eb('photos.sort_at', '<=', k.sortAt),
+    eb.or([
+      eb('photos.sort_at', '<', k.sortAt),
+      eb.and([eb('photos.sort_at', '=', k.sortAt), eb('photos.id', '<', k.id)]),
+    ]),
   ]);
 const newerThan = (k: Keyset) => (eb: ExpressionBuilder<Database, 'photos'>) =>
-  eb.or([
-    eb('photos.sort_at', '>', k.sortAt),
-    eb.and([eb('photos.sort_at', '=', k.sortAt), eb('photos.id', '>', k.id)]),
+  eb.and([
+    eb('photos.sort_at', '>=', k.sortAt),
+    eb.or([
+      eb('photos.sort_at', '>', k.sortAt),
+      eb.and([eb('photos.sort_at', '=', k.sortAt), eb('photos.id', '>', k.id)]),
+    ]),
   ]);
 
 export class PhotosRepository {
