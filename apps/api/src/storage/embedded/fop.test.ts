@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseFop } from './fop.js';
+import { fuseSteps, parseFop } from './fop.js';
 import { startTestStore, type TestStore } from './testing.js';
 
 /** A photo-like JPEG (a gradient with texture, so quality settings change the size). */
@@ -108,6 +108,12 @@ describe('image processing on signed downloads', () => {
       await thumbnail('p/rotated.jpg', 'imageMogr2/auto-orient|imageView2/1/w/100/h/100/format/png'),
     ).toMatchObject({ format: 'png', width: 100, height: 100 });
     expect(await thumbnail('p/landscape.jpg', 'imageMogr2/thumbnail/!50p')).toMatchObject({ width: 600, height: 400 });
+    // Two resizing steps: the first result goes on to the second as raw pixels.
+    expect(await thumbnail('p/landscape.jpg', 'imageView2/2/w/600|imageView2/1/w/100/h/50/format/png')).toMatchObject({
+      format: 'png',
+      width: 100,
+      height: 50,
+    });
     expect(await thumbnail('p/landscape.jpg', 'imageMogr2/thumbnail/100x100!')).toMatchObject({
       width: 100,
       height: 100,
@@ -194,6 +200,10 @@ describe('parseFop', () => {
       ],
     });
     expect(parseFop('imageInfo')).toEqual({ kind: 'imageInfo' });
+    const chain = parseFop('imageMogr2/auto-orient|imageMogr2/rotate/90|imageView2/2/w/480/format/webp');
+    if (chain.kind !== 'image') throw new Error('expected an image fop');
+    // Turn-only steps fold into the resize, so the chain is one sharp pipeline.
+    expect(fuseSteps(chain.steps)).toEqual([{ autoOrient: true, rotate: 90, viewMode: 2, width: 480, format: 'webp' }]);
     expect(parseFop('imageMogr2/auto-orient|imageView2/0/w/10').kind).toBe('image');
     expect(() => parseFop('imageView2/2/w/10000')).toThrow(/between 1 and 9999/);
     expect(() => parseFop('imageMogr2/blur/3x5')).toThrow(/unknown imageMogr2 parameter blur/);

@@ -243,11 +243,20 @@ function encode(image: sharp.Sharp, format: OutputFormat, quality: number | unde
   }
 }
 
-async function applyStep(input: string | Buffer, step: ImageStep, format: OutputFormat): Promise<Buffer> {
-  const meta = await sharp(input).metadata();
+/** A step's input: the stored file, or the raw pixels an earlier step of a chain produced. */
+type StepInput = string | { data: Buffer; info: sharp.OutputInfo };
+
+function load(input: StepInput): sharp.Sharp {
+  if (typeof input === 'string') return sharp(input);
+  const { width, height, channels } = input.info;
+  return sharp(input.data, { raw: { width, height, channels } });
+}
+
+async function applyStep(input: StepInput, step: ImageStep, format: OutputFormat | 'raw') {
+  const meta = await load(input).metadata();
   let width = meta.width ?? 0;
   let height = meta.height ?? 0;
-  let image = sharp(input);
+  let image = load(input);
   if (step.autoOrient) {
     image = image.autoOrient();
     // EXIF orientations 5-8 are quarter turns: the displayed width is the stored height.
@@ -260,19 +269,47 @@ async function applyStep(input: string | Buffer, step: ImageStep, format: Output
   }
   const resize = resizeFor(step, width, height);
   if (resize) image = image.resize(resize);
-  return encode(image, format, step.quality).toBuffer();
+  if (format === 'raw') return image.raw().toBuffer({ resolveWithObject: true });
+  return encode(image, format, step.quality).toBuffer({ resolveWithObject: true });
+}
+
+/** A step that only turns the picture (`imageMogr2/auto-orient`, `rotate`): no size, format or quality. */
+function turnsOnly(step: ImageStep): boolean {
+  return step.viewMode === null && !step.thumbnail && !step.format && step.quality === undefined;
+}
+
+/**
+ * Folds turn-only steps into the step after them, so `imageMogr2/auto-orient|imageView2/...` is one sharp
+ * pipeline: the JPEG is shrunk while it is decoded instead of being decoded whole, turned and re-read.
+ */
+export function fuseSteps(steps: ImageStep[]): ImageStep[] {
+  const fused: ImageStep[] = [];
+  for (const step of steps) {
+    const previous = fused[fused.length - 1];
+    if (previous && turnsOnly(previous)) {
+      fused[fused.length - 1] = {
+        ...step,
+        autoOrient: previous.autoOrient || step.autoOrient,
+        rotate: (previous.rotate + step.rotate) % 360,
+      };
+    } else {
+      fused.push(step);
+    }
+  }
+  return fused;
 }
 
 /** Runs an image chain on a source file; returns the encoded result. */
 export async function renderImage(source: string, steps: ImageStep[], sourceMime: string): Promise<Buffer> {
   const finalFormat = outputFormatOf(steps, sourceMime);
-  let input: string | Buffer = source;
-  for (const [index, step] of steps.entries()) {
-    // Intermediate results of a chain stay lossless so quality is lost once, at the end.
-    input = await applyStep(input, step, index === steps.length - 1 ? finalFormat : 'png');
+  const plan = fuseSteps(steps);
+  let input: StepInput = source;
+  for (const [index, step] of plan.entries()) {
+    // Between steps of a chain the pixels stay raw: nothing is lost, nothing is spent encoding.
+    input = await applyStep(input, step, index === plan.length - 1 ? finalFormat : 'raw');
   }
   if (typeof input === 'string') throw bad('empty fop');
-  return input;
+  return input.data;
 }
 
 const ORIENTATION_NAMES = [
