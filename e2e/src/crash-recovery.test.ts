@@ -1,8 +1,9 @@
 /**
  * kill -9 during an upload: the built server (SQLite + embedded store under one data dir) takes several
  * uploads, each acknowledged (uploads.confirm answered), then is killed with SIGKILL while another upload
- * is half sent. After a restart every acknowledged photo is listed with its exact bytes, the interrupted
- * upload left nothing behind, and `xiaojia doctor` (database and store integrity) finds no problem.
+ * is half sent. After a restart every acknowledged photo is listed with its exact bytes, an upload the
+ * store had acknowledged but nobody confirmed yet can still be confirmed, the interrupted upload left no
+ * object, key or photo behind, and `xiaojia doctor` (database and store integrity) finds no problem.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { slowUpload } from '../../apps/api/src/test/slow-upload.js';
 import {
   type ApiProcess,
   createUpload,
+  postUpload,
   readOriginal,
   runCli,
   startApi,
@@ -29,7 +31,7 @@ describe('kill -9 during uploads', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('loses no acknowledged photo, keeps nothing of the interrupted one, and passes the integrity check', async () => {
+  it('loses no acknowledged photo, keeps no object of the interrupted one, and passes the integrity check', async () => {
     const first = await startApi(env);
     started.push(first);
     const { token } = await trpc<{ token: string }>(first.url, 'mutation', 'auth.signUp', {
@@ -41,6 +43,11 @@ describe('kill -9 during uploads', () => {
       const bytes = tinyJpeg(`acknowledged ${i} ${'.'.repeat(20_000)}`);
       acknowledged.set(await uploadAndConfirm(first.url, token, bytes), bytes);
     }
+
+    // Stored (the store answered 200) but not yet confirmed when the process dies: confirmable after.
+    const storedOnly = tinyJpeg(`stored, not confirmed ${'.'.repeat(20_000)}`);
+    const storedTicket = await createUpload(first.url, token, storedOnly);
+    expect(await postUpload(storedTicket, storedOnly)).toBe(200);
 
     // Half of a bigger photo is on its way when the process dies.
     const big = tinyJpeg(`interrupted ${'#'.repeat(400_000)}`);
@@ -65,7 +72,18 @@ describe('kill -9 during uploads', () => {
     await expect(
       trpc(second.url, 'mutation', 'uploads.confirm', { key: ticket.key, width: 8, height: 8 }, token),
     ).rejects.toMatchObject({ appCode: 'UPLOAD_NOT_IN_STORAGE' });
-    expect(readdirSync(tmp)).toEqual([]);
+    const late = await trpc<{ photo: { id: string } }>(
+      second.url,
+      'mutation',
+      'uploads.confirm',
+      { key: storedTicket.key, width: 8, height: 8 },
+      token,
+    );
+    expect((await readOriginal(second.url, token, late.photo.id)).equals(storedOnly)).toBe(true);
+    // At most its temp file is left, which is no object (start-up sweeps remove such files once they are
+    // an hour old, so that a process sharing the store never loses an upload in flight).
+    expect(readdirSync(tmp).filter((f) => !f.endsWith('.part'))).toEqual([]);
+    expect(readdirSync(tmp).length).toBeLessThanOrEqual(1);
 
     const doctor = await runCli(['doctor'], env);
     expect(doctor.output).toContain('doctor: no problems found');

@@ -180,7 +180,7 @@ function checkStore(config: Config, checks: Check[]): Set<string> | null {
       checks.push({
         status: 'warn',
         name: 'embedded store',
-        detail: `${unreferenced} data file(s) no key points at (removed at the next start)`,
+        detail: `${unreferenced} data file(s) no key points at (a start removes them once they are an hour old)`,
       });
     }
     const lost = new Set(missing);
