@@ -14,8 +14,11 @@ describe('configuration', () => {
 
   it('runs on PostgreSQL when DATABASE_URL is a postgres URL', () => {
     for (const url of ['postgres://xj:pw@db:5432/xiaojia', 'postgresql://db/xiaojia']) {
-      expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ kind: 'postgres', url });
+      expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ kind: 'postgres', url, poolSize: 10 });
     }
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/x', XIAOJIA_DB_POOL_SIZE: '4' }).database).toMatchObject({
+      poolSize: 4,
+    });
   });
 
   it('stops on a wrong value with the setting and what it allows, never echoing the value', () => {
@@ -27,6 +30,7 @@ describe('configuration', () => {
       [{ XIAOJIA_SECRET_KEY: 'too-short-secret' }, /XIAOJIA_SECRET_KEY: must be 32 random bytes in base64url/],
       [{ XIAOJIA_TRUST_PROXY: 'yes' }, /XIAOJIA_TRUST_PROXY: .*"true"/],
       [{ XIAOJIA_LOG_LEVEL: 'loud' }, /XIAOJIA_LOG_LEVEL: .*"info"/],
+      [{ XIAOJIA_DB_POOL_SIZE: '0' }, /XIAOJIA_DB_POOL_SIZE: must be a whole number of connections from 1 to 100/],
     ];
     for (const [env, message] of cases) {
       let error: unknown;

@@ -25,6 +25,13 @@ export const zConfig = z.object({
     .refine((v) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^postgres(ql)?:\/\/[^/]/.test(v), {
       message: 'must be a SQLite file path or a postgres://user:password@host:port/database URL',
     }),
+  /** PostgreSQL connections per instance (instances x pool size must stay under the server's max_connections). */
+  XIAOJIA_DB_POOL_SIZE: z.coerce
+    .number({ error: 'must be a whole number of connections from 1 to 100' })
+    .int('must be a whole number of connections from 1 to 100')
+    .min(1, 'must be a whole number of connections from 1 to 100')
+    .max(100, 'must be a whole number of connections from 1 to 100')
+    .default(10),
   /** Directory with the built H5 client to serve; empty disables static hosting. */
   XIAOJIA_H5_DIR: z.string().default(''),
   XIAOJIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -70,7 +77,7 @@ export interface Config {
   host: string;
   dataDir: string;
   publicUrl: string;
-  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
   h5Dir: string;
   logLevel: RawConfig['XIAOJIA_LOG_LEVEL'];
   storeDir: string;
@@ -122,7 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(raw.XIAOJIA_DATA_DIR);
   const dbUrl = raw.DATABASE_URL;
   const database: Config['database'] = /^postgres(ql)?:\/\//.test(dbUrl)
-    ? { kind: 'postgres', url: dbUrl }
+    ? { kind: 'postgres', url: dbUrl, poolSize: raw.XIAOJIA_DB_POOL_SIZE }
     : { kind: 'sqlite', file: dbUrl === '' ? path.join(dataDir, 'xiaojia.db') : dbUrl };
   return {
     port: raw.XIAOJIA_PORT,

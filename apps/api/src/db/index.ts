@@ -38,8 +38,8 @@ const pgTypes = {
 } as pg.CustomTypesConfig;
 
 export interface CreateDbOptions {
-  /** Connections per instance (PostgreSQL). Default 10. */
-  poolSize?: number;
+  /** Connections per instance (PostgreSQL); overrides the config's. Default 10. */
+  poolSize?: number | undefined;
 }
 
 function createPostgresDb(url: string, options: CreateDbOptions): Db {
@@ -58,7 +58,9 @@ function createPostgresDb(url: string, options: CreateDbOptions): Db {
 
 /** Open the database named by config. ':memory:' gives a private in-memory SQLite (tests). */
 export function createDb(database: Config['database'], options: CreateDbOptions = {}): Db {
-  if (database.kind === 'postgres') return createPostgresDb(database.url, options);
+  if (database.kind === 'postgres') {
+    return createPostgresDb(database.url, { poolSize: options.poolSize ?? database.poolSize });
+  }
   const onDisk = database.file !== ':memory:';
   // Owner-only: the database holds session token hashes and sealed bucket keys.
   if (onDisk) mkdirSync(path.dirname(database.file), { recursive: true, mode: 0o700 });
