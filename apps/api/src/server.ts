@@ -110,11 +110,18 @@ export function createHttpServer({ deps, routes = [] }: ServerOptions): Server {
     sendJson(res, 404, { error: 'not found' });
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       logger.error({ err: error, path: req.url?.split('?')[0] }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       else res.destroy();
     });
   });
+  // Node cuts any request still receiving its body after 5 minutes; an upload of a few hundred MB to the
+  // embedded store from a phone takes longer. Headers must still arrive within headersTimeout (60 s).
+  server.requestTimeout = UPLOAD_REQUEST_TIMEOUT_MS;
+  return server;
 }
+
+/** How long one request (a large upload) may take end to end. */
+export const UPLOAD_REQUEST_TIMEOUT_MS = 2 * 60 * 60 * 1000;
