@@ -45,7 +45,7 @@ export interface EmbeddedStoreOptions {
   keysFile?: string;
   /** config.publicUrl: the origin download URLs are signed with when set. */
   publicUrl?: string;
-  /** config.trustProxy: accept X-Forwarded-Proto/Host as the origin a URL was signed with. */
+  /** config.trustProxy: also accept X-Forwarded-Host as the host a download URL was signed with. */
   trustProxy?: boolean;
 }
 
