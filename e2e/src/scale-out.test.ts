@@ -1,8 +1,8 @@
 /**
  * Two API instances on one PostgreSQL database, as behind a load balancer: nothing either keeps in memory
  * matters to the other. A session made on A works on B, a photo uploaded and confirmed on A is listed and
- * readable on B, and failed sign-ins on A lock the account on B. The instances share the sealing key and
- * the embedded store's directory, as the README's deployment section asks.
+ * readable on B, and failed sign-ins on A lock the account on B. The instances share the sealing key and,
+ * being on one host, the embedded store's directory (README, Deployment).
  *
  * PostgreSQL: a throwaway cluster on loopback (Debian's postgresql package; see apps/api/src/test/pg-cluster.ts).
  */
