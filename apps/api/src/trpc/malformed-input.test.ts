@@ -13,10 +13,12 @@ interface ProcedureDef {
   _def: { type: 'query' | 'mutation' | 'subscription' };
 }
 
-const procedures = Object.entries(appRouter._def.procedures as Record<string, ProcedureDef>).map(([path, p]) => ({
-  path,
-  type: p._def.type,
-}));
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>).map(
+  ([path, p]) => ({
+    path,
+    type: p._def.type,
+  }),
+);
 
 const GARBAGE: unknown[] = [
   null,
