@@ -150,3 +150,37 @@ describe('PhotosRepository keyset pages', () => {
     expect((await repo.page(scope, 5, keyset)).map((p) => p.id)).toEqual(live.slice(401, 406).map((p) => p.id));
   });
 });
+
+describe('PhotosRepository.byEtags', () => {
+  let db: Db;
+  afterEach(async () => {
+    await db.destroy();
+  });
+
+  it("answers each etag with the owner's oldest photo of that content, none of anyone else's, none being purged", async () => {
+    db = createDb({ kind: 'sqlite', file: ':memory:' });
+    await migrateToLatest(db);
+    const owner = await addUser(db, 'owner');
+    const other = await addUser(db, 'other');
+    const older = { ...photo(owner, NOW), etag: 'same', created_at: '2025-01-01T00:00:00.000Z' };
+    const newer = { ...photo(owner, NOW, NOW), etag: 'same', created_at: '2025-06-01T00:00:00.000Z' };
+    const purging = { ...photo(owner, NOW), etag: 'purging', purge_requested_at: NOW };
+    const theirs = { ...photo(other, NOW), etag: 'theirs' };
+    const single = { ...photo(owner, NOW), etag: 'single' };
+    await db.insertInto('photos').values([newer, older, purging, theirs, single]).execute();
+
+    const found = await new PhotosRepository(db).byEtags(owner, [
+      'same',
+      'purging',
+      'theirs',
+      'single',
+      'same',
+      'none',
+    ]);
+    expect(Object.fromEntries([...found].map(([etag, p]) => [etag, p.id]))).toEqual({
+      same: older.id,
+      single: single.id,
+    });
+    expect((await new PhotosRepository(db).byEtags(owner, [])).size).toBe(0);
+  });
+});

@@ -123,6 +123,27 @@ export class PhotosRepository {
       .executeTakeFirst();
   }
 
+  /**
+   * byEtag for a whole upload batch in one query: for each etag, the owner's oldest live or trashed photo
+   * with that content (uploads.create asked once per file before: BENCHMARKS.md, 3b).
+   */
+  async byEtags(ownerId: string, etags: readonly string[]): Promise<Map<string, Photo>> {
+    const unique = [...new Set(etags)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('photos')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .where('etag', 'in', unique)
+      .where('purge_requested_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    const oldest = new Map<string, Photo>();
+    for (const row of rows) if (!oldest.has(row.etag)) oldest.set(row.etag, row);
+    return oldest;
+  }
+
   byIds(ownerId: string, ids: readonly string[]): Promise<Photo[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.db

@@ -65,8 +65,12 @@ export class UploadsService {
     const expiresAt = new Date(now.getTime() + UPLOAD_GRANT_MS);
     const tickets: UploadTicket[] = [];
     const rows = [];
+    const known = await this.photos.byEtags(
+      user.id,
+      input.files.flatMap((file) => (file.qetag ? [file.qetag] : [])),
+    );
     for (const file of input.files) {
-      const existing = file.qetag ? await this.photos.byEtag(user.id, file.qetag) : undefined;
+      const existing = file.qetag ? known.get(file.qetag) : undefined;
       if (existing) {
         tickets.push({ kind: 'duplicate', photoId: existing.id });
         continue;
