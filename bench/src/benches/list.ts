@@ -12,13 +12,16 @@ import { PhotosRepository } from '../../../apps/api/src/repositories/photos.js';
 import { encodeCursor } from '../../../apps/api/src/services/photos.js';
 import { captureListSql } from '../lib/capture-sql.js';
 import type { BenchContext } from '../lib/context.js';
-import { load } from '../lib/load.js';
+import { combine, type LoadResult, load } from '../lib/load.js';
 import { waitForOk } from '../lib/processes.js';
 import { startApi, startBaseline } from '../lib/servers.js';
-import { compared, type Figure } from '../lib/stats.js';
+import { alternate, compared, type Figure, mean } from '../lib/stats.js';
+import { measureLayers } from './list-layers.js';
 
 const PAGE = 100;
 const CONNECTIONS = 10;
+/** Each paired run alternates the two sides in this many slices. */
+const SLICES = 4;
 /** Both servers see the same Host, so embedded-store URLs (signed over the origin) come out identical. */
 const HOST = 'photos.bench.local';
 
@@ -98,55 +101,60 @@ export async function benchList(ctx: BenchContext): Promise<Figure[]> {
     const deep = (await getJson(api.origin, deepPath, headers)) as { result: { data: { items: unknown[] } } };
     if (deep.result.data.items.length !== PAGE) throw new Error('the deep page is not full');
 
-    const run = (origin: string, p: string, s = seconds) =>
-      load({ url: `${origin}${p}`, headers, connections: CONNECTIONS, seconds: s });
+    const run =
+      (server: { origin: string; child: { pid: number } }, p: string, s = seconds) =>
+      () =>
+        load({ url: `${server.origin}${p}`, headers, connections: CONNECTIONS, seconds: s, pid: server.child.pid });
     ctx.log('  warming up');
-    await run(api.origin, firstPath, 2);
-    await run(baseline.origin, firstPath, 2);
-    await run(api.origin, deepPath, 1);
+    await run(api, firstPath, 2)();
+    await run(baseline, firstPath, 2)();
+    await run(api, deepPath, 1)();
 
-    const real = [];
-    const bare = [];
-    const first = [];
-    const deeper = [];
+    const real: LoadResult[] = [];
+    const bare: LoadResult[] = [];
+    const first: LoadResult[] = [];
+    const deeper: LoadResult[] = [];
+    const rate = (x: LoadResult | undefined) =>
+      `${x?.rps.toFixed(0)} req/s, ${x ? (x.serverCpuMs / x.requests).toFixed(2) : ''} CPU ms/req`;
+    /** One paired run of two loads, alternating in slices; each side's slices combined. */
+    const paired = async (a: () => Promise<LoadResult>, b: () => Promise<LoadResult>) =>
+      (await alternate(SLICES, a, b)).map(combine) as [LoadResult, LoadResult];
+    const slice = seconds / SLICES;
     for (let r = 0; r < ctx.runs; r++) {
-      // Alternate who goes first, so a change in machine load mid-round does not favour one side.
-      if (r % 2 === 0) {
-        real.push(await run(api.origin, firstPath));
-        bare.push(await run(baseline.origin, firstPath));
-      } else {
-        bare.push(await run(baseline.origin, firstPath));
-        real.push(await run(api.origin, firstPath));
-      }
-      ctx.log(
-        `  list run ${r + 1}: api ${real.at(-1)?.rps.toFixed(0)} req/s, baseline ${bare.at(-1)?.rps.toFixed(0)} req/s`,
-      );
-      if (r % 2 === 0) {
-        deeper.push(await run(api.origin, deepPath));
-        first.push(await run(api.origin, firstPath));
-      } else {
-        first.push(await run(api.origin, firstPath));
-        deeper.push(await run(api.origin, deepPath));
-      }
-      ctx.log(
-        `  deep run ${r + 1}: first ${first.at(-1)?.rps.toFixed(0)} req/s, deep ${deeper.at(-1)?.rps.toFixed(0)} req/s`,
-      );
+      const [a, b] = await paired(run(api, firstPath, slice), run(baseline, firstPath, slice));
+      real.push(a);
+      bare.push(b);
+      ctx.log(`  list run ${r + 1}: api ${rate(a)}; baseline ${rate(b)}`);
+      const [d, f] = await paired(run(api, deepPath, slice), run(api, firstPath, slice));
+      deeper.push(d);
+      first.push(f);
+      ctx.log(`  deep run ${r + 1}: deep ${rate(d)}; first ${rate(f)}`);
     }
 
     // The query alone, in this process, through the API's repository.
     const repo = new PhotosRepository(db);
-    const calls = ctx.quick ? 50 : 200;
+    const calls = ctx.quick ? 50 : 400;
     await timePage(repo, seeded.main.id, after, 20);
     await timePage(repo, seeded.main.id, undefined, 20);
-    const sqlFirst = [];
-    const sqlDeep = [];
+    const sqlFirst: number[] = [];
+    const sqlDeep: number[] = [];
     for (let r = 0; r < ctx.runs; r++) {
-      sqlFirst.push(await timePage(repo, seeded.main.id, undefined, calls));
-      sqlDeep.push(await timePage(repo, seeded.main.id, after, calls));
+      const [f, d] = await alternate(
+        10,
+        () => timePage(repo, seeded.main.id, undefined, calls / 10),
+        () => timePage(repo, seeded.main.id, after, calls / 10),
+      );
+      sqlFirst.push(mean(f));
+      sqlDeep.push(mean(d));
     }
 
+    // The servers stop before the in-process layers run on the same data dir.
+    await api.child.stop();
+    await baseline.child.stop();
+    const layers = await measureLayers(ctx, PAGE, sql.page);
+
     const bareName = 'bare node:http, same SQL + signing';
-    const msPer = (xs: { rps: number }[]) => xs.map((x) => 1000 / x.rps);
+    const cpuPer = (xs: LoadResult[]) => xs.map((x) => x.serverCpuMs / x.requests);
     return [
       compared(
         {
@@ -171,20 +179,72 @@ export async function benchList(ctx: BenchContext): Promise<Figure[]> {
       ),
       compared(
         {
+          id: '1d',
+          name: 'photos.list: server CPU time per request',
+          unit: 'ms',
+          baselineName: bareName,
+          note: 'CPU time is what a busy machine disturbs least: 1 ÷ this ratio is the throughput ratio on a core of its own',
+        },
+        cpuPer(real),
+        cpuPer(bare),
+      ),
+      compared(
+        {
+          id: '1e',
+          name: 'photos.list in process: PhotosService.list alone (SQL, bindings, signing, DTOs), CPU per call',
+          unit: 'ms',
+          baselineName: bareName,
+        },
+        layers.service,
+        cpuPer(bare),
+      ),
+      compared(
+        {
+          id: '1f',
+          name: 'photos.list in process: the tRPC procedure (session, zod in/out, service), CPU per call',
+          unit: 'ms',
+          baselineName: bareName,
+        },
+        layers.procedure,
+        cpuPer(bare),
+      ),
+      compared(
+        {
+          id: '1g',
+          name: "photos.list in process: zod validation of one page (the router's .output())",
+          unit: 'ms',
+          baselineName: bareName,
+        },
+        layers.outputValidation,
+        cpuPer(bare),
+      ),
+      compared(
+        {
+          id: '1h',
+          name: 'photos.list in process: the page query through the repository (Kysely)',
+          unit: 'ms',
+          baselineName: 'the same SQL, cached better-sqlite3 statement',
+        },
+        layers.pageViaKysely,
+        layers.pageRaw,
+      ),
+      compared(
+        {
           id: '2a',
-          name: `page after ${depth.toLocaleString('en')} photos (of ${seeded.totalPhotos.toLocaleString('en')} rows, ${seeded.others.length + 1} users): server time per request`,
+          name: `page after ${depth.toLocaleString('en')} photos (of ${seeded.totalPhotos.toLocaleString('en')} rows, ${seeded.others.length + 1} users): server CPU per request`,
           unit: 'ms',
           baselineName: 'first page',
           target: { on: 'ratio', op: '<=', limit: 1.2 },
         },
-        msPer(deeper),
-        msPer(first),
+        cpuPer(deeper),
+        cpuPer(first),
       ),
       compared(
-        { id: '2b', name: 'deep page: p50 latency', unit: 'ms', baselineName: 'first page' },
-        deeper.map((x) => x.p50),
-        first.map((x) => x.p50),
+        { id: '2b', name: 'deep page: throughput', unit: 'req/s', baselineName: 'first page' },
+        deeper.map((x) => x.rps),
+        first.map((x) => x.rps),
       ),
+
       compared(
         {
           id: '2c',

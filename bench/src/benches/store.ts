@@ -7,13 +7,13 @@ import { randomFillSync } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
-import { request } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import qiniu from 'qiniu';
 import { randomKey } from '../../../apps/api/src/integrations/secrets.js';
 import { DEFAULT_BUCKET } from '../../../apps/api/src/storage/embedded/index.js';
 import { loadOrCreateKeys } from '../../../apps/api/src/storage/embedded/keys.js';
+import { streamFormUpload } from '../../../apps/api/src/storage/embedded/testing.js';
 import { signUploadToken, VARIANT_FOPS } from '../../../apps/api/src/storage/kodo.js';
 import type { BenchContext } from '../lib/context.js';
 import { jpegVariant, photoJpeg } from '../lib/images.js';
@@ -32,40 +32,6 @@ async function writeRandomFile(file: string, bytes: number): Promise<void> {
   }
   out.end();
   await once(out, 'finish');
-}
-
-/** Streams a multipart form (token, key, then the file) so the client holds one chunk at a time. */
-function streamUpload(uploadUrl: string, token: string, key: string, file: string, size: number): Promise<number> {
-  const boundary = `----xiaojiabench${Date.now()}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="token"\r\n\r\n${token}\r\n` +
-      `--${boundary}\r\nContent-Disposition: form-data; name="key"\r\n\r\n${key}\r\n` +
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\n` +
-      'Content-Type: application/octet-stream\r\n\r\n',
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      uploadUrl,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-          'content-length': head.length + size + tail.length,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.write(head);
-    const source = createReadStream(file, { highWaterMark: 256 * 1024 });
-    source.pipe(req, { end: false });
-    source.on('end', () => req.end(tail));
-    source.on('error', reject);
-  });
 }
 
 async function timedGet(url: string): Promise<number> {
@@ -99,7 +65,7 @@ export async function benchStore(ctx: BenchContext): Promise<Figure[]> {
     await writeRandomFile(source, bytes);
     const warm = path.join(work, 'warm.bin');
     await writeRandomFile(warm, 8 * MiB);
-    if ((await streamUpload(uploadUrl, tokenFor('warm.bin'), 'warm.bin', warm, 8 * MiB)) !== 200)
+    if ((await streamFormUpload(uploadUrl, tokenFor('warm.bin'), 'warm.bin', warm, 8 * MiB)).status !== 200)
       throw new Error('warm-up upload refused');
 
     const uploadMBs: number[] = [];
@@ -117,7 +83,7 @@ export async function benchStore(ctx: BenchContext): Promise<Figure[]> {
       const before = await rssOf(api.child.pid);
       const sampler = sampleRss(api.child.pid);
       const started = process.hrtime.bigint();
-      const status = await streamUpload(uploadUrl, tokenFor(`big-${r}.bin`), `big-${r}.bin`, source, bytes);
+      const { status } = await streamFormUpload(uploadUrl, tokenFor(`big-${r}.bin`), `big-${r}.bin`, source, bytes);
       const seconds = secondsSince(started);
       const peak = await sampler.stop();
       if (status !== 200) throw new Error(`large upload answered ${status}`);
@@ -142,7 +108,7 @@ export async function benchStore(ctx: BenchContext): Promise<Figure[]> {
       await pipeline(async function* () {
         yield variant;
       }, createWriteStream(file));
-      if ((await streamUpload(uploadUrl, tokenFor(key), key, file, (await stat(file)).size)) !== 200)
+      if ((await streamFormUpload(uploadUrl, tokenFor(key), key, file, (await stat(file)).size)).status !== 200)
         throw new Error('photo upload refused');
       const url = manager.privateDownloadUrl(
         `${api.origin}/store/o`,
@@ -176,6 +142,7 @@ export async function benchStore(ctx: BenchContext): Promise<Figure[]> {
             name: `embedded store: server peak RSS growth during the ${sizeMiB} MiB upload`,
             unit: 'MiB',
             baselineName: 'server RSS before it',
+            note: `largest growth of the ${growthMiB.length} runs: ${Math.max(...growthMiB).toFixed(1)} MiB (the first large upload after start grows most)`,
           },
           growthMiB,
           baselineRssMiB,

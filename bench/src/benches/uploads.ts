@@ -3,17 +3,20 @@
  *    round trips per second, against the form POST alone with a token the bench signed; and the cost of
  *    signing alone (an upload token, a download URL) against one round trip.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ManualClock } from '../../../apps/api/src/integrations/clock.js';
 import { DEFAULT_BUCKET } from '../../../apps/api/src/storage/embedded/index.js';
 import { KodoStorage, RETURN_BODY, signUploadToken } from '../../../apps/api/src/storage/kodo.js';
 import type { BenchContext } from '../lib/context.js';
 import { jpegVariant, photoJpeg } from '../lib/images.js';
+import { cpuMsOf } from '../lib/load.js';
 import { waitForOk } from '../lib/processes.js';
 import { startApi } from '../lib/servers.js';
-import { compared, type Figure, secondsSince } from '../lib/stats.js';
+import { alternate, compared, type Figure, mean, secondsSince } from '../lib/stats.js';
 
 const WORKERS = 4;
+/** Files per uploads.create call in the batch figure: the most a client may ask for at once. */
+const BATCH = 50;
 const WIDTH = 1024;
 const HEIGHT = 768;
 
@@ -166,6 +169,38 @@ export async function benchUploads(ctx: BenchContext): Promise<Figure[]> {
       tripUs.push((1e6 / (await rate(Math.max(1, seconds / 2), (n) => roundTrip(`sign${r}`, n)))) * WORKERS);
     }
 
+    // A batch: the client sends each file's qetag so the server can answer "already have it" before any
+    // byte moves. Server CPU per call (this process waits for each answer): 50 new files against 1.
+    const createCall = async (files: number) => {
+      await trpc(api.origin, 'uploads.create', user.token, {
+        files: Array.from({ length: files }, (_, i) => ({
+          filename: `IMG_${i}.jpg`,
+          size: 2_000_000,
+          mime: 'image/jpeg',
+          qetag: `Fq${randomBytes(21).toString('base64url').slice(0, 26)}`,
+        })),
+      });
+    };
+    const cpuPerCall = async (files: number, calls: number) => {
+      const before = await cpuMsOf(api.child.pid);
+      for (let i = 0; i < calls; i++) await createCall(files);
+      return ((await cpuMsOf(api.child.pid)) - before) / calls;
+    };
+    await cpuPerCall(BATCH, 5);
+    await cpuPerCall(1, 5);
+    const batchMs: number[] = [];
+    const singleMs: number[] = [];
+    const calls = ctx.quick ? 10 : 25;
+    for (let r = 0; r < ctx.runs; r++) {
+      const [batch, single] = await alternate(
+        4,
+        () => cpuPerCall(BATCH, calls),
+        () => cpuPerCall(1, calls * 4),
+      );
+      batchMs.push(mean(batch));
+      singleMs.push(mean(single));
+    }
+
     return [
       compared(
         {
@@ -178,13 +213,23 @@ export async function benchUploads(ctx: BenchContext): Promise<Figure[]> {
         bare,
       ),
       compared(
-        { id: '3b', name: 'signing an upload token alone (grantUpload)', unit: 'µs', baselineName: 'one round trip' },
+        {
+          id: '3b',
+          name: `uploads.create for ${BATCH} new files with qetags: server CPU per call`,
+          unit: 'ms',
+          baselineName: 'uploads.create for 1 file',
+        },
+        batchMs,
+        singleMs,
+      ),
+      compared(
+        { id: '3c', name: 'signing an upload token alone (grantUpload)', unit: 'µs', baselineName: 'one round trip' },
         grantUs,
         tripUs,
       ),
       compared(
         {
-          id: '3c',
+          id: '3d',
           name: 'signing one thumbnail URL alone (signedUrl, qiniu privateDownloadUrl)',
           unit: 'µs',
           baselineName: 'one round trip',

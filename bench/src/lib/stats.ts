@@ -71,3 +71,24 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 /** Seconds since `started` (from process.hrtime.bigint()). */
 export const secondsSince = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
+
+/**
+ * One paired measurement: `a` and `b` take turns `slices` times, A B B A A B …, so a burst of load from
+ * elsewhere on the machine lands on both sides about equally. Returns each side's results.
+ */
+export async function alternate<T>(slices: number, a: () => Promise<T>, b: () => Promise<T>): Promise<[T[], T[]]> {
+  const as: T[] = [];
+  const bs: T[] = [];
+  for (let i = 0; i < slices; i++) {
+    if (i % 2 === 0) {
+      as.push(await a());
+      bs.push(await b());
+    } else {
+      bs.push(await b());
+      as.push(await a());
+    }
+  }
+  return [as, bs];
+}
+
+export const mean = (values: readonly number[]) => values.reduce((s, x) => s + x, 0) / values.length;

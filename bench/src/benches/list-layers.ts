@@ -1,0 +1,92 @@
+/**
+ * Where photos.list's time goes, measured in this process on the same seeded data (the servers under load
+ * are stopped by then): the service alone (SQL, bindings, signing, DTOs), and the tRPC procedure around it
+ * (session lookup, zod input and output validation), each as CPU time per call. With the bare handler's
+ * and the API's CPU per HTTP request (1d) they split the API's overhead into layers.
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { buildApp } from '../../../apps/api/src/app.js';
+import { loadConfig } from '../../../apps/api/src/config.js';
+import { createLogger } from '../../../apps/api/src/logger.js';
+import { PhotosRepository } from '../../../apps/api/src/repositories/photos.js';
+import { AuthService } from '../../../apps/api/src/services/auth.js';
+import { PhotosService } from '../../../apps/api/src/services/photos.js';
+import { createInnerContext } from '../../../apps/api/src/trpc/context.js';
+import { createCallerFactory } from '../../../apps/api/src/trpc/init.js';
+import { appRouter } from '../../../apps/api/src/trpc/router.js';
+import { zPhotoPage } from '../../../packages/shared/src/photos.js';
+import type { CapturedStatement } from '../baseline-server.js';
+import type { BenchContext } from '../lib/context.js';
+import { alternate, mean } from '../lib/stats.js';
+
+/** CPU ms per call of `fn` over `calls` sequential calls (this process's user + system time). */
+async function cpuPerCall(fn: () => Promise<unknown>, calls: number): Promise<number> {
+  const before = process.cpuUsage();
+  for (let i = 0; i < calls; i++) await fn();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000 / calls;
+}
+
+export interface Layers {
+  service: number[];
+  procedure: number[];
+  /** zod validation of one page as the router's .output() does it. */
+  outputValidation: number[];
+  /** The page query through the repository (Kysely) and the same SQL as a cached better-sqlite3 statement. */
+  pageViaKysely: number[];
+  pageRaw: number[];
+}
+
+export async function measureLayers(ctx: BenchContext, page: number, pageSql: CapturedStatement): Promise<Layers> {
+  const { seeded } = ctx;
+  const config = loadConfig({
+    XIAOJIA_DATA_DIR: seeded.dataDir,
+    XIAOJIA_SECRET_KEY: seeded.serverKey,
+    XIAOJIA_LOG_LEVEL: 'silent',
+  });
+  const app = await buildApp({ config, logger: createLogger('silent') });
+  try {
+    // What the HTTP server would pass: the origin clients reached it at.
+    const origin = 'http://photos.bench.local';
+    const user = await new AuthService(app.deps).authenticate(seeded.main.token);
+    const caller = createCallerFactory(appRouter)(createInnerContext(app.deps, { token: seeded.main.token, origin }));
+    const viaService = () => new PhotosService(app.deps).list(user, { limit: page }, origin);
+    const viaProcedure = () => caller.photos.list({ limit: page });
+    const calls = ctx.quick ? 40 : 100;
+    await cpuPerCall(viaService, 20);
+    await cpuPerCall(viaProcedure, 20);
+    const service: number[] = [];
+    const procedure: number[] = [];
+    const outputValidation: number[] = [];
+    const pageViaKysely: number[] = [];
+    const pageRaw: number[] = [];
+    const onePage = await viaService();
+    const repo = new PhotosRepository(app.deps.db);
+    const raw = new Database(path.join(seeded.dataDir, 'xiaojia.db'), { readonly: true });
+    const statement = raw.prepare(pageSql.sql);
+    const values: Record<string, unknown> = { ownerId: user.id, limitPlusOne: page + 1 };
+    const params = pageSql.params.map((name) => values[name]);
+    for (let r = 0; r < ctx.runs; r++) {
+      const [s, p] = await alternate(
+        4,
+        () => cpuPerCall(viaService, calls / 4),
+        () => cpuPerCall(viaProcedure, calls / 4),
+      );
+      service.push(mean(s));
+      procedure.push(mean(p));
+      outputValidation.push(await cpuPerCall(async () => zPhotoPage.parse(onePage), calls));
+      const [k, q] = await alternate(
+        4,
+        () => cpuPerCall(() => repo.page({ ownerId: user.id, trashed: false }, page + 1), calls / 4),
+        () => cpuPerCall(async () => statement.all(...params), calls / 4),
+      );
+      pageViaKysely.push(mean(k));
+      pageRaw.push(mean(q));
+    }
+    raw.close();
+    return { service, procedure, outputValidation, pageViaKysely, pageRaw };
+  } finally {
+    await app.close();
+  }
+}
