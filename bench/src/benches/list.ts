@@ -191,36 +191,26 @@ export async function benchList(ctx: BenchContext): Promise<Figure[]> {
       compared(
         {
           id: '1e',
-          name: 'photos.list in process: PhotosService.list alone (SQL, bindings, signing, DTOs), CPU per call',
+          name: 'photos.list in process: the tRPC procedure (session lookup, zod in/out, middlewares, service), CPU per call',
           unit: 'ms',
-          baselineName: bareName,
+          baselineName: 'PhotosService.list alone (SQL, bindings, signing, DTOs)',
         },
+        layers.procedure,
         layers.service,
-        cpuPer(bare),
       ),
       compared(
         {
           id: '1f',
-          name: 'photos.list in process: the tRPC procedure (session, zod in/out, service), CPU per call',
+          name: "photos.list in process: zod validation of one page (the router's .output())",
           unit: 'ms',
-          baselineName: bareName,
+          baselineName: 'PhotosService.list alone',
         },
-        layers.procedure,
-        cpuPer(bare),
+        layers.outputValidation,
+        layers.service,
       ),
       compared(
         {
           id: '1g',
-          name: "photos.list in process: zod validation of one page (the router's .output())",
-          unit: 'ms',
-          baselineName: bareName,
-        },
-        layers.outputValidation,
-        cpuPer(bare),
-      ),
-      compared(
-        {
-          id: '1h',
           name: 'photos.list in process: the page query through the repository (Kysely)',
           unit: 'ms',
           baselineName: 'the same SQL, cached better-sqlite3 statement',
