@@ -1,12 +1,13 @@
 /**
  * `pnpm bench`: seeds a temp data dir, bundles the servers, runs every bench, prints the table and writes
- * bench/results/latest.md + latest.json. Options:
+ * bench/results/latest.md + latest.json, and on a full run also the results section of BENCHMARKS.md (between
+ * its bench:results markers). Options:
  *   --only=list,uploads,store,startup,client   run some benches (results go to bench/results/partial.*)
  *   --runs=N                                    paired runs per figure (default 3, at least 3 for latest.*)
  *   --quick                                     smaller data and shorter loads (results go to partial.*)
  *   --build-client                              build the client (weapp, H5, RN: minutes) before measuring it
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { benchClient } from './benches/client.js';
@@ -102,7 +103,22 @@ async function main(): Promise<void> {
   const base = path.join(resultsDir, full ? 'latest' : 'partial');
   writeFileSync(`${base}.md`, markdownReport(figures, info));
   writeFileSync(`${base}.json`, `${JSON.stringify({ info, figures }, null, 2)}\n`);
+  if (full) updateBenchmarksDoc(markdownReport(figures, info, 3));
   process.stdout.write(`\n${markdownTable(figures)}\n\nwritten to ${path.relative(repoRoot, base)}.md and .json\n`);
+}
+
+const RESULTS_START = '<!-- bench:results:start (written by pnpm bench) -->';
+const RESULTS_END = '<!-- bench:results:end -->';
+
+/** Puts the latest full results into BENCHMARKS.md between its markers (left alone if they are missing). */
+function updateBenchmarksDoc(report: string): void {
+  const doc = path.join(repoRoot, 'BENCHMARKS.md');
+  if (!existsSync(doc)) return;
+  const text = readFileSync(doc, 'utf8');
+  const start = text.indexOf(RESULTS_START);
+  const end = text.indexOf(RESULTS_END);
+  if (start === -1 || end < start) return;
+  writeFileSync(doc, `${text.slice(0, start + RESULTS_START.length)}\n\n${report.trim()}\n\n${text.slice(end)}`);
 }
 
 main().catch((error: unknown) => {

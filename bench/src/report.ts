@@ -95,10 +95,11 @@ export function markdownTable(figures: Figure[]): string {
   return rows.join('\n');
 }
 
-export function markdownReport(figures: Figure[], info: RunInfo): string {
+/** The whole report; `headingLevel` 3 nests it under a section of another document. */
+export function markdownReport(figures: Figure[], info: RunInfo, headingLevel = 1): string {
   const notes = figures.filter((f) => f.note && f.value !== null).map((f) => `- ${f.id}: ${f.note}`);
   return [
-    '# Benchmark results',
+    `${'#'.repeat(headingLevel)} Benchmark results`,
     '',
     `${info.startedAt} · ${info.seconds} s · median of ${info.runs} paired runs${info.quick ? ' · QUICK (smaller sizes)' : ''} · commit ${info.commit}${info.dirty ? ' + uncommitted changes' : ''}`,
     `Node ${info.node} · ${info.cores} × ${info.cpu} · ${info.memoryGiB} GiB · load average ${info.loadBefore.map((x) => x.toFixed(2)).join(' ')} before, ${info.loadAfter.map((x) => x.toFixed(2)).join(' ')} after`,

@@ -32,7 +32,7 @@ const notBuilt = (id: string, name: string, unit: string, what: string): Figure 
   unit,
   value: null,
   runs: [],
-  note: `not built (${what}; \`pnpm bench -- --only=client --build-client\` builds it)`,
+  note: `not built (${what}; \`pnpm bench --only=client --build-client\` builds it)`,
 });
 
 function weapp(): Figure {
