@@ -1,4 +1,4 @@
-/** The H5 home page, served by the real server, reaches the API through the tRPC link. */
+/** The H5 server-status page (pages/home), served by the real server, reaches the API through the tRPC link. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, startApp } from './harness.js';
 
@@ -30,7 +30,7 @@ describe('H5 home page against the real server', () => {
       const body = await (await request.response())?.body();
       scripts.push({ url: request.url(), bytes: body?.length ?? 0, encoded: sizes.responseBodySize });
     });
-    await page.goto('/');
+    await page.goto('/pages/home/index');
     const status = page.locator('#health-status');
     await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe(`在线 · xiaojia ${version}`);
     await expect.poll(() => page.locator('#health-time').textContent()).toMatch(/服务器时间 \d{4}-\d\d-\d\dT/);
@@ -48,7 +48,7 @@ describe('H5 home page against the real server', () => {
 
   it('round-trips text through health.echo', async () => {
     const page = await running().newPage();
-    await page.goto('/');
+    await page.goto('/pages/home/index');
     await expect.poll(() => page.locator('#health-status').textContent(), { timeout: 15_000 }).toContain('在线');
 
     const text = `e2e 回声 ${Date.now()}`;
@@ -62,7 +62,7 @@ describe('H5 home page against the real server', () => {
 
   it('refuses empty echo text in the page before calling the server', async () => {
     const page = await running().newPage();
-    await page.goto('/');
+    await page.goto('/pages/home/index');
     await page.locator('#echo-input input').fill('');
     await page.locator('#echo-send').click();
     await expect.poll(() => page.locator('#echo-result').textContent()).toBe('发送失败：请输入 1 到 200 个字');

@@ -1,9 +1,41 @@
+// Evaluated at build time with TARO_ENV set: weapp takes its colours from theme.json (light/dark), the
+// other targets from fixed light values (H5 and RN draw their own bars; the pages themselves follow the
+// system through theme.css).
+const weapp = process.env.TARO_ENV === 'weapp';
+
 export default defineAppConfig({
-  pages: ['pages/home/index'],
+  // The first page is where the app starts: it sends a signed-in user straight to the timeline.
+  pages: [
+    'pages/welcome/index',
+    'pages/timeline/index',
+    'pages/upload/index',
+    'pages/viewer/index',
+    'pages/albums/index',
+    'pages/album/index',
+    'pages/trash/index',
+    'pages/storage/index',
+    'pages/account/index',
+    'pages/home/index',
+  ],
   window: {
-    backgroundTextStyle: 'light',
-    navigationBarBackgroundColor: '#fffaf3',
+    backgroundTextStyle: weapp ? '@bgTextStyle' : 'light',
+    backgroundColor: weapp ? '@bgColor' : '#fffaf3',
+    navigationBarBackgroundColor: weapp ? '@navBgColor' : '#fffaf3',
     navigationBarTitleText: '小家',
-    navigationBarTextStyle: 'black',
+    navigationBarTextStyle: weapp ? '@navTextStyle' : 'black',
   },
+  tabBar: {
+    color: weapp ? '@tabColor' : '#7a6a5b',
+    selectedColor: weapp ? '@tabSelectedColor' : '#e0703a',
+    backgroundColor: weapp ? '@tabBgColor' : '#ffffff',
+    // Taro's type knows only the literal colours, not theme.json variables (which WeChat accepts here).
+    borderStyle: (weapp ? '@tabBorderStyle' : 'black') as 'black',
+    // Text-only tabs: the labels are translated at launch (setTabBarItem).
+    list: [
+      { pagePath: 'pages/timeline/index', text: '时间线' },
+      { pagePath: 'pages/albums/index', text: '相册' },
+      { pagePath: 'pages/account/index', text: '我的' },
+    ],
+  },
+  ...(weapp ? { darkmode: true, themeLocation: 'theme.json' } : {}),
 });

@@ -1,14 +1,64 @@
 // First: configures zod before any schema (from @xiaojia/shared) is used.
 import './setup/zod';
+import './styles/theme.css';
 
-import { type PropsWithChildren, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { type PropsWithChildren, useEffect, useState } from 'react';
 import { ApiProvider } from './api/context';
-import { createPlatformApiClient } from './api/platform';
+import { createPlatformApiClient, tokenStore } from './api/platform';
+import { createAppQueryClient, QueryProvider } from './api/query';
+import { t } from './i18n';
+import { ROUTES, withQuery } from './routes';
+
+let leavingSession = false;
+
+/**
+ * A lost session (expired, revoked, signed out elsewhere) clears the token and the cached data of that
+ * account and restarts at sign-in. The upload queue is left alone: it pauses and resumes after sign-in.
+ */
+function createQueryClient() {
+  const queryClient = createAppQueryClient({
+    onSessionLost(code) {
+      if (leavingSession) return;
+      leavingSession = true;
+      void tokenStore
+        .clear()
+        .then(() => {
+          queryClient.clear();
+          return Taro.reLaunch({ url: withQuery(ROUTES.welcome, { reason: code }) });
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          leavingSession = false;
+        });
+    },
+  });
+  return queryClient;
+}
+
+/** Tab labels in the user's language (app.config.ts can only hold one language). */
+function translateTabBar() {
+  const labels = ['tab.timeline', 'tab.albums', 'tab.me'];
+  labels.forEach((key, index) => {
+    Taro.setTabBarItem({ index, text: t(key) }).catch(() => undefined);
+  });
+}
 
 function App({ children }: PropsWithChildren) {
   const [client] = useState(createPlatformApiClient);
+  const [queryClient] = useState(createQueryClient);
+  useEffect(() => {
+    // RN's tab bar has no setTabBarItem before it is shown; the Chinese labels stay there.
+    if (process.env.TARO_ENV !== 'rn') translateTabBar();
+  }, []);
   // children are the pages Taro renders.
-  return <ApiProvider client={client}>{children}</ApiProvider>;
+  return (
+    <ApiProvider client={client}>
+      <QueryProvider client={client} queryClient={queryClient}>
+        {children}
+      </QueryProvider>
+    </ApiProvider>
+  );
 }
 
 export default App;

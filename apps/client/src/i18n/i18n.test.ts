@@ -1,0 +1,57 @@
+import { ERROR_CODE_LIST } from '@xiaojia/shared';
+import { describe, expect, it } from 'vitest';
+import { describeCode, errorMessage } from './errors';
+import { FEATURES, interpolate, LOCALES, localeFromLanguage, MESSAGES, translate } from './index';
+
+describe('i18n', () => {
+  it('translates every shared error code in both locales', () => {
+    for (const locale of LOCALES) {
+      const missing = ERROR_CODE_LIST.filter((code) => !MESSAGES[locale][`errors.${code}`]);
+      expect(missing, `${locale} lacks these codes`).toEqual([]);
+    }
+  });
+
+  it('has the same keys in Chinese and English in every feature file', () => {
+    for (const feature of FEATURES) {
+      const zh = Object.keys(feature['zh-CN']);
+      const en = Object.keys(feature.en);
+      expect(en.sort()).toEqual(zh.sort());
+    }
+  });
+
+  it('takes the locale from the platform language, Chinese unless it is English', () => {
+    expect(localeFromLanguage('zh_CN')).toBe('zh-CN');
+    expect(localeFromLanguage('zh-Hant-TW')).toBe('zh-CN');
+    expect(localeFromLanguage('en')).toBe('en');
+    expect(localeFromLanguage('en_US')).toBe('en');
+    expect(localeFromLanguage('en-GB')).toBe('en');
+    expect(localeFromLanguage('ja')).toBe('zh-CN');
+    expect(localeFromLanguage(undefined)).toBe('zh-CN');
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(interpolate('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+    expect(translate('en', 'no.such.key')).toBe('no.such.key');
+  });
+
+  it('says how many minutes a lockout has left, rounding up', () => {
+    const zh = (key: string, params?: Record<string, string | number>) => translate('zh-CN', key, params);
+    const en = (key: string, params?: Record<string, string | number>) => translate('en', key, params);
+    expect(describeCode('LOCKED_OUT', { retryAfterSeconds: 1790 }, zh)).toContain('30 分钟后再试');
+    expect(describeCode('LOCKED_OUT', { retryAfterSeconds: 61 }, en)).toContain('try again in 2 min');
+    expect(describeCode('LOCKED_OUT', { retryAfterSeconds: 5 }, en)).toContain('in 1 min');
+    expect(describeCode('LOCKED_OUT', {}, en)).toContain('try again later');
+    expect(describeCode('INVALID_CREDENTIALS', { attemptsLeft: 2 }, zh)).toBe('用户名或密码不对，还可以再试 2 次');
+    expect(describeCode('INVALID_CREDENTIALS', {}, en)).toBe('Wrong username or password');
+  });
+
+  it('reads the app code and details from a tRPC client error, and names network failures', () => {
+    const zh = (key: string, params?: Record<string, string | number>) => translate('zh-CN', key, params);
+    const locked = Object.assign(new Error('x'), {
+      data: { appCode: 'LOCKED_OUT', details: { retryAfterSeconds: 600 } },
+    });
+    expect(errorMessage(locked, zh)).toContain('10 分钟');
+    expect(errorMessage(new TypeError('Network request failed: timeout'), zh)).toBe('网络连接失败，请检查网络后重试');
+    expect(errorMessage(new Error('boom'), zh)).toBe('出错了：boom');
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Translations: zh-CN by default, English when the platform reports an English system language.
+ * Messages live per feature in ./locales/<feature>.ts ({ 'zh-CN': {...}, en: {...} }) and are merged here;
+ * `{name}` placeholders are filled from `params`. A key missing in English falls back to Chinese, then to
+ * the key itself, so a forgotten translation shows up as text rather than as a crash.
+ */
+import Taro from '@tarojs/taro';
+import { useMemo, useSyncExternalStore } from 'react';
+import { authMessages } from './locales/auth';
+import { commonMessages } from './locales/common';
+import { errorsMessages } from './locales/errors';
+import { timelineMessages } from './locales/timeline';
+import { uploadMessages } from './locales/upload';
+import { viewerMessages } from './locales/viewer';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+export type Messages = Readonly<Record<string, string>>;
+export type FeatureMessages = Readonly<Record<Locale, Messages>>;
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+export const FEATURES: readonly FeatureMessages[] = [
+  commonMessages,
+  errorsMessages,
+  authMessages,
+  timelineMessages,
+  uploadMessages,
+  viewerMessages,
+];
+
+export function mergeFeatures(features: readonly FeatureMessages[]): Record<Locale, Messages> {
+  const merged: Record<Locale, Record<string, string>> = { 'zh-CN': {}, en: {} };
+  for (const feature of features) {
+    for (const locale of LOCALES) Object.assign(merged[locale], feature[locale]);
+  }
+  return merged;
+}
+
+export const MESSAGES = mergeFeatures(FEATURES);
+
+/** Platform language ("zh_CN", "zh-Hans-CN", "en-US", "en") to one of ours; anything not English is zh-CN. */
+export function localeFromLanguage(language: string | undefined | null): Locale {
+  return /^en\b|^en[-_]/i.test(language ?? '') ? 'en' : DEFAULT_LOCALE;
+}
+
+function platformLocale(): Locale {
+  try {
+    return localeFromLanguage(Taro.getSystemInfoSync().language);
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
+let current: Locale | null = null;
+const listeners = new Set<() => void>();
+
+export function getLocale(): Locale {
+  current ??= platformLocale();
+  return current;
+}
+
+/** Switches the language for the whole app (tests; a future in-app setting). */
+export function setLocale(locale: Locale): void {
+  current = locale;
+  for (const listener of listeners) listener();
+}
+
+export function interpolate(template: string, params?: MessageParams): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export function translate(locale: Locale, key: string, params?: MessageParams): string {
+  const template = MESSAGES[locale][key] ?? MESSAGES[DEFAULT_LOCALE][key] ?? key;
+  return interpolate(template, params);
+}
+
+/** Translates `key` in the current locale. */
+export function t(key: string, params?: MessageParams): string {
+  return translate(getLocale(), key, params);
+}
+
+export type Translate = (key: string, params?: MessageParams) => string;
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** `t` for components: re-renders them when the locale changes. */
+export function useT(): Translate {
+  const locale = useSyncExternalStore(subscribe, getLocale, getLocale);
+  // Stable per locale, so screens may list it in effect dependencies.
+  return useMemo<Translate>(() => (key, params) => translate(locale, key, params), [locale]);
+}
+
+export function useLocale(): Locale {
+  return useSyncExternalStore(subscribe, getLocale, getLocale);
+}

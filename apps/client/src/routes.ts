@@ -1,0 +1,25 @@
+/** Every page's route, for Taro.navigateTo / switchTab / reLaunch. Tab pages must be opened with switchTab. */
+export const ROUTES = {
+  welcome: '/pages/welcome/index',
+  timeline: '/pages/timeline/index',
+  upload: '/pages/upload/index',
+  viewer: '/pages/viewer/index',
+  albums: '/pages/albums/index',
+  album: '/pages/album/index',
+  trash: '/pages/trash/index',
+  storage: '/pages/storage/index',
+  account: '/pages/account/index',
+  serverStatus: '/pages/home/index',
+} as const;
+
+/** The tab bar's pages (Timeline / Albums / Me). */
+export const TAB_ROUTES: readonly string[] = [ROUTES.timeline, ROUTES.albums, ROUTES.account];
+
+/** A route with query parameters, values URL-encoded. */
+export function withQuery(route: string, params: Record<string, string | number | boolean | undefined>): string {
+  const query = Object.entries(params)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+    .join('&');
+  return query ? `${route}?${query}` : route;
+}
