@@ -6,10 +6,14 @@
  */
 import Taro from '@tarojs/taro';
 import { useMemo, useSyncExternalStore } from 'react';
+import { accountMessages } from './locales/account';
+import { albumsMessages } from './locales/albums';
 import { authMessages } from './locales/auth';
 import { commonMessages } from './locales/common';
 import { errorsMessages } from './locales/errors';
+import { storageMessages } from './locales/storage';
 import { timelineMessages } from './locales/timeline';
+import { trashMessages } from './locales/trash';
 import { uploadMessages } from './locales/upload';
 import { viewerMessages } from './locales/viewer';
 
@@ -28,6 +32,10 @@ export const FEATURES: readonly FeatureMessages[] = [
   timelineMessages,
   uploadMessages,
   viewerMessages,
+  albumsMessages,
+  trashMessages,
+  storageMessages,
+  accountMessages,
 ];
 
 export function mergeFeatures(features: readonly FeatureMessages[]): Record<Locale, Messages> {

@@ -1,0 +1,73 @@
+/**
+ * For screen tests: the real tRPC client and query layer over a link that answers from a script by
+ * procedure path (no server, no network), recording every call.
+ */
+import { QueryClient } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import { createTRPCClient, TRPCClientError, type TRPCLink } from '@trpc/client';
+import { observable } from '@trpc/server/observable';
+import type { AppRouter } from '@xiaojia/api';
+import type { ReactNode } from 'react';
+import { QueryProvider } from '../../api/query';
+
+export type Answer = (input: unknown) => unknown;
+export interface Call {
+  path: string;
+  input: unknown;
+}
+
+/** An error as the server sends it: the app code in `data`, as TRPCClientError carries it. */
+export function appError(appCode: string, message = appCode): Error {
+  return Object.assign(new Error(message), { data: { appCode } });
+}
+
+export function scriptedApi(answers: Record<string, Answer>) {
+  const calls: Call[] = [];
+  const link: TRPCLink<AppRouter> =
+    () =>
+    ({ op }) =>
+      observable((observer) => {
+        calls.push({ path: op.path, input: op.input });
+        Promise.resolve()
+          .then(() => {
+            const answer = answers[op.path];
+            if (!answer) throw new Error(`no answer scripted for ${op.path}`);
+            return answer(op.input);
+          })
+          .then(
+            (data) => {
+              observer.next({ result: { type: 'data', data } });
+              observer.complete();
+            },
+            (error: unknown) => {
+              const data = (error as { data?: unknown }).data;
+              observer.error(Object.assign(TRPCClientError.from(error as Error), data ? { data } : {}));
+            },
+          );
+      });
+  const client = createTRPCClient<AppRouter>({ links: [link] });
+  const callsTo = (path: string) => calls.filter((call) => call.path === path).map((call) => call.input);
+  return { client, calls, callsTo };
+}
+
+/** Renders a screen with the scripted API behind the app's query layer (no retries: failures show at once). */
+export function renderWithApi(ui: ReactNode, answers: Record<string, Answer>) {
+  const api = scriptedApi(answers);
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const view = render(
+    <QueryProvider client={api.client} queryClient={queryClient}>
+      {ui}
+    </QueryProvider>,
+  );
+  return { ...api, queryClient, view };
+}
+
+export function element(selector: string): HTMLElement {
+  const found = document.querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`${selector} is not rendered`);
+  return found;
+}
+
+export function textOf(selector: string): string | null {
+  return document.querySelector(selector)?.textContent ?? null;
+}

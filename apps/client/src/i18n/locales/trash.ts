@@ -1,0 +1,43 @@
+/** The trash: what it is for, restore, delete forever and the automatic purge after 30 days. */
+export const trashMessages = {
+  'zh-CN': {
+    'trash.title': '回收站',
+    'trash.loading': '正在读取回收站…',
+    'trash.loadFailed': '读取回收站失败：{message}',
+    'trash.rule': '删除的照片会在回收站保留 {days} 天，可以随时恢复；{days} 天后会从你的存储空间里永久删除。',
+    'trash.empty': '回收站是空的。',
+    'trash.daysLeft': '{days} 天后删除',
+    'trash.today': '今天删除',
+    'trash.select': '选择',
+    'trash.restore': '恢复',
+    'trash.purge': '永久删除',
+    'trash.restored': '已恢复 {count} 张，回到了时间线',
+    'trash.purge.title': '永久删除 {count} 张照片？',
+    'trash.purge.body': '照片会从你的存储空间里删除，无法恢复。',
+    'trash.purged': '已永久删除 {count} 张',
+    'trash.purgedPending': '已永久删除 {count} 张；另有 {pending} 张存储暂时没有响应，已从回收站移除，稍后会自动删除',
+    'trash.failed': '操作失败：{message}',
+    'trash.more': '加载更多',
+  },
+  en: {
+    'trash.title': 'Trash',
+    'trash.loading': 'Loading the trash…',
+    'trash.loadFailed': 'Could not load the trash: {message}',
+    'trash.rule':
+      'Deleted photos stay in the trash for {days} days and can be restored at any time; after {days} days they are deleted from your storage for good.',
+    'trash.empty': 'The trash is empty.',
+    'trash.daysLeft': 'Deleted in {days} d',
+    'trash.today': 'Deleted today',
+    'trash.select': 'Select',
+    'trash.restore': 'Restore',
+    'trash.purge': 'Delete forever',
+    'trash.restored': '{count} restored to the timeline',
+    'trash.purge.title': 'Delete {count} photos forever?',
+    'trash.purge.body': 'They are deleted from your storage and cannot be brought back.',
+    'trash.purged': '{count} deleted forever',
+    'trash.purgedPending':
+      '{count} deleted forever; storage did not answer for {pending} more: they left the trash and will be deleted automatically shortly',
+    'trash.failed': 'That did not work: {message}',
+    'trash.more': 'Load more',
+  },
+} as const;
