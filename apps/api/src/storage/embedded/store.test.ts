@@ -595,6 +595,23 @@ describe('embedded store limits and browser access', () => {
     expect(await readdir(path.join(t.dir, 'tmp'))).toEqual([]);
   });
 
+  it('refuses a form with a second file part without crashing, and keeps nothing', async () => {
+    const token = t.uploadToken({ expires: 60, scope: `${t.store.bucket}:two.bin` });
+    for (let round = 0; round < 5; round++) {
+      const form = new FormData();
+      form.set('token', token);
+      form.set('key', 'two.bin');
+      form.append('file', new Blob([new Uint8Array(10).fill(1)]), 'a.bin');
+      form.append('file', new Blob([new Uint8Array(10).fill(2)]), 'b.bin');
+      const res = await fetch(t.store.endpoints(t.origin).uploadUrl, { method: 'POST', body: form });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: expect.stringMatching(/too many parts/) });
+    }
+    // The store still answers, and the refused upload left no object and no temp file.
+    expect((await t.bucketManager.stat(t.store.bucket, 'two.bin')).resp.statusCode).toBe(612);
+    expect(await readdir(path.join(t.dir, 'tmp'))).toEqual([]);
+  });
+
   it('answers CORS preflights for browser uploads and range reads', async () => {
     const res = await fetch(t.store.endpoints(t.origin).uploadUrl, {
       method: 'OPTIONS',

@@ -201,6 +201,9 @@ export function handleFormUpload(req: IncomingMessage, res: ServerResponse, ctx:
       req.resume();
       // Destroy the middle of the pipeline, not busboy's stream: a source destroyed after its last chunk
       // counts as finished yet never ends what it pipes into, and the pipeline would wait forever.
+      // Its pipeline may already be over (a limit tripped after the file part ended): with no listener
+      // left, the destroy error would be uncaught and take the whole process down.
+      fileMeter?.once('error', () => undefined);
       fileMeter?.destroy(error instanceof Error ? error : new Error(String(error)));
       const kodo = asKodoError(error, ctx);
       // A file already on disk goes before the answer does: once the client hears back, nothing is left.
