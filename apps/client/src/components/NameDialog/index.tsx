@@ -62,7 +62,6 @@ export function NameDialog({
         className="xj-dialog__input"
         value={name}
         placeholder={placeholder}
-        focus
         maxlength={80}
         disabled={frame.busy}
         onInput={(event) => {

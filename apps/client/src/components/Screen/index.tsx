@@ -49,3 +49,13 @@ export function EmptyState({ text, id = 'screen-empty' }: { text: string; id?: s
     </View>
   );
 }
+
+/** A one-line outcome of the last action ("已移出 2 张"), or nothing. */
+export function Notice({ text, id }: { text: string | null; id: string }) {
+  if (!text) return null;
+  return (
+    <View className="screen__notice" id={id}>
+      <Text>{text}</Text>
+    </View>
+  );
+}

@@ -7,8 +7,25 @@ import { render } from '@testing-library/react';
 import { createTRPCClient, TRPCClientError, type TRPCLink } from '@trpc/client';
 import { observable } from '@trpc/server/observable';
 import type { AppRouter } from '@xiaojia/api';
+import type { Photo } from '@xiaojia/shared';
 import type { ReactNode } from 'react';
 import { QueryProvider } from '../../api/query';
+
+// jsdom has no IntersectionObserver, which Taro's H5 <Image lazyLoad> needs: one that never reports
+// (nothing scrolls into view in jsdom, so lazy images simply stay unloaded there).
+if (typeof globalThis.IntersectionObserver === 'undefined') {
+  globalThis.IntersectionObserver = class {
+    readonly root = null;
+    readonly rootMargin = '0px';
+    readonly thresholds = [0];
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+    takeRecords() {
+      return [];
+    }
+  } as unknown as typeof IntersectionObserver;
+}
 
 export type Answer = (input: unknown) => unknown;
 export interface Call {
@@ -70,4 +87,27 @@ export function element(selector: string): HTMLElement {
 
 export function textOf(selector: string): string | null {
   return document.querySelector(selector)?.textContent ?? null;
+}
+
+/** A photo as photos.list returns it; ids must be UUIDv7-shaped like the server's. */
+export function photo(id: string, sortAt = '2026-05-01T08:00:00.000Z'): Photo {
+  return {
+    id,
+    filename: `${id}.jpg`,
+    mime: 'image/jpeg',
+    size: 1000,
+    width: 400,
+    height: 300,
+    takenAt: sortAt,
+    createdAt: sortAt,
+    sortAt,
+    deletedAt: null,
+    thumbUrl: `https://img.example.com/${id}.webp`,
+    availability: 'ok',
+  };
+}
+
+/** A one-page photos.list answer. */
+export function page(photos: Photo[]) {
+  return { items: photos, nextCursor: null };
 }

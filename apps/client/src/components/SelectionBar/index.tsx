@@ -6,6 +6,8 @@ export interface SelectionAction {
   id: string;
   label: string;
   danger?: boolean;
+  /** Waits even with photos chosen (e.g. "set as cover" needs exactly one). */
+  disabled?: boolean;
   onPress(): void;
 }
 
@@ -51,8 +53,8 @@ export function SelectionBar({
             key={action.id}
             id={action.id}
             className={`selection-bar__action${action.danger ? ' selection-bar__action--danger' : ''}`}
-            disabled={empty || busy}
-            onClick={action.onPress}
+            disabled={empty || busy || action.disabled}
+            onClick={() => !(empty || busy || action.disabled) && action.onPress()}
           >
             {action.label}
           </Button>

@@ -36,6 +36,9 @@ describe('useSelection', () => {
     act(() => result.current.toggle('p2'));
     expect(result.current.ids).toEqual(['p1']);
 
+    act(() => result.current.replace(['p3', 'p1']));
+    expect(result.current.ids).toEqual(['p1', 'p3']);
+
     act(() => result.current.selectAll());
     expect(result.current.ids).toEqual(['p1', 'p2', 'p3']);
 

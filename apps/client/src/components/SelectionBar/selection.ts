@@ -34,6 +34,8 @@ export interface Selection {
   ids: string[];
   start(firstId?: string): void;
   toggle(id: string): void;
+  /** Takes the grid's new choice as it is (PhotoGrid's onSelectionChange). */
+  replace(ids: readonly string[]): void;
   selectAll(): void;
   /** Leaves select mode and forgets the choice. */
   end(): void;
@@ -52,6 +54,7 @@ export function useSelection(listed: readonly string[]): Selection {
     setSelected(firstId ? new Set([firstId]) : new Set());
   }, []);
   const toggle = useCallback((id: string) => setSelected((current) => toggled(current, id)), []);
+  const replace = useCallback((ids: readonly string[]) => setSelected(new Set(ids)), []);
   const selectAll = useCallback(() => setSelected(new Set(listed)), [listed]);
   const end = useCallback(() => {
     setActive(false);
@@ -59,5 +62,5 @@ export function useSelection(listed: readonly string[]): Selection {
   }, []);
   const ids = useMemo(() => inListOrder(selected, listed), [selected, listed]);
 
-  return { active, selected, ids, start, toggle, selectAll, end };
+  return { active, selected, ids, start, toggle, replace, selectAll, end };
 }

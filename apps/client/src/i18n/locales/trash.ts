@@ -17,7 +17,6 @@ export const trashMessages = {
     'trash.purged': '已永久删除 {count} 张',
     'trash.purgedPending': '已永久删除 {count} 张；另有 {pending} 张存储暂时没有响应，已从回收站移除，稍后会自动删除',
     'trash.failed': '操作失败：{message}',
-    'trash.more': '加载更多',
   },
   en: {
     'trash.title': 'Trash',
@@ -38,6 +37,5 @@ export const trashMessages = {
     'trash.purgedPending':
       '{count} deleted forever; storage did not answer for {pending} more: they left the trash and will be deleted automatically shortly',
     'trash.failed': 'That did not work: {message}',
-    'trash.more': 'Load more',
   },
 } as const;

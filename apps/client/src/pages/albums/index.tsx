@@ -1,12 +1,9 @@
-// Placeholder so the app builds; the albums screen replaces it.
-import { Text, View } from '@tarojs/components';
-import { useT } from '../../i18n';
+import Taro from '@tarojs/taro';
+import { ROUTES, withQuery } from '../../routes';
+import { AlbumsScreen } from './AlbumsScreen';
 
 export default function AlbumsPage() {
-  const t = useT();
   return (
-    <View className="page">
-      <Text>{t('albums.title')}</Text>
-    </View>
+    <AlbumsScreen onOpenAlbum={(album) => void Taro.navigateTo({ url: withQuery(ROUTES.album, { id: album.id }) })} />
   );
 }

@@ -10,7 +10,7 @@ import { type BindStorageInput, QINIU_REGIONS, type StorageStatus } from '@xiaoj
 import { useState } from 'react';
 import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { QueryState } from '../../components/Screen';
+import { Notice, QueryState } from '../../components/Screen';
 import { formatDateTime } from '../../components/Screen/format';
 import { StorageBindForm } from '../../components/StorageBindForm';
 import { StorageGuide } from '../../components/StorageGuide';
@@ -84,11 +84,7 @@ export default function StoragePage() {
 
   return (
     <View className="screen" id="storage-page">
-      {notice && (
-        <View className="screen__notice" id="storage-notice">
-          <Text>{notice}</Text>
-        </View>
-      )}
+      <Notice id="storage-notice" text={notice} />
 
       <View className="screen__card" id="storage-status">
         <Text className="screen__heading">{t('storage.status.heading')}</Text>

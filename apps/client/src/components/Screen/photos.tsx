@@ -1,0 +1,63 @@
+/** A photo list (album, trash, timeline to pick from) loaded page by page through photos.list. */
+
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, View } from '@tarojs/components';
+import type { ListPhotosInput } from '@xiaojia/shared';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useTRPC } from '../../api/query';
+import { useT } from '../../i18n';
+
+export const PHOTO_PAGE_SIZE = 60;
+
+export function usePhotoList(input: Pick<ListPhotosInput, 'albumId' | 'trashed'>, enabled = true) {
+  const trpc = useTRPC();
+  const query = useInfiniteQuery({
+    ...trpc.photos.list.infiniteQueryOptions(
+      { ...input, limit: PHOTO_PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+    enabled,
+  });
+  const photos = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+  const ids = useMemo(() => photos.map((photo) => photo.id), [photos]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  return { query, photos, ids, loadMore };
+}
+
+/**
+ * Loads the next page when the page scrolled to the bottom (`reachedBottom` counts those moments, from
+ * the page's useReachBottom) and offers a button where scrolling cannot tell.
+ */
+export function LoadMore({
+  hasMore,
+  loading,
+  reachedBottom,
+  onLoadMore,
+  id = 'load-more',
+}: {
+  hasMore: boolean;
+  loading: boolean;
+  reachedBottom: number;
+  onLoadMore(): void;
+  id?: string;
+}) {
+  const t = useT();
+  // Each arrival at the bottom asks for one page, however often onLoadMore changes identity meanwhile.
+  const handled = useRef(reachedBottom);
+  useEffect(() => {
+    if (reachedBottom === handled.current) return;
+    handled.current = reachedBottom;
+    onLoadMore();
+  }, [reachedBottom, onLoadMore]);
+  if (!hasMore) return null;
+  return (
+    <View className="screen__load-more">
+      <Button id={id} className="screen__button" loading={loading} disabled={loading} onClick={onLoadMore}>
+        {loading ? t('common.loading') : t('common.loadMore')}
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,94 @@
+/** The albums list: covers and counts, and a new album in two taps. Navigation is handed in (tests). */
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Image, Text, View } from '@tarojs/components';
+import type { Album } from '@xiaojia/shared';
+import { useState } from 'react';
+import { useTRPC } from '../../api/query';
+import { AlbumNameDialog } from '../../components/NameDialog/AlbumNameDialog';
+import { EmptyState, Notice, QueryState } from '../../components/Screen';
+import { useT } from '../../i18n';
+import './index.css';
+
+export interface AlbumsScreenProps {
+  onOpenAlbum(album: Album): void;
+}
+
+export function AlbumsScreen({ onOpenAlbum }: AlbumsScreenProps) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const albums = useQuery(trpc.albums.list.queryOptions());
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const create = useMutation(
+    trpc.albums.create.mutationOptions({
+      onSuccess(album) {
+        setCreating(false);
+        setNotice(t('albums.created', { name: album.name }));
+        void queryClient.invalidateQueries(trpc.albums.list.queryFilter());
+      },
+    }),
+  );
+
+  const items = albums.data?.items;
+  return (
+    <View className="screen" id="albums-page">
+      <View className="albums__header">
+        <Text className="albums__title">{t('albums.title')}</Text>
+        <Button
+          id="albums-create"
+          className="screen__button screen__button--primary albums__create"
+          onClick={() => {
+            create.reset();
+            setNotice(null);
+            setCreating(true);
+          }}
+        >
+          {t('albums.create')}
+        </Button>
+      </View>
+
+      <Notice id="albums-notice" text={notice} />
+
+      {items ? (
+        items.length === 0 ? (
+          <EmptyState id="albums-empty" text={t('albums.empty')} />
+        ) : (
+          <View className="albums__list" id="albums-list">
+            {items.map((album) => (
+              <View key={album.id} id={`album-${album.id}`} className="albums__item" onClick={() => onOpenAlbum(album)}>
+                {album.coverThumbUrl ? (
+                  <Image className="albums__cover" src={album.coverThumbUrl} mode="aspectFill" lazyLoad />
+                ) : (
+                  <View className="albums__cover albums__cover--empty">
+                    <Text className="albums__cover-text">{t('albums.noCover')}</Text>
+                  </View>
+                )}
+                <Text className="albums__name">{album.name}</Text>
+                <Text className="albums__count">{t('albums.count', { count: album.photoCount })}</Text>
+              </View>
+            ))}
+          </View>
+        )
+      ) : (
+        <QueryState
+          loadingKey="albums.loading"
+          failedKey="albums.loadFailed"
+          isPending={albums.isPending}
+          error={albums.error}
+          onRetry={() => void albums.refetch()}
+        />
+      )}
+
+      <AlbumNameDialog
+        open={creating}
+        title={t('albums.create.title')}
+        busy={create.isPending}
+        error={create.error}
+        onConfirm={(name) => create.mutate({ name })}
+        onCancel={() => setCreating(false)}
+      />
+    </View>
+  );
+}

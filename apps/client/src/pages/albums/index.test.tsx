@@ -1,0 +1,75 @@
+import { cleanup, fireEvent, waitFor } from '@testing-library/react';
+import type { Album } from '@xiaojia/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { element, renderWithApi, textOf } from '../../components/Screen/testing';
+import { setLocale } from '../../i18n';
+import { AlbumsScreen } from './AlbumsScreen';
+
+function album(id: string, name: string, photoCount: number, coverThumbUrl: string | null = null): Album {
+  return {
+    id,
+    name,
+    photoCount,
+    coverPhotoId: null,
+    coverThumbUrl,
+    createdAt: '2026-05-01T08:00:00.000Z',
+    updatedAt: '2026-05-01T08:00:00.000Z',
+  };
+}
+
+async function typeName(value: string) {
+  const input = await waitFor(() => element('#album-name-dialog-input input'));
+  fireEvent.input(input, { target: { value } });
+}
+
+describe('albums list', () => {
+  beforeEach(() => setLocale('zh-CN'));
+  afterEach(cleanup);
+
+  it('shows each album with its cover and count, and opens the one tapped', async () => {
+    const opened: string[] = [];
+    const albums = [album('a1', '满月', 12, 'https://img.example.com/c.webp'), album('a2', '旅行', 0)];
+    renderWithApi(<AlbumsScreen onOpenAlbum={(a) => opened.push(a.id)} />, {
+      'albums.list': () => ({ items: albums }),
+    });
+    await waitFor(() => expect(textOf('#album-a1')).toContain('满月'));
+    expect(textOf('#album-a1')).toContain('12 张');
+    expect(element('#album-a1 img, #album-a1 taro-image-core')).toBeTruthy();
+    expect(textOf('#album-a2')).toContain('暂无照片');
+    fireEvent.click(element('#album-a2'));
+    expect(opened).toEqual(['a2']);
+  });
+
+  it('explains what albums are for when there are none', async () => {
+    renderWithApi(<AlbumsScreen onOpenAlbum={() => undefined} />, { 'albums.list': () => ({ items: [] }) });
+    await waitFor(() => expect(textOf('#albums-empty')).toContain('还没有相册'));
+  });
+
+  it('creates an album: refuses an empty name in the dialog, then sends the trimmed name and lists it', async () => {
+    const albums: Album[] = [];
+    const api = renderWithApi(<AlbumsScreen onOpenAlbum={() => undefined} />, {
+      'albums.list': () => ({ items: [...albums] }),
+      'albums.create': (input) => {
+        const created = album('a9', (input as { name: string }).name, 0);
+        albums.push(created);
+        return created;
+      },
+    });
+    await waitFor(() => element('#albums-empty'));
+    fireEvent.click(element('#albums-create'));
+    await typeName('   ');
+    fireEvent.click(element('#album-name-dialog-confirm'));
+    expect(textOf('#album-name-dialog-error')).toBe('请给相册起个名字');
+    await typeName('x'.repeat(61));
+    fireEvent.click(element('#album-name-dialog-confirm'));
+    expect(textOf('#album-name-dialog-error')).toBe('相册名称最多 60 个字');
+    expect(api.callsTo('albums.create')).toEqual([]);
+
+    await typeName('  周岁  ');
+    fireEvent.click(element('#album-name-dialog-confirm'));
+    await waitFor(() => expect(textOf('#albums-notice')).toBe('已新建相册「周岁」'));
+    expect(api.callsTo('albums.create')).toEqual([{ name: '周岁' }]);
+    await waitFor(() => expect(textOf('#album-a9')).toContain('周岁'));
+    expect(document.querySelector('#album-name-dialog')).toBeNull();
+  });
+});
