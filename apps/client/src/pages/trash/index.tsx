@@ -1,12 +1,9 @@
-// Placeholder so the app builds; the trash screen replaces it.
-import { Text, View } from '@tarojs/components';
-import { useT } from '../../i18n';
+import { useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
+import { TrashScreen } from './TrashScreen';
 
 export default function TrashPage() {
-  const t = useT();
-  return (
-    <View className="page">
-      <Text>{t('trash.title')}</Text>
-    </View>
-  );
+  const [reachedBottom, setReachedBottom] = useState(0);
+  useReachBottom(() => setReachedBottom((n) => n + 1));
+  return <TrashScreen reachedBottom={reachedBottom} />;
 }

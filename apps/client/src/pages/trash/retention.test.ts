@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntilPurge, purgeOutcome } from './retention';
+import { daysUntilPurge, purgeOutcome, soonestPurge } from './retention';
 
 describe('daysUntilPurge', () => {
   const now = new Date('2026-05-31T12:00:00.000Z');
@@ -24,5 +24,15 @@ describe('purgeOutcome', () => {
       key: 'trash.purgedPending',
       params: { count: 1, pending: 2 },
     });
+  });
+});
+
+describe('soonestPurge', () => {
+  it('is the fewest days left among the photos, null when there are none', () => {
+    const now = new Date('2026-05-31T12:00:00.000Z');
+    const trashed = (deletedAt: string | null) => ({ deletedAt });
+    expect(soonestPurge([trashed('2026-05-30T12:00:00.000Z'), trashed('2026-05-11T12:00:00.000Z')], now)).toBe(10);
+    expect(soonestPurge([trashed(null)], now)).toBeNull();
+    expect(soonestPurge([], now)).toBeNull();
   });
 });

@@ -28,3 +28,14 @@ export function purgeOutcome(result: { count: number; pending: number }): PurgeO
   }
   return { key: 'trash.purged', params: { count: result.count } };
 }
+
+/** Days until the first of these trashed photos goes; null for none (or none with a trash date). */
+export function soonestPurge(photos: readonly { deletedAt: string | null }[], now: Date): number | null {
+  let soonest: number | null = null;
+  for (const photo of photos) {
+    if (!photo.deletedAt) continue;
+    const days = daysUntilPurge(photo.deletedAt, now);
+    if (soonest === null || days < soonest) soonest = days;
+  }
+  return soonest;
+}
