@@ -21,6 +21,9 @@ export default defineConfig<'webpack5'>((merge) => {
     cache: { enable: false },
     // Plain progress lines instead of an animated bar: the builds mostly run in CI logs.
     logger: { quiet: true, stats: false },
+    // Taro's H5 default quotes every key, which turns the native private fields of TanStack Query's
+    // classes (`#t`) into invalid `#"t"`; the browsers we target need no quoted keys.
+    terser: { enable: true, config: { output: { quote_keys: false } } },
     mini: {
       postcss: { pxtransform: { enable: true, config: {} } },
       webpackChain(chain, webpack) {

@@ -30,11 +30,26 @@ export default defineAppConfig({
     backgroundColor: weapp ? '@tabBgColor' : '#ffffff',
     // Taro's type knows only the literal colours, not theme.json variables (which WeChat accepts here).
     borderStyle: (weapp ? '@tabBorderStyle' : 'black') as 'black',
-    // Text-only tabs: the labels are translated at launch (setTabBarItem).
+    // The labels are translated at launch (setTabBarItem); icons are 81x81 PNGs (weapp takes no SVG).
     list: [
-      { pagePath: 'pages/timeline/index', text: '时间线' },
-      { pagePath: 'pages/albums/index', text: '相册' },
-      { pagePath: 'pages/account/index', text: '我的' },
+      {
+        pagePath: 'pages/timeline/index',
+        text: '时间线',
+        iconPath: 'assets/tab/timeline.png',
+        selectedIconPath: 'assets/tab/timeline-active.png',
+      },
+      {
+        pagePath: 'pages/albums/index',
+        text: '相册',
+        iconPath: 'assets/tab/albums.png',
+        selectedIconPath: 'assets/tab/albums-active.png',
+      },
+      {
+        pagePath: 'pages/account/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
     ],
   },
   ...(weapp ? { darkmode: true, themeLocation: 'theme.json' } : {}),

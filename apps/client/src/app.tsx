@@ -1,14 +1,17 @@
 // First: configures zod before any schema (from @xiaojia/shared) is used.
 import './setup/zod';
-import './styles/theme.css';
+import './app.css';
 
 import Taro from '@tarojs/taro';
+import type { ErrorCode } from '@xiaojia/shared';
 import { type PropsWithChildren, useEffect, useState } from 'react';
 import { ApiProvider } from './api/context';
 import { createPlatformApiClient, tokenStore } from './api/platform';
 import { createAppQueryClient, QueryProvider } from './api/query';
 import { t } from './i18n';
+import { appCodeOf } from './i18n/errors';
 import { ROUTES, withQuery } from './routes';
+import { setUploadSessionLostHandler } from './upload';
 
 let leavingSession = false;
 
@@ -17,22 +20,22 @@ let leavingSession = false;
  * account and restarts at sign-in. The upload queue is left alone: it pauses and resumes after sign-in.
  */
 function createQueryClient() {
-  const queryClient = createAppQueryClient({
-    onSessionLost(code) {
-      if (leavingSession) return;
-      leavingSession = true;
-      void tokenStore
-        .clear()
-        .then(() => {
-          queryClient.clear();
-          return Taro.reLaunch({ url: withQuery(ROUTES.welcome, { reason: code }) });
-        })
-        .catch(() => undefined)
-        .finally(() => {
-          leavingSession = false;
-        });
-    },
-  });
+  const leave = (code: ErrorCode) => {
+    if (leavingSession) return;
+    leavingSession = true;
+    void tokenStore
+      .clear()
+      .then(() => {
+        queryClient.clear();
+        return Taro.reLaunch({ url: withQuery(ROUTES.welcome, { reason: code }) });
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        leavingSession = false;
+      });
+  };
+  const queryClient = createAppQueryClient({ onSessionLost: leave });
+  setUploadSessionLostHandler((error) => leave(appCodeOf(error) ?? 'SESSION_EXPIRED'));
   return queryClient;
 }
 

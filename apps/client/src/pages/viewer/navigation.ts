@@ -1,0 +1,49 @@
+/** Viewer navigation, kept pure for tests: which photo a swipe or a key leads to. */
+
+export interface Neighbours {
+  prevId: string | null;
+  nextId: string | null;
+}
+
+/** A horizontal move at least this long (px) counts as a swipe. */
+export const SWIPE_MIN_DISTANCE = 50;
+
+/**
+ * Swiping left (finger moves towards the left) shows the next, older photo; right the previous one.
+ * Mostly vertical moves (scrolling the info panel) and short taps are not swipes.
+ */
+export function swipeTarget(dx: number, dy: number, neighbours: Neighbours): string | null {
+  if (Math.abs(dx) < SWIPE_MIN_DISTANCE || Math.abs(dx) < Math.abs(dy) * 1.5) return null;
+  return dx < 0 ? neighbours.nextId : neighbours.prevId;
+}
+
+/** Arrow keys on H5 with a keyboard. */
+export function keyTarget(key: string, neighbours: Neighbours): string | null {
+  if (key === 'ArrowRight') return neighbours.nextId;
+  if (key === 'ArrowLeft') return neighbours.prevId;
+  return null;
+}
+
+/** After the shown photo left this list (trashed): its older neighbour, else the newer one, else none. */
+export function afterRemoval(neighbours: Neighbours): string | null {
+  return neighbours.nextId ?? neighbours.prevId;
+}
+
+/** "3.2 MB", "850 KB", "12 B". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${(bytes / (1024 * 1024 * 1024)).toFixed(2)} GB`;
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** Local date and time, "2026-05-01 08:30". */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

@@ -1,0 +1,270 @@
+/**
+ * The whole album flow in the H5 build against the real server (embedded store), on a phone-sized
+ * touch screen: sign up -> upload real JPEG and PNG files through the page's file input (progress seen,
+ * a duplicate reported) -> thumbnails grouped by day -> viewer, swipe, info -> add to an album ->
+ * trash -> restore -> delete forever -> signed out elsewhere, back to sign-in, sign in again and the
+ * library is as it was left. Screenshots of each screen go to e2e/artifacts/.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUpload, postUpload, trpc } from './api-process.js';
+import { type App, repoRoot, startApp } from './harness.js';
+
+interface SharpImage {
+  jpeg(options?: { quality?: number }): SharpImage;
+  png(): SharpImage;
+  toBuffer(): Promise<Buffer>;
+}
+type Sharp = (input: Buffer, options: { raw: { width: number; height: number; channels: 3 } }) => SharpImage;
+
+// The API's own image library makes the test photos: real encoders, real headers, real dimensions.
+const sharp = createRequire(path.join(repoRoot, 'apps/api/package.json'))('sharp') as Sharp;
+
+/** A noisy gradient (noise keeps the file from compressing to nothing, so progress has bytes to show). */
+async function makePhoto(width: number, height: number, seed: number, format: 'jpeg' | 'png'): Promise<Buffer> {
+  const pixels = Buffer.alloc(width * height * 3);
+  let state = seed;
+  for (let i = 0; i < pixels.length; i += 3) {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    const x = (i / 3) % width;
+    pixels[i] = (x * 255) / width;
+    pixels[i + 1] = (seed * 40) % 255;
+    pixels[i + 2] = state & 0xff;
+  }
+  const image = sharp(pixels, { raw: { width, height, channels: 3 } });
+  return format === 'jpeg' ? image.jpeg({ quality: 92 }).toBuffer() : image.png().toBuffer();
+}
+
+const USER = { username: `flow${Date.now() % 100000}`, password: 'baby steps 2026' };
+
+describe('album flow in the H5 app', () => {
+  let app: App | undefined;
+  let context: BrowserContext | undefined;
+  const dir = mkdtempSync(path.join(tmpdir(), 'xiaojia-flow-'));
+  const files: string[] = [];
+
+  beforeAll(async () => {
+    const specs = [
+      ['first-steps.jpg', 1600, 1200, 'jpeg'],
+      ['portrait.jpg', 900, 1600, 'jpeg'],
+      ['grandma.jpg', 1200, 1200, 'jpeg'],
+      ['drawing.png', 800, 600, 'png'],
+      ['screenshot.png', 600, 1000, 'png'],
+    ] as const;
+    for (const [index, [name, width, height, format]] of specs.entries()) {
+      const file = path.join(dir, name);
+      writeFileSync(file, await makePhoto(width, height, index + 1, format));
+      files.push(file);
+    }
+    app = await startApp();
+  });
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await app?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function running(): App {
+    if (!app) throw new Error('the app did not start');
+    return app;
+  }
+
+  async function phonePage(): Promise<Page & { errors: string[] }> {
+    context = await running().browser.newContext({
+      baseURL: running().server.url,
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      hasTouch: true,
+      isMobile: true,
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    const page = Object.assign(await context.newPage(), { errors: [] as string[] });
+    page.on('pageerror', (error) => page.errors.push(error.message));
+    return page;
+  }
+
+  async function token(page: Page): Promise<string> {
+    const raw = await page.evaluate(() => localStorage.getItem('xiaojia.sessionToken'));
+    const value = raw ? (JSON.parse(raw) as { data?: unknown }).data : null;
+    if (typeof value !== 'string') throw new Error(`no session token in storage: ${raw}`);
+    return value;
+  }
+
+  const shot = (page: Page, name: string) => running().screenshot(page, `album-flow-${name}`);
+
+  async function gridIds(page: Page): Promise<string[]> {
+    return page.$$eval('.photo-grid__cell', (cells) => cells.map((cell) => cell.id.replace(/^photo-/, '')));
+  }
+
+  it('takes a new family from sign-up to a tidy library, and keeps it across sign-out', async () => {
+    const page = await phonePage();
+    const base = running().server.url;
+
+    // Welcome -> sign up.
+    await page.goto('/');
+    await page.locator('#auth-switch').click();
+    await shot(page, '01-sign-up');
+    await page.locator('#username input').fill(USER.username);
+    await page.locator('#password input').fill('short');
+    await page.locator('#auth-submit').click();
+    await expect.poll(() => page.locator('#auth-error').textContent()).toBe('密码至少 8 位');
+    await page.locator('#password input').fill(USER.password);
+    await page.locator('#auth-submit').click();
+    await page.waitForURL(/\/pages\/timeline\/index/, { timeout: 15_000 });
+    await expect.poll(() => page.locator('#timeline-empty').textContent(), { timeout: 15_000 }).toContain('还没有照片');
+    await shot(page, '02-timeline-empty');
+    const session = await token(page);
+
+    // One older photo (taken last year, from another family member's phone) through the API, so the
+    // timeline has two days; the app picks it up when its own uploads finish.
+    const older = await makePhoto(640, 480, 9, 'jpeg');
+    const ticket = await createUpload(base, session, older);
+    expect(await postUpload(ticket, older)).toBe(200);
+    await trpc(
+      base,
+      'mutation',
+      'uploads.confirm',
+      { key: ticket.key, width: 640, height: 480, takenAt: '2025-06-01T09:00:00.000Z' },
+      session,
+    );
+
+    // Upload five real photos through the page's file input, watching the overall progress.
+    await page.locator('#open-upload').click();
+    await page.waitForURL(/\/pages\/upload\/index/);
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('#upload-overall-text')?.textContent;
+        if (text && seen[seen.length - 1] !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('#pick-album').click();
+    await (await chooser).setFiles(files);
+    await expect.poll(() => page.locator('#upload-overall-text').textContent(), { timeout: 30_000 }).toBe('上传完成');
+    const progress = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    // Seen on the way: a partial count / percentage before everything was done.
+    expect(progress.some((text) => /^[0-4]\/5 张 · \d+%$/.test(text))).toBe(true);
+    expect(await page.locator('.upload-item--done').count()).toBe(5);
+    await shot(page, '03-upload-done');
+
+    // The same photo again is reported as already there, not uploaded twice.
+    const again = page.waitForEvent('filechooser');
+    await page.locator('#pick-album').click();
+    await (await again).setFiles([files[0] ?? '']);
+    await expect
+      .poll(() => page.locator('#upload-duplicates').textContent(), { timeout: 20_000 })
+      .toBe('1 张已经在相册里了，没有重复上传');
+    await shot(page, '04-upload-duplicate');
+
+    await page.locator('#upload-back').click();
+    await page.waitForURL(/\/pages\/timeline\/index/);
+    await expect.poll(() => gridIds(page).then((ids) => ids.length), { timeout: 15_000 }).toBe(6);
+    const days = await page.$$eval('.photo-grid__day-text', (nodes) => nodes.map((n) => n.textContent));
+    expect(days).toEqual(['今天', '2025年6月1日 星期日']);
+    // Every thumbnail loaded from the embedded store, in a cell shaped like its photo.
+    await expect
+      .poll(
+        () =>
+          page.$$eval('.photo-grid__image img', (imgs) =>
+            imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0),
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    const shapes = await page.$$eval('.photo-grid__cell', (cells) =>
+      cells.map((cell) => cell.getBoundingClientRect().width / cell.getBoundingClientRect().height),
+    );
+    expect(Math.max(...shapes) / Math.min(...shapes)).toBeGreaterThan(1.5);
+    await shot(page, '05-timeline');
+    const timeline = await gridIds(page);
+
+    // Viewer: open the first photo, swipe left to the next, read its info.
+    await page.locator('.photo-grid__cell').first().click();
+    await page.waitForURL(/\/pages\/viewer\/index/);
+    const imageSrc = () => page.locator('#viewer-image img').getAttribute('src');
+    await expect.poll(imageSrc, { timeout: 15_000 }).toMatch(/^http/);
+    const firstSrc = await imageSrc();
+    const stage = await page.locator('.viewer').boundingBox();
+    if (!stage) throw new Error('viewer not laid out');
+    const y = stage.y + stage.height / 2;
+    await page.locator('.viewer').dispatchEvent('touchstart', {
+      touches: [{ identifier: 1, clientX: 320, clientY: y }],
+      changedTouches: [{ identifier: 1, clientX: 320, clientY: y }],
+    });
+    await page.locator('.viewer').dispatchEvent('touchend', {
+      touches: [],
+      changedTouches: [{ identifier: 1, clientX: 60, clientY: y + 5 }],
+    });
+    await expect.poll(imageSrc, { timeout: 10_000 }).not.toBe(firstSrc);
+    await page.locator('#viewer-info').click();
+    await expect.poll(() => page.locator('#viewer-info-panel').textContent()).toMatch(/尺寸: \d+ × \d+/);
+    await shot(page, '06-viewer-info');
+    const shownId = timeline[1] ?? '';
+
+    // Add it to an album (created through the API) with the viewer's album picker.
+    await trpc(base, 'mutation', 'albums.create', { name: '满月' }, session);
+    await page.locator('#viewer-album').click();
+    await page.locator('.viewer__album', { hasText: '满月' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await trpc<{ albumIds: string[] }>(base, 'query', 'photos.get', { id: shownId }, session)).albumIds.length,
+      )
+      .toBe(1);
+    await page.locator('#viewer-album').click();
+    await expect.poll(() => page.locator('.viewer__album', { hasText: '满月' }).textContent()).toContain('已在此相册');
+    await shot(page, '07-album-picker');
+    await page.locator('.viewer__picker-cancel').click();
+
+    // Trash it from the viewer: the viewer moves on, the timeline loses it, the trash has it.
+    await page.locator('#viewer-trash').click();
+    await expect
+      .poll(async () =>
+        (await trpc<{ items: { id: string }[] }>(base, 'query', 'photos.list', { trashed: true }, session)).items.map(
+          (p) => p.id,
+        ),
+      )
+      .toEqual([shownId]);
+    await page.goBack();
+    await page.waitForURL(/\/pages\/timeline\/index/);
+    await expect.poll(() => gridIds(page), { timeout: 10_000 }).toEqual(timeline.filter((id) => id !== shownId));
+
+    // Restore, then trash and delete forever.
+    await trpc(base, 'mutation', 'photos.restore', { ids: [shownId] }, session);
+    await page.reload();
+    await expect.poll(() => gridIds(page), { timeout: 10_000 }).toEqual(timeline);
+    await trpc(base, 'mutation', 'photos.trash', { ids: [shownId] }, session);
+    await trpc(base, 'mutation', 'photos.purge', { ids: [shownId] }, session);
+    await expect
+      .poll(
+        async () =>
+          (await trpc<{ items: unknown[] }>(base, 'query', 'photos.list', { trashed: true }, session)).items.length,
+      )
+      .toBe(0);
+
+    // Signed out (from another device's point of view: the session is gone): back to sign-in, with a note.
+    await trpc(base, 'mutation', 'auth.signOut', undefined, session);
+    await page.reload();
+    await page.waitForURL(/\/pages\/welcome\/index/, { timeout: 15_000 });
+    await expect.poll(() => page.locator('#auth-notice').textContent()).toContain('登录已过期');
+    await page.locator('#username input').fill(USER.username);
+    await page.locator('#password input').fill('wrong password!');
+    await page.locator('#auth-submit').click();
+    await expect.poll(() => page.locator('#auth-error').textContent()).toMatch(/^用户名或密码不对/);
+    await shot(page, '08-sign-in-error');
+    await page.locator('#password input').fill(USER.password);
+    await page.locator('#auth-submit').click();
+    await page.waitForURL(/\/pages\/timeline\/index/, { timeout: 15_000 });
+    await expect.poll(() => gridIds(page), { timeout: 15_000 }).toEqual(timeline.filter((id) => id !== shownId));
+    await shot(page, '09-timeline-after-sign-in');
+    expect(page.errors).toEqual([]);
+  }, 180_000);
+});
