@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '小家' });
+export default definePageConfig({ navigationBarTitleText: '我的' });

@@ -1,0 +1,177 @@
+/**
+ * Me: who is signed in, the way to the trash and storage settings, the signed-in devices (this one
+ * marked; any other can be signed out) and signing out. Navigation and leaving the session are handed in.
+ */
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Text, View } from '@tarojs/components';
+import type { Device } from '@xiaojia/shared';
+import { useState } from 'react';
+import { useTRPC } from '../../api/query';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Notice, QueryState } from '../../components/Screen';
+import { formatDateTime } from '../../components/Screen/format';
+import { useT } from '../../i18n';
+import { errorMessage } from '../../i18n/errors';
+import './index.css';
+
+export type AccountLink = 'albums' | 'trash' | 'storage';
+
+export interface AccountScreenProps {
+  onOpen(link: AccountLink): void;
+  /** The server forgot this session (or could not be told): clear it here and go to sign-in. */
+  onSignedOut(): void;
+}
+
+const LINKS: readonly AccountLink[] = ['trash', 'storage', 'albums'];
+
+export function AccountScreen({ onOpen, onSignedOut }: AccountScreenProps) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const devices = useQuery(trpc.auth.devices.queryOptions());
+  const [revoking, setRevoking] = useState<Device | null>(null);
+  const [askSignOut, setAskSignOut] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const revoke = useMutation(
+    trpc.auth.revokeDevice.mutationOptions({
+      onSuccess() {
+        setRevoking(null);
+        setNotice(t('account.device.revoked'));
+        void queryClient.invalidateQueries(trpc.auth.devices.queryFilter());
+      },
+      onError(error) {
+        setRevoking(null);
+        setNotice(t('account.failed', { message: errorMessage(error, t) }));
+      },
+    }),
+  );
+  // Leaving must work offline too: whatever the server answers, this device forgets its session.
+  const signOut = useMutation(trpc.auth.signOut.mutationOptions({ onSettled: onSignedOut }));
+
+  const user = me.data;
+  return (
+    <View className="screen" id="account-page">
+      {user ? (
+        <View className="screen__card account__profile" id="account-profile">
+          <Text id="account-name" className="account__name">
+            {user.displayName}
+          </Text>
+          {user.username && (
+            <Text id="account-username" className="screen__hint">
+              {t('account.username')} {user.username}
+            </Text>
+          )}
+          <Text className="screen__hint">
+            {t('account.wechat')} {user.wechatLinked ? t('account.wechatLinked') : t('account.wechatNotLinked')}
+            {' · '}
+            {t('account.since', { date: formatDateTime(user.createdAt).slice(0, 10) })}
+          </Text>
+        </View>
+      ) : (
+        <QueryState
+          loadingKey="account.loading"
+          failedKey="account.loadFailed"
+          isPending={me.isPending}
+          error={me.error}
+          onRetry={() => void me.refetch()}
+        />
+      )}
+
+      <View className="screen__card account__links">
+        {LINKS.map((link) => (
+          <View
+            key={link}
+            id={`account-link-${link}`}
+            className="screen__row account__link"
+            onClick={() => onOpen(link)}
+          >
+            <Text className="account__link-text">{t(`account.links.${link}`)}</Text>
+            <Text className="account__chevron">›</Text>
+          </View>
+        ))}
+      </View>
+
+      <Notice id="account-notice" text={notice} />
+
+      <View className="screen__card" id="devices">
+        <Text className="screen__heading">{t('account.devices')}</Text>
+        {devices.data ? (
+          devices.data.map((device) => (
+            <View key={device.id} id={`device-${device.id}`} className="screen__row account__device">
+              <View className="account__device-main">
+                <View className="account__device-title">
+                  <Text className="account__device-label">{device.label}</Text>
+                  {device.current && (
+                    <Text id="device-current" className="account__badge">
+                      {t('account.device.current')}
+                    </Text>
+                  )}
+                </View>
+                <Text className="screen__hint">
+                  {t('account.device.lastSeen', { time: formatDateTime(device.lastSeenAt) })}
+                </Text>
+              </View>
+              {!device.current && (
+                <Button
+                  id={`device-revoke-${device.id}`}
+                  className="screen__button screen__button--danger account__revoke"
+                  onClick={() => {
+                    setNotice(null);
+                    setRevoking(device);
+                  }}
+                >
+                  {t('account.device.revoke')}
+                </Button>
+              )}
+            </View>
+          ))
+        ) : (
+          <QueryState
+            id="devices-state"
+            loadingKey="account.loading"
+            failedKey="account.loadFailed"
+            isPending={devices.isPending}
+            error={devices.error}
+            onRetry={() => void devices.refetch()}
+          />
+        )}
+      </View>
+
+      <Button
+        id="account-sign-out"
+        className="screen__button screen__button--danger screen__button--block"
+        onClick={() => setAskSignOut(true)}
+      >
+        {t('account.signOut')}
+      </Button>
+
+      <ConfirmDialog
+        id="revoke-dialog"
+        open={revoking !== null}
+        title={t('account.device.revoke.title', { label: revoking?.label ?? '' })}
+        body={t('account.device.revoke.body')}
+        confirmLabel={t('account.device.revoke')}
+        cancelLabel={t('common.cancel')}
+        danger
+        busy={revoke.isPending}
+        onConfirm={() => revoking && revoke.mutate({ id: revoking.id })}
+        onCancel={() => setRevoking(null)}
+      />
+      <ConfirmDialog
+        id="sign-out-dialog"
+        open={askSignOut}
+        title={t('account.signOut.title')}
+        body={t('account.signOut.body')}
+        confirmLabel={t('account.signOut')}
+        cancelLabel={t('common.cancel')}
+        danger
+        busy={signOut.isPending}
+        onConfirm={() => signOut.mutate()}
+        onCancel={() => setAskSignOut(false)}
+      />
+    </View>
+  );
+}

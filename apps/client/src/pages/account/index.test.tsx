@@ -1,0 +1,114 @@
+import { cleanup, fireEvent, waitFor } from '@testing-library/react';
+import type { Device } from '@xiaojia/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Answer, appError, element, renderWithApi, textOf } from '../../components/Screen/testing';
+import { setLocale } from '../../i18n';
+import { type AccountLink, AccountScreen } from './AccountScreen';
+
+const me = {
+  id: 'u1',
+  username: 'mama',
+  displayName: '妈妈',
+  hasPassword: true,
+  wechatLinked: false,
+  createdAt: '2026-05-01T08:00:00.000Z',
+};
+const device = (id: string, label: string, current: boolean): Device => ({
+  id,
+  label,
+  current,
+  createdAt: '2026-05-01T08:00:00.000Z',
+  lastSeenAt: '2026-05-20T08:00:00.000Z',
+  expiresAt: '2026-06-20T08:00:00.000Z',
+});
+const phone = device('0b5e0d9e-7c3f-4f43-9d0c-1a2b3c4d5e6f', 'iPhone 15 · Safari', true);
+const tablet = device('1c6f1eaf-8d4a-4a54-8e1d-2b3c4d5e6f70', '微信小程序', false);
+
+function renderAccount(extra: Record<string, Answer> = {}) {
+  let list = [phone, tablet];
+  const opened: AccountLink[] = [];
+  let signedOut = 0;
+  const api = renderWithApi(
+    <AccountScreen
+      onOpen={(link) => opened.push(link)}
+      onSignedOut={() => {
+        signedOut += 1;
+      }}
+    />,
+    {
+      'auth.me': () => me,
+      'auth.devices': () => list,
+      'auth.revokeDevice': (input) => {
+        list = list.filter((d) => d.id !== (input as { id: string }).id);
+        return { ok: true };
+      },
+      'auth.signOut': () => ({ ok: true }),
+      ...extra,
+    },
+  );
+  return { ...api, opened, signedOut: () => signedOut };
+}
+
+describe('account screen', () => {
+  beforeEach(() => setLocale('zh-CN'));
+  afterEach(cleanup);
+
+  it('shows who is signed in, and leads to the trash and storage settings', async () => {
+    const screen = renderAccount();
+    await waitFor(() => expect(textOf('#account-name')).toBe('妈妈'));
+    expect(textOf('#account-username')).toBe('用户名 mama');
+    fireEvent.click(element('#account-link-trash'));
+    fireEvent.click(element('#account-link-storage'));
+    expect(screen.opened).toEqual(['trash', 'storage']);
+  });
+
+  it('lists the devices with this one marked and no way to revoke it here', async () => {
+    renderAccount();
+    await waitFor(() => element(`#device-${tablet.id}`));
+    expect(textOf(`#device-${phone.id}`)).toContain('iPhone 15 · Safari');
+    expect(element(`#device-${phone.id} #device-current`).textContent).toBe('本机');
+    expect(document.querySelector(`#device-${tablet.id} #device-current`)).toBeNull();
+    expect(document.querySelector(`#device-revoke-${phone.id}`)).toBeNull();
+    expect(document.querySelector(`#device-revoke-${tablet.id}`)).not.toBeNull();
+  });
+
+  it('revokes another device after a confirm naming it, and nothing on cancel', async () => {
+    const screen = renderAccount();
+    await waitFor(() => element(`#device-revoke-${tablet.id}`));
+    fireEvent.click(element(`#device-revoke-${tablet.id}`));
+    expect(textOf('#revoke-dialog')).toContain('让「微信小程序」退出登录？');
+    fireEvent.click(element('#revoke-dialog-cancel'));
+    expect(screen.callsTo('auth.revokeDevice')).toEqual([]);
+
+    fireEvent.click(element(`#device-revoke-${tablet.id}`));
+    fireEvent.click(element('#revoke-dialog-confirm'));
+    await waitFor(() => expect(textOf('#account-notice')).toBe('已让该设备退出'));
+    expect(screen.callsTo('auth.revokeDevice')).toEqual([{ id: tablet.id }]);
+    await waitFor(() => expect(document.querySelector(`#device-${tablet.id}`)).toBeNull());
+  });
+
+  it('signs out after a confirm, and leaves even when the server cannot be told', async () => {
+    const screen = renderAccount({
+      'auth.signOut': () => {
+        throw new TypeError('Network request failed');
+      },
+    });
+    await waitFor(() => element('#account-sign-out'));
+    fireEvent.click(element('#account-sign-out'));
+    fireEvent.click(element('#sign-out-dialog-cancel'));
+    expect(screen.callsTo('auth.signOut')).toEqual([]);
+    fireEvent.click(element('#account-sign-out'));
+    fireEvent.click(element('#sign-out-dialog-confirm'));
+    await waitFor(() => expect(screen.signedOut()).toBe(1));
+    expect(screen.callsTo('auth.signOut')).toHaveLength(1);
+  });
+
+  it('says why the devices could not be read', async () => {
+    renderAccount({
+      'auth.devices': () => {
+        throw appError('INTERNAL');
+      },
+    });
+    await waitFor(() => expect(textOf('#devices-state')).toContain('读取失败'));
+  });
+});
