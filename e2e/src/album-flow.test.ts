@@ -2,8 +2,8 @@
  * The whole album flow in the H5 build against the real server (embedded store), on a phone-sized
  * touch screen: sign up -> upload real JPEG and PNG files through the page's file input (progress seen,
  * a duplicate reported) -> thumbnails grouped by day -> viewer, swipe, info -> add to an album ->
- * trash -> restore -> delete forever -> signed out elsewhere, back to sign-in, sign in again and the
- * library is as it was left. Screenshots of each screen go to e2e/artifacts/.
+ * trash -> restore (trash screen) -> long-press delete -> delete forever -> signed out elsewhere, back to
+ * sign-in; sign out from Me and in again: the library is as it was left. Screenshots of each screen go to e2e/artifacts/.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -96,6 +96,11 @@ describe('album flow in the H5 app', () => {
     return value;
   }
 
+  /** Taro's H5 router switches pages with history.pushState: poll the URL instead of waiting for a load. */
+  async function atPage(page: Page, name: string, timeout = 10_000): Promise<void> {
+    await expect.poll(() => new URL(page.url()).pathname, { timeout }).toBe(`/pages/${name}/index`);
+  }
+
   const shot = (page: Page, name: string) => running().screenshot(page, `album-flow-${name}`);
 
   async function gridIds(page: Page): Promise<string[]> {
@@ -116,7 +121,7 @@ describe('album flow in the H5 app', () => {
     await expect.poll(() => page.locator('#auth-error').textContent()).toBe('密码至少 8 位');
     await page.locator('#password input').fill(USER.password);
     await page.locator('#auth-submit').click();
-    await page.waitForURL(/\/pages\/timeline\/index/, { timeout: 15_000 });
+    await atPage(page, 'timeline', 15_000);
     await expect.poll(() => page.locator('#timeline-empty').textContent(), { timeout: 15_000 }).toContain('还没有照片');
     await shot(page, '02-timeline-empty');
     const session = await token(page);
@@ -136,7 +141,7 @@ describe('album flow in the H5 app', () => {
 
     // Upload five real photos through the page's file input, watching the overall progress.
     await page.locator('#open-upload').click();
-    await page.waitForURL(/\/pages\/upload\/index/);
+    await atPage(page, 'upload');
     await page.evaluate(() => {
       const seen: string[] = [];
       (window as unknown as { progressSeen: string[] }).progressSeen = seen;
@@ -165,7 +170,7 @@ describe('album flow in the H5 app', () => {
     await shot(page, '04-upload-duplicate');
 
     await page.locator('#upload-back').click();
-    await page.waitForURL(/\/pages\/timeline\/index/);
+    await atPage(page, 'timeline');
     await expect.poll(() => gridIds(page).then((ids) => ids.length), { timeout: 15_000 }).toBe(6);
     const days = await page.$$eval('.photo-grid__day-text', (nodes) => nodes.map((n) => n.textContent));
     expect(days).toEqual(['今天', '2025年6月1日 星期日']);
@@ -188,7 +193,7 @@ describe('album flow in the H5 app', () => {
 
     // Viewer: open the first photo, swipe left to the next, read its info.
     await page.locator('.photo-grid__cell').first().click();
-    await page.waitForURL(/\/pages\/viewer\/index/);
+    await atPage(page, 'viewer');
     const imageSrc = () => page.locator('#viewer-image img').getAttribute('src');
     await expect.poll(imageSrc, { timeout: 15_000 }).toMatch(/^http/);
     const firstSrc = await imageSrc();
@@ -204,6 +209,12 @@ describe('album flow in the H5 app', () => {
       changedTouches: [{ identifier: 1, clientX: 60, clientY: y + 5 }],
     });
     await expect.poll(imageSrc, { timeout: 10_000 }).not.toBe(firstSrc);
+    const imageShown = () =>
+      page.$eval(
+        '#viewer-image img',
+        (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+      );
+    await expect.poll(imageShown, { timeout: 10_000 }).toBe(true);
     await page.locator('#viewer-info').click();
     await expect.poll(() => page.locator('#viewer-info-panel').textContent()).toMatch(/尺寸: \d+ × \d+/);
     await shot(page, '06-viewer-info');
@@ -234,37 +245,93 @@ describe('album flow in the H5 app', () => {
       )
       .toEqual([shownId]);
     await page.goBack();
-    await page.waitForURL(/\/pages\/timeline\/index/);
+    await atPage(page, 'timeline');
     await expect.poll(() => gridIds(page), { timeout: 10_000 }).toEqual(timeline.filter((id) => id !== shownId));
 
-    // Restore, then trash and delete forever.
-    await trpc(base, 'mutation', 'photos.restore', { ids: [shownId] }, session);
-    await page.reload();
-    await expect.poll(() => gridIds(page), { timeout: 10_000 }).toEqual(timeline);
-    await trpc(base, 'mutation', 'photos.trash', { ids: [shownId] }, session);
-    await trpc(base, 'mutation', 'photos.purge', { ids: [shownId] }, session);
-    await expect
-      .poll(
-        async () =>
-          (await trpc<{ items: unknown[] }>(base, 'query', 'photos.list', { trashed: true }, session)).items.length,
-      )
-      .toBe(0);
+    const trashedIds = async () =>
+      (await trpc<{ items: { id: string }[] }>(base, 'query', 'photos.list', { trashed: true }, session)).items.map(
+        (p) => p.id,
+      );
 
-    // Signed out (from another device's point of view: the session is gone): back to sign-in, with a note.
+    // The album screen shows the album with its one photo.
+    await page.locator('.weui-tabbar__item', { hasText: '相册' }).click();
+    await atPage(page, 'albums');
+    await expect.poll(() => page.locator('#albums-list').textContent(), { timeout: 10_000 }).toContain('满月');
+    await expect.poll(() => page.locator('#albums-list').textContent()).toContain('1 张');
+    await shot(page, '08-albums');
+
+    // Me -> Trash: choose the photo, restore it; it is back on the timeline.
+    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
+    await atPage(page, 'account');
+    await page.locator('#account-link-trash').click();
+    await atPage(page, 'trash');
+    await page.locator(`#trash-grid #photo-${shownId}`).click();
+    await shot(page, '09-trash-selected');
+    await page.locator('#trash-restore').click();
+    await expect.poll(trashedIds, { timeout: 10_000 }).toEqual([]);
+    await expect.poll(() => page.locator('#trash-empty').count(), { timeout: 10_000 }).toBe(1);
+    await page.goBack();
+    await page.locator('.weui-tabbar__item', { hasText: '时间线' }).click();
+    await atPage(page, 'timeline');
+    await expect.poll(() => gridIds(page), { timeout: 10_000 }).toEqual(timeline);
+
+    // Long-press on the timeline: the action sheet offers save and delete; delete moves it to the trash.
+    const cell = page.locator(`#photo-${shownId}`);
+    const box = await cell.boundingBox();
+    if (!box) throw new Error('photo cell not laid out');
+    const at = { identifier: 2, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+    await cell.dispatchEvent('touchstart', { touches: [at], changedTouches: [at], targetTouches: [at] });
+    await page.waitForTimeout(800);
+    await cell.dispatchEvent('touchend', { touches: [], changedTouches: [at], targetTouches: [] });
+    const sheet = page.locator('.taro-actionsheet__cell', { hasText: '移到回收站' });
+    await sheet.waitFor({ timeout: 5_000 });
+    await shot(page, '10-long-press');
+    await sheet.click();
+    await expect.poll(trashedIds, { timeout: 10_000 }).toEqual([shownId]);
+    await expect.poll(() => gridIds(page), { timeout: 10_000 }).toEqual(timeline.filter((id) => id !== shownId));
+
+    // Delete forever from the trash, after the confirm.
+    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
+    await page.locator('#account-link-trash').click();
+    await atPage(page, 'trash');
+    await page.locator(`#trash-grid #photo-${shownId}`).click();
+    await page.locator('#trash-purge').click();
+    await page.locator('#purge-dialog-confirm').click();
+    await expect.poll(() => page.locator('#trash-empty').count(), { timeout: 10_000 }).toBe(1);
+    expect(await trashedIds()).toEqual([]);
+    await expect
+      .poll(async () => (await trpc<{ items: unknown[] }>(base, 'query', 'photos.list', {}, session)).items.length)
+      .toBe(timeline.length - 1);
+
+    // Signed out elsewhere (the session is gone): the app goes back to sign-in with a note.
     await trpc(base, 'mutation', 'auth.signOut', undefined, session);
-    await page.reload();
-    await page.waitForURL(/\/pages\/welcome\/index/, { timeout: 15_000 });
+    await page.goto('/pages/timeline/index');
+    await atPage(page, 'welcome', 15_000);
     await expect.poll(() => page.locator('#auth-notice').textContent()).toContain('登录已过期');
     await page.locator('#username input').fill(USER.username);
     await page.locator('#password input').fill('wrong password!');
     await page.locator('#auth-submit').click();
     await expect.poll(() => page.locator('#auth-error').textContent()).toMatch(/^用户名或密码不对/);
-    await shot(page, '08-sign-in-error');
+    await shot(page, '11-sign-in-error');
     await page.locator('#password input').fill(USER.password);
     await page.locator('#auth-submit').click();
-    await page.waitForURL(/\/pages\/timeline\/index/, { timeout: 15_000 });
-    await expect.poll(() => gridIds(page), { timeout: 15_000 }).toEqual(timeline.filter((id) => id !== shownId));
-    await shot(page, '09-timeline-after-sign-in');
+    await atPage(page, 'timeline', 15_000);
+    const remaining = timeline.filter((id) => id !== shownId);
+    await expect.poll(() => gridIds(page), { timeout: 15_000 }).toEqual(remaining);
+
+    // Sign out from Me, sign in again: the same library, the album still holds nothing trashed.
+    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
+    await page.locator('#account-sign-out').click();
+    await page.locator('#sign-out-dialog-confirm').click();
+    await atPage(page, 'welcome', 15_000);
+    await page.locator('#username input').fill(USER.username);
+    await page.locator('#password input').fill(USER.password);
+    await page.locator('#auth-submit').click();
+    await atPage(page, 'timeline', 15_000);
+    await expect.poll(() => gridIds(page), { timeout: 15_000 }).toEqual(remaining);
+    await shot(page, '12-timeline-after-sign-in');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, '13-timeline-dark');
     expect(page.errors).toEqual([]);
   }, 180_000);
 });

@@ -5,37 +5,60 @@ import './app.css';
 import Taro from '@tarojs/taro';
 import type { ErrorCode } from '@xiaojia/shared';
 import { type PropsWithChildren, useEffect, useState } from 'react';
+import type { ApiClient } from './api/client';
 import { ApiProvider } from './api/context';
 import { createPlatformApiClient, tokenStore } from './api/platform';
-import { createAppQueryClient, QueryProvider } from './api/query';
+import { createAppQueryClient, isSessionLost, QueryProvider } from './api/query';
 import { t } from './i18n';
 import { appCodeOf } from './i18n/errors';
 import { ROUTES, withQuery } from './routes';
-import { setUploadSessionLostHandler } from './upload';
+import { existingUploadQueue, setUploadSessionLostHandler } from './upload';
 
 let leavingSession = false;
+
+function onWelcomePage(): boolean {
+  const pages = Taro.getCurrentPages();
+  const route = pages[pages.length - 1]?.route ?? '';
+  return `/${route.replace(/^\//, '')}`.startsWith(ROUTES.welcome);
+}
 
 /**
  * A lost session (expired, revoked, signed out elsewhere) clears the token and the cached data of that
  * account and restarts at sign-in. The upload queue is left alone: it pauses and resumes after sign-in.
+ * A late answer to a request of an earlier session (signed out, then in again) must not end the new one,
+ * so the current token is asked about first.
  */
-function createQueryClient() {
-  const leave = (code: ErrorCode) => {
+function createQueryClient(client: ApiClient) {
+  const leave = async (code: ErrorCode) => {
+    const token = await tokenStore.get();
+    if (token) {
+      const lost = await client.auth.me.query().then(
+        () => false,
+        (error: unknown) => isSessionLost(error),
+      );
+      if (!lost) {
+        // The session is fine: uploads paused by that stale answer carry on.
+        existingUploadQueue()?.resume();
+        return;
+      }
+      await tokenStore.clear();
+    } else if (onWelcomePage()) {
+      return;
+    }
+    queryClient.clear();
+    await Taro.reLaunch({ url: withQuery(ROUTES.welcome, { reason: code }) });
+  };
+  const leaveOnce = (code: ErrorCode) => {
     if (leavingSession) return;
     leavingSession = true;
-    void tokenStore
-      .clear()
-      .then(() => {
-        queryClient.clear();
-        return Taro.reLaunch({ url: withQuery(ROUTES.welcome, { reason: code }) });
-      })
+    void leave(code)
       .catch(() => undefined)
       .finally(() => {
         leavingSession = false;
       });
   };
-  const queryClient = createAppQueryClient({ onSessionLost: leave });
-  setUploadSessionLostHandler((error) => leave(appCodeOf(error) ?? 'SESSION_EXPIRED'));
+  const queryClient = createAppQueryClient({ onSessionLost: leaveOnce });
+  setUploadSessionLostHandler((error) => leaveOnce(appCodeOf(error) ?? 'SESSION_EXPIRED'));
   return queryClient;
 }
 
@@ -49,7 +72,7 @@ function translateTabBar() {
 
 function App({ children }: PropsWithChildren) {
   const [client] = useState(createPlatformApiClient);
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(() => createQueryClient(client));
   useEffect(() => {
     // RN's tab bar has no setTabBarItem before it is shown; the Chinese labels stay there.
     if (process.env.TARO_ENV !== 'rn') translateTabBar();

@@ -150,9 +150,11 @@ export default function ViewerPage() {
 
       {showInfo && photo && (
         <View id="viewer-info-panel" className="viewer__info">
-          <Text className="viewer__info-row">
-            {t('viewer.info.taken')}: {formatDateTime(photo.takenAt ?? photo.sortAt)}
-          </Text>
+          {photo.takenAt && (
+            <Text className="viewer__info-row">
+              {t('viewer.info.taken')}: {formatDateTime(photo.takenAt)}
+            </Text>
+          )}
           <Text className="viewer__info-row">
             {t('viewer.info.uploaded')}: {formatDateTime(photo.createdAt)}
           </Text>

@@ -1,44 +1,30 @@
 /**
- * Welcome / sign-in. WeChat sign-in on the mini-program (Taro.login -> auth.signInWithWechat); username
- * and password sign-in or sign-up on H5 and RN, checked with the shared schemas before sending. A device
- * that already has a session goes straight to the timeline.
+ * Welcome / sign-in page: a device that already has a session goes straight to the timeline; otherwise
+ * the sign-in screen, and after sign-in the timeline (paused uploads carry on under the new session).
  */
 
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { type AuthResult, zSignInInput, zSignUpInput } from '@xiaojia/shared';
+import type { AuthResult } from '@xiaojia/shared';
 import { useEffect, useState } from 'react';
-import { useApi } from '../../api/context';
 import { tokenStore } from '../../api/platform';
 import { useT } from '../../i18n';
-import { errorMessage } from '../../i18n/errors';
 import { ROUTES } from '../../routes';
 import { existingUploadQueue } from '../../upload';
-import { type AuthMode, validateAuthForm } from './form';
+import { WelcomeScreen } from './WelcomeScreen';
 import './index.css';
 
-const isWeapp = process.env.TARO_ENV === 'weapp';
-
 async function enter() {
-  // Paused uploads (a session expired mid-way) carry on under the new session.
   existingUploadQueue()?.resume();
   await Taro.switchTab({ url: ROUTES.timeline });
 }
 
 export default function WelcomePage() {
   const t = useT();
-  const api = useApi();
   const queryClient = useQueryClient();
-  const router = useRouter();
-  const reason = router.params.reason;
+  const { params } = useRouter();
   const [checking, setChecking] = useState(true);
-  const [mode, setMode] = useState<AuthMode>('signIn');
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -62,40 +48,6 @@ export default function WelcomePage() {
     await enter();
   }
 
-  async function attempt(action: () => Promise<AuthResult>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await signedIn(await action());
-    } catch (failure) {
-      setError(errorMessage(failure, t));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function submit() {
-    const checked = validateAuthForm(mode, { username, password, displayName });
-    if (!checked.ok) {
-      setError(t(checked.messageKey));
-      return;
-    }
-    if (mode === 'signUp') {
-      const input = zSignUpInput.parse(checked.values);
-      void attempt(() => api.auth.signUp.mutate(input));
-    } else {
-      const input = zSignInInput.parse(checked.values);
-      void attempt(() => api.auth.signIn.mutate(input));
-    }
-  }
-
-  function wechat() {
-    void attempt(async () => {
-      const { code } = await Taro.login();
-      return api.auth.signInWithWechat.mutate({ code, device: '微信小程序' });
-    });
-  }
-
   if (checking) {
     return (
       <View className="welcome">
@@ -103,85 +55,5 @@ export default function WelcomePage() {
       </View>
     );
   }
-
-  return (
-    <View className="welcome">
-      <View className="welcome__hero">
-        <Text className="welcome__title">{t('app.name')}</Text>
-        <Text className="welcome__tagline">{t('auth.tagline')}</Text>
-      </View>
-
-      {(reason === 'SESSION_EXPIRED' || reason === 'UNAUTHENTICATED') && (
-        <View id="auth-notice" className="welcome__notice">
-          <Text className="welcome__notice-text">{t('auth.sessionExpired')}</Text>
-        </View>
-      )}
-
-      {isWeapp ? (
-        <Button id="wechat-sign-in" className="welcome__primary" loading={busy} disabled={busy} onClick={wechat}>
-          {busy ? t('auth.wechat.busy') : t('auth.wechat')}
-        </Button>
-      ) : (
-        <View className="welcome__form">
-          <Text className="welcome__label">{t('auth.username')}</Text>
-          <Input
-            id="username"
-            className="welcome__input"
-            value={username}
-            placeholder={t('auth.username.placeholder')}
-            maxlength={32}
-            onInput={(event) => setUsername(event.detail.value)}
-          />
-          <Text className="welcome__label">{t('auth.password')}</Text>
-          <Input
-            id="password"
-            className="welcome__input"
-            value={password}
-            password
-            placeholder={t('auth.password.placeholder')}
-            maxlength={128}
-            onInput={(event) => setPassword(event.detail.value)}
-            onConfirm={submit}
-          />
-          {mode === 'signUp' && (
-            <>
-              <Text className="welcome__label">{t('auth.displayName')}</Text>
-              <Input
-                id="display-name"
-                className="welcome__input"
-                value={displayName}
-                maxlength={40}
-                onInput={(event) => setDisplayName(event.detail.value)}
-              />
-            </>
-          )}
-          <Button id="auth-submit" className="welcome__primary" loading={busy} disabled={busy} onClick={submit}>
-            {mode === 'signUp' ? t('auth.signUp') : t('auth.signIn')}
-          </Button>
-          <View
-            id="auth-switch"
-            className="welcome__link"
-            onClick={() => {
-              setMode(mode === 'signIn' ? 'signUp' : 'signIn');
-              setError(null);
-            }}
-          >
-            <Text className="welcome__link-text">{mode === 'signIn' ? t('auth.toSignUp') : t('auth.toSignIn')}</Text>
-          </View>
-        </View>
-      )}
-
-      {error && (
-        <View className="welcome__error">
-          <Text id="auth-error" className="welcome__error-text">
-            {error}
-          </Text>
-        </View>
-      )}
-
-      <View className="welcome__link" onClick={() => Taro.navigateTo({ url: ROUTES.serverStatus })}>
-        <Text className="welcome__footer">{t('auth.serverStatus')}</Text>
-      </View>
-    </View>
-  );
+  return <WelcomeScreen reason={params.reason} onSignedIn={signedIn} />;
 }

@@ -1,0 +1,79 @@
+import { cleanup, fireEvent, render } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setLocale } from '../../i18n';
+import { photo } from '../Screen/testing';
+import { PhotoGrid } from './index';
+
+const ids = [
+  '0190a000-0000-7000-8000-000000000001',
+  '0190a000-0000-7000-8000-000000000002',
+  '0190a000-0000-7000-8000-000000000003',
+];
+const photos = [
+  photo(ids[0] ?? '', '2026-05-03T12:00:00.000Z'),
+  photo(ids[1] ?? '', '2026-05-03T08:00:00.000Z'),
+  { ...photo(ids[2] ?? '', '2026-05-01T12:00:00.000Z'), availability: 'unbound' as const, thumbUrl: null },
+];
+const now = new Date('2026-05-03T13:00:00.000Z');
+
+function cell(id: string): Element {
+  const found = document.querySelector(`#photo-${id}`);
+  if (!found) throw new Error(`photo ${id} not rendered`);
+  return found;
+}
+
+describe('PhotoGrid', () => {
+  beforeAll(() => setLocale('zh-CN'));
+  afterEach(cleanup);
+
+  it('shows day headers, placeholders shaped like the photos, and the unbound note', () => {
+    render(<PhotoGrid photos={photos} width={300} targetRowHeight={100} now={now} />);
+    const days = [...document.querySelectorAll('.photo-grid__day-text')].map((n) => n.textContent);
+    expect(days).toHaveLength(2);
+    expect(days[1]).toMatch(/^5月1日|^5月2日/);
+    const style = (cell(ids[0] ?? '') as HTMLElement).style;
+    // A 4:3 photo in a 100 px row is about 133 px wide.
+    expect(Number.parseInt(style.width, 10)).toBeGreaterThan(120);
+    expect(cell(ids[2] ?? '').textContent).toBe('存储已解绑');
+  });
+
+  it('opens a photo on tap with its index in the list', () => {
+    const onOpen = vi.fn();
+    render(<PhotoGrid photos={photos} width={300} now={now} onOpen={onOpen} />);
+    fireEvent.click(cell(ids[1] ?? ''));
+    expect(onOpen).toHaveBeenCalledWith(photos[1], 1);
+  });
+
+  it('toggles the selection on tap in select mode instead of opening', () => {
+    const onOpen = vi.fn();
+    const onSelectionChange = vi.fn();
+    const { rerender } = render(
+      <PhotoGrid
+        photos={photos}
+        width={300}
+        now={now}
+        onOpen={onOpen}
+        selectable
+        selectedIds={[]}
+        onSelectionChange={onSelectionChange}
+      />,
+    );
+    fireEvent.click(cell(ids[1] ?? ''));
+    expect(onSelectionChange).toHaveBeenLastCalledWith([ids[1]]);
+    rerender(
+      <PhotoGrid
+        photos={photos}
+        width={300}
+        now={now}
+        onOpen={onOpen}
+        selectable
+        selectedIds={[ids[1] ?? '']}
+        onSelectionChange={onSelectionChange}
+      />,
+    );
+    expect(cell(ids[1] ?? '').className).toContain('photo-grid__cell--selected');
+    fireEvent.click(cell(ids[1] ?? ''));
+    expect(onSelectionChange).toHaveBeenLastCalledWith([]);
+    expect(onOpen).not.toHaveBeenCalled();
+  });
+});
