@@ -111,8 +111,19 @@ describe('album flow in the H5 app', () => {
     const page = await phonePage();
     const base = running().server.url;
 
-    // Welcome -> sign up.
+    // Welcome -> sign up. The scripts of this first load are what a new visitor downloads.
+    const scripts: number[] = [];
+    const countScripts = async (request: import('playwright-core').Request) => {
+      if (request.resourceType() === 'script') scripts.push((await request.sizes()).responseBodySize);
+    };
+    page.on('requestfinished', countScripts);
     await page.goto('/');
+    await page.locator('#auth-switch').waitFor();
+    page.off('requestfinished', countScripts);
+    const transferred = scripts.reduce((sum, bytes) => sum + bytes, 0);
+    console.log(
+      `H5 first load of the welcome page: ${scripts.length} scripts, ${(transferred / 1024).toFixed(1)} KiB transferred`,
+    );
     await page.locator('#auth-switch').click();
     await shot(page, '01-sign-up');
     await page.locator('#username input').fill(USER.username);
