@@ -42,6 +42,11 @@ export default function TimelinePage() {
     }),
   );
 
+  // The page config can hold only one language.
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: t('timeline.title') }).catch(() => undefined);
+  }, [t]);
+
   useEffect(
     () => onUploadsDrained(() => void queryClient.invalidateQueries({ queryKey: trpc.photos.pathKey() })),
     [queryClient, trpc],

@@ -5,7 +5,7 @@
  */
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApi } from '../../api/context';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
@@ -38,6 +38,11 @@ export default function UploadPage() {
   const [queue] = useState(() => getUploadQueue(api));
   const { items, overall } = useUploadSnapshot(queue);
   const [notice, setNotice] = useState<string | null>(null);
+
+  // The page config can hold only one language.
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: t('upload.title') }).catch(() => undefined);
+  }, [t]);
 
   const statusText = (item: UploadItem): string => {
     switch (item.status) {
