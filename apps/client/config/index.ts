@@ -37,6 +37,11 @@ export default defineConfig<'webpack5'>((merge) => {
       },
     },
     h5: {
+      webpackChain(chain) {
+        // Taro splits only initial chunks, so every page chunk carried its own zod schemas and Taro
+        // components; splitting page chunks too moves what pages share into chunks loaded once.
+        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' });
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },
