@@ -5,10 +5,9 @@
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { freePort, repoRoot, serverEntry } from './harness.js';
+import { cliEntry, freePort, repoRoot, serverEntry } from './paths.js';
 
-export const cliEntry = path.join(repoRoot, 'apps/api/dist/cli.js');
+export { cliEntry } from './paths.js';
 
 export interface ApiProcess {
   url: string;
@@ -26,12 +25,15 @@ function requireServerBuild(): void {
   }
 }
 
-/** Starts the built server with exactly these settings (plus a free loopback port) and waits for /healthz. */
-export async function startApi(env: Record<string, string>): Promise<ApiProcess> {
+/**
+ * Starts the built server with exactly these settings (plus a free loopback port) and waits for /healthz.
+ * Every e2e server, with a browser or without, starts here.
+ */
+export async function startApi(env: Record<string, string>, options: { cwd?: string } = {}): Promise<ApiProcess> {
   requireServerBuild();
   const port = await freePort();
   const child = spawn(process.execPath, [serverEntry], {
-    cwd: repoRoot,
+    cwd: options.cwd ?? repoRoot,
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
@@ -73,7 +75,10 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
     async stop() {
       if (!alive()) return;
       child.kill('SIGTERM');
+      // A server that cannot shut down must not hang the suite.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
+      clearTimeout(timer);
     },
     async kill9() {
       if (!alive()) return;

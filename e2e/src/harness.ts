@@ -7,19 +7,15 @@
  *   ...
  *   await app.stop();                      // in afterAll: browser, server, temp dir
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type ApiProcess, startApi } from './api-process.js';
+import { artifactsDir, h5Dir, repoRoot, serverEntry } from './paths.js';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const serverEntry = path.join(repoRoot, 'apps/api/dist/main.js');
-export const h5Dir = path.join(repoRoot, 'apps/client/dist/h5');
-export const artifactsDir = path.join(repoRoot, 'e2e/artifacts');
+export { artifactsDir, freePort, h5Dir, repoRoot, serverEntry } from './paths.js';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Without the background-networking flags Chromium keeps calling home on a closed network. */
@@ -48,18 +44,6 @@ function requireBuilt(file: string, how: string): void {
   if (!existsSync(file)) throw new Error(`e2e: ${path.relative(repoRoot, file)} is missing; build it first: ${how}`);
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 export interface RunningServer {
   url: string;
   dataDir: string;
@@ -68,69 +52,30 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`e2e: the server exited with ${child.exitCode} before answering:\n${output()}`);
-    }
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`e2e: the server did not answer /healthz within ${timeoutMs} ms:\n${output()}`);
-}
-
 /** Starts apps/api/dist/main.js on a free port with a fresh data dir, serving the H5 build. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   requireBuilt(serverEntry, 'pnpm --filter @xiaojia/api build');
   requireBuilt(path.join(h5Dir, 'index.html'), 'pnpm --filter @xiaojia/client build:h5');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'xiaojia-e2e-'));
-  const port = await freePort();
-  const child = spawn(process.execPath, [serverEntry], {
-    cwd: dataDir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? dataDir,
-      NODE_ENV: 'production',
-      XIAOJIA_PORT: String(port),
-      XIAOJIA_HOST: '127.0.0.1',
-      XIAOJIA_DATA_DIR: dataDir,
-      XIAOJIA_H5_DIR: h5Dir,
-      XIAOJIA_LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    log += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    log += chunk.toString();
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
-    await rm(dataDir, { recursive: true, force: true });
-  };
+  let api: ApiProcess;
   try {
-    await waitForHealth(url, child, () => log, 20_000);
+    api = await startApi(
+      { HOME: process.env.HOME ?? dataDir, XIAOJIA_DATA_DIR: dataDir, XIAOJIA_H5_DIR: h5Dir, ...env },
+      { cwd: dataDir },
+    );
   } catch (error) {
-    await stop();
+    await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
-  return { url, dataDir, output: () => log, stop };
+  return {
+    url: api.url,
+    dataDir,
+    output: api.output,
+    async stop() {
+      await api.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface RunningBrowser {
