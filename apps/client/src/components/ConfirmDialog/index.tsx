@@ -3,9 +3,10 @@
  * Our own small component rather than Taro.showModal: it renders the same on weapp, H5 and RN, can say
  * "working…" while the action runs, and can be driven in component tests and e2e.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import './index.css';
+import { ActionButton } from '../ActionButton';
 
 export interface DialogProps {
   open: boolean;
@@ -43,18 +44,17 @@ export function Dialog({
         <Text className="xj-dialog__title">{title}</Text>
         {children}
         <View className="xj-dialog__actions">
-          <Button id={`${id}-cancel`} className="xj-dialog__button" disabled={busy} onClick={() => !busy && onCancel()}>
+          <ActionButton id={`${id}-cancel`} className="xj-dialog__button" disabled={busy} onClick={onCancel}>
             {cancelLabel}
-          </Button>
-          <Button
+          </ActionButton>
+          <ActionButton
             id={`${id}-confirm`}
             className={`xj-dialog__button xj-dialog__button--primary${danger ? ' xj-dialog__button--danger' : ''}`}
-            disabled={busy}
-            loading={busy}
-            onClick={() => !busy && onConfirm()}
+            busy={busy}
+            onClick={onConfirm}
           >
             {confirmLabel}
-          </Button>
+          </ActionButton>
         </View>
       </View>
     </View>

@@ -63,7 +63,7 @@ export function NameDialog({
         value={name}
         placeholder={placeholder}
         maxlength={80}
-        disabled={frame.busy}
+        disabled={frame.busy || undefined}
         onInput={(event) => {
           setName(event.detail.value);
           setInvalid(null);

@@ -1,11 +1,12 @@
 /** A photo list (album, trash, timeline to pick from) loaded page by page through photos.list. */
 
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { ListPhotosInput } from '@xiaojia/shared';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTRPC } from '../../api/query';
 import { useT } from '../../i18n';
+import { ActionButton } from '../ActionButton';
 
 export const PHOTO_PAGE_SIZE = 60;
 
@@ -55,9 +56,9 @@ export function LoadMore({
   if (!hasMore) return null;
   return (
     <View className="screen__load-more">
-      <Button id={id} className="screen__button" loading={loading} disabled={loading} onClick={onLoadMore}>
+      <ActionButton id={id} className="screen__button" busy={loading} onClick={onLoadMore}>
         {loading ? t('common.loading') : t('common.loadMore')}
-      </Button>
+      </ActionButton>
     </View>
   );
 }

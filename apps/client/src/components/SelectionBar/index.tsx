@@ -1,6 +1,7 @@
 /** The bar at the bottom while choosing photos: how many are chosen, the actions, and a way out. */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import './index.css';
+import { ActionButton } from '../ActionButton';
 
 export interface SelectionAction {
   id: string;
@@ -49,15 +50,15 @@ export function SelectionBar({
       </View>
       <View className="selection-bar__actions">
         {actions.map((action) => (
-          <Button
+          <ActionButton
             key={action.id}
             id={action.id}
             className={`selection-bar__action${action.danger ? ' selection-bar__action--danger' : ''}`}
             disabled={empty || busy || action.disabled}
-            onClick={() => !(empty || busy || action.disabled) && action.onPress()}
+            onClick={() => action.onPress()}
           >
             {action.label}
-          </Button>
+          </ActionButton>
         ))}
       </View>
     </View>

@@ -34,7 +34,7 @@ async function fillAll(values: Partial<typeof filled> = {}) {
 
 /** Taro's H5 button keeps a `disabled="false"` attribute: its property is what counts. */
 function isDisabled(selector: string): boolean {
-  return (element(selector) as HTMLElement & { disabled: boolean }).disabled;
+  return Boolean((element(selector) as HTMLElement & { disabled?: boolean }).disabled);
 }
 
 function submit() {

@@ -4,7 +4,7 @@
  * into a message that names what to fix, with the fields concerned marked. The secret key is a password
  * field; nothing the server returns ever fills it.
  */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { type BindStorageInput, QINIU_REGIONS, type QiniuRegion } from '@xiaojia/shared';
 import { useState } from 'react';
 import { useT } from '../../i18n';
@@ -19,6 +19,7 @@ import {
   validateBinding,
 } from './binding';
 import './index.css';
+import { ActionButton } from '../ActionButton';
 
 export interface StorageBindFormProps {
   /** Prefill (rotating keys: the bound bucket, domain and region). Never the secret key. */
@@ -103,7 +104,7 @@ export function StorageBindForm({ initial, bind, onBound, onCancel }: StorageBin
               password={field === 'secretKey'}
               placeholder={field === 'domain' ? t('storage.form.domainPlaceholder') : ''}
               maxlength={field === 'domain' ? 253 : 64}
-              disabled={verifying}
+              disabled={verifying || undefined}
               onInput={(event) => change(field, event.detail.value)}
               onBlur={() => setVisited((current) => ({ ...current, [field]: true }))}
             />
@@ -152,19 +153,13 @@ export function StorageBindForm({ initial, bind, onBound, onCancel }: StorageBin
         </View>
       )}
 
-      <Button
-        id="bind-submit"
-        className="bind-form__submit"
-        disabled={verifying}
-        loading={verifying}
-        onClick={() => void submit()}
-      >
+      <ActionButton id="bind-submit" className="bind-form__submit" busy={verifying} onClick={() => void submit()}>
         {verifying ? t('storage.form.verifying') : t('storage.form.submit')}
-      </Button>
+      </ActionButton>
       {onCancel && (
-        <Button id="bind-cancel" className="bind-form__cancel" disabled={verifying} onClick={onCancel}>
+        <ActionButton id="bind-cancel" className="bind-form__cancel" disabled={verifying} onClick={onCancel}>
           {t('storage.form.cancel')}
-        </Button>
+        </ActionButton>
       )}
     </View>
   );

@@ -2,11 +2,12 @@
  * Home for now: proves the whole chain (platform fetch -> tRPC link -> API) by showing the server's health
  * and a round trip through health.echo.
  */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { type Echo, type Health, zEchoInput } from '@xiaojia/shared';
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api/context';
 import './index.css';
+import { ActionButton } from '../../components/ActionButton';
 
 type Remote<T> =
   | { state: 'idle' }
@@ -88,9 +89,9 @@ export default function HomePage() {
           maxlength={200}
           onInput={(event) => setText(event.detail.value)}
         />
-        <Button id="echo-send" className="home__button" loading={echo.state === 'loading'} onClick={sendEcho}>
+        <ActionButton id="echo-send" className="home__button" busy={echo.state === 'loading'} onClick={sendEcho}>
           发送
-        </Button>
+        </ActionButton>
         {echo.state !== 'idle' && echo.state !== 'loading' && (
           <View className="home__line">
             <Text id="echo-result" className="home__value">

@@ -10,6 +10,7 @@ import type { Photo } from '@xiaojia/shared';
 import { useEffect, useMemo } from 'react';
 import { useApi } from '../../api/context';
 import { useTRPC } from '../../api/query';
+import { ActionButton } from '../../components/ActionButton';
 import { PhotoGrid } from '../../components/PhotoGrid';
 import { savePhotoToPhone } from '../../components/photo-actions';
 import { useT } from '../../i18n';
@@ -121,14 +122,14 @@ export default function TimelinePage() {
 
       {list.hasNextPage && (
         <View className="timeline__more">
-          <Button
+          <ActionButton
             id="load-more"
             size="mini"
-            loading={list.isFetchingNextPage}
+            busy={list.isFetchingNextPage}
             onClick={() => void list.fetchNextPage()}
           >
             {t('common.loadMore')}
-          </Button>
+          </ActionButton>
         </View>
       )}
       {photos.length > 0 && !list.hasNextPage && (

@@ -4,7 +4,7 @@
  * refusal in the user's words (wrong password with attempts left, locked out with minutes left).
  */
 
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { type AuthResult, zSignInInput, zSignUpInput } from '@xiaojia/shared';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import { errorMessage } from '../../i18n/errors';
 import { ROUTES } from '../../routes';
 import { type AuthMode, validateAuthForm } from './form';
 import './index.css';
+import { ActionButton } from '../../components/ActionButton';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -81,9 +82,9 @@ export function WelcomeScreen({ reason, onSignedIn }: WelcomeScreenProps) {
       )}
 
       {isWeapp ? (
-        <Button id="wechat-sign-in" className="welcome__primary" loading={busy} disabled={busy} onClick={wechat}>
+        <ActionButton id="wechat-sign-in" className="welcome__primary" busy={busy} onClick={wechat}>
           {busy ? t('auth.wechat.busy') : t('auth.wechat')}
-        </Button>
+        </ActionButton>
       ) : (
         <View className="welcome__form">
           <Text className="welcome__label">{t('auth.username')}</Text>
@@ -118,9 +119,9 @@ export function WelcomeScreen({ reason, onSignedIn }: WelcomeScreenProps) {
               />
             </>
           )}
-          <Button id="auth-submit" className="welcome__primary" loading={busy} disabled={busy} onClick={submit}>
+          <ActionButton id="auth-submit" className="welcome__primary" busy={busy} onClick={submit}>
             {mode === 'signUp' ? t('auth.signUp') : t('auth.signIn')}
-          </Button>
+          </ActionButton>
           <View
             id="auth-switch"
             className="welcome__link"
