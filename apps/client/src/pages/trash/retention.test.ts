@@ -4,11 +4,12 @@ import { daysUntilPurge, purgeOutcome, soonestPurge } from './retention';
 describe('daysUntilPurge', () => {
   const now = new Date('2026-05-31T12:00:00.000Z');
 
-  it('counts whole days left of the 30', () => {
+  it('counts the days left of the 30, a started day as one', () => {
     expect(daysUntilPurge('2026-05-31T12:00:00.000Z', now)).toBe(30);
-    expect(daysUntilPurge('2026-05-31T11:00:00.000Z', now)).toBe(29);
+    expect(daysUntilPurge('2026-05-31T11:00:00.000Z', now)).toBe(30);
     expect(daysUntilPurge('2026-05-21T12:00:00.000Z', now)).toBe(20);
-    expect(daysUntilPurge('2026-05-01T13:00:00.000Z', now)).toBe(0);
+    expect(daysUntilPurge('2026-05-01T13:00:00.000Z', now)).toBe(1);
+    expect(daysUntilPurge('2026-05-01T12:00:00.000Z', now)).toBe(0);
   });
 
   it('never goes below 0 (overdue, the sweep has not run yet) or above 30 (clock skew)', () => {
@@ -31,7 +32,7 @@ describe('soonestPurge', () => {
   it('is the fewest days left among the photos, null when there are none', () => {
     const now = new Date('2026-05-31T12:00:00.000Z');
     const trashed = (deletedAt: string | null) => ({ deletedAt });
-    expect(soonestPurge([trashed('2026-05-30T12:00:00.000Z'), trashed('2026-05-11T12:00:00.000Z')], now)).toBe(10);
+    expect(soonestPurge([trashed('2026-05-30T12:00:00.000Z'), trashed('2026-05-11T18:00:00.000Z')], now)).toBe(11);
     expect(soonestPurge([trashed(null)], now)).toBeNull();
     expect(soonestPurge([], now)).toBeNull();
   });

@@ -4,14 +4,14 @@ import { TRASH_RETENTION_DAYS } from '@xiaojia/shared';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Whole days until the server's sweep deletes a photo trashed at `deletedAt`: 30 right after trashing,
- * 0 on its last day (the sweep runs every few minutes, so "today" is the honest answer then).
+ * Days (started ones count) until the server's sweep deletes a photo trashed at `deletedAt`: 30 right
+ * after trashing, 1 on its last day, 0 once overdue (the sweep runs every few minutes: "today").
  */
 export function daysUntilPurge(deletedAt: string, now: Date): number {
   const trashedAt = Date.parse(deletedAt);
   if (Number.isNaN(trashedAt)) return TRASH_RETENTION_DAYS;
   const left = TRASH_RETENTION_DAYS - (now.getTime() - trashedAt) / DAY_MS;
-  return Math.max(0, Math.min(TRASH_RETENTION_DAYS, Math.floor(left)));
+  return Math.max(0, Math.min(TRASH_RETENTION_DAYS, Math.ceil(left)));
 }
 
 export type PurgeOutcome =
