@@ -11,7 +11,7 @@ import { createPlatformApiClient, tokenStore } from './api/platform';
 import { createAppQueryClient, isSessionLost, QueryProvider } from './api/query';
 import { t } from './i18n';
 import { appCodeOf } from './i18n/errors';
-import { ROUTES, withQuery } from './routes';
+import { ROUTES, restartAtWelcome } from './routes';
 import { existingUploadQueue, setUploadSessionLostHandler } from './upload';
 
 let leavingSession = false;
@@ -45,8 +45,7 @@ function createQueryClient(client: ApiClient) {
     } else if (onWelcomePage()) {
       return;
     }
-    queryClient.clear();
-    await Taro.reLaunch({ url: withQuery(ROUTES.welcome, { reason: code }) });
+    await restartAtWelcome(queryClient, code);
   };
   const leaveOnce = (code: ErrorCode) => {
     if (leavingSession) return;

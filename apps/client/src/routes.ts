@@ -1,3 +1,7 @@
+import type { QueryClient } from '@tanstack/react-query';
+import Taro from '@tarojs/taro';
+import { clearWhenUnobserved } from './api/query';
+
 /** Every page's route, for Taro.navigateTo / switchTab / reLaunch. Tab pages must be opened with switchTab. */
 export const ROUTES = {
   welcome: '/pages/welcome/index',
@@ -22,4 +26,10 @@ export function withQuery(route: string, params: Record<string, string | number 
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
     .join('&');
   return query ? `${route}?${query}` : route;
+}
+
+/** Leaves the signed-in app for the welcome page (`reason` says why there) and forgets that account's cache. */
+export async function restartAtWelcome(queryClient: QueryClient, reason?: string): Promise<void> {
+  await Taro.reLaunch({ url: withQuery(ROUTES.welcome, { reason }) });
+  await clearWhenUnobserved(queryClient);
 }

@@ -49,6 +49,30 @@ export function createAppQueryClient({ onSessionLost }: AppQueryClientOptions): 
   });
 }
 
+/**
+ * Forgets every cached answer (the next account must see nothing of this one), once no screen observes a
+ * query any more. Clearing under a mounted screen makes it fetch again at once, and the closing pages of a
+ * sign-out would do that without a session. Pages close on timers after a navigation resolves, so this
+ * waits for the last observer to go, or `limitMs` at most.
+ */
+export function clearWhenUnobserved(queryClient: QueryClient, limitMs = 3000): Promise<void> {
+  const cache = queryClient.getQueryCache();
+  const observed = () => cache.getAll().some((query) => query.getObserversCount() > 0);
+  return new Promise((resolve) => {
+    const done = () => {
+      unsubscribe();
+      clearTimeout(timer);
+      queryClient.clear();
+      resolve();
+    };
+    const unsubscribe = cache.subscribe((event) => {
+      if (event.type === 'observerRemoved' && !observed()) done();
+    });
+    const timer = setTimeout(done, limitMs);
+    if (!observed()) done();
+  });
+}
+
 /** QueryClient + tRPC context for the screens; `queryClient` is handed in so tests can use their own. */
 export function QueryProvider({
   client,

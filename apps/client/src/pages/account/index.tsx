@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import Taro from '@tarojs/taro';
 import { tokenStore } from '../../api/platform';
-import { ROUTES } from '../../routes';
+import { ROUTES, restartAtWelcome } from '../../routes';
 import { type AccountLink, AccountScreen } from './AccountScreen';
 
 export default function AccountPage() {
@@ -13,9 +13,7 @@ export default function AccountPage() {
   };
   const signedOut = async () => {
     await tokenStore.clear();
-    // Nothing of this account may show to the next one.
-    queryClient.clear();
-    await Taro.reLaunch({ url: ROUTES.welcome });
+    await restartAtWelcome(queryClient);
   };
   return <AccountScreen onOpen={open} onSignedOut={() => void signedOut()} />;
 }

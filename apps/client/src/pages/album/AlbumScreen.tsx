@@ -42,9 +42,11 @@ export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0
   const [renaming, setRenaming] = useState(false);
   const [askDelete, setAskDelete] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  // Once deleted, the album's queries must not refetch (and 404) while the page leaves.
+  const [deleted, setDeleted] = useState(false);
 
-  const album = useQuery(trpc.albums.get.queryOptions({ id: albumId }));
-  const inAlbum = usePhotoList({ albumId });
+  const album = useQuery({ ...trpc.albums.get.queryOptions({ id: albumId }), enabled: !deleted });
+  const inAlbum = usePhotoList({ albumId }, !deleted);
   const timeline = usePhotoList({}, mode === 'pick');
   const listed = mode === 'pick' ? timeline : inAlbum;
   const selection = useSelection(listed.ids);
@@ -73,6 +75,7 @@ export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0
     trpc.albums.delete.mutationOptions({
       onSuccess() {
         setAskDelete(false);
+        setDeleted(true);
         queryClient.removeQueries(trpc.albums.get.queryFilter({ id: albumId }));
         void queryClient.invalidateQueries(trpc.albums.list.queryFilter());
         onDeleted();

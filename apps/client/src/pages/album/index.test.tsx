@@ -111,6 +111,12 @@ describe('album screen', () => {
     fireEvent.click(element('#album-delete-dialog-confirm'));
     await waitFor(() => expect(screen.deleted()).toBe(1));
     expect(screen.callsTo('albums.delete')).toEqual([{ id: ALBUM }]);
+    // While the page leaves, other screens refresh every album query: the gone one is not asked for again
+    // (that would only earn a 404).
+    await waitFor(() => expect(document.querySelector('#album-delete-dialog')).toBeNull());
+    const asked = screen.callsTo('albums.get').length;
+    await screen.queryClient.invalidateQueries();
+    expect(screen.callsTo('albums.get')).toHaveLength(asked);
   });
 
   it('removes the chosen photos in list order and leaves select mode', async () => {
