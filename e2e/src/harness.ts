@@ -11,7 +11,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { type ApiProcess, startApi } from './api-process.js';
 import { artifactsDir, h5Dir, repoRoot, serverEntry } from './paths.js';
 
@@ -113,13 +113,25 @@ export async function launchBrowser(): Promise<RunningBrowser> {
   };
 }
 
+/** A phone held by a Chinese-speaking user (Chromium's own default is a desktop in en-US). */
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  hasTouch: true,
+  isMobile: true,
+  locale: 'zh-CN',
+};
+
 export type TrackedPage = Page & { consoleErrors: string[]; failedResponses: string[] };
 
 export interface App {
   server: RunningServer;
   browser: Browser;
-  /** A page in a fresh context (own storage), collecting console errors and HTTP answers >= 400. */
-  newPage(): Promise<TrackedPage>;
+  /**
+   * A page in a fresh context (own storage), collecting console errors and HTTP answers >= 400; `options`
+   * shape the context (PHONE for a Chinese phone), its baseURL is the server.
+   */
+  newPage(options?: BrowserContextOptions): Promise<TrackedPage>;
   /** Saves a full-page PNG under e2e/artifacts/<name>.png and returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
   /** Stops browser and server; safe to call more than once and after a failed start. */
@@ -140,8 +152,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<App> {
   return {
     server,
     browser: running.browser,
-    async newPage() {
-      const context = await running.browser.newContext({ baseURL: server.url });
+    async newPage(options = {}) {
+      const context = await running.browser.newContext({ ...options, baseURL: server.url });
       contexts.push(context);
       const page: TrackedPage = Object.assign(await context.newPage(), {
         consoleErrors: [] as string[],
@@ -151,7 +163,10 @@ export async function startApp(env: Record<string, string> = {}): Promise<App> {
         if (response.status() >= 400) page.failedResponses.push(`${response.status()} ${response.url()}`);
       });
       page.on('console', (message) => {
-        if (message.type() === 'error') page.consoleErrors.push(message.text());
+        // Chromium logs every HTTP error answer too; those are in failedResponses, with their URL.
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+          page.consoleErrors.push(message.text());
+        }
       });
       page.on('pageerror', (error) => page.consoleErrors.push(error.message));
       return page;
