@@ -1,8 +1,9 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
+import type pg from 'pg';
 import type { Config } from '../config.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -30,12 +31,22 @@ function parseBigNumber(text: string): number | string {
   return Number.isSafeInteger(n) || (!Number.isInteger(n) && Number.isFinite(n)) ? n : text;
 }
 
-const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === PG_INT8 || oid === PG_NUMERIC) return parseBigNumber;
-    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
-  },
-} as pg.CustomTypesConfig;
+/**
+ * `pg`, loaded only for a PostgreSQL DATABASE_URL: it is about 140 ms of a SQLite server's cold start
+ * (BENCHMARKS.md, 5a). createDb stays synchronous, hence require rather than import().
+ */
+function loadPg(): typeof pg {
+  return createRequire(import.meta.url)('pg') as typeof pg;
+}
+
+function pgTypes(driver: typeof pg): pg.CustomTypesConfig {
+  return {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === PG_INT8 || oid === PG_NUMERIC) return parseBigNumber;
+      return format === 'binary' ? driver.types.getTypeParser(oid, 'binary') : driver.types.getTypeParser(oid, 'text');
+    },
+  } as pg.CustomTypesConfig;
+}
 
 export interface CreateDbOptions {
   /** Connections per instance (PostgreSQL); overrides the config's. Default 10. */
@@ -43,10 +54,11 @@ export interface CreateDbOptions {
 }
 
 function createPostgresDb(url: string, options: CreateDbOptions): Db {
-  const pool = new pg.Pool({
+  const driver = loadPg();
+  const pool = new driver.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    types: pgTypes,
+    types: pgTypes(driver),
     // A connection that cannot be made fails the request instead of queueing it forever.
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
@@ -54,6 +66,40 @@ function createPostgresDb(url: string, options: CreateDbOptions): Db {
   // An idle client losing its connection (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** How many distinct SQL texts keep their prepared statement; the app issues a few dozen shapes. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * better-sqlite3 for Kysely, with prepared statements kept by SQL text. Kysely prepares every query anew
+ * (its SQLite driver keeps none), which cost the hot list query about a quarter of its time (BENCHMARKS.md,
+ * 1g). Reusing a statement is safe here: Kysely runs one query at a time on its single connection, and
+ * SQLite re-prepares a statement itself when a migration changed the schema under it.
+ */
+export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (statement) {
+        // Map order is insertion order: moving a hit to the end makes the first key the least recently used.
+        statements.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql);
+        if (statements.size >= size) {
+          const oldest = statements.keys().next().value;
+          if (oldest !== undefined) statements.delete(oldest);
+        }
+      }
+      statements.set(sql, statement);
+      return statement;
+    },
+    close() {
+      statements.clear();
+      sqlite.close();
+    },
+  };
 }
 
 /** Open the database named by config. ':memory:' gives a private in-memory SQLite (tests). */
@@ -72,7 +118,7 @@ export function createDb(database: Config['database'], options: CreateDbOptions 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 /**

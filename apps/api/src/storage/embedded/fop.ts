@@ -7,8 +7,9 @@
  * Derived images never carry the original's metadata (EXIF, GPS).
  */
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import type sharp from 'sharp';
 import { KODO, KodoError } from './errors.js';
+import { loadSharp } from './sharp.js';
 
 export type OutputFormat = 'jpeg' | 'png' | 'webp' | 'gif';
 
@@ -246,17 +247,18 @@ function encode(image: sharp.Sharp, format: OutputFormat, quality: number | unde
 /** A step's input: the stored file, or the raw pixels an earlier step of a chain produced. */
 type StepInput = string | { data: Buffer; info: sharp.OutputInfo };
 
-function load(input: StepInput): sharp.Sharp {
-  if (typeof input === 'string') return sharp(input);
+async function load(input: StepInput): Promise<sharp.Sharp> {
+  const open = await loadSharp();
+  if (typeof input === 'string') return open(input);
   const { width, height, channels } = input.info;
-  return sharp(input.data, { raw: { width, height, channels } });
+  return open(input.data, { raw: { width, height, channels } });
 }
 
 async function applyStep(input: StepInput, step: ImageStep, format: OutputFormat | 'raw') {
-  const meta = await load(input).metadata();
+  const meta = await (await load(input)).metadata();
   let width = meta.width ?? 0;
   let height = meta.height ?? 0;
-  let image = load(input);
+  let image = await load(input);
   if (step.autoOrient) {
     image = image.autoOrient();
     // EXIF orientations 5-8 are quarter turns: the displayed width is the stored height.
@@ -326,7 +328,7 @@ const ORIENTATION_NAMES = [
 
 /** Kodo's imageInfo answer. */
 export async function imageInfo(source: string, size: number): Promise<Record<string, string | number>> {
-  const meta = await sharp(source).metadata();
+  const meta = await (await load(source)).metadata();
   if (!meta.width || !meta.height) throw bad('not an image');
   const format = meta.format === 'heif' ? 'heic' : meta.format;
   const colorModel = meta.hasAlpha ? 'nrgba' : meta.format === 'jpeg' ? 'ycbcr' : meta.space === 'b-w' ? 'gray' : 'rgb';

@@ -11,7 +11,6 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import busboy from 'busboy';
-import sharp from 'sharp';
 import { QetagHasher } from '../qetag.js';
 import type { ObjectRecord } from './catalog.js';
 import { discardVersion, ensureDataDir, newFileId, putTimeNow, type StoreContext } from './context.js';
@@ -26,6 +25,7 @@ import {
   verifyUploadToken,
 } from './policy.js';
 import { magicLookup, renderReturnBody } from './returnbody.js';
+import { loadSharp } from './sharp.js';
 
 /** Room for the multipart framing and fields around the file when checking Content-Length up front. */
 const FORM_OVERHEAD = 1024 * 1024;
@@ -121,6 +121,7 @@ async function imageFacts(
 ): Promise<{ width: number; height: number; format: string } | null> {
   if (!isProcessableImage(mime)) return null;
   try {
+    const sharp = await loadSharp();
     const meta = await sharp(file).metadata();
     if (!meta.width || !meta.height) return null;
     return { width: meta.width, height: meta.height, format: meta.format === 'heif' ? 'heic' : meta.format };
