@@ -38,12 +38,22 @@ export interface PickResult {
   unsupported: string[];
 }
 
+/**
+ * How many photos one trip to the album may bring back: WeChat's chooseImage takes at most 9 (Taro's RN
+ * picker keeps that cap too); a browser's file input has no limit (null). The queue adds each pick to the
+ * last, so more photos are a second pick away.
+ */
+export function pickLimit(platform = process.env.TARO_ENV): number | null {
+  return platform === 'h5' ? null : 9;
+}
+
 /** Opens the album or the camera; resolves with nothing picked when the user backs out. */
 export async function pickPhotos(source: 'album' | 'camera'): Promise<PickResult> {
   let tempFiles: TempFile[];
   try {
     const result = await Taro.chooseImage({
-      count: source === 'camera' ? 1 : 9,
+      // On H5 any count above 1 only makes the file input take several files.
+      count: source === 'camera' ? 1 : (pickLimit() ?? 9),
       sizeType: ['original'],
       sourceType: [source],
     });

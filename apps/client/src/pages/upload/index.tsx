@@ -11,7 +11,7 @@ import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { ROUTES } from '../../routes';
 import { getUploadQueue, useUploadSnapshot } from '../../upload';
-import { pickPhotos } from '../../upload/picker';
+import { pickLimit, pickPhotos } from '../../upload/picker';
 import type { UploadItem } from '../../upload/queue';
 import { StorageUploadError } from '../../upload/transport';
 import './index.css';
@@ -34,6 +34,7 @@ function ProgressBar({ percent, tone }: { percent: number; tone?: 'ok' | 'failed
 
 export default function UploadPage() {
   const t = useT();
+  const limit = pickLimit();
   const api = useApi();
   const [queue] = useState(() => getUploadQueue(api));
   const { items, overall } = useUploadSnapshot(queue);
@@ -81,6 +82,11 @@ export default function UploadPage() {
         </Button>
       </View>
 
+      {limit !== null && (
+        <Text id="upload-pick-limit" className="upload__hint">
+          {t('upload.pickLimit', { count: limit })}
+        </Text>
+      )}
       {notice && <Text className="upload__notice">{notice}</Text>}
 
       {items.length === 0 ? (
