@@ -2,7 +2,19 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresAdapter, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  Kysely,
+  Migrator,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteAdapter,
+  type SqliteDatabase,
+  SqliteDialect,
+  SqliteDriver,
+} from 'kysely';
 import type pg from 'pg';
 import type { Config } from '../config.js';
 import { migrationProvider } from './migrations/index.js';
@@ -102,6 +114,40 @@ export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CAC
   };
 }
 
+/**
+ * Kysely's SQLite driver opens transactions with a deferred BEGIN: a second process (another instance, the
+ * CLI) could then read a state that a concurrent writer is about to change and fail with SQLITE_BUSY_SNAPSHOT
+ * instead of waiting. BEGIN IMMEDIATE takes the write lock up front, so the busy timeout makes writers wait
+ * their turn. Every transaction here writes.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/**
+ * Kysely runs SQLite migrations outside any transaction (its adapter says DDL is not transactional, which
+ * SQLite's is). Two instances starting at once then both saw "nothing applied" and the second failed with
+ * "table already exists"; in one immediate transaction the second waits and finds the work done, and a
+ * migration that fails leaves nothing half-applied.
+ */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+function sqliteDialect(database: SqliteDatabase): Dialect {
+  const base = new SqliteDialect({ database });
+  return {
+    createAdapter: () => new TransactionalSqliteAdapter(),
+    createDriver: () => new ImmediateSqliteDriver({ database }),
+    createQueryCompiler: () => base.createQueryCompiler(),
+    createIntrospector: (db) => base.createIntrospector(db),
+  };
+}
+
 /** Open the database named by config. ':memory:' gives a private in-memory SQLite (tests). */
 export function createDb(database: Config['database'], options: CreateDbOptions = {}): Db {
   if (database.kind === 'postgres') {
@@ -118,7 +164,7 @@ export function createDb(database: Config['database'], options: CreateDbOptions 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<Database>({ dialect: sqliteDialect(withStatementCache(sqlite)) });
 }
 
 /**
