@@ -12,14 +12,11 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { type App, buildApp } from '../app.js';
 import type { Config } from '../config.js';
-import { UploadsRepository } from '../repositories/uploads.js';
 import { createHttpServer } from '../server.js';
-import { PhotosService } from '../services/photos.js';
+import { housekeeping } from '../services/housekeeping.js';
 
-/** How often this instance looks for expired trash, failed purges and stale upload grants. */
+/** How often this instance runs the housekeeping sweep (services/housekeeping.ts). */
 export const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
-/** Upload grants this long past their expiry can no longer be confirmed by anyone: their rows go. */
-const STALE_GRANT_MS = 24 * 3600 * 1000;
 
 export interface RunningServer {
   app: App;
@@ -70,17 +67,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     `xiaojia listening on http://${config.host}:${port}`,
   );
 
-  // Sweeps are safe on several instances at once: purges are claimed row by row, deletes are idempotent.
+  // Safe on several instances at once (see services/housekeeping.ts).
   let sweeping: Promise<void> | null = null;
   const sweep = () => {
     if (stopping || sweeping) return;
     sweeping = (async () => {
       try {
-        const result = await new PhotosService(app.deps).sweep(internalOrigin);
-        if (result.expired + result.purged + result.failed > 0) logger.info(result, 'trash sweep');
-        const before = new Date(app.deps.clock.now().getTime() - STALE_GRANT_MS).toISOString();
-        const grants = await new UploadsRepository(app.deps.db).deleteStale(before);
-        if (grants > 0) logger.info({ grants }, 'stale upload grants removed');
+        const result = await housekeeping(app.deps, internalOrigin);
+        if (Object.values(result).some((count) => count > 0)) logger.info(result, 'background sweep');
       } catch (error) {
         logger.error({ err: error }, 'background sweep failed');
       } finally {

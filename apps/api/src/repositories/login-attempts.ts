@@ -90,6 +90,15 @@ export class LoginAttemptsRepository {
     });
   }
 
+  /**
+   * The background sweep: attempts on any account older than `before` (the lockout window), including
+   * names that were only ever guessed and never signed in again; returns how many went.
+   */
+  async deleteAllOlderThan(before: string): Promise<number> {
+    const result = await this.db.deleteFrom('login_attempts').where('attempted_at', '<=', before).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   /** Rows that can no longer count toward any lockout; keeps the table from growing with guessed names. */
   async pruneOlderThan(account: string, before: string): Promise<void> {
     await this.db

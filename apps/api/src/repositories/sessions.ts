@@ -52,6 +52,12 @@ export class SessionsRepository {
     return result.numDeletedRows > 0n;
   }
 
+  /** The background sweep: every user's sessions that expired before `before`; returns how many went. */
+  async deleteAllExpired(before: string): Promise<number> {
+    const result = await this.db.deleteFrom('sessions').where('expires_at', '<=', before).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   /** Housekeeping on sign-in: the owner's sessions that expired before `before` are dead weight. */
   async deleteExpired(userId: string, before: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', before).execute();

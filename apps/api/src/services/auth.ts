@@ -76,6 +76,18 @@ export class AuthService {
     return this.deps.clock.now();
   }
 
+  /**
+   * The background sweep's share: sessions past their expiry and sign-in attempts older than the lockout
+   * window, of every user. Neither can authenticate or lock anyone any more; without this they pile up for
+   * users who never come back and for names that were only guessed. Idempotent, so instances may race.
+   */
+  async sweep(): Promise<{ sessions: number; attempts: number }> {
+    const now = this.now();
+    const sessions = await this.sessions.deleteAllExpired(now.toISOString());
+    const attempts = await this.attempts.deleteAllOlderThan(new Date(now.getTime() - LOCKOUT_WINDOW_MS).toISOString());
+    return { sessions, attempts };
+  }
+
   async signUp(input: SignUpInput, req: Pick<RequestInfo, 'userAgent'>): Promise<AuthResult> {
     const now = this.now().toISOString();
     const taken = () => new AppError('USERNAME_TAKEN', 'This username is taken', { field: 'username' });
