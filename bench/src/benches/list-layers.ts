@@ -1,8 +1,8 @@
 /**
  * Where photos.list's time goes, measured in this process on the same seeded data (the servers under load
  * are stopped by then): the service alone (SQL, bindings, signing, DTOs), and the tRPC procedure around it
- * (session lookup, zod input and output validation), each as CPU time per call and paired with each other;
- * zod's validation of one page alone; and the page query through Kysely against the same SQL as a cached
+ * (session lookup, zod input validation), each as CPU time per call and paired with each other;
+ * zod's validation of one page alone (what an .output() on the list would cost); and the page query through Kysely against the same SQL as a cached
  * statement. They say which layer the API's extra CPU per HTTP request (1d) comes from.
  */
 import path from 'node:path';
@@ -32,7 +32,7 @@ async function cpuPerCall(fn: () => Promise<unknown>, calls: number): Promise<nu
 export interface Layers {
   service: number[];
   procedure: number[];
-  /** zod validation of one page as the router's .output() does it. */
+  /** zod validation of one page, as a router .output() would do it (the list has none; see routers/photos.ts). */
   outputValidation: number[];
   /** The page query through the repository (Kysely) and the same SQL as a cached better-sqlite3 statement. */
   pageViaKysely: number[];

@@ -191,7 +191,7 @@ export async function benchList(ctx: BenchContext): Promise<Figure[]> {
       compared(
         {
           id: '1e',
-          name: 'photos.list in process: the tRPC procedure (session lookup, zod in/out, middlewares, service), CPU per call',
+          name: 'photos.list in process: the tRPC procedure (session lookup, zod input, middlewares, service), CPU per call',
           unit: 'ms',
           baselineName: 'PhotosService.list alone (SQL, bindings, signing, DTOs)',
         },
@@ -201,7 +201,7 @@ export async function benchList(ctx: BenchContext): Promise<Figure[]> {
       compared(
         {
           id: '1f',
-          name: "photos.list in process: zod validation of one page (the router's .output())",
+          name: 'photos.list in process: zod validation of one page (what a router .output() would add; the list skips it)',
           unit: 'ms',
           baselineName: 'PhotosService.list alone',
         },

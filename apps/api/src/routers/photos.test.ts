@@ -1,4 +1,6 @@
+import { zPhoto, zPhotoPage } from '@xiaojia/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { PhotosService } from '../services/photos.js';
 import { signUpAndGetToken } from '../test/auth.js';
 import { createTestDeps, type TestDeps } from '../test/deps.js';
@@ -41,6 +43,23 @@ describe('photos', () => {
     const all = await alice.caller.photos.list({ limit: 200 });
     expect(all.items.map((p) => p.id)).toEqual(seen);
     expect(all.nextCursor).toBeNull();
+  });
+
+  it('answers exactly the declared zPhotoPage (the list skips the runtime output check)', async () => {
+    await uploadPhoto(alice.caller, { takenAt: '2024-05-01T10:00:00Z' });
+    await uploadPhoto(alice.caller);
+    await alice.caller.photos.trash({ ids: [(await uploadPhoto(alice.caller)).photo.id] });
+    for (const input of [{ limit: 1 }, { trashed: true }] as const) {
+      const page = await alice.caller.photos.list(input);
+      expect(page.items.length).toBeGreaterThan(0);
+      // Strict: a field the schema does not declare (a row column leaking out) fails here.
+      expect(
+        zPhotoPage
+          .extend({ items: z.array(zPhoto.strict()) })
+          .strict()
+          .parse(page),
+      ).toEqual(page);
+    }
   });
 
   it('refuses a forged cursor with BAD_INPUT', async () => {
