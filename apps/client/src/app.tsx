@@ -73,8 +73,9 @@ function App({ children }: PropsWithChildren) {
   const [client] = useState(createPlatformApiClient);
   const [queryClient] = useState(() => createQueryClient(client));
   useEffect(() => {
-    // RN's tab bar has no setTabBarItem before it is shown; the Chinese labels stay there.
-    if (process.env.TARO_ENV !== 'rn') translateTabBar();
+    // On RN, @tarojs/router-rn keeps the label in its tab config, which the tab bar reads when it renders,
+    // so this works before the tab bar exists too (its own icons stay: an unset icon falls back to app.config).
+    translateTabBar();
   }, []);
   // children are the pages Taro renders.
   return (
