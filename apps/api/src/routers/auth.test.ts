@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../integrations/password.js';
+import { SIGN_UPS_PER_ADDRESS } from '../services/auth.js';
 import { signUpAndGetToken, TEST_PASSWORD } from '../test/auth.js';
 import { callerFor, createTestDeps, type TestDeps } from '../test/deps.js';
 
@@ -34,6 +35,28 @@ describe('auth: sign-up, sign-in, sessions', () => {
       code: 'CONFLICT',
       cause: { code: 'USERNAME_TAKEN' },
     });
+  });
+
+  it('limits new accounts per network address, says how long to wait, and lets other addresses and later tries in', async () => {
+    deps.clock.set('2026-03-01T10:00:00.000Z');
+    const home = callerFor(deps, { ip: '203.0.113.7' });
+    const signUp = (caller: typeof home, username: string) => caller.auth.signUp({ username, password: TEST_PASSWORD });
+    for (let i = 0; i < SIGN_UPS_PER_ADDRESS; i++) {
+      await signUp(home, `family${i}`);
+      deps.clock.advance(60_000);
+    }
+    // The first sign-up leaves the 30-minute window at 10:30; it is now 10:10.
+    await expect(signUp(home, 'one-too-many')).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      cause: { code: 'RATE_LIMITED', details: { retryAfterSeconds: 20 * 60 } },
+    });
+    expect(
+      await deps.db.selectFrom('users').select('username').where('username', '=', 'one-too-many').execute(),
+    ).toEqual([]);
+    // A neighbour on another address is not affected; home may sign up again once the window moved on.
+    await signUp(callerFor(deps, { ip: '198.51.100.2' }), 'neighbour');
+    deps.clock.advance(20 * 60_000);
+    await signUp(home, 'one-more');
   });
 
   it('signs in with the right password, case-insensitively', async () => {

@@ -34,6 +34,12 @@ const SESSION_IDLE_MS = SESSION_IDLE_DAYS * 24 * 3600 * SECOND;
 /** A session's last_seen_at / expires_at are rewritten at most this often. */
 export const SESSION_TOUCH_INTERVAL_MS = 60 * SECOND;
 const LOCKOUT_WINDOW_MS = LOCKOUT_WINDOW_SECONDS * SECOND;
+/**
+ * Accounts one network address may try to create per lockout window (30 minutes): a family behind one
+ * router makes a few, a script makes thousands. Counted in login_attempts under a key no username can
+ * take (usernames have no ':'), so every instance sees the same count.
+ */
+export const SIGN_UPS_PER_ADDRESS = 10;
 
 /** 32 random bytes, base64url: what the client holds. Only its SHA-256 is stored. */
 function newToken(): string {
@@ -88,7 +94,8 @@ export class AuthService {
     return { sessions, attempts };
   }
 
-  async signUp(input: SignUpInput, req: Pick<RequestInfo, 'userAgent'>): Promise<AuthResult> {
+  async signUp(input: SignUpInput, req: Pick<RequestInfo, 'userAgent' | 'ip'>): Promise<AuthResult> {
+    await this.limitSignUps(req.ip);
     const now = this.now().toISOString();
     const taken = () => new AppError('USERNAME_TAKEN', 'This username is taken', { field: 'username' });
     if (await this.users.findByUsername(input.username)) throw taken();
@@ -146,13 +153,38 @@ export class AuthService {
     return this.startSession(user, deviceLabel(input.device, req));
   }
 
+  /** Refuses a sign-up (RATE_LIMITED, with the wait) when this address already made its share this window. */
+  private async limitSignUps(ip: string): Promise<void> {
+    const key = `sign-up:${ip || 'unknown'}`;
+    const now = this.now();
+    const windowStart = new Date(now.getTime() - LOCKOUT_WINDOW_MS).toISOString();
+    const reserved = await this.attempts.reserve(
+      { id: newId(), account: key, at: now.toISOString() },
+      { maxFailures: SIGN_UPS_PER_ADDRESS, windowStart },
+    );
+    if (reserved) return;
+    const retryAfterSeconds = await this.secondsUntilBelowLimit(key, SIGN_UPS_PER_ADDRESS, now, windowStart);
+    this.deps.logger.warn({ retryAfterSeconds }, 'sign-up rate limited');
+    throw new AppError(
+      'RATE_LIMITED',
+      `Too many new accounts from this network; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`,
+      { retryAfterSeconds },
+    );
+  }
+
+  /**
+   * How long until `account` has fewer than `limit` counted attempts in the window: until the attempt that
+   * many places from the newest leaves it (the oldest, when exactly at the limit).
+   */
+  private async secondsUntilBelowLimit(account: string, limit: number, now: Date, windowStart: string) {
+    const counted = await this.attempts.failureTimes(account, windowStart);
+    const leaving = counted[Math.max(0, counted.length - limit)];
+    const freeAt = leaving ? new Date(leaving).getTime() + LOCKOUT_WINDOW_MS : now.getTime();
+    return Math.max(1, Math.ceil((freeAt - now.getTime()) / SECOND));
+  }
+
   private async lockedOut(account: string, now: Date, windowStart: string): Promise<AppError> {
-    const failures = await this.attempts.failureTimes(account, windowStart);
-    // Unlocks when the count drops below the limit, i.e. when the failure that many places from the
-    // newest leaves the window (the oldest, when exactly at the limit).
-    const unlocking = failures[Math.max(0, failures.length - LOCKOUT_MAX_FAILURES)];
-    const unlockAt = unlocking ? new Date(unlocking).getTime() + LOCKOUT_WINDOW_MS : now.getTime();
-    const retryAfterSeconds = Math.max(1, Math.ceil((unlockAt - now.getTime()) / SECOND));
+    const retryAfterSeconds = await this.secondsUntilBelowLimit(account, LOCKOUT_MAX_FAILURES, now, windowStart);
     this.deps.logger.warn({ account, retryAfterSeconds }, 'sign-in locked out');
     return new AppError(
       'LOCKED_OUT',

@@ -14,7 +14,14 @@ let counter = 0;
 export async function signUpAndGetToken(deps: AppDeps, username?: string) {
   counter += 1;
   const name = username ?? `tester${counter}`;
-  const result = await callerFor(deps).auth.signUp({ username: name, password: TEST_PASSWORD, device: 'vitest' });
+  // Each test account signs up from its own address, as people on their own phones do (sign-ups are
+  // limited per address).
+  const ip = `10.${(counter >> 16) & 255}.${(counter >> 8) & 255}.${counter & 255}`;
+  const result = await callerFor(deps, { ip }).auth.signUp({
+    username: name,
+    password: TEST_PASSWORD,
+    device: 'vitest',
+  });
   return {
     token: result.token,
     userId: result.user.id,
