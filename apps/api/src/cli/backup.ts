@@ -22,8 +22,8 @@ import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import type { Config } from '../config.js';
+import { loadPg } from '../db/index.js';
 import { secretsDir } from '../integrations/secrets.js';
 import { VERSION } from '../version.js';
 import { readTar, TarWriter } from './tar.js';
@@ -101,7 +101,7 @@ function runPgTool(name: 'pg_dump' | 'pg_restore', url: string, args: string[]):
 }
 
 async function postgresHasData(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new (loadPg().Client)({ connectionString: url });
   await client.connect();
   try {
     const { rows } = await client.query(

@@ -47,7 +47,7 @@ function parseBigNumber(text: string): number | string {
  * `pg`, loaded only for a PostgreSQL DATABASE_URL: it is about 140 ms of a SQLite server's cold start
  * (BENCHMARKS.md, 5a). createDb stays synchronous, hence require rather than import().
  */
-function loadPg(): typeof pg {
+export function loadPg(): typeof pg {
   return createRequire(import.meta.url)('pg') as typeof pg;
 }
 
