@@ -17,6 +17,7 @@ import { type App, PHONE, repoRoot, startApp, type TrackedPage } from './harness
 interface SharpImage {
   jpeg(options?: { quality?: number }): SharpImage;
   png(): SharpImage;
+  withExif(exif: { IFD2: Record<string, string> }): SharpImage;
   toBuffer(): Promise<Buffer>;
 }
 type Sharp = (input: Buffer, options: { raw: { width: number; height: number; channels: 3 } }) => SharpImage;
@@ -25,7 +26,13 @@ type Sharp = (input: Buffer, options: { raw: { width: number; height: number; ch
 const sharp = createRequire(path.join(repoRoot, 'apps/api/package.json'))('sharp') as Sharp;
 
 /** A noisy gradient (noise keeps the file from compressing to nothing, so progress has bytes to show). */
-async function makePhoto(width: number, height: number, seed: number, format: 'jpeg' | 'png'): Promise<Buffer> {
+async function makePhoto(
+  width: number,
+  height: number,
+  seed: number,
+  format: 'jpeg' | 'png',
+  exif?: { DateTimeOriginal: string; OffsetTimeOriginal: string },
+): Promise<Buffer> {
   const pixels = Buffer.alloc(width * height * 3);
   let state = seed;
   for (let i = 0; i < pixels.length; i += 3) {
@@ -36,8 +43,14 @@ async function makePhoto(width: number, height: number, seed: number, format: 'j
     pixels[i + 2] = state & 0xff;
   }
   const image = sharp(pixels, { raw: { width, height, channels: 3 } });
-  return format === 'jpeg' ? image.jpeg({ quality: 92 }).toBuffer() : image.png().toBuffer();
+  if (format === 'png') return image.png().toBuffer();
+  const jpeg = image.jpeg({ quality: 92 });
+  // libvips calls the Exif sub-IFD IFD2.
+  return (exif ? jpeg.withExif({ IFD2: exif }) : jpeg).toBuffer();
 }
+
+/** 15:20 in Beijing on National Day 2024, as a phone camera writes it. */
+const GRANDMA_TAKEN = { DateTimeOriginal: '2024:10:01 15:20:00', OffsetTimeOriginal: '+08:00' };
 
 const USER = { username: `flow${Date.now() % 100000}`, password: 'baby steps 2026' };
 
@@ -56,7 +69,9 @@ describe('album flow in the H5 app', () => {
     ] as const;
     for (const [index, [name, width, height, format]] of specs.entries()) {
       const file = path.join(dir, name);
-      writeFileSync(file, await makePhoto(width, height, index + 1, format));
+      // Grandma's photo is an old one: the app reads when it was taken from its EXIF.
+      const exif = name === 'grandma.jpg' ? GRANDMA_TAKEN : undefined;
+      writeFileSync(file, await makePhoto(width, height, index + 1, format, exif));
       files.push(file);
     }
     app = await startApp();
@@ -171,7 +186,22 @@ describe('album flow in the H5 app', () => {
     await atPage(page, 'timeline');
     await expect.poll(() => gridIds(page).then((ids) => ids.length), { timeout: 15_000 }).toBe(6);
     const days = await page.$$eval('.photo-grid__day-text', (nodes) => nodes.map((n) => n.textContent));
-    expect(days).toEqual(['今天', '2025年6月1日 星期日']);
+    expect(days).toEqual(['今天', '2025年6月1日 星期日', '2024年10月1日 星期二']);
+    const listed = await trpc<{ items: { filename: string; takenAt: string | null }[] }>(
+      base,
+      'query',
+      'photos.list',
+      {},
+      session,
+    );
+    expect(listed.items.find((p) => p.filename === 'grandma.jpg')?.takenAt).toBe('2024-10-01T07:20:00.000Z');
+    // Photos without EXIF (the PNGs, the other generated JPEGs) keep their upload time.
+    expect(
+      listed.items
+        .filter((p) => p.takenAt === null)
+        .map((p) => p.filename)
+        .sort(),
+    ).toEqual(['drawing.png', 'first-steps.jpg', 'portrait.jpg', 'screenshot.png']);
     // Every thumbnail loaded from the embedded store, in a cell shaped like its photo.
     await expect
       .poll(

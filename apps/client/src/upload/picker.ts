@@ -1,6 +1,7 @@
 /** Photos from the device's album or camera, as queue files with the facts uploads.create needs. */
 import Taro from '@tarojs/taro';
 import { ACCEPTED_MIME } from '@xiaojia/shared';
+import { EXIF_HEAD_BYTES, exifTakenAt } from './exif';
 import type { PickedFile } from './queue';
 
 const MIME_BY_EXTENSION: Record<string, string> = {
@@ -29,7 +30,39 @@ interface TempFile {
   path: string;
   size: number;
   type?: string;
-  originalFileObj?: { name?: string; type?: string; lastModified?: number };
+  /** H5: the browser's File. */
+  originalFileObj?: Blob & { name?: string; type?: string; lastModified?: number };
+}
+
+/** The first bytes of a picked file, where a JPEG keeps its EXIF; null where the platform cannot tell. */
+async function readHead(temp: TempFile): Promise<ArrayBuffer | null> {
+  if (temp.originalFileObj && typeof temp.originalFileObj.slice === 'function') {
+    return temp.originalFileObj.slice(0, EXIF_HEAD_BYTES).arrayBuffer();
+  }
+  if (process.env.TARO_ENV === 'weapp') {
+    return new Promise((resolve) => {
+      Taro.getFileSystemManager().readFile({
+        filePath: temp.path,
+        position: 0,
+        length: Math.min(EXIF_HEAD_BYTES, temp.size),
+        success: ({ data }) => resolve(data instanceof ArrayBuffer ? data : null),
+        fail: () => resolve(null),
+      });
+    });
+  }
+  // RN: Taro's RN file API cannot read part of a file; the server falls back to the upload time.
+  return null;
+}
+
+/** When a picked photo was taken, from its EXIF (JPEG only); undefined when unknown. */
+async function takenAtOf(temp: TempFile, mime: string): Promise<string | undefined> {
+  if (mime !== 'image/jpeg') return undefined;
+  try {
+    const head = await readHead(temp);
+    return (head && exifTakenAt(head)) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface PickResult {
@@ -74,6 +107,8 @@ export async function pickPhotos(source: 'album' | 'camera'): Promise<PickResult
       continue;
     }
     const file: PickedFile = { path: temp.path, name, size: temp.size, mime };
+    const takenAt = await takenAtOf(temp, mime);
+    if (takenAt) file.takenAt = takenAt;
     try {
       // Width and height size the timeline's placeholders before the thumbnail loads.
       const info = await Taro.getImageInfo({ src: temp.path });
