@@ -1,7 +1,7 @@
 /**
  * The embedded store seen as a Kodo bucket by the API's storage layer. Clients get URLs on the origin
- * they reached us at; the server's own management calls (stat, delete) go to the process itself over
- * loopback, so they work behind any proxy or NAT.
+ * they reached us at; reads (stat, the download path) use the store in this process directly, and deletes go
+ * to the process itself over loopback, so they work behind any proxy or NAT.
  */
 import { type EmbeddedStore, ObjectNotFoundError } from './embedded/index.js';
 import type { KodoTarget } from './kodo.js';
@@ -29,6 +29,7 @@ export function embeddedBucket(store: EmbeddedStore, internalOrigin: () => strin
         },
       };
     },
+    stat: (key) => store.stat(key),
     async open(key) {
       try {
         return await store.open(key);

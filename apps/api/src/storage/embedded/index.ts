@@ -90,6 +90,8 @@ export interface EmbeddedStore {
   qiniuConfig(origin: string): qiniu.conf.Config;
   /** The bytes of a key; throws ObjectNotFoundError when it is absent. */
   open(key: string): Promise<StoredObject>;
+  /** What Kodo's stat answers (size, qetag, type) from the index; null when the key is absent. */
+  stat(key: string): { size: number; etag: string; mime: string } | null;
   close(): void;
 }
 
@@ -246,6 +248,10 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
         }
       }
       throw new ObjectNotFoundError(key);
+    },
+    stat(key) {
+      const record = catalog.get(key);
+      return record ? { size: record.fsize, etag: record.hash, mime: record.mimeType } : null;
     },
     close() {
       catalog.close();
