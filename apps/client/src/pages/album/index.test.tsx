@@ -113,7 +113,13 @@ describe('album screen', () => {
     expect(screen.callsTo('albums.delete')).toEqual([{ id: ALBUM }]);
     // While the page leaves, other screens refresh every album query: the gone one is not asked for again
     // (that would only earn a 404).
-    await waitFor(() => expect(document.querySelector('#album-delete-dialog')).toBeNull());
+    const watchingAlbum = () =>
+      screen.queryClient
+        .getQueryCache()
+        .findAll({ type: 'active' })
+        .some((query) => JSON.stringify(query.queryKey[0]) === '["albums","get"]');
+    // The page stops watching the album once its render with the deletion has taken effect.
+    await waitFor(() => expect(watchingAlbum()).toBe(false));
     const asked = screen.callsTo('albums.get').length;
     await screen.queryClient.invalidateQueries();
     expect(screen.callsTo('albums.get')).toHaveLength(asked);
