@@ -1,37 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createTRPCClient, TRPCClientError, type TRPCLink } from '@trpc/client';
-import { observable } from '@trpc/server/observable';
-import type { AppRouter } from '@xiaojia/api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiProvider } from '../../api/context';
+import { type Answer, scriptedApi } from '../../components/Screen/testing';
 import HomePage from './index';
-
-type Answer = (input: unknown) => unknown;
-
-/** A tRPC link answering from `answers` by procedure path, recording each call. */
-function scriptedApi(answers: Record<string, Answer>) {
-  const calls: { path: string; input: unknown }[] = [];
-  const link: TRPCLink<AppRouter> =
-    () =>
-    ({ op }) =>
-      observable((observer) => {
-        calls.push({ path: op.path, input: op.input });
-        const answer = answers[op.path];
-        Promise.resolve()
-          .then(() => {
-            if (!answer) throw new Error(`no answer scripted for ${op.path}`);
-            return answer(op.input);
-          })
-          .then(
-            (data) => {
-              observer.next({ result: { type: 'data', data } });
-              observer.complete();
-            },
-            (error: unknown) => observer.error(TRPCClientError.from(error as Error)),
-          );
-      });
-  return { client: createTRPCClient<AppRouter>({ links: [link] }), calls };
-}
 
 const health = { ok: true, name: 'xiaojia', version: '9.9.9', time: '2026-05-01T08:00:00.000Z' };
 
