@@ -98,13 +98,4 @@ export class LoginAttemptsRepository {
     const result = await this.db.deleteFrom('login_attempts').where('attempted_at', '<=', before).executeTakeFirst();
     return Number(result.numDeletedRows);
   }
-
-  /** Rows that can no longer count toward any lockout; keeps the table from growing with guessed names. */
-  async pruneOlderThan(account: string, before: string): Promise<void> {
-    await this.db
-      .deleteFrom('login_attempts')
-      .where('account', '=', account)
-      .where('attempted_at', '<=', before)
-      .execute();
-  }
 }

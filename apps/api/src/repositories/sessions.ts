@@ -57,9 +57,4 @@ export class SessionsRepository {
     const result = await this.db.deleteFrom('sessions').where('expires_at', '<=', before).executeTakeFirst();
     return Number(result.numDeletedRows);
   }
-
-  /** Housekeeping on sign-in: the owner's sessions that expired before `before` are dead weight. */
-  async deleteExpired(userId: string, before: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', before).execute();
-  }
 }

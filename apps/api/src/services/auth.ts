@@ -89,7 +89,9 @@ export class AuthService {
    */
   async sweep(): Promise<{ sessions: number; attempts: number }> {
     const now = this.now();
-    const sessions = await this.sessions.deleteAllExpired(now.toISOString());
+    // A session stays one idle period past its expiry, so its client is told SESSION_EXPIRED (not just
+    // UNAUTHENTICATED) when it comes back.
+    const sessions = await this.sessions.deleteAllExpired(new Date(now.getTime() - SESSION_IDLE_MS).toISOString());
     const attempts = await this.attempts.deleteAllOlderThan(new Date(now.getTime() - LOCKOUT_WINDOW_MS).toISOString());
     return { sessions, attempts };
   }
@@ -124,7 +126,6 @@ export class AuthService {
     const now = this.now();
     const windowStart = new Date(now.getTime() - LOCKOUT_WINDOW_MS).toISOString();
     const attemptId = newId();
-    await this.attempts.pruneOlderThan(account, windowStart);
     const reserved = await this.attempts.reserve(
       { id: attemptId, account, at: now.toISOString() },
       { maxFailures: LOCKOUT_MAX_FAILURES, windowStart },
@@ -263,8 +264,6 @@ export class AuthService {
       last_seen_at: now.toISOString(),
       expires_at: expiresAt,
     });
-    // Sessions that expired a whole idle period ago have told their client SESSION_EXPIRED long enough.
-    await this.sessions.deleteExpired(user.id, new Date(now.getTime() - SESSION_IDLE_MS).toISOString());
     this.deps.logger.info({ userId: user.id, sessionId }, 'signed in');
     return { token, user: toMe(user), expiresAt };
   }

@@ -23,10 +23,15 @@ describe('housekeeping', () => {
       ).n,
     );
 
-  it("removes every user's expired sessions and keeps the live ones working", async () => {
+  it("removes every user's long-expired sessions and keeps the live ones working", async () => {
     const alice = await signUpAndGetToken(deps, 'alice');
     await signUpAndGetToken(deps, 'bob');
+    // Just expired: kept for a while, so the client hears SESSION_EXPIRED rather than an unknown token.
     deps.clock.advance((SESSION_IDLE_DAYS + 1) * DAY);
+    expect((await housekeeping(deps, deps.origin)).sessions).toBe(0);
+    await expect(alice.caller.auth.me()).rejects.toMatchObject({ cause: { code: 'SESSION_EXPIRED' } });
+    // A whole idle period past expiry: gone.
+    deps.clock.advance(SESSION_IDLE_DAYS * DAY);
     const carol = await signUpAndGetToken(deps, 'carol');
 
     const result = await housekeeping(deps, deps.origin);
