@@ -3,36 +3,30 @@
  * refresh, long-press for save / delete, tap to open the viewer. Refreshes itself when uploads finish.
  */
 
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import type { Photo } from '@xiaojia/shared';
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { useApi } from '../../api/context';
 import { useTRPC } from '../../api/query';
 import { ActionButton } from '../../components/ActionButton';
 import { PhotoGrid } from '../../components/PhotoGrid';
 import { savePhotoToPhone } from '../../components/photo-actions';
+import { usePhotoList } from '../../components/Screen/photos';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { ROUTES, withQuery } from '../../routes';
 import { onUploadsDrained } from '../../upload';
 import './index.css';
 
-export const TIMELINE_PAGE_SIZE = 60;
-
 export default function TimelinePage() {
   const t = useT();
   const api = useApi();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const list = useInfiniteQuery(
-    trpc.photos.list.infiniteQueryOptions(
-      { limit: TIMELINE_PAGE_SIZE },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
-    ),
-  );
-  const photos = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  // The same list (and cache) as the album screen's "add from the timeline".
+  const { query: list, photos, loadMore } = usePhotoList({});
   const trash = useMutation(
     trpc.photos.trash.mutationOptions({
       onSuccess: () => {
@@ -56,9 +50,7 @@ export default function TimelinePage() {
   usePullDownRefresh(() => {
     void list.refetch().finally(() => Taro.stopPullDownRefresh());
   });
-  useReachBottom(() => {
-    if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
-  });
+  useReachBottom(loadMore);
 
   const open = (photo: Photo) => void Taro.navigateTo({ url: withQuery(ROUTES.viewer, { id: photo.id }) });
   const actions = async (photo: Photo) => {
@@ -122,12 +114,7 @@ export default function TimelinePage() {
 
       {list.hasNextPage && (
         <View className="timeline__more">
-          <ActionButton
-            id="load-more"
-            size="mini"
-            busy={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
+          <ActionButton id="load-more" size="mini" busy={list.isFetchingNextPage} onClick={loadMore}>
             {t('common.loadMore')}
           </ActionButton>
         </View>
