@@ -2,6 +2,7 @@
 import Taro from '@tarojs/taro';
 import { ACCEPTED_MIME } from '@xiaojia/shared';
 import { EXIF_HEAD_BYTES, exifTakenAt } from './exif';
+import { type PickedFileSource, readFileHead } from './file-head';
 import type { PickedFile } from './queue';
 
 const MIME_BY_EXTENSION: Record<string, string> = {
@@ -26,39 +27,17 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).pop() || 'photo.jpg';
 }
 
-interface TempFile {
-  path: string;
-  size: number;
+interface TempFile extends PickedFileSource {
   type?: string;
   /** H5: the browser's File. */
   originalFileObj?: Blob & { name?: string; type?: string; lastModified?: number };
-}
-
-/** The first bytes of a picked file, where a JPEG keeps its EXIF; null where the platform cannot tell. */
-async function readHead(temp: TempFile): Promise<ArrayBuffer | null> {
-  if (temp.originalFileObj && typeof temp.originalFileObj.slice === 'function') {
-    return temp.originalFileObj.slice(0, EXIF_HEAD_BYTES).arrayBuffer();
-  }
-  if (process.env.TARO_ENV === 'weapp') {
-    return new Promise((resolve) => {
-      Taro.getFileSystemManager().readFile({
-        filePath: temp.path,
-        position: 0,
-        length: Math.min(EXIF_HEAD_BYTES, temp.size),
-        success: ({ data }) => resolve(data instanceof ArrayBuffer ? data : null),
-        fail: () => resolve(null),
-      });
-    });
-  }
-  // RN: Taro's RN file API cannot read part of a file; the server falls back to the upload time.
-  return null;
 }
 
 /** When a picked photo was taken, from its EXIF (JPEG only); undefined when unknown. */
 async function takenAtOf(temp: TempFile, mime: string): Promise<string | undefined> {
   if (mime !== 'image/jpeg') return undefined;
   try {
-    const head = await readHead(temp);
+    const head = await readFileHead(temp, EXIF_HEAD_BYTES);
     return (head && exifTakenAt(head)) ?? undefined;
   } catch {
     return undefined;
