@@ -14,4 +14,8 @@ const workspace = {
   },
 };
 
-module.exports = (async () => mergeConfig(getDefaultConfig(__dirname), await getMetroConfig(), workspace))();
+/** Taro's transformer, with stylesheets compiled for the light and the dark colour scheme. */
+const themedStyles = { transformer: { babelTransformerPath: require.resolve('./config/rn-transformer') } };
+
+module.exports = (async () =>
+  mergeConfig(getDefaultConfig(__dirname), await getMetroConfig(), workspace, themedStyles))();

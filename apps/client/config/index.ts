@@ -1,25 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
 /** Baked into the build: where weapp and RN find the API (H5 defaults to its own origin). */
 const apiUrl = process.env.TARO_APP_API_URL ?? '';
-
-/**
- * The light palette from theme.css as `{ '--xj-bg': '#fffaf3', ... }`: React Native has no CSS variables, so
- * its build resolves every var() against these at compile time (one palette source for all targets).
- */
-function lightThemeVariables(): Record<string, string> {
-  const css = readFileSync(path.join(__dirname, '..', 'src', 'styles', 'theme.css'), 'utf8');
-  const lightBlock = css.slice(0, css.indexOf('@media'));
-  const variables: Record<string, string> = {};
-  for (const match of lightBlock.matchAll(/(--xj-[\w-]+)\s*:\s*([^;]+);/g)) {
-    const [, name = '', value = ''] = match;
-    variables[name] = value.trim();
-  }
-  if (Object.keys(variables).length === 0) throw new Error('config: no --xj-* colours found in theme.css');
-  return variables;
-}
 
 export default defineConfig<'webpack5'>((merge) => {
   const config: UserConfigExport<'webpack5'> = {
@@ -86,10 +69,9 @@ export default defineConfig<'webpack5'>((merge) => {
         ios: path.join('dist', 'rn', 'ios', 'main.jsbundle'),
         iosAssetsDest: path.join('dist', 'rn', 'ios', 'assets'),
       },
-      postcss: {
-        cssModules: { enable: false },
-        'postcss-css-variables': { enable: true, config: { variables: lightThemeVariables(), preserve: false } },
-      },
+      // No CSS variables on RN: config/rn-transformer.js (metro.config.js) compiles each stylesheet twice,
+      // resolving var() against theme.css's light and then its dark palette.
+      postcss: { cssModules: { enable: false } },
     },
   };
   return merge({}, config);

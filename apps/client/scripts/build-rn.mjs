@@ -3,9 +3,12 @@
  * after writing the bundle, so this runs it under a time limit and fails unless a non-empty bundle appears.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+const { themePalettes } = createRequire(import.meta.url)('../config/theme-palettes.js');
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(appDir, 'dist', 'rn', 'index.bundle');
@@ -66,6 +69,14 @@ child.on('exit', (code, signal) => {
   }
   if (!bundleLooksComplete(size)) {
     console.error(`build:rn: FAILED: ${path.relative(appDir, bundle)} is incomplete (no entry call at its end)`);
+    process.exit(1);
+  }
+  // Metro takes its transformer from metro.config.js; without ours, the app would be light only.
+  const darkBackground = themePalettes().dark['--xj-bg'];
+  if (!readFileSync(bundle, 'utf8').includes(`"${darkBackground}"`)) {
+    console.error(
+      `build:rn: FAILED: no dark palette (${darkBackground}) in the bundle: is config/rn-transformer.js used?`,
+    );
     process.exit(1);
   }
   if (code !== 0 && code !== 124 && code !== 137) {

@@ -1,6 +1,6 @@
 // First: configures zod before any schema (from @xiaojia/shared) is used.
 import './setup/zod';
-import './app.css';
+import './styles/global';
 
 import Taro from '@tarojs/taro';
 import type { ErrorCode } from '@xiaojia/shared';
@@ -12,6 +12,7 @@ import { createAppQueryClient, isSessionLost, QueryProvider } from './api/query'
 import { t } from './i18n';
 import { appCodeOf } from './i18n/errors';
 import { ROUTES, restartAtWelcome } from './routes';
+import { followSystemColorScheme } from './styles/system-scheme';
 import { existingUploadQueue, setUploadSessionLostHandler } from './upload';
 
 let leavingSession = false;
@@ -70,6 +71,8 @@ function translateTabBar() {
 }
 
 function App({ children }: PropsWithChildren) {
+  // Before the first page renders, so it draws in the system's light or dark palette (RN; a no-op elsewhere).
+  followSystemColorScheme();
   const [client] = useState(createPlatformApiClient);
   const [queryClient] = useState(() => createQueryClient(client));
   useEffect(() => {

@@ -1,4 +1,14 @@
-// Registers Taro's H5 web components (taro-view-core, taro-input-core, ...) in jsdom, as the H5 app does.
 import { defineCustomElements } from '@tarojs/components/loader';
+import Taro from '@tarojs/taro';
 
-defineCustomElements(window);
+// Registers Taro's H5 web components (taro-view-core, taro-input-core, ...) in jsdom, as the H5 app does
+// (the build-time tests under config/ run in plain Node).
+if (typeof window !== 'undefined') defineCustomElements(window);
+
+// Each build binds Taro's platform APIs (H5 turns `Taro.x()` into imports from taro-h5), so the bare Taro
+// object here has none. Pages set their title as they render: it lands in the document title, as on H5,
+// where tests can read it.
+Taro.setNavigationBarTitle = async ({ title }) => {
+  document.title = title;
+  return { errMsg: 'setNavigationBarTitle:ok' };
+};

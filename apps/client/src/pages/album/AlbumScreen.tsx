@@ -13,6 +13,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { AlbumNameDialog } from '../../components/NameDialog/AlbumNameDialog';
 import { PhotoGrid } from '../../components/PhotoGrid';
 import { EmptyState, Notice, QueryState } from '../../components/Screen';
+import { usePageChrome } from '../../components/Screen/chrome';
 import { LoadMore, usePhotoList } from '../../components/Screen/photos';
 import { SelectionBar } from '../../components/SelectionBar';
 import { useSelection } from '../../components/SelectionBar/selection';
@@ -111,6 +112,8 @@ export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0
   const busy = addPhotos.isPending || removePhotos.isPending || setCover.isPending;
 
   const current = album.data;
+  // The album's own name heads the page once it is known (renames included).
+  usePageChrome(current?.name ?? t('album.title'));
   if (!current) {
     return (
       <View className="screen" id="album-page">

@@ -93,6 +93,8 @@ describe('album screen', () => {
     fireEvent.input(input, { target: { value: '百天' } });
     fireEvent.click(element('#album-name-dialog-confirm'));
     await waitFor(() => expect(textOf('#album-name')).toBe('百天'));
+    // The navigation bar carries the album's name, renamed too.
+    expect(document.title).toBe('百天');
     expect(screen.callsTo('albums.rename')).toEqual([{ id: ALBUM, name: '百天' }]);
     expect(document.querySelector('#album-name-dialog')).toBeNull();
   });

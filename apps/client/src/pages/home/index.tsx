@@ -8,6 +8,8 @@ import { useEffect, useState } from 'react';
 import { useApi } from '../../api/context';
 import './index.css';
 import { ActionButton } from '../../components/ActionButton';
+import { usePageChrome } from '../../components/Screen/chrome';
+import { useT } from '../../i18n';
 
 type Remote<T> =
   | { state: 'idle' }
@@ -20,6 +22,8 @@ function messageOf(error: unknown): string {
 }
 
 export default function HomePage() {
+  const t = useT();
+  usePageChrome(t('app.name'));
   const api = useApi();
   const [health, setHealth] = useState<Remote<Health>>({ state: 'loading' });
   const [text, setText] = useState('你好，小家');

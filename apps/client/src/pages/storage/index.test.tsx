@@ -146,3 +146,20 @@ describe('storage settings', () => {
     expect(api.callsTo('storage.status')).toHaveLength(2);
   });
 });
+
+describe('the storage page title', () => {
+  afterEach(() => {
+    cleanup();
+    setLocale('zh-CN');
+  });
+
+  it("is in the user's language, which one page config cannot hold", async () => {
+    setLocale('en');
+    renderWithApi(<StoragePage />, { 'storage.status': () => embedded });
+    await waitFor(() => expect(document.title).toBe('Storage'));
+    cleanup();
+    setLocale('zh-CN');
+    renderWithApi(<StoragePage />, { 'storage.status': () => embedded });
+    await waitFor(() => expect(document.title).toBe('存储设置'));
+  });
+});

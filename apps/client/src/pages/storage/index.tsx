@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice, QueryState } from '../../components/Screen';
+import { usePageChrome } from '../../components/Screen/chrome';
 import { formatDateTime } from '../../components/Screen/format';
 import { StorageBindForm } from '../../components/StorageBindForm';
 import { StorageGuide } from '../../components/StorageGuide';
@@ -31,6 +32,7 @@ function StatusRow({ id, label, value }: { id: string; label: string; value: str
 
 export default function StoragePage() {
   const t = useT();
+  usePageChrome(t('storage.title'));
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const status = useQuery(trpc.storage.status.queryOptions());

@@ -13,6 +13,7 @@ import { useTRPC } from '../../api/query';
 import { ActionButton } from '../../components/ActionButton';
 import { PhotoGrid } from '../../components/PhotoGrid';
 import { savePhotoToPhone } from '../../components/photo-actions';
+import { usePageChrome } from '../../components/Screen/chrome';
 import { usePhotoList } from '../../components/Screen/photos';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
@@ -22,6 +23,7 @@ import './index.css';
 
 export default function TimelinePage() {
   const t = useT();
+  usePageChrome(t('timeline.title'));
   const api = useApi();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -36,11 +38,6 @@ export default function TimelinePage() {
       onError: (error) => void Taro.showToast({ title: errorMessage(error, t), icon: 'none' }),
     }),
   );
-
-  // The page config can hold only one language.
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: t('timeline.title') }).catch(() => undefined);
-  }, [t]);
 
   useEffect(
     () => onUploadsDrained(() => void queryClient.invalidateQueries({ queryKey: trpc.photos.pathKey() })),

@@ -5,8 +5,9 @@
  */
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useApi } from '../../api/context';
+import { usePageChrome } from '../../components/Screen/chrome';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { ROUTES } from '../../routes';
@@ -34,16 +35,12 @@ function ProgressBar({ percent, tone }: { percent: number; tone?: 'ok' | 'failed
 
 export default function UploadPage() {
   const t = useT();
+  usePageChrome(t('upload.title'));
   const limit = pickLimit();
   const api = useApi();
   const [queue] = useState(() => getUploadQueue(api));
   const { items, overall } = useUploadSnapshot(queue);
   const [notice, setNotice] = useState<string | null>(null);
-
-  // The page config can hold only one language.
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: t('upload.title') }).catch(() => undefined);
-  }, [t]);
 
   const statusText = (item: UploadItem): string => {
     switch (item.status) {

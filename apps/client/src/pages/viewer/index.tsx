@@ -11,6 +11,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/context';
 import { useTRPC } from '../../api/query';
 import { savePhotoToPhone } from '../../components/photo-actions';
+import { usePageChrome } from '../../components/Screen/chrome';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { afterRemoval, formatBytes, formatDateTime, keyTarget, swipeTarget } from './navigation';
@@ -27,6 +28,8 @@ function touchOf(event: unknown, list: 'touches' | 'changedTouches'): TouchPoint
 
 export default function ViewerPage() {
   const t = useT();
+  // Black in either scheme (index.config.ts), and untitled: the photo speaks for itself.
+  usePageChrome('', { fixedBar: true });
   const api = useApi();
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -9,6 +9,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import type { AuthResult } from '@xiaojia/shared';
 import { useEffect, useState } from 'react';
 import { tokenStore } from '../../api/platform';
+import { usePageChrome } from '../../components/Screen/chrome';
 import { useT } from '../../i18n';
 import { ROUTES } from '../../routes';
 import { existingUploadQueue } from '../../upload';
@@ -22,6 +23,7 @@ async function enter() {
 
 export default function WelcomePage() {
   const t = useT();
+  usePageChrome(t('app.name'));
   const queryClient = useQueryClient();
   const { params } = useRouter();
   const [checking, setChecking] = useState(true);

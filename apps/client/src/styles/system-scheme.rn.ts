@@ -1,0 +1,81 @@
+/**
+ * React Native follows the system's light/dark setting here (H5 and WeChat do so in CSS: system-scheme.ts).
+ * Stylesheets carry both palettes (config/rn-transformer.js); what Taro's RN router draws itself, the
+ * navigation bar, tab bar and page background, comes from the app config and theme.json's colours.
+ */
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
+import { useEffect, useRef } from 'react';
+import { Appearance, type ColorSchemeName, StatusBar } from 'react-native';
+import theme from '../theme.json';
+import { type ColorScheme, setColorScheme } from './color-scheme';
+
+let following = false;
+
+function schemeOf(name: ColorSchemeName): ColorScheme {
+  return name === 'dark' ? 'dark' : 'light';
+}
+
+interface WindowConfig {
+  backgroundColor?: string;
+  backgroundTextStyle?: string;
+  navigationBarBackgroundColor?: string;
+  navigationBarTextStyle?: string;
+}
+
+function apply(scheme: ColorScheme): void {
+  const colours = theme[scheme];
+  // Taro's RN router reads the app's window config when a page mounts (its navigation bar) and whenever a
+  // page re-renders (its background): pages opened from now on take the scheme's colours from there.
+  const window = Taro.getApp<{ config?: { window?: WindowConfig } }>()?.config?.window;
+  if (window) {
+    Object.assign(window, {
+      backgroundColor: colours.bgColor,
+      backgroundTextStyle: colours.bgTextStyle,
+      navigationBarBackgroundColor: colours.navBgColor,
+      navigationBarTextStyle: colours.navTextStyle,
+    });
+  }
+  StatusBar.setBarStyle(scheme === 'dark' ? 'light-content' : 'dark-content');
+  // The tab bar reads its style when it renders; this works before it exists too.
+  void Taro.setTabBarStyle({
+    color: colours.tabColor,
+    selectedColor: colours.tabSelectedColor,
+    backgroundColor: colours.tabBgColor,
+    borderStyle: colours.tabBorderStyle as 'black' | 'white',
+  }).catch(() => undefined);
+  // Pages re-render (usePageChrome) and read their stylesheets in the new palette.
+  setColorScheme(scheme);
+  // Colours the pull-down spinner, and makes every mounted page's wrapper re-render with the new background.
+  void Taro.setBackgroundTextStyle({ textStyle: colours.bgTextStyle as 'dark' | 'light' }).catch(() => undefined);
+}
+
+/** Once, before the first page renders (app.tsx), so the app starts in the system's scheme. */
+export function followSystemColorScheme(): void {
+  if (following) return;
+  following = true;
+  apply(schemeOf(Appearance.getColorScheme()));
+  Appearance.addChangeListener(({ colorScheme: name }) => apply(schemeOf(name)));
+}
+
+/** Taro paints the bar of the page in front: a page shown again, or in front at a switch, paints its own. */
+export function useSchemeNavigationBar(scheme: ColorScheme | null): void {
+  const shown = useRef(false);
+  useDidShow(() => {
+    shown.current = true;
+    if (scheme) paintNavigationBar(scheme);
+  });
+  useDidHide(() => {
+    shown.current = false;
+  });
+  useEffect(() => {
+    if (shown.current && scheme) paintNavigationBar(scheme);
+  }, [scheme]);
+}
+
+function paintNavigationBar(scheme: ColorScheme): void {
+  const colours = theme[scheme];
+  void Taro.setNavigationBarColor({
+    frontColor: colours.navTextStyle === 'white' ? '#ffffff' : '#000000',
+    backgroundColor: colours.navBgColor,
+  }).catch(() => undefined);
+}

@@ -1,0 +1,11 @@
+/**
+ * Following the system's light/dark setting at run time. H5 and WeChat need nothing here: theme.css's media
+ * query and theme.json (app.json `darkmode`) switch them. React Native does: system-scheme.rn.ts.
+ */
+import type { ColorScheme } from './color-scheme';
+
+/** Starts following the system's colour scheme (RN only). */
+export function followSystemColorScheme(): void {}
+
+/** Keeps the page's navigation bar in the scheme's colours while it is shown; null leaves it alone (RN only). */
+export function useSchemeNavigationBar(_scheme: ColorScheme | null): void {}
