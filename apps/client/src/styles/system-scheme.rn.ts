@@ -1,7 +1,7 @@
 /**
  * React Native follows the system's light/dark setting here (H5 and WeChat do so in CSS: system-scheme.ts).
- * Stylesheets carry both palettes (config/rn-transformer.js); what Taro's RN router draws itself, the
- * navigation bar, tab bar and page background, comes from the app config and theme.json's colours.
+ * Stylesheets carry both palettes (config/rn-transformer.js); what is drawn outside them, the navigation
+ * bar, tab bar, status bar and page background, takes theme.json's colours.
  */
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { useEffect, useRef } from 'react';
@@ -35,7 +35,6 @@ function apply(scheme: ColorScheme): void {
       navigationBarTextStyle: colours.navTextStyle,
     });
   }
-  StatusBar.setBarStyle(scheme === 'dark' ? 'light-content' : 'dark-content');
   // The tab bar reads its style when it renders; this works before it exists too.
   void Taro.setTabBarStyle({
     color: colours.tabColor,
@@ -57,22 +56,28 @@ export function followSystemColorScheme(): void {
   Appearance.addChangeListener(({ colorScheme: name }) => apply(schemeOf(name)));
 }
 
-/** Taro paints the bar of the page in front: a page shown again, or in front at a switch, paints its own. */
-export function useSchemeNavigationBar(scheme: ColorScheme | null): void {
+/**
+ * Taro paints the bars of the page in front, so a page paints its own when it shows and, while shown, when
+ * the scheme changes. `fixedTone`: the page's config fixes its navigation bar (the viewer's is black), so
+ * only the status bar follows that bar's tone.
+ */
+export function useSchemeNavigationBar(scheme: ColorScheme, fixedTone: ColorScheme | null): void {
   const shown = useRef(false);
   useDidShow(() => {
     shown.current = true;
-    if (scheme) paintNavigationBar(scheme);
+    paintBars(scheme, fixedTone);
   });
   useDidHide(() => {
     shown.current = false;
   });
   useEffect(() => {
-    if (shown.current && scheme) paintNavigationBar(scheme);
-  }, [scheme]);
+    if (shown.current) paintBars(scheme, fixedTone);
+  }, [scheme, fixedTone]);
 }
 
-function paintNavigationBar(scheme: ColorScheme): void {
+function paintBars(scheme: ColorScheme, fixedTone: ColorScheme | null): void {
+  StatusBar.setBarStyle((fixedTone ?? scheme) === 'dark' ? 'light-content' : 'dark-content');
+  if (fixedTone) return;
   const colours = theme[scheme];
   void Taro.setNavigationBarColor({
     frontColor: colours.navTextStyle === 'white' ? '#ffffff' : '#000000',

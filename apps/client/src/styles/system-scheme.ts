@@ -7,5 +7,8 @@ import type { ColorScheme } from './color-scheme';
 /** Starts following the system's colour scheme (RN only). */
 export function followSystemColorScheme(): void {}
 
-/** Keeps the page's navigation bar in the scheme's colours while it is shown; null leaves it alone (RN only). */
-export function useSchemeNavigationBar(_scheme: ColorScheme | null): void {}
+/**
+ * Keeps the shown page's navigation and status bars in the scheme's colours, or the status bar in the tone
+ * of a bar the page fixes (RN only).
+ */
+export function useSchemeNavigationBar(_scheme: ColorScheme, _fixedTone: ColorScheme | null): void {}

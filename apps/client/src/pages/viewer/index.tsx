@@ -29,7 +29,7 @@ function touchOf(event: unknown, list: 'touches' | 'changedTouches'): TouchPoint
 export default function ViewerPage() {
   const t = useT();
   // Black in either scheme (index.config.ts), and untitled: the photo speaks for itself.
-  usePageChrome('', { fixedBar: true });
+  usePageChrome('', { fixedBar: 'dark' });
   const api = useApi();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
