@@ -358,7 +358,13 @@ describe('album flow in the H5 app', () => {
     await atPage(page, 'timeline', 15_000);
     await expect.poll(() => gridIds(page), { timeout: 15_000 }).toEqual(remaining);
     await shot(page, '12-timeline-after-sign-in');
+    expect(await page.title()).toBe('时间线');
+    // Dark mode follows the system: the same page redraws in theme.css's dark palette.
+    const background = () =>
+      page.evaluate(() => getComputedStyle(document.querySelector('.timeline') as Element).backgroundColor);
+    expect(await background()).toBe('rgb(255, 250, 243)');
     await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await background()).toBe('rgb(23, 19, 15)');
     await shot(page, '13-timeline-dark');
     expect(page.consoleErrors).toEqual([]);
     // The only refusals all along: the timeline and the app's check after the session was ended elsewhere,
