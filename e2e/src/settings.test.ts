@@ -2,6 +2,7 @@
  * The albums, trash, storage and account screens of the H5 build against the real server: what a parent
  * does there, through the UI, checked against the server's own answers afterwards.
  */
+import type { BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrpcError, tinyJpeg, trpc, uploadAndConfirm } from './api-process.js';
 import { type App, PHONE, startApp, type TrackedPage } from './harness.js';
@@ -54,9 +55,9 @@ describe('albums, trash, storage and account screens (H5, real server)', () => {
     await app?.stop();
   });
 
-  /** A Chinese phone signed in as the browser's device, opened at `route`. */
-  async function signedIn(route: string): Promise<TrackedPage> {
-    const page = await running().newPage(PHONE);
+  /** A phone (Chinese unless `options` say otherwise) signed in as the browser's device, opened at `route`. */
+  async function signedIn(route: string, options: BrowserContextOptions = PHONE): Promise<TrackedPage> {
+    const page = await running().newPage(options);
     await page.addInitScript(([key, token]) => localStorage.setItem(key, JSON.stringify({ data: token })), [
       TOKEN_KEY,
       browserToken,
@@ -66,6 +67,27 @@ describe('albums, trash, storage and account screens (H5, real server)', () => {
   }
 
   const text = (page: TrackedPage, selector: string) => page.locator(selector).first().textContent();
+
+  it('follows an English phone in dark mode from the first page, tab bar and title included', async () => {
+    const page = await signedIn('/pages/albums/index', { ...PHONE, locale: 'en-US', colorScheme: 'dark' });
+    await expect.poll(() => page.title(), { timeout: 15_000 }).toBe('Albums');
+    const colours = () =>
+      page.evaluate(() => ({
+        page: getComputedStyle(document.querySelector('#albums-page') as Element).backgroundColor,
+        tabBar: getComputedStyle(document.querySelector('.weui-tabbar') as Element).backgroundColor,
+        tabs: Array.from(document.querySelectorAll('.weui-tabbar__label'), (label) => label.textContent),
+      }));
+    await expect
+      .poll(colours, { timeout: 15_000 })
+      .toEqual({ page: 'rgb(23, 19, 15)', tabBar: 'rgb(35, 29, 24)', tabs: ['Timeline', 'Albums', 'Me'] });
+    await running().screenshot(page, 'albums-dark-en');
+    // The phone turns light while the app is open.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect
+      .poll(colours)
+      .toEqual({ page: 'rgb(255, 250, 243)', tabBar: 'rgb(255, 255, 255)', tabs: ['Timeline', 'Albums', 'Me'] });
+    expect(page.consoleErrors).toEqual([]);
+  });
 
   it('creates, fills, renames and deletes an album through the UI', async () => {
     const page = await signedIn('/pages/albums/index');

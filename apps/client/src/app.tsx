@@ -12,7 +12,8 @@ import { createAppQueryClient, isSessionLost, QueryProvider } from './api/query'
 import { t } from './i18n';
 import { appCodeOf } from './i18n/errors';
 import { ROUTES, restartAtWelcome } from './routes';
-import { followSystemColorScheme } from './styles/system-scheme';
+import { useColorScheme } from './styles/color-scheme';
+import { followSystemColorScheme, paintTabBar } from './styles/system-scheme';
 import { existingUploadQueue, setUploadSessionLostHandler } from './upload';
 
 let leavingSession = false;
@@ -71,8 +72,9 @@ function translateTabBar() {
 }
 
 function App({ children }: PropsWithChildren) {
-  // Before the first page renders, so it draws in the system's light or dark palette (RN; a no-op elsewhere).
+  // Before the first page renders, so it draws in the system's light or dark palette.
   followSystemColorScheme();
+  const scheme = useColorScheme();
   const [client] = useState(createPlatformApiClient);
   const [queryClient] = useState(() => createQueryClient(client));
   useEffect(() => {
@@ -80,6 +82,8 @@ function App({ children }: PropsWithChildren) {
     // so this works before the tab bar exists too (its own icons stay: an unset icon falls back to app.config).
     translateTabBar();
   }, []);
+  // After mount: Taro's H5 tab bar hears style changes only once it exists.
+  useEffect(() => paintTabBar(scheme), [scheme]);
   // children are the pages Taro renders.
   return (
     <ApiProvider client={client}>

@@ -1,5 +1,5 @@
 /**
- * React Native follows the system's light/dark setting here (H5 and WeChat do so in CSS: system-scheme.ts).
+ * React Native follows the system's light/dark setting here (H5: system-scheme.ts, WeChat: .weapp.ts).
  * Stylesheets carry both palettes (config/rn-transformer.js); what is drawn outside them, the navigation
  * bar, tab bar, status bar and page background, takes theme.json's colours.
  */
@@ -8,6 +8,8 @@ import { useEffect, useRef } from 'react';
 import { Appearance, type ColorSchemeName, StatusBar } from 'react-native';
 import theme from '../theme.json';
 import { type ColorScheme, setColorScheme } from './color-scheme';
+
+export { paintTabBar } from './tab-bar';
 
 let following = false;
 
@@ -35,14 +37,7 @@ function apply(scheme: ColorScheme): void {
       navigationBarTextStyle: colours.navTextStyle,
     });
   }
-  // The tab bar reads its style when it renders; this works before it exists too.
-  void Taro.setTabBarStyle({
-    color: colours.tabColor,
-    selectedColor: colours.tabSelectedColor,
-    backgroundColor: colours.tabBgColor,
-    borderStyle: colours.tabBorderStyle as 'black' | 'white',
-  }).catch(() => undefined);
-  // Pages re-render (usePageChrome) and read their stylesheets in the new palette.
+  // Pages re-render (usePageChrome) and read their stylesheets in the new palette; app.tsx repaints the tab bar.
   setColorScheme(scheme);
   // Colours the pull-down spinner, and makes every mounted page's wrapper re-render with the new background.
   void Taro.setBackgroundTextStyle({ textStyle: colours.bgTextStyle as 'dark' | 'light' }).catch(() => undefined);

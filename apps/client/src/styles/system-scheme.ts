@@ -1,14 +1,23 @@
 /**
- * Following the system's light/dark setting at run time. H5 and WeChat need nothing here: theme.css's media
- * query and theme.json (app.json `darkmode`) switch them. React Native does: system-scheme.rn.ts.
+ * Following the system's light/dark setting at run time, in the browser: pages switch through theme.css's
+ * media query alone, but Taro's H5 tab bar takes its colours from the app config, so it is repainted from
+ * theme.json when the scheme changes. WeChat: system-scheme.weapp.ts; React Native: system-scheme.rn.ts.
  */
-import type { ColorScheme } from './color-scheme';
+import { type ColorScheme, setColorScheme } from './color-scheme';
 
-/** Starts following the system's colour scheme (RN only). */
-export function followSystemColorScheme(): void {}
+export { paintTabBar } from './tab-bar';
 
-/**
- * Keeps the shown page's navigation and status bars in the scheme's colours, or the status bar in the tone
- * of a bar the page fixes (RN only).
- */
+let following = false;
+
+/** Once, as the app starts (app.tsx); the scheme then drives the tab bar (app.tsx) and pages re-render. */
+export function followSystemColorScheme(): void {
+  if (following || typeof window === 'undefined' || typeof window.matchMedia !== 'function') return;
+  following = true;
+  const dark = window.matchMedia('(prefers-color-scheme: dark)');
+  const apply = () => setColorScheme(dark.matches ? 'dark' : 'light');
+  apply();
+  dark.addEventListener('change', apply);
+}
+
+/** H5 draws no navigation bar (the browser's own chrome is the page title). */
 export function useSchemeNavigationBar(_scheme: ColorScheme, _fixedTone: ColorScheme | null): void {}
