@@ -210,6 +210,10 @@ describe('albums, trash, storage and account screens (H5, real server)', () => {
     await expect.poll(() => text(page, `#device-${browser.id} #device-current`)).toBe('本机');
     expect(await page.locator(`#device-${script.id} #device-current`).count()).toBe(0);
     expect(await page.locator(`#device-revoke-${browser.id}`).count()).toBe(0);
+    // The revoke button stands beside the device's name on one line, as wide as its words.
+    const label = await page.locator(`#device-${script.id} .account__device-label`).boundingBox();
+    const revoke = await page.locator(`#device-revoke-${script.id}`).boundingBox();
+    expect(label && revoke && label.width > 60 && revoke.width < 200 && revoke.x > label.x + label.width).toBe(true);
     await running().screenshot(page, 'account');
 
     await page.locator(`#device-revoke-${script.id}`).click();
