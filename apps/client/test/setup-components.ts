@@ -2,8 +2,13 @@ import { defineCustomElements } from '@tarojs/components/loader';
 import Taro from '@tarojs/taro';
 
 // Registers Taro's H5 web components (taro-view-core, taro-input-core, ...) in jsdom, as the H5 app does
-// (the build-time tests under config/ run in plain Node).
-if (typeof window !== 'undefined') defineCustomElements(window);
+// (the build-time tests under config/ run in plain Node). Stencil then announces 'appload' from a timer:
+// waiting for it keeps that timer from firing into the closed window of a test file that ended quickly.
+if (typeof window !== 'undefined') {
+  const loaded = new Promise((resolve) => window.addEventListener('appload', resolve, { once: true }));
+  await defineCustomElements(window);
+  await loaded;
+}
 
 // Each build binds Taro's platform APIs (H5 turns `Taro.x()` into imports from taro-h5), so the bare Taro
 // object here has none. Pages set their title as they render: it lands in the document title, as on H5,
