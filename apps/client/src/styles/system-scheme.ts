@@ -16,7 +16,9 @@ export function followSystemColorScheme(): void {
   const dark = window.matchMedia('(prefers-color-scheme: dark)');
   const apply = () => setColorScheme(dark.matches ? 'dark' : 'light');
   apply();
-  dark.addEventListener('change', apply);
+  // Safari before 14 knows only the older addListener.
+  if (typeof dark.addEventListener === 'function') dark.addEventListener('change', apply);
+  else dark.addListener(apply);
 }
 
 /** H5 draws no navigation bar (the browser's own chrome is the page title). */
