@@ -103,15 +103,14 @@ export class TarWriter {
   ): Promise<void> {
     await this.write(headerFor(name, size, options.mode ?? 0o600, options.mtime ?? new Date()));
     let written = 0;
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        written += chunk.length;
-        if (written > size) return callback(new Error(`tar: ${name} grew while being archived`));
-        options.observe?.(chunk);
-        callback(null, chunk);
-      },
-    });
-    await pipeline(source, meter, this.out, { end: false });
+    // Not pipeline(..., { end: false }): into a file that stays open it leaves its listeners on the file,
+    // a few more for every entry of a backup that may hold tens of thousands.
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      written += chunk.length;
+      if (written > size) throw new Error(`tar: ${name} grew while being archived`);
+      options.observe?.(chunk);
+      await this.write(chunk);
+    }
     if (written !== size) throw new Error(`tar: ${name} changed size while being archived (${written} of ${size})`);
     const pad = (BLOCK - (size % BLOCK)) % BLOCK;
     if (pad > 0) await this.write(Buffer.alloc(pad));
