@@ -10,6 +10,19 @@ export const ERROR_CODES = {
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
+  /** The caller's role in this home does not allow it (details.role, details.needs). */
+  FORBIDDEN: 'FORBIDDEN',
+  // homes and invites
+  HOME_LIMIT_REACHED: 'FORBIDDEN',
+  HOME_FULL: 'FORBIDDEN',
+  HOME_NAME_MISMATCH: 'BAD_REQUEST',
+  /** The owner leaves only after handing the home to another member (or by deleting it). */
+  HOME_OWNER_MUST_HAND_OVER: 'PRECONDITION_FAILED',
+  INVITE_NOT_FOUND: 'NOT_FOUND',
+  INVITE_EXPIRED: 'PRECONDITION_FAILED',
+  INVITE_REVOKED: 'PRECONDITION_FAILED',
+  INVITE_USED_UP: 'PRECONDITION_FAILED',
+  INVITE_LIMIT_REACHED: 'FORBIDDEN',
   // accounts
   INVALID_CREDENTIALS: 'UNAUTHORIZED',
   USERNAME_TAKEN: 'CONFLICT',

@@ -17,6 +17,8 @@ export const zPhoto = z.object({
   /** takenAt ?? createdAt: what the timeline groups and orders by. */
   sortAt: z.string(),
   deletedAt: z.string().nullable(),
+  /** The member who uploaded it (names come from homes.members; the viewer's info has uploaderName). */
+  uploaderId: zId,
   /** Signed, short-lived thumbnail URL; null when the photo's bucket is no longer bound. */
   thumbUrl: z.string().nullable(),
   /** ok, or unbound: the bucket holding it is not bound any more (bind it again to see it). */
@@ -31,6 +33,8 @@ export const zListPhotosInput = z.object({
   albumId: zId.optional(),
   /** true: the trash instead of the timeline. */
   trashed: z.boolean().default(false),
+  /** Only the photos the caller uploaded ("只看我上传的"). */
+  onlyMine: z.boolean().default(false),
 });
 export type ListPhotosInput = z.input<typeof zListPhotosInput>;
 
@@ -50,6 +54,8 @@ export type GetPhotoInput = z.input<typeof zGetPhotoInput>;
 
 export const zPhotoDetail = z.object({
   photo: zPhoto,
+  /** Display name of the member who uploaded it ("妈妈 上传"). */
+  uploaderName: z.string(),
   /** Large variant for the full-screen viewer (fits 2048 px). */
   previewUrl: z.string().nullable(),
   originalUrl: z.string().nullable(),

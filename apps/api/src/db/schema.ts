@@ -35,9 +35,43 @@ export interface LoginAttemptsTable {
   attempted_at: string;
 }
 
+export interface HomesTable {
+  id: string;
+  name: string;
+  /** 1: members (not only the owner) may invite. */
+  members_can_invite: number;
+  created_at: string;
+  updated_at: string;
+  /** Set when the owner deletes the home: it is gone for everyone at once; rows go once objects are purged. */
+  deleting_at: string | null;
+}
+
+export interface HomeMembersTable {
+  home_id: string;
+  user_id: string;
+  role: 'owner' | 'member' | 'viewer';
+  joined_at: string;
+}
+
+export interface HomeInvitesTable {
+  id: string;
+  home_id: string;
+  /** SHA-256 of the code (base64url); the code itself is never stored. */
+  code_hash: string;
+  role: 'member' | 'viewer';
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  max_uses: number;
+  uses: number;
+  revoked_at: string | null;
+}
+
 export interface StorageBindingsTable {
   id: string;
-  user_id: string;
+  /** The home whose photos it holds; only the home's owner binds, rotates and unbinds it. */
+  home_id: string;
+  created_by: string;
   provider: 'qiniu';
   bucket: string;
   /** With scheme, no trailing slash: https://img.example.com */
@@ -46,7 +80,7 @@ export interface StorageBindingsTable {
   access_key: string;
   /** AES-256-GCM sealed secret key (see integrations/crypto). */
   secret_key_sealed: string;
-  /** active: the user's current binding; unbound: kept so photos come back when rebound. */
+  /** active: the home's current binding; unbound: kept so photos come back when rebound. */
   status: 'active' | 'unbound';
   verified_at: string | null;
   last_error: string | null;
@@ -56,7 +90,9 @@ export interface StorageBindingsTable {
 
 export interface PhotosTable {
   id: string;
-  owner_id: string;
+  home_id: string;
+  /** Who uploaded it; the photo stays in the home when they leave. */
+  uploader_id: string;
   /** The binding that holds the object; null means the embedded store. */
   binding_id: string | null;
   object_key: string;
@@ -79,7 +115,8 @@ export interface PhotosTable {
 
 export interface UploadsTable {
   object_key: string;
-  owner_id: string;
+  home_id: string;
+  uploader_id: string;
   binding_id: string | null;
   filename: string;
   declared_size: number;
@@ -91,7 +128,8 @@ export interface UploadsTable {
 
 export interface AlbumsTable {
   id: string;
-  owner_id: string;
+  home_id: string;
+  created_by: string;
   name: string;
   cover_photo_id: string | null;
   created_at: string;
@@ -108,6 +146,9 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  homes: HomesTable;
+  home_members: HomeMembersTable;
+  home_invites: HomeInvitesTable;
   storage_bindings: StorageBindingsTable;
   photos: PhotosTable;
   uploads: UploadsTable;
@@ -118,6 +159,9 @@ export interface Database {
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type Session = Selectable<SessionsTable>;
+export type Home = Selectable<HomesTable>;
+export type HomeMemberRow = Selectable<HomeMembersTable>;
+export type HomeInvite = Selectable<HomeInvitesTable>;
 export type StorageBinding = Selectable<StorageBindingsTable>;
 export type Photo = Selectable<PhotosTable>;
 export type PhotoUpdate = Updateable<PhotosTable>;

@@ -1,4 +1,4 @@
-/** albums and album_photos, scoped to the owner; counts and covers in one query per list. */
+/** albums and album_photos, scoped to one home; counts and covers in one query per list. */
 import type { Db } from '../db/index.js';
 import type { Album } from '../db/schema.js';
 
@@ -12,7 +12,7 @@ export class AlbumsRepository {
   constructor(private readonly db: Db) {}
 
   /** Albums with their live photo count and newest live photo (correlated subqueries, one round trip). */
-  private withStats(ownerId: string) {
+  private withStats(homeId: string) {
     return this.db
       .selectFrom('albums')
       .selectAll('albums')
@@ -36,7 +36,7 @@ export class AlbumsRepository {
             .as('newest_id'),
         ];
       })
-      .where('albums.owner_id', '=', ownerId);
+      .where('albums.home_id', '=', homeId);
   }
 
   private static finish(row: Album & { photo_count: number | string | null; newest_id: string | null }): AlbumRow {
@@ -44,24 +44,24 @@ export class AlbumsRepository {
     return { ...album, photo_count: Number(row.photo_count ?? 0), cover_id: row.cover_photo_id ?? newest_id };
   }
 
-  async list(ownerId: string): Promise<AlbumRow[]> {
-    const rows = await this.withStats(ownerId)
+  async list(homeId: string): Promise<AlbumRow[]> {
+    const rows = await this.withStats(homeId)
       .orderBy('albums.updated_at', 'desc')
       .orderBy('albums.id', 'desc')
       .execute();
     return rows.map(AlbumsRepository.finish);
   }
 
-  async byId(ownerId: string, id: string): Promise<AlbumRow | undefined> {
-    const row = await this.withStats(ownerId).where('albums.id', '=', id).executeTakeFirst();
+  async byId(homeId: string, id: string): Promise<AlbumRow | undefined> {
+    const row = await this.withStats(homeId).where('albums.id', '=', id).executeTakeFirst();
     return row ? AlbumsRepository.finish(row) : undefined;
   }
 
-  async exists(ownerId: string, id: string): Promise<boolean> {
+  async exists(homeId: string, id: string): Promise<boolean> {
     const row = await this.db
       .selectFrom('albums')
       .select('id')
-      .where('owner_id', '=', ownerId)
+      .where('home_id', '=', homeId)
       .where('id', '=', id)
       .executeTakeFirst();
     return row !== undefined;
@@ -71,36 +71,36 @@ export class AlbumsRepository {
     await this.db.insertInto('albums').values(album).execute();
   }
 
-  async rename(ownerId: string, id: string, name: string, now: string): Promise<boolean> {
+  async rename(homeId: string, id: string, name: string, now: string): Promise<boolean> {
     const result = await this.db
       .updateTable('albums')
       .set({ name, updated_at: now })
-      .where('owner_id', '=', ownerId)
+      .where('home_id', '=', homeId)
       .where('id', '=', id)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 
-  async setCover(ownerId: string, id: string, photoId: string | null, now: string): Promise<boolean> {
+  async setCover(homeId: string, id: string, photoId: string | null, now: string): Promise<boolean> {
     const result = await this.db
       .updateTable('albums')
       .set({ cover_photo_id: photoId, updated_at: now })
-      .where('owner_id', '=', ownerId)
+      .where('home_id', '=', homeId)
       .where('id', '=', id)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 
-  async delete(ownerId: string, id: string): Promise<boolean> {
+  async delete(homeId: string, id: string): Promise<boolean> {
     const result = await this.db
       .deleteFrom('albums')
-      .where('owner_id', '=', ownerId)
+      .where('home_id', '=', homeId)
       .where('id', '=', id)
       .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
 
-  /** Add photos (already checked to be the owner's); photos already in the album are left alone. */
+  /** Add photos (already checked to be in the album's home); photos already in the album are left alone. */
   async addPhotos(albumId: string, photoIds: readonly string[], now: string): Promise<number> {
     if (photoIds.length === 0) return 0;
     const result = await this.db
@@ -130,12 +130,12 @@ export class AlbumsRepository {
     return Number(result.numDeletedRows);
   }
 
-  async albumIdsOfPhoto(ownerId: string, photoId: string): Promise<string[]> {
+  async albumIdsOfPhoto(homeId: string, photoId: string): Promise<string[]> {
     const rows = await this.db
       .selectFrom('album_photos')
       .innerJoin('albums', 'albums.id', 'album_photos.album_id')
       .select('albums.id')
-      .where('albums.owner_id', '=', ownerId)
+      .where('albums.home_id', '=', homeId)
       .where('album_photos.photo_id', '=', photoId)
       .orderBy('albums.name')
       .execute();

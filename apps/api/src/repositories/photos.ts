@@ -1,5 +1,5 @@
 /**
- * photos: every query is scoped to the owner. Lists use keyset pagination on (sort_at, id) so the
+ * photos: every query is scoped to one home (the caller's membership is checked before, in HomeAccess). Lists use keyset pagination on (sort_at, id) so the
  * 1000th page costs what the first does (index photos_timeline).
  */
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
@@ -8,9 +8,11 @@ import type { Database, Photo, PhotosTable } from '../db/schema.js';
 
 /** Which list a photo is looked up in: the timeline, the trash, or one album. */
 export interface PhotoScope {
-  ownerId: string;
+  homeId: string;
   trashed: boolean;
   albumId?: string | undefined;
+  /** Only the photos this member uploaded ("只看我上传的"; a member's own trash). */
+  uploaderId?: string | undefined;
 }
 
 export interface Keyset {
@@ -23,9 +25,10 @@ function inScope<O>(
   scope: PhotoScope,
 ): SelectQueryBuilder<Database, 'photos', O> {
   let q = query
-    .where('photos.owner_id', '=', scope.ownerId)
+    .where('photos.home_id', '=', scope.homeId)
     .where('photos.purge_requested_at', 'is', null)
     .where('photos.deleted_at', scope.trashed ? 'is not' : 'is', null);
+  if (scope.uploaderId) q = q.where('photos.uploader_id', '=', scope.uploaderId);
   if (scope.albumId) {
     const albumId = scope.albumId;
     q = q.where((eb) =>
@@ -92,31 +95,31 @@ export class PhotosRepository {
     return { prevId: prev?.id ?? null, nextId: next?.id ?? null };
   }
 
-  byId(ownerId: string, id: string): Promise<Photo | undefined> {
+  byId(homeId: string, id: string): Promise<Photo | undefined> {
     return this.db
       .selectFrom('photos')
       .selectAll()
-      .where('owner_id', '=', ownerId)
+      .where('home_id', '=', homeId)
       .where('id', '=', id)
       .where('purge_requested_at', 'is', null)
       .executeTakeFirst();
   }
 
-  byKey(ownerId: string, objectKey: string): Promise<Photo | undefined> {
+  byKey(homeId: string, objectKey: string): Promise<Photo | undefined> {
     return this.db
       .selectFrom('photos')
       .selectAll()
-      .where('owner_id', '=', ownerId)
+      .where('home_id', '=', homeId)
       .where('object_key', '=', objectKey)
       .executeTakeFirst();
   }
 
-  /** A live or trashed photo of this owner with the same content, if any. */
-  byEtag(ownerId: string, etag: string): Promise<Photo | undefined> {
+  /** A live or trashed photo of this home with the same content, if any. */
+  byEtag(homeId: string, etag: string): Promise<Photo | undefined> {
     return this.db
       .selectFrom('photos')
       .selectAll()
-      .where('owner_id', '=', ownerId)
+      .where('home_id', '=', homeId)
       .where('etag', '=', etag)
       .where('purge_requested_at', 'is', null)
       .orderBy('created_at')
@@ -124,16 +127,16 @@ export class PhotosRepository {
   }
 
   /**
-   * byEtag for a whole upload batch in one query: for each etag, the owner's oldest live or trashed photo
+   * byEtag for a whole upload batch in one query: for each etag, the home's oldest live or trashed photo
    * with that content (uploads.create asked once per file before: BENCHMARKS.md, 3b).
    */
-  async byEtags(ownerId: string, etags: readonly string[]): Promise<Map<string, Photo>> {
+  async byEtags(homeId: string, etags: readonly string[]): Promise<Map<string, Photo>> {
     const unique = [...new Set(etags)];
     if (unique.length === 0) return new Map();
     const rows = await this.db
       .selectFrom('photos')
       .selectAll()
-      .where('owner_id', '=', ownerId)
+      .where('home_id', '=', homeId)
       .where('etag', 'in', unique)
       .where('purge_requested_at', 'is', null)
       .orderBy('created_at')
@@ -144,40 +147,41 @@ export class PhotosRepository {
     return oldest;
   }
 
-  byIds(ownerId: string, ids: readonly string[]): Promise<Photo[]> {
+  byIds(homeId: string, ids: readonly string[]): Promise<Photo[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.db
       .selectFrom('photos')
       .selectAll()
-      .where('owner_id', '=', ownerId)
+      .where('home_id', '=', homeId)
       .where('id', 'in', [...ids])
       .where('purge_requested_at', 'is', null)
       .execute();
   }
 
-  /** Photos kept under buckets the user has unbound (they come back when the bucket is bound again). */
-  async countInUnboundBuckets(ownerId: string): Promise<number> {
+  /** Photos kept under buckets the home has unbound (they come back when the bucket is bound again). */
+  async countInUnboundBuckets(homeId: string): Promise<number> {
     const row = await this.db
       .selectFrom('photos')
       .innerJoin('storage_bindings', 'storage_bindings.id', 'photos.binding_id')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('photos.owner_id', '=', ownerId)
+      .where('photos.home_id', '=', homeId)
       .where('storage_bindings.status', '=', 'unbound')
       .where('photos.purge_requested_at', 'is', null)
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 
-  /** Of `ids`, those the owner has (and are not being purged). */
-  async ownedIds(ownerId: string, ids: readonly string[]): Promise<string[]> {
+  /** Of `ids`, those in the home (and, given `uploaderId`, uploaded by them), not being purged. */
+  async idsInHome(homeId: string, ids: readonly string[], uploaderId?: string): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db
+    let q = this.db
       .selectFrom('photos')
       .select('id')
-      .where('owner_id', '=', ownerId)
+      .where('home_id', '=', homeId)
       .where('id', 'in', [...ids])
-      .where('purge_requested_at', 'is', null)
-      .execute();
+      .where('purge_requested_at', 'is', null);
+    if (uploaderId) q = q.where('uploader_id', '=', uploaderId);
+    const rows = await q.execute();
     return rows.map((r) => r.id);
   }
 
@@ -185,24 +189,24 @@ export class PhotosRepository {
     await this.db.insertInto('photos').values(photo).execute();
   }
 
-  async trash(ownerId: string, ids: readonly string[], now: string): Promise<number> {
+  async trash(homeId: string, ids: readonly string[], now: string): Promise<number> {
     if (ids.length === 0) return 0;
     const result = await this.db
       .updateTable('photos')
       .set({ deleted_at: now })
-      .where('owner_id', '=', ownerId)
+      .where('home_id', '=', homeId)
       .where('id', 'in', [...ids])
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }
 
-  async restore(ownerId: string, ids: readonly string[]): Promise<number> {
+  async restore(homeId: string, ids: readonly string[]): Promise<number> {
     if (ids.length === 0) return 0;
     const result = await this.db
       .updateTable('photos')
       .set({ deleted_at: null })
-      .where('owner_id', '=', ownerId)
+      .where('home_id', '=', homeId)
       .where('id', 'in', [...ids])
       .where('deleted_at', 'is not', null)
       .where('purge_requested_at', 'is', null)
@@ -211,12 +215,12 @@ export class PhotosRepository {
   }
 
   /** Mark trashed photos for purge; returns the rows now pending. */
-  async requestPurge(ownerId: string, ids: readonly string[], now: string): Promise<Photo[]> {
+  async requestPurge(homeId: string, ids: readonly string[], now: string): Promise<Photo[]> {
     if (ids.length === 0) return [];
     return this.db
       .updateTable('photos')
       .set({ purge_requested_at: now })
-      .where('owner_id', '=', ownerId)
+      .where('home_id', '=', homeId)
       .where('id', 'in', [...ids])
       .where('deleted_at', 'is not', null)
       .where('purge_requested_at', 'is', null)
@@ -224,7 +228,21 @@ export class PhotosRepository {
       .execute();
   }
 
-  /** Trashed longer than the retention: mark for purge, for every owner (the background sweep). */
+  /**
+   * A deleted home: every photo it still has goes to the purge queue, due at once (`dueAt` is in the past),
+   * so the sweep removes their objects from the bucket.
+   */
+  async requestPurgeOfHome(homeId: string, dueAt: string): Promise<number> {
+    const result = await this.db
+      .updateTable('photos')
+      .set({ purge_requested_at: dueAt })
+      .where('home_id', '=', homeId)
+      .where('purge_requested_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** Trashed longer than the retention: mark for purge, in every home (the background sweep). */
   async requestExpiredPurges(trashedBefore: string, now: string): Promise<number> {
     const result = await this.db
       .updateTable('photos')

@@ -10,20 +10,22 @@ export class UploadsRepository {
     await this.db.insertInto('uploads').values(rows).execute();
   }
 
-  byKey(ownerId: string, key: string): Promise<Upload | undefined> {
+  /** The grant `uploaderId` was given for `key` in this home (a grant is its receiver's alone to confirm). */
+  byKey(homeId: string, uploaderId: string, key: string): Promise<Upload | undefined> {
     return this.db
       .selectFrom('uploads')
       .selectAll()
-      .where('owner_id', '=', ownerId)
+      .where('home_id', '=', homeId)
+      .where('uploader_id', '=', uploaderId)
       .where('object_key', '=', key)
       .executeTakeFirst();
   }
 
-  async markConfirmed(ownerId: string, key: string, photoId: string): Promise<void> {
+  async markConfirmed(homeId: string, key: string, photoId: string): Promise<void> {
     await this.db
       .updateTable('uploads')
       .set({ photo_id: photoId })
-      .where('owner_id', '=', ownerId)
+      .where('home_id', '=', homeId)
       .where('object_key', '=', key)
       .execute();
   }

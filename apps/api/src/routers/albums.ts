@@ -9,40 +9,40 @@ import {
   zSetCoverInput,
 } from '@xiaojia/shared';
 import { AlbumsService } from '../services/albums.js';
-import { authedProcedure, router } from '../trpc/init.js';
+import { homeProcedure, router } from '../trpc/init.js';
 
 export const albumsRouter = router({
-  list: authedProcedure
+  list: homeProcedure('view')
     .output(zAlbumList)
-    .query(async ({ ctx }) => ({ items: await new AlbumsService(ctx.deps).list(ctx.user, ctx.req.origin) })),
-  get: authedProcedure
+    .query(async ({ ctx }) => ({ items: await new AlbumsService(ctx.deps).list(ctx.member, ctx.req.origin) })),
+  get: homeProcedure('view')
     .input(zAlbumIdInput)
     .output(zAlbum)
-    .query(({ ctx, input }) => new AlbumsService(ctx.deps).get(ctx.user, input.id, ctx.req.origin)),
-  create: authedProcedure
+    .query(({ ctx, input }) => new AlbumsService(ctx.deps).get(ctx.member, input.id, ctx.req.origin)),
+  create: homeProcedure('contribute')
     .input(zCreateAlbumInput)
     .output(zAlbum)
-    .mutation(({ ctx, input }) => new AlbumsService(ctx.deps).create(ctx.user, input.name, ctx.req.origin)),
-  rename: authedProcedure
+    .mutation(({ ctx, input }) => new AlbumsService(ctx.deps).create(ctx.member, input.name, ctx.req.origin)),
+  rename: homeProcedure('contribute')
     .input(zRenameAlbumInput)
     .output(zAlbum)
-    .mutation(({ ctx, input }) => new AlbumsService(ctx.deps).rename(ctx.user, input.id, input.name, ctx.req.origin)),
-  delete: authedProcedure
+    .mutation(({ ctx, input }) => new AlbumsService(ctx.deps).rename(ctx.member, input.id, input.name, ctx.req.origin)),
+  delete: homeProcedure('contribute')
     .input(zAlbumIdInput)
     .output(zCount)
-    .mutation(({ ctx, input }) => new AlbumsService(ctx.deps).delete(ctx.user, input.id)),
-  addPhotos: authedProcedure
+    .mutation(({ ctx, input }) => new AlbumsService(ctx.deps).delete(ctx.member, input.id)),
+  addPhotos: homeProcedure('contribute')
     .input(zAlbumPhotosInput)
     .output(zCount)
-    .mutation(({ ctx, input }) => new AlbumsService(ctx.deps).addPhotos(ctx.user, input)),
-  removePhotos: authedProcedure
+    .mutation(({ ctx, input }) => new AlbumsService(ctx.deps).addPhotos(ctx.member, input)),
+  removePhotos: homeProcedure('contribute')
     .input(zAlbumPhotosInput)
     .output(zCount)
-    .mutation(({ ctx, input }) => new AlbumsService(ctx.deps).removePhotos(ctx.user, input)),
-  setCover: authedProcedure
+    .mutation(({ ctx, input }) => new AlbumsService(ctx.deps).removePhotos(ctx.member, input)),
+  setCover: homeProcedure('contribute')
     .input(zSetCoverInput)
     .output(zAlbum)
     .mutation(({ ctx, input }) =>
-      new AlbumsService(ctx.deps).setCover(ctx.user, input.albumId, input.photoId, ctx.req.origin),
+      new AlbumsService(ctx.deps).setCover(ctx.member, input.albumId, input.photoId, ctx.req.origin),
     ),
 });

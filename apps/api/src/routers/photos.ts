@@ -1,7 +1,7 @@
 import { type PhotoPage, zCount, zGetPhotoInput, zIdBatch, zListPhotosInput, zPhotoDetail } from '@xiaojia/shared';
 import { z } from 'zod';
 import { PhotosService } from '../services/photos.js';
-import { authedProcedure, router } from '../trpc/init.js';
+import { homeProcedure, router } from '../trpc/init.js';
 
 export const photosRouter = router({
   /**
@@ -10,24 +10,24 @@ export const photosRouter = router({
    * is built field by field by PhotoViews.dto, typed as PhotoPage, and photos.test.ts holds answers to
    * zPhotoPage exactly (no field more or less). Every other procedure keeps its .output().
    */
-  list: authedProcedure
+  list: homeProcedure('view')
     .input(zListPhotosInput)
-    .query(({ ctx, input }): Promise<PhotoPage> => new PhotosService(ctx.deps).list(ctx.user, input, ctx.req.origin)),
-  get: authedProcedure
+    .query(({ ctx, input }): Promise<PhotoPage> => new PhotosService(ctx.deps).list(ctx.member, input, ctx.req.origin)),
+  get: homeProcedure('view')
     .input(zGetPhotoInput)
     .output(zPhotoDetail)
-    .query(({ ctx, input }) => new PhotosService(ctx.deps).get(ctx.user, input, ctx.req.origin)),
-  trash: authedProcedure
+    .query(({ ctx, input }) => new PhotosService(ctx.deps).get(ctx.member, input, ctx.req.origin)),
+  trash: homeProcedure('contribute')
     .input(zIdBatch)
     .output(zCount)
-    .mutation(({ ctx, input }) => new PhotosService(ctx.deps).trash(ctx.user, input)),
-  restore: authedProcedure
+    .mutation(({ ctx, input }) => new PhotosService(ctx.deps).trash(ctx.member, input)),
+  restore: homeProcedure('contribute')
     .input(zIdBatch)
     .output(zCount)
-    .mutation(({ ctx, input }) => new PhotosService(ctx.deps).restore(ctx.user, input)),
+    .mutation(({ ctx, input }) => new PhotosService(ctx.deps).restore(ctx.member, input)),
   /** Delete forever; `pending` are gone from every list and retried in the background. */
-  purge: authedProcedure
+  purge: homeProcedure('contribute')
     .input(zIdBatch)
     .output(zCount.extend({ pending: z.number().int().nonnegative() }))
-    .mutation(({ ctx, input }) => new PhotosService(ctx.deps).purge(ctx.user, input, ctx.req.origin)),
+    .mutation(({ ctx, input }) => new PhotosService(ctx.deps).purge(ctx.member, input, ctx.req.origin)),
 });

@@ -5,9 +5,9 @@ import { newId } from '../integrations/ids.js';
 import { type AlbumRow, AlbumsRepository } from '../repositories/albums.js';
 import { PhotosRepository } from '../repositories/photos.js';
 import type { AppDeps } from '../trpc/context.js';
-import type { AuthedUser } from './auth.js';
+import { type HomeMember, roleCan } from './home-access.js';
 import { PhotoViews } from './photo-views.js';
-import { requireOwnedPhotos } from './photos.js';
+import { requirePhotosInHome } from './photos.js';
 
 export class AlbumsService {
   private readonly albums: AlbumsRepository;
@@ -23,10 +23,10 @@ export class AlbumsService {
   }
 
   /** Album rows to DTOs, signing every cover with one bindings lookup for the whole list. */
-  private async present(user: AuthedUser, rows: AlbumRow[], origin: string): Promise<AlbumDto[]> {
+  private async present(member: HomeMember, rows: AlbumRow[], origin: string): Promise<AlbumDto[]> {
     const coverIds = rows.map((r) => r.cover_id).filter((id): id is string => id !== null);
-    const covers = await this.photos.byIds(user.id, coverIds);
-    const views = await PhotoViews.for(this.deps, user.id, origin, covers);
+    const covers = await this.photos.byIds(member.homeId, coverIds);
+    const views = await PhotoViews.for(this.deps, member.homeId, origin, covers);
     const byId = new Map(covers.map((p) => [p.id, p]));
     return rows.map((row) => {
       const cover = row.cover_id ? byId.get(row.cover_id) : undefined;
@@ -42,63 +42,71 @@ export class AlbumsService {
     });
   }
 
-  private async one(user: AuthedUser, id: string, origin: string): Promise<AlbumDto> {
-    const row = await this.albums.byId(user.id, id);
+  private async one(member: HomeMember, id: string, origin: string): Promise<AlbumDto> {
+    const row = await this.albums.byId(member.homeId, id);
     if (!row) throw new AppError('NOT_FOUND', 'No such album');
-    const [album] = await this.present(user, [row], origin);
+    const [album] = await this.present(member, [row], origin);
     if (!album) throw new AppError('NOT_FOUND', 'No such album');
     return album;
   }
 
-  async list(user: AuthedUser, origin: string): Promise<AlbumDto[]> {
-    return this.present(user, await this.albums.list(user.id), origin);
+  async list(member: HomeMember, origin: string): Promise<AlbumDto[]> {
+    return this.present(member, await this.albums.list(member.homeId), origin);
   }
 
-  get(user: AuthedUser, id: string, origin: string): Promise<AlbumDto> {
-    return this.one(user, id, origin);
+  get(member: HomeMember, id: string, origin: string): Promise<AlbumDto> {
+    return this.one(member, id, origin);
   }
 
-  async create(user: AuthedUser, name: string, origin: string): Promise<AlbumDto> {
+  async create(member: HomeMember, name: string, origin: string): Promise<AlbumDto> {
     const now = this.now();
     const id = newId();
-    await this.albums.insert({ id, owner_id: user.id, name, cover_photo_id: null, created_at: now, updated_at: now });
-    return this.one(user, id, origin);
+    await this.albums.insert({ id, home_id: member.homeId, created_by: member.userId, name, cover_photo_id: null, created_at: now, updated_at: now });
+    return this.one(member, id, origin);
   }
 
-  async rename(user: AuthedUser, id: string, name: string, origin: string): Promise<AlbumDto> {
-    if (!(await this.albums.rename(user.id, id, name, this.now()))) throw new AppError('NOT_FOUND', 'No such album');
-    return this.one(user, id, origin);
+  async rename(member: HomeMember, id: string, name: string, origin: string): Promise<AlbumDto> {
+    if (!(await this.albums.rename(member.homeId, id, name, this.now()))) throw new AppError('NOT_FOUND', 'No such album');
+    return this.one(member, id, origin);
   }
 
-  async delete(user: AuthedUser, id: string): Promise<Count> {
-    if (!(await this.albums.delete(user.id, id))) throw new AppError('NOT_FOUND', 'No such album');
+  async delete(member: HomeMember, id: string): Promise<Count> {
+    const album = await this.albums.byId(member.homeId, id);
+    if (!album) throw new AppError('NOT_FOUND', 'No such album');
+    if (!roleCan(member.role, 'moderate') && album.created_by !== member.userId) {
+      throw new AppError('FORBIDDEN', 'Only the owner of the home can delete an album someone else made', {
+        role: member.role,
+        needs: 'owner',
+      });
+    }
+    if (!(await this.albums.delete(member.homeId, id))) throw new AppError('NOT_FOUND', 'No such album');
     return { count: 1 };
   }
 
-  /** The album and every photo must be the caller's; otherwise NOT_FOUND and nothing changes. */
-  private async requireAlbumAndPhotos(user: AuthedUser, input: AlbumPhotosInput): Promise<string[]> {
-    if (!(await this.albums.exists(user.id, input.albumId))) throw new AppError('NOT_FOUND', 'No such album');
-    return requireOwnedPhotos(this.photos, user.id, input.photoIds);
+  /** The album and every photo must be in the caller's home; otherwise NOT_FOUND and nothing changes. */
+  private async requireAlbumAndPhotos(member: HomeMember, input: AlbumPhotosInput): Promise<string[]> {
+    if (!(await this.albums.exists(member.homeId, input.albumId))) throw new AppError('NOT_FOUND', 'No such album');
+    return requirePhotosInHome(this.photos, member.homeId, input.photoIds);
   }
 
-  async addPhotos(user: AuthedUser, input: AlbumPhotosInput): Promise<Count> {
-    const ids = await this.requireAlbumAndPhotos(user, input);
+  async addPhotos(member: HomeMember, input: AlbumPhotosInput): Promise<Count> {
+    const ids = await this.requireAlbumAndPhotos(member, input);
     return { count: await this.albums.addPhotos(input.albumId, ids, this.now()) };
   }
 
-  async removePhotos(user: AuthedUser, input: AlbumPhotosInput): Promise<Count> {
-    const ids = await this.requireAlbumAndPhotos(user, input);
+  async removePhotos(member: HomeMember, input: AlbumPhotosInput): Promise<Count> {
+    const ids = await this.requireAlbumAndPhotos(member, input);
     return { count: await this.albums.removePhotos(input.albumId, ids, this.now()) };
   }
 
-  async setCover(user: AuthedUser, albumId: string, photoId: string | null, origin: string): Promise<AlbumDto> {
-    if (photoId) await this.requireAlbumAndPhotos(user, { albumId, photoIds: [photoId] });
-    if (photoId && !(await this.albums.albumIdsOfPhoto(user.id, photoId)).includes(albumId)) {
+  async setCover(member: HomeMember, albumId: string, photoId: string | null, origin: string): Promise<AlbumDto> {
+    if (photoId) await this.requireAlbumAndPhotos(member, { albumId, photoIds: [photoId] });
+    if (photoId && !(await this.albums.albumIdsOfPhoto(member.homeId, photoId)).includes(albumId)) {
       throw new AppError('BAD_INPUT', 'The cover must be a photo in the album', { field: 'photoId' });
     }
-    if (!(await this.albums.setCover(user.id, albumId, photoId, this.now()))) {
+    if (!(await this.albums.setCover(member.homeId, albumId, photoId, this.now()))) {
       throw new AppError('NOT_FOUND', 'No such album');
     }
-    return this.one(user, albumId, origin);
+    return this.one(member, albumId, origin);
   }
 }

@@ -22,6 +22,8 @@ import { LoginAttemptsRepository } from '../repositories/login-attempts.js';
 import { SessionsRepository } from '../repositories/sessions.js';
 import { UsersRepository } from '../repositories/users.js';
 import type { AppDeps, RequestInfo } from '../trpc/context.js';
+import { HomesService } from './homes.js';
+import { RateLimiter } from './rate-limit.js';
 
 /** Who is calling, as authedProcedure puts it on the context. */
 export interface AuthedUser {
@@ -33,13 +35,14 @@ const SECOND = 1000;
 const SESSION_IDLE_MS = SESSION_IDLE_DAYS * 24 * 3600 * SECOND;
 /** A session's last_seen_at / expires_at are rewritten at most this often. */
 export const SESSION_TOUCH_INTERVAL_MS = 60 * SECOND;
-const LOCKOUT_WINDOW_MS = LOCKOUT_WINDOW_SECONDS * SECOND;
+export const LOCKOUT_WINDOW_MS = LOCKOUT_WINDOW_SECONDS * SECOND;
 /**
  * Accounts one network address may try to create per lockout window (30 minutes): a family behind one
  * router makes a few, a script makes thousands. Counted in login_attempts under a key no username can
  * take (usernames have no ':'), so every instance sees the same count.
  */
 export const SIGN_UPS_PER_ADDRESS = 10;
+const SIGN_UP_RULE = { max: SIGN_UPS_PER_ADDRESS, windowMs: LOCKOUT_WINDOW_MS };
 
 /** 32 random bytes, base64url: what the client holds. Only its SHA-256 is stored. */
 function newToken(): string {
@@ -71,11 +74,13 @@ export class AuthService {
   private readonly users: UsersRepository;
   private readonly sessions: SessionsRepository;
   private readonly attempts: LoginAttemptsRepository;
+  private readonly limiter: RateLimiter;
 
   constructor(private readonly deps: AppDeps) {
     this.users = new UsersRepository(deps.db);
     this.sessions = new SessionsRepository(deps.db);
     this.attempts = new LoginAttemptsRepository(deps.db);
+    this.limiter = new RateLimiter(deps);
   }
 
   private now(): Date {
@@ -113,6 +118,7 @@ export class AuthService {
     });
     // Two sign-ups racing for one name: the unique index decides.
     if (user === 'conflict') throw taken();
+    await new HomesService(this.deps).createFirst(user.id, user.display_name);
     this.deps.logger.info({ userId: user.id }, 'account created');
     return this.startSession(user, deviceLabel(input.device, req));
   }
@@ -156,36 +162,25 @@ export class AuthService {
 
   /** Refuses a sign-up (RATE_LIMITED, with the wait) when this address already made its share this window. */
   private async limitSignUps(ip: string): Promise<void> {
-    const key = `sign-up:${ip || 'unknown'}`;
-    const now = this.now();
-    const windowStart = new Date(now.getTime() - LOCKOUT_WINDOW_MS).toISOString();
-    const reserved = await this.attempts.reserve(
-      { id: newId(), account: key, at: now.toISOString() },
-      { maxFailures: SIGN_UPS_PER_ADDRESS, windowStart },
-    );
-    if (reserved) return;
-    const retryAfterSeconds = await this.secondsUntilBelowLimit(key, SIGN_UPS_PER_ADDRESS, now, windowStart);
-    this.deps.logger.warn({ retryAfterSeconds }, 'sign-up rate limited');
-    throw new AppError(
-      'RATE_LIMITED',
-      `Too many new accounts from this network; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`,
-      { retryAfterSeconds },
-    );
-  }
-
-  /**
-   * How long until `account` has fewer than `limit` counted attempts in the window: until the attempt that
-   * many places from the newest leaves it (the oldest, when exactly at the limit).
-   */
-  private async secondsUntilBelowLimit(account: string, limit: number, now: Date, windowStart: string) {
-    const counted = await this.attempts.failureTimes(account, windowStart);
-    const leaving = counted[Math.max(0, counted.length - limit)];
-    const freeAt = leaving ? new Date(leaving).getTime() + LOCKOUT_WINDOW_MS : now.getTime();
-    return Math.max(1, Math.ceil((freeAt - now.getTime()) / SECOND));
+    try {
+      await this.limiter.take(
+        `sign-up:${ip || 'unknown'}`,
+        SIGN_UP_RULE,
+        'Too many new accounts from this network',
+      );
+    } catch (error) {
+      if (error instanceof AppError) this.deps.logger.warn({ details: error.details }, 'sign-up rate limited');
+      throw error;
+    }
   }
 
   private async lockedOut(account: string, now: Date, windowStart: string): Promise<AppError> {
-    const retryAfterSeconds = await this.secondsUntilBelowLimit(account, LOCKOUT_MAX_FAILURES, now, windowStart);
+    const retryAfterSeconds = await this.limiter.secondsUntilBelowLimit(
+      account,
+      { max: LOCKOUT_MAX_FAILURES, windowMs: LOCKOUT_WINDOW_MS },
+      now,
+      windowStart,
+    );
     this.deps.logger.warn({ account, retryAfterSeconds }, 'sign-in locked out');
     return new AppError(
       'LOCKED_OUT',
@@ -212,7 +207,10 @@ export class AuthService {
       // A first sign-in racing another for the same openid: the other one created the account.
       user = created === 'conflict' ? await this.users.findByWechatOpenid(openid) : created;
       if (!user) throw new AppError('CONFLICT', 'Sign-in raced another; try again');
-      if (created !== 'conflict') this.deps.logger.info({ userId: user.id }, 'account created via WeChat');
+      if (created !== 'conflict') {
+        await new HomesService(this.deps).createFirst(user.id, user.display_name);
+        this.deps.logger.info({ userId: user.id }, 'account created via WeChat');
+      }
     }
     return this.startSession(user, deviceLabel(device, req));
   }

@@ -26,10 +26,10 @@ export class PhotoViews {
     readonly expiresAt: Date,
   ) {}
 
-  /** Prepare to present `photos` of `ownerId`: loads the bindings they live in, in one query. */
-  static async for(deps: AppDeps, ownerId: string, origin: string, photos: readonly Photo[]): Promise<PhotoViews> {
+  /** Prepare to present `photos` of `homeId`: loads the bindings they live in, in one query. */
+  static async for(deps: AppDeps, homeId: string, origin: string, photos: readonly Photo[]): Promise<PhotoViews> {
     const ids = [...new Set(photos.map((p) => p.binding_id).filter((id): id is string => id !== null))];
-    const rows = await new BindingsRepository(deps.db).byIds(ownerId, ids);
+    const rows = await new BindingsRepository(deps.db).byIds(homeId, ids);
     return new PhotoViews(deps, origin, new Map(rows.map((b) => [b.id, b])), urlDeadline(deps.clock.now()));
   }
 
@@ -61,6 +61,7 @@ export class PhotoViews {
       createdAt: photo.created_at,
       sortAt: photo.sort_at,
       deletedAt: photo.deleted_at,
+      uploaderId: photo.uploader_id,
       thumbUrl,
       availability: thumbUrl === null ? 'unbound' : 'ok',
     };

@@ -18,9 +18,10 @@ import { AppError } from '../errors.js';
 import { AlbumsRepository } from '../repositories/albums.js';
 import { BindingsRepository } from '../repositories/bindings.js';
 import { type Keyset, type PhotoScope, PhotosRepository } from '../repositories/photos.js';
+import { UsersRepository } from '../repositories/users.js';
 import { StorageError } from '../storage/provider.js';
 import type { AppDeps } from '../trpc/context.js';
-import type { AuthedUser } from './auth.js';
+import { type HomeMember, requireRole, roleCan } from './home-access.js';
 import { PhotoViews } from './photo-views.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -49,15 +50,37 @@ export function decodeCursor(cursor: string): Keyset {
 export const downloadLinkMessage = (userId: string, photoId: string, expires: number) =>
   `download:${userId}:${photoId}:${expires}`;
 
-/** Every id must be the owner's, or nothing changes: another user's id answers NOT_FOUND. */
-export async function requireOwnedPhotos(
+/** Every id must be in the home, or nothing changes: another home's id answers NOT_FOUND. */
+export async function requirePhotosInHome(
   photos: PhotosRepository,
-  ownerId: string,
+  homeId: string,
   ids: readonly string[],
 ): Promise<string[]> {
   const unique = [...new Set(ids)];
-  const owned = await photos.ownedIds(ownerId, unique);
-  if (owned.length !== unique.length) throw new AppError('NOT_FOUND', 'No such photo');
+  const found = await photos.idsInHome(homeId, unique);
+  if (found.length !== unique.length) throw new AppError('NOT_FOUND', 'No such photo');
+  return unique;
+}
+
+/**
+ * Photos the member may trash, restore or purge: the owner any in the home, a member only what they
+ * uploaded (FORBIDDEN for someone else's photo in the same home; NOT_FOUND for another home's).
+ */
+async function requireChangeablePhotos(
+  photos: PhotosRepository,
+  member: HomeMember,
+  ids: readonly string[],
+): Promise<string[]> {
+  const unique = await requirePhotosInHome(photos, member.homeId, ids);
+  if (roleCan(member.role, 'moderate')) return unique;
+  requireRole(member, 'contribute');
+  const own = await photos.idsInHome(member.homeId, unique, member.userId);
+  if (own.length !== unique.length) {
+    throw new AppError('FORBIDDEN', 'Only the owner of the home can remove photos someone else uploaded', {
+      role: member.role,
+      needs: 'owner',
+    });
+  }
   return unique;
 }
 
@@ -68,45 +91,59 @@ export class PhotosService {
     this.photos = new PhotosRepository(deps.db);
   }
 
-  private async scope(user: AuthedUser, albumId: string | undefined, trashed: boolean): Promise<PhotoScope> {
-    if (albumId && !(await new AlbumsRepository(this.deps.db).exists(user.id, albumId))) {
+  /**
+   * Which photos a list shows. The trash shows what the caller may restore: everything to the owner, their
+   * own uploads to a member; a viewer has no trash.
+   */
+  private async scope(
+    member: HomeMember,
+    { albumId, trashed, onlyMine = false }: { albumId?: string | undefined; trashed: boolean; onlyMine?: boolean },
+  ): Promise<PhotoScope> {
+    if (trashed) requireRole(member, 'contribute');
+    if (albumId && !(await new AlbumsRepository(this.deps.db).exists(member.homeId, albumId))) {
       throw new AppError('NOT_FOUND', 'No such album');
     }
-    return { ownerId: user.id, trashed, albumId };
+    const ownTrash = trashed && !roleCan(member.role, 'moderate');
+    return { homeId: member.homeId, trashed, albumId, uploaderId: onlyMine || ownTrash ? member.userId : undefined };
   }
 
-  async list(user: AuthedUser, rawInput: ListPhotosInput, origin: string): Promise<PhotoPage> {
+  async list(member: HomeMember, rawInput: ListPhotosInput, origin: string): Promise<PhotoPage> {
     const input = zListPhotosInput.parse(rawInput);
-    const scope = await this.scope(user, input.albumId, input.trashed);
+    const scope = await this.scope(member, input);
     const after = input.cursor ? decodeCursor(input.cursor) : undefined;
     const rows = await this.photos.page(scope, input.limit + 1, after);
     const items = rows.slice(0, input.limit);
     const last = items.at(-1);
-    const views = await PhotoViews.for(this.deps, user.id, origin, items);
+    const views = await PhotoViews.for(this.deps, member.homeId, origin, items);
     return {
       items: items.map((p) => views.dto(p)),
       nextCursor: rows.length > input.limit && last ? encodeCursor({ sortAt: last.sort_at, id: last.id }) : null,
     };
   }
 
-  async get(user: AuthedUser, rawInput: GetPhotoInput, origin: string): Promise<PhotoDetail> {
+  async get(member: HomeMember, rawInput: GetPhotoInput, origin: string): Promise<PhotoDetail> {
     const input = zGetPhotoInput.parse(rawInput);
-    const photo = await this.photos.byId(user.id, input.id);
+    const photo = await this.photos.byId(member.homeId, input.id);
     if (!photo) throw new AppError('NOT_FOUND', 'No such photo');
     const trashed = photo.deleted_at !== null;
-    const scope = await this.scope(user, trashed ? undefined : input.albumId, trashed);
-    const [neighbours, albumIds, views] = await Promise.all([
+    const scope = await this.scope(member, { albumId: trashed ? undefined : input.albumId, trashed });
+    if (trashed && scope.uploaderId && photo.uploader_id !== scope.uploaderId) {
+      throw new AppError('NOT_FOUND', 'No such photo');
+    }
+    const [neighbours, albumIds, views, uploader] = await Promise.all([
       this.photos.neighbours(scope, { sortAt: photo.sort_at, id: photo.id }),
-      new AlbumsRepository(this.deps.db).albumIdsOfPhoto(user.id, photo.id),
-      PhotoViews.for(this.deps, user.id, origin, [photo]),
+      new AlbumsRepository(this.deps.db).albumIdsOfPhoto(member.homeId, photo.id),
+      PhotoViews.for(this.deps, member.homeId, origin, [photo]),
+      new UsersRepository(this.deps.db).findById(photo.uploader_id),
     ]);
     const expires = Math.floor((this.deps.clock.now().getTime() + DOWNLOAD_LINK_MS) / 1000);
-    const sig = this.deps.linkSigner.sign(downloadLinkMessage(user.id, photo.id, expires));
+    const sig = this.deps.linkSigner.sign(downloadLinkMessage(member.userId, photo.id, expires));
     return {
       photo: views.dto(photo),
+      uploaderName: uploader?.display_name ?? '',
       previewUrl: views.url(photo, 'preview'),
       originalUrl: views.url(photo),
-      downloadPath: `/api/photos/${photo.id}/download?u=${user.id}&e=${expires}&s=${sig}`,
+      downloadPath: `/api/photos/${photo.id}/download?u=${member.userId}&e=${expires}&s=${sig}`,
       prevId: neighbours.prevId,
       nextId: neighbours.nextId,
       albumIds,
@@ -114,28 +151,24 @@ export class PhotosService {
     };
   }
 
-  private requireOwned(user: AuthedUser, ids: readonly string[]): Promise<string[]> {
-    return requireOwnedPhotos(this.photos, user.id, ids);
+  async trash(member: HomeMember, input: IdBatch): Promise<Count> {
+    const ids = await requireChangeablePhotos(this.photos, member, input.ids);
+    return { count: await this.photos.trash(member.homeId, ids, this.deps.clock.now().toISOString()) };
   }
 
-  async trash(user: AuthedUser, input: IdBatch): Promise<Count> {
-    const ids = await this.requireOwned(user, input.ids);
-    return { count: await this.photos.trash(user.id, ids, this.deps.clock.now().toISOString()) };
-  }
-
-  async restore(user: AuthedUser, input: IdBatch): Promise<Count> {
-    const ids = await this.requireOwned(user, input.ids);
-    return { count: await this.photos.restore(user.id, ids) };
+  async restore(member: HomeMember, input: IdBatch): Promise<Count> {
+    const ids = await requireChangeablePhotos(this.photos, member, input.ids);
+    return { count: await this.photos.restore(member.homeId, ids) };
   }
 
   /**
    * Delete forever (trashed photos only). Returns how many are gone; the rest stay pending and the
    * sweep retries them, so the user never sees them again either way.
    */
-  async purge(user: AuthedUser, input: IdBatch, origin: string): Promise<Count & { pending: number }> {
-    const ids = await this.requireOwned(user, input.ids);
+  async purge(member: HomeMember, input: IdBatch, origin: string): Promise<Count & { pending: number }> {
+    const ids = await requireChangeablePhotos(this.photos, member, input.ids);
     const now = this.deps.clock.now().toISOString();
-    const pending = await this.photos.requestPurge(user.id, ids, now);
+    const pending = await this.photos.requestPurge(member.homeId, ids, now);
     let purged = 0;
     for (const photo of pending) {
       if (await this.purgeOne(photo, photo.purge_requested_at ?? now, origin)) purged++;
@@ -148,7 +181,7 @@ export class PhotosService {
     const now = this.deps.clock.now().toISOString();
     if (!(await this.photos.claimPurge(photo.id, seenAt, now))) return false;
     const binding = photo.binding_id
-      ? await new BindingsRepository(this.deps.db).byId(photo.owner_id, photo.binding_id)
+      ? await new BindingsRepository(this.deps.db).byId(photo.home_id, photo.binding_id)
       : null;
     try {
       await this.deps.storage.forBinding(binding, origin).delete(photo.object_key);

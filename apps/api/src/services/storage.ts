@@ -1,5 +1,5 @@
 /**
- * Bucket binding: verify keys with real calls before saving, seal the secret, never return it; status,
+ * A home's bucket binding (its owner's keys; homeProcedure lets only the owner change it): verify keys with real calls before saving, seal the secret, never return it; status,
  * unbind (photos stay, marked unbound) and rebinding (same bucket: photos come back).
  */
 import type { BindStorageInput, ErrorCode, StorageStatus } from '@xiaojia/shared';
@@ -11,7 +11,7 @@ import { PhotosRepository } from '../repositories/photos.js';
 import { StorageError, type StorageFailure, type StorageProvider } from '../storage/provider.js';
 import { sealContext } from '../storage/resolver.js';
 import type { AppDeps } from '../trpc/context.js';
-import type { AuthedUser } from './auth.js';
+import type { HomeMember } from './home-access.js';
 
 const FAILURE_CODES: Record<StorageFailure, ErrorCode> = {
   bad_keys: 'STORAGE_BAD_KEYS',
@@ -45,15 +45,16 @@ export class StorageService {
     return this.deps.clock.now().toISOString();
   }
 
-  /** Where new uploads of this user go, and the binding id to record on their photos. */
-  async uploadTarget(userId: string, origin: string): Promise<{ provider: StorageProvider; bindingId: string | null }> {
-    const binding = await this.bindings.active(userId);
+  /** Where new uploads to this home go, and the binding id to record on their photos. */
+  async uploadTarget(homeId: string, origin: string): Promise<{ provider: StorageProvider; bindingId: string | null }> {
+    const binding = await this.bindings.active(homeId);
     return { provider: this.deps.storage.forBinding(binding, origin), bindingId: binding?.id ?? null };
   }
 
-  async status(user: AuthedUser): Promise<StorageStatus> {
-    const binding = await this.bindings.active(user.id);
-    const unboundPhotoCount = await this.countUnboundPhotos(user.id);
+  /** Every member sees where the photos live; only the owner sees which key is bound. */
+  async status(member: HomeMember): Promise<StorageStatus> {
+    const binding = await this.bindings.active(member.homeId);
+    const unboundPhotoCount = await this.countUnboundPhotos(member.homeId);
     if (!binding) {
       return {
         provider: 'embedded',
@@ -66,50 +67,51 @@ export class StorageService {
         unboundPhotoCount,
       };
     }
-    return toStatus(binding, unboundPhotoCount);
+    const status = toStatus(binding, unboundPhotoCount);
+    return member.role === 'owner' ? status : { ...status, accessKeyMasked: null };
   }
 
-  async bind(user: AuthedUser, input: BindStorageInput): Promise<StorageStatus> {
+  async bind(owner: HomeMember, input: BindStorageInput): Promise<StorageStatus> {
     try {
       await this.deps.storage.qiniu(input).verify();
     } catch (error) {
       // Never log the keys; the provider's message names what is wrong, not the secret.
       this.deps.logger.info(
-        { userId: user.id, bucket: input.bucket, reason: (error as StorageError).reason },
+        { homeId: owner.homeId, bucket: input.bucket, reason: (error as StorageError).reason },
         'binding refused',
       );
       throw storageAppError(error);
     }
     const now = this.now();
     const binding = await this.bindings.activate(
-      user.id,
+      owner.homeId,
       {
-        user_id: user.id,
+        created_by: owner.userId,
         provider: 'qiniu',
         bucket: input.bucket,
         domain: input.domain,
         region: input.region,
         access_key: input.accessKey,
-        secret_key_sealed: this.deps.sealer.seal(input.secretKey, sealContext(user.id)),
+        secret_key_sealed: this.deps.sealer.seal(input.secretKey, sealContext(owner.homeId)),
         verified_at: now,
         last_error: null,
       },
       newId(),
       now,
     );
-    this.deps.logger.info({ userId: user.id, bucket: input.bucket, region: input.region }, 'bucket bound');
-    return toStatus(binding, await this.countUnboundPhotos(user.id));
+    this.deps.logger.info({ homeId: owner.homeId, bucket: input.bucket, region: input.region }, 'bucket bound');
+    return toStatus(binding, await this.countUnboundPhotos(owner.homeId));
   }
 
-  async unbind(user: AuthedUser): Promise<StorageStatus> {
-    if (!(await this.bindings.unbind(user.id, this.now()))) {
+  async unbind(owner: HomeMember): Promise<StorageStatus> {
+    if (!(await this.bindings.unbind(owner.homeId, this.now()))) {
       throw new AppError('STORAGE_NOT_BOUND', 'No bucket is bound');
     }
-    return this.status(user);
+    return this.status(owner);
   }
 
-  private countUnboundPhotos(userId: string): Promise<number> {
-    return new PhotosRepository(this.deps.db).countInUnboundBuckets(userId);
+  private countUnboundPhotos(homeId: string): Promise<number> {
+    return new PhotosRepository(this.deps.db).countInUnboundBuckets(homeId);
   }
 }
 

@@ -17,7 +17,7 @@ import { PhotosRepository } from '../repositories/photos.js';
 import { UploadsRepository } from '../repositories/uploads.js';
 import type { ObjectStat, StorageProvider } from '../storage/provider.js';
 import type { AppDeps } from '../trpc/context.js';
-import type { AuthedUser } from './auth.js';
+import type { HomeMember } from './home-access.js';
 import { PhotoViews } from './photo-views.js';
 import { StorageService, storageAppError } from './storage.js';
 
@@ -35,10 +35,13 @@ const EXTENSIONS: Record<string, string> = {
   'image/gif': 'gif',
 };
 
-/** u/<user>/<yyyy>/<mm>/<uuidv7>.<ext>: the user's prefix, spread by month, unguessable. */
-export function objectKeyFor(userId: string, mime: string, now: Date): string {
+/**
+ * h/<home>/<yyyy>/<mm>/<uuidv7>.<ext>: the home's prefix, spread by month, unguessable. (Photos from before
+ * homes keep their u/<user>/ keys: their home has the user's id.)
+ */
+export function objectKeyFor(homeId: string, mime: string, now: Date): string {
   const month = now.toISOString().slice(0, 7).replace('-', '/');
-  return `u/${userId}/${month}/${newId(now.getTime())}.${EXTENSIONS[mime] ?? 'bin'}`;
+  return `h/${homeId}/${month}/${newId(now.getTime())}.${EXTENSIONS[mime] ?? 'bin'}`;
 }
 
 export class UploadsService {
@@ -50,7 +53,7 @@ export class UploadsService {
     this.uploads = new UploadsRepository(deps.db);
   }
 
-  async create(user: AuthedUser, input: CreateUploadsInput, origin: string): Promise<UploadTicket[]> {
+  async create(member: HomeMember, input: CreateUploadsInput, origin: string): Promise<UploadTicket[]> {
     const cap = this.deps.config.maxUploadBytes;
     input.files.forEach((file, index) => {
       if (file.size > cap) {
@@ -60,13 +63,13 @@ export class UploadsService {
         });
       }
     });
-    const { provider, bindingId } = await new StorageService(this.deps).uploadTarget(user.id, origin);
+    const { provider, bindingId } = await new StorageService(this.deps).uploadTarget(member.homeId, origin);
     const now = this.deps.clock.now();
     const expiresAt = new Date(now.getTime() + UPLOAD_GRANT_MS);
     const tickets: UploadTicket[] = [];
     const rows = [];
     const known = await this.photos.byEtags(
-      user.id,
+      member.homeId,
       input.files.flatMap((file) => (file.qetag ? [file.qetag] : [])),
     );
     for (const file of input.files) {
@@ -75,7 +78,7 @@ export class UploadsService {
         tickets.push({ kind: 'duplicate', photoId: existing.id });
         continue;
       }
-      const key = objectKeyFor(user.id, file.mime, now);
+      const key = objectKeyFor(member.homeId, file.mime, now);
       const grant = provider.grantUpload({
         key,
         expiresAt,
@@ -85,7 +88,8 @@ export class UploadsService {
       tickets.push({ kind: 'upload', key, ...grant });
       rows.push({
         object_key: key,
-        owner_id: user.id,
+        home_id: member.homeId,
+        uploader_id: member.userId,
         binding_id: bindingId,
         filename: file.filename,
         declared_size: file.size,
@@ -100,19 +104,19 @@ export class UploadsService {
   }
 
   /** Idempotent: confirming the same key again answers the same photo. */
-  async confirm(user: AuthedUser, input: ConfirmUploadInput, origin: string): Promise<ConfirmUploadResult> {
-    const upload = await this.uploads.byKey(user.id, input.key);
+  async confirm(member: HomeMember, input: ConfirmUploadInput, origin: string): Promise<ConfirmUploadResult> {
+    const upload = await this.uploads.byKey(member.homeId, member.userId, input.key);
     if (!upload) throw new AppError('NOT_FOUND', 'No such upload');
-    const recorded = await this.photos.byKey(user.id, input.key);
-    if (recorded) return this.result(user, recorded, false, origin);
+    const recorded = await this.photos.byKey(member.homeId, input.key);
+    if (recorded) return this.result(member, recorded, false, origin);
     if (upload.photo_id) {
       // Confirmed before as a duplicate of another photo.
-      const original = await this.photos.byId(user.id, upload.photo_id);
-      if (original) return this.result(user, original, true, origin);
+      const original = await this.photos.byId(member.homeId, upload.photo_id);
+      if (original) return this.result(member, original, true, origin);
     }
 
     const binding = upload.binding_id
-      ? await new BindingsRepository(this.deps.db).byId(user.id, upload.binding_id)
+      ? await new BindingsRepository(this.deps.db).byId(member.homeId, upload.binding_id)
       : null;
     if (upload.binding_id && binding?.status !== 'active') {
       throw new AppError('STORAGE_UNBOUND_PHOTO', 'The bucket this upload went to is no longer bound');
@@ -120,21 +124,22 @@ export class UploadsService {
     const provider = this.deps.storage.forBinding(binding, origin);
     const stat = await this.statOrThrow(provider, input.key);
 
-    const duplicate = await this.photos.byEtag(user.id, stat.etag);
+    const duplicate = await this.photos.byEtag(member.homeId, stat.etag);
     if (duplicate) {
       // Same content already in the library: keep one copy.
       await provider.delete(input.key).catch((error: unknown) => {
-        this.deps.logger.warn({ err: error, userId: user.id }, 'could not delete a duplicate upload');
+        this.deps.logger.warn({ err: error, homeId: member.homeId }, 'could not delete a duplicate upload');
       });
-      await this.uploads.markConfirmed(user.id, input.key, duplicate.id);
-      return this.result(user, duplicate, true, origin);
+      await this.uploads.markConfirmed(member.homeId, input.key, duplicate.id);
+      return this.result(member, duplicate, true, origin);
     }
 
     const now = this.deps.clock.now().toISOString();
     const takenAt = input.takenAt ? new Date(input.takenAt).toISOString() : null;
     const photo: Photo = {
       id: newId(),
-      owner_id: user.id,
+      home_id: member.homeId,
+      uploader_id: member.userId,
       binding_id: upload.binding_id,
       object_key: input.key,
       filename: upload.filename,
@@ -154,13 +159,13 @@ export class UploadsService {
     try {
       await this.photos.insert(photo);
     } catch (error) {
-      // A concurrent confirm of the same key won the unique (owner, key) race: answer its photo.
-      const winner = await this.photos.byKey(user.id, input.key);
-      if (winner) return this.result(user, winner, false, origin);
+      // A concurrent confirm of the same key won the unique (home, key) race: answer its photo.
+      const winner = await this.photos.byKey(member.homeId, input.key);
+      if (winner) return this.result(member, winner, false, origin);
       throw error;
     }
-    await this.uploads.markConfirmed(user.id, input.key, photo.id);
-    return this.result(user, photo, false, origin);
+    await this.uploads.markConfirmed(member.homeId, input.key, photo.id);
+    return this.result(member, photo, false, origin);
   }
 
   private async statOrThrow(provider: StorageProvider, key: string): Promise<ObjectStat> {
@@ -178,12 +183,12 @@ export class UploadsService {
   }
 
   private async result(
-    user: AuthedUser,
+    member: HomeMember,
     photo: Photo,
     duplicate: boolean,
     origin: string,
   ): Promise<ConfirmUploadResult> {
-    const views = await PhotoViews.for(this.deps, user.id, origin, [photo]);
+    const views = await PhotoViews.for(this.deps, member.homeId, origin, [photo]);
     return { photo: views.dto(photo), duplicate };
   }
 }

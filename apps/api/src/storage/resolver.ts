@@ -1,5 +1,5 @@
 /**
- * Turns "where does this photo live" into a StorageProvider: a user's bound Qiniu bucket (secret key
+ * Turns "where does this photo live" into a StorageProvider: a home's bound Qiniu bucket (secret key
  * unsealed only here, per call, never kept), or the embedded store when no bucket is bound.
  */
 import type { BindStorageInput, QiniuRegion } from '@xiaojia/shared';
@@ -30,8 +30,11 @@ export function qiniuEndpoints(region: QiniuRegion, domain: string): KodoEndpoin
   };
 }
 
-/** The sealed secret is bound to the user id, so a row copied onto another user does not open. */
-export const sealContext = (userId: string) => `storage-binding:${userId}`;
+/**
+ * The sealed secret is bound to the home's id, so a row copied onto another home does not open. (A home
+ * made from an account by migration 0003 has the account's id, so secrets sealed before homes still open.)
+ */
+export const sealContext = (homeId: string) => `storage-binding:${homeId}`;
 
 class EmbeddedStorage extends KodoStorage {
   constructor(
@@ -78,7 +81,7 @@ export class StorageResolver {
   /** The provider holding objects of `binding` (null: the embedded store). */
   forBinding(binding: StorageBinding | null | undefined, origin: string): StorageProvider {
     if (!binding) return this.embedded(origin);
-    const secretKey = this.options.sealer.open(binding.secret_key_sealed, sealContext(binding.user_id));
+    const secretKey = this.options.sealer.open(binding.secret_key_sealed, sealContext(binding.home_id));
     return this.qiniu({
       accessKey: binding.access_key,
       secretKey,

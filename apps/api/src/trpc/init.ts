@@ -1,9 +1,10 @@
 /** The one initTRPC of the server: error shape, base procedures. */
 import { initTRPC, TRPCError } from '@trpc/server';
-import type { AppErrorData, ErrorCode, TrpcCode } from '@xiaojia/shared';
+import { type AppErrorData, type ErrorCode, type TrpcCode, zHomeRef } from '@xiaojia/shared';
 import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
 import { AuthService } from '../services/auth.js';
+import { type Capability, HomeAccess } from '../services/home-access.js';
 import type { Context } from './context.js';
 
 const GENERIC_CODES: Partial<Record<TRPCError['code'], ErrorCode>> = {
@@ -11,6 +12,7 @@ const GENERIC_CODES: Partial<Record<TRPCError['code'], ErrorCode>> = {
   PARSE_ERROR: 'BAD_INPUT',
   UNAUTHORIZED: 'UNAUTHENTICATED',
   NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
   TOO_MANY_REQUESTS: 'RATE_LIMITED',
   PAYLOAD_TOO_LARGE: 'UPLOAD_TOO_LARGE',
@@ -68,3 +70,15 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const user = await new AuthService(ctx.deps).authenticate(ctx.req.token);
   return next({ ctx: { user } });
 });
+
+/**
+ * A procedure on one home's things: takes `homeId` (merged into the procedure's own input), resolves the
+ * caller's role there once, and refuses unless that role has `capability` (services/home-access.ts).
+ * Services get `ctx.member = { userId, homeId, role }` and scope every query by its homeId.
+ */
+export function homeProcedure(capability: Capability) {
+  return authedProcedure.input(zHomeRef).use(async ({ ctx, input, next }) => {
+    const member = await new HomeAccess(ctx.deps).require(ctx.user, input.homeId, capability);
+    return next({ ctx: { member } });
+  });
+}

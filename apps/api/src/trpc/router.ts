@@ -1,6 +1,8 @@
 import { albumsRouter } from '../routers/albums.js';
 import { authRouter } from '../routers/auth.js';
 import { healthRouter } from '../routers/health.js';
+import { homesRouter } from '../routers/homes.js';
+import { invitesRouter } from '../routers/invites.js';
 import { photosRouter } from '../routers/photos.js';
 import { storageRouter } from '../routers/storage.js';
 import { uploadsRouter } from '../routers/uploads.js';
@@ -9,6 +11,8 @@ import { router } from './init.js';
 export const appRouter = router({
   health: healthRouter,
   auth: authRouter,
+  homes: homesRouter,
+  invites: invitesRouter,
   storage: storageRouter,
   uploads: uploadsRouter,
   photos: photosRouter,
