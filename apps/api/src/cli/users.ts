@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import type { Db } from '../db/index.js';
 import { newId } from '../integrations/ids.js';
 import { hashPassword } from '../integrations/password.js';
+import { LoginAttemptsRepository } from '../repositories/login-attempts.js';
+import { SessionsRepository } from '../repositories/sessions.js';
 import { UsersRepository } from '../repositories/users.js';
 
 export class CliError extends Error {
@@ -102,9 +104,9 @@ export async function resetPassword(
   const now = new Date().toISOString();
   const revoked = await db.transaction().execute(async (trx) => {
     await new UsersRepository(trx).setPasswordHash(user.id, hash, now);
-    const sessions = await trx.deleteFrom('sessions').where('user_id', '=', user.id).executeTakeFirst();
-    await trx.deleteFrom('login_attempts').where('account', '=', username).execute();
-    return Number(sessions.numDeletedRows);
+    const sessionsRevoked = await new SessionsRepository(trx).deleteAllOf(user.id);
+    await new LoginAttemptsRepository(trx).clear(username);
+    return sessionsRevoked;
   });
   return { id: user.id, sessionsRevoked: revoked };
 }

@@ -272,4 +272,14 @@ export class PhotosRepository {
   async deleteRow(id: string): Promise<void> {
     await this.db.deleteFrom('photos').where('id', '=', id).execute();
   }
+
+  /** Operator checks (xiaojia doctor), across users: photos kept in the embedded store, not being purged. */
+  allInEmbeddedStore(): Promise<Pick<Photo, 'id' | 'object_key'>[]> {
+    return this.db
+      .selectFrom('photos')
+      .select(['id', 'object_key'])
+      .where('binding_id', 'is', null)
+      .where('purge_requested_at', 'is', null)
+      .execute();
+  }
 }

@@ -21,13 +21,12 @@ import { type Keyset, type PhotoScope, PhotosRepository } from '../repositories/
 import { StorageError } from '../storage/provider.js';
 import type { AppDeps } from '../trpc/context.js';
 import type { AuthedUser } from './auth.js';
+import { DownloadsService } from './downloads.js';
 import { PhotoViews } from './photo-views.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** A failed purge is retried after this long. */
 export const PURGE_RETRY_MS = 10 * 60 * 1000;
-/** How long a download link made by photos.get stays valid. */
-export const DOWNLOAD_LINK_MS = 10 * 60 * 1000;
 
 export function encodeCursor(k: Keyset): string {
   return Buffer.from(JSON.stringify([k.sortAt, k.id])).toString('base64url');
@@ -44,10 +43,6 @@ export function decodeCursor(cursor: string): Keyset {
   }
   throw new AppError('BAD_INPUT', 'Invalid cursor', { field: 'cursor' });
 }
-
-/** The message a download link signs: who may fetch which photo until when. */
-export const downloadLinkMessage = (userId: string, photoId: string, expires: number) =>
-  `download:${userId}:${photoId}:${expires}`;
 
 /** Every id must be the owner's, or nothing changes: another user's id answers NOT_FOUND. */
 export async function requireOwnedPhotos(
@@ -100,13 +95,11 @@ export class PhotosService {
       new AlbumsRepository(this.deps.db).albumIdsOfPhoto(user.id, photo.id),
       PhotoViews.for(this.deps, user.id, origin, [photo]),
     ]);
-    const expires = Math.floor((this.deps.clock.now().getTime() + DOWNLOAD_LINK_MS) / 1000);
-    const sig = this.deps.linkSigner.sign(downloadLinkMessage(user.id, photo.id, expires));
     return {
       photo: views.dto(photo),
       previewUrl: views.url(photo, 'preview'),
       originalUrl: views.url(photo),
-      downloadPath: `/api/photos/${photo.id}/download?u=${user.id}&e=${expires}&s=${sig}`,
+      downloadPath: new DownloadsService(this.deps).pathFor(user.id, photo.id),
       prevId: neighbours.prevId,
       nextId: neighbours.nextId,
       albumIds,
