@@ -133,7 +133,11 @@ async function run(argv: string[]): Promise<number> {
       const displayName = parsed.flags.get('display-name');
       const password = await readPassword();
       const user = await withDb(config, (db) =>
-        createUser(db, { username, password, displayName: typeof displayName === 'string' ? displayName : undefined }),
+        createUser(
+          db,
+          { username, password, displayName: typeof displayName === 'string' ? displayName : undefined },
+          config.passwordHashing,
+        ),
       );
       out(`created ${user.username} (${user.id})`);
       return 0;
@@ -141,7 +145,7 @@ async function run(argv: string[]): Promise<number> {
     case 'reset-password': {
       const [username] = expect(parsed, 1, [], 'reset-password <username>') as [string];
       const password = await readPassword();
-      const result = await withDb(config, (db) => resetPassword(db, { username, password }));
+      const result = await withDb(config, (db) => resetPassword(db, { username, password }, config.passwordHashing));
       out(`password changed; ${result.sessionsRevoked} device(s) signed out`);
       return 0;
     }

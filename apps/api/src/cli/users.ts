@@ -7,7 +7,7 @@ import { zDisplayName, zPassword, zUsername } from '@xiaojia/shared';
 import type { z } from 'zod';
 import type { Db } from '../db/index.js';
 import { newId } from '../integrations/ids.js';
-import { hashPassword } from '../integrations/password.js';
+import { hashPassword, type ScryptParams } from '../integrations/password.js';
 import { LoginAttemptsRepository } from '../repositories/login-attempts.js';
 import { SessionsRepository } from '../repositories/sessions.js';
 import { UsersRepository } from '../repositories/users.js';
@@ -71,6 +71,7 @@ export async function readPassword(input: NodeJS.ReadStream = process.stdin): Pr
 export async function createUser(
   db: Db,
   input: { username: string; password: string; displayName?: string | undefined },
+  hashing: ScryptParams,
 ): Promise<{ id: string; username: string }> {
   const username = parseOrThrow(zUsername, input.username, 'username');
   const password = parseOrThrow(zPassword, input.password, 'password');
@@ -81,7 +82,7 @@ export async function createUser(
     id: newId(),
     username,
     display_name: displayName,
-    password_hash: await hashPassword(password),
+    password_hash: await hashPassword(password, hashing),
     wechat_openid: null,
     created_at: now,
     updated_at: now,
@@ -94,13 +95,14 @@ export async function createUser(
 export async function resetPassword(
   db: Db,
   input: { username: string; password: string },
+  hashing: ScryptParams,
 ): Promise<{ id: string; sessionsRevoked: number }> {
   const username = parseOrThrow(zUsername, input.username, 'username');
   const password = parseOrThrow(zPassword, input.password, 'password');
   const users = new UsersRepository(db);
   const user = await users.findByUsername(username);
   if (!user) throw new CliError(`no account named ${username}`);
-  const hash = await hashPassword(password);
+  const hash = await hashPassword(password, hashing);
   const now = new Date().toISOString();
   const revoked = await db.transaction().execute(async (trx) => {
     await new UsersRepository(trx).setPasswordHash(user.id, hash, now);
