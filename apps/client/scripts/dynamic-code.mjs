@@ -90,7 +90,7 @@ export function findDynamicCode(source) {
     ReferencedIdentifier(path) {
       const { name } = path.node;
       if ((name !== 'eval' && name !== 'Function') || !isGlobal(path)) return;
-      if (name === 'eval') describe(path, 'eval');
+      if (name === 'eval') describe(asCallee(path)[0] ?? path, 'eval');
       else for (const call of functionConstructorCalls(path)) describe(call, 'Function');
     },
   });

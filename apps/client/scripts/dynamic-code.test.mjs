@@ -23,7 +23,7 @@ describe('findDynamicCode', () => {
   it('reports every reference to the global eval, direct, indirect or aliased', () => {
     const source = 'eval("1");\n(0, eval)("2");\nconst run = eval;\n';
     const { unguarded } = findDynamicCode(source);
-    expect(kinds(unguarded)).toEqual(['eval: eval', 'eval: eval', 'eval: eval']);
+    expect(kinds(unguarded)).toEqual(['eval: eval("1")', 'eval: eval', 'eval: eval']);
     expect(unguarded.map((use) => [use.line, use.column])).toEqual([
       [1, 1],
       [2, 5],

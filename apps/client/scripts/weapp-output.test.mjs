@@ -80,7 +80,7 @@ describe('checkWeapp', () => {
       'vendors.js': "module.exports = new Function('a', 'return a');",
     };
     expect(checkWeapp(outputTree(files)).problems).toEqual([
-      'pages/me/index.js:2:19: eval in eval (WeChat refuses eval and new Function)',
+      'pages/me/index.js:2:19: eval in eval(code) (WeChat refuses eval and new Function)',
       "vendors.js:1:18: Function in new Function('a', 'return a') (WeChat refuses eval and new Function)",
     ]);
   });
