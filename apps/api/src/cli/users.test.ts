@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { callerFor, createTestDeps, type TestDeps } from '../test/deps.js';
-import { CliError, createUser, readPassword, resetPassword } from './users.js';
+import { CliError } from './errors.js';
+import { createUser, readPassword, resetPassword } from './users.js';
 
 describe('operator user commands', () => {
   let deps: TestDeps;

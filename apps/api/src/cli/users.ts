@@ -11,10 +11,7 @@ import { hashPassword, type ScryptParams } from '../integrations/password.js';
 import { LoginAttemptsRepository } from '../repositories/login-attempts.js';
 import { SessionsRepository } from '../repositories/sessions.js';
 import { UsersRepository } from '../repositories/users.js';
-
-export class CliError extends Error {
-  override name = 'CliError';
-}
+import { CliError } from './errors.js';
 
 function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
