@@ -25,7 +25,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['test/setup-components.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}', 'config/**/*.test.js'],
+    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}', 'config/**/*.test.js', 'scripts/**/*.test.mjs'],
     // Taro's component packages ship ESM with CSS imports: let vite transform them.
     server: { deps: { inline: [/@tarojs\/components/, /@tarojs\/taro-components-library-react/] } },
     css: false,

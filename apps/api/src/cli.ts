@@ -3,10 +3,12 @@
  * The operator CLI (`xiaojia`, bin of @xiaojia/api; built to dist/cli.js). Reads the same configuration as
  * the server: environment variables and the optional XIAOJIA_CONFIG file.
  */
+import { isCommand, parseCommandArgs } from './cli/args.js';
 import { backup, restore } from './cli/backup.js';
 import { type Check, doctor } from './cli/doctor.js';
+import { CliError } from './cli/errors.js';
 import { startServer, stopOnSignals } from './cli/serve.js';
-import { CliError, createUser, readPassword, resetPassword } from './cli/users.js';
+import { createUser, readPassword, resetPassword } from './cli/users.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createDb, migrateToLatest } from './db/index.js';
 import { createLogger } from './logger.js';
@@ -29,39 +31,6 @@ Commands:
 
 Settings come from the environment (and the JSON file named by XIAOJIA_CONFIG); see the README.
 `;
-
-interface Parsed {
-  positional: string[];
-  flags: Map<string, string | true>;
-}
-
-function parseArgs(argv: string[], valued: string[]): Parsed {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-      if (valued.includes(name)) {
-        const value = inline ?? argv[++i];
-        if (value === undefined) throw new CliError(`--${name} needs a value`);
-        flags.set(name, value);
-      } else {
-        flags.set(name, true);
-      }
-    } else {
-      positional.push(arg);
-    }
-  }
-  return { positional, flags };
-}
-
-function expect(parsed: Parsed, count: number, allowedFlags: string[], usage: string): string[] {
-  const unknown = [...parsed.flags.keys()].filter((f) => !allowedFlags.includes(f));
-  if (unknown.length > 0) throw new CliError(`unknown option --${unknown[0]}\nusage: xiaojia ${usage}`);
-  if (parsed.positional.length !== count) throw new CliError(`usage: xiaojia ${usage}`);
-  return parsed.positional;
-}
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -89,20 +58,17 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
-  const known = ['serve', 'migrate', 'backup', 'restore', 'create-user', 'reset-password', 'doctor'];
-  if (!known.includes(command)) throw new CliError(`unknown command ${command}\n\n${USAGE}`);
-  const parsed = parseArgs(rest, ['display-name']);
+  if (!isCommand(command)) throw new CliError(`unknown command ${command}\n\n${USAGE}`);
+  const { positionals, options } = parseCommandArgs(command, rest);
   const config = loadConfig();
 
   switch (command) {
     case 'serve': {
-      expect(parsed, 0, [], 'serve');
       const logger = createLogger(config.logLevel);
       stopOnSignals(await startServer(config, logger), logger);
       return -1; // keeps running; exits from the signal handler
     }
     case 'migrate': {
-      expect(parsed, 0, [], 'migrate');
       const db = createDb(config.database, { poolSize: 2 });
       try {
         const applied = await migrateToLatest(db);
@@ -113,44 +79,43 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'backup': {
-      const [file] = expect(parsed, 1, [], 'backup <file>') as [string];
+      const [file] = positionals as [string];
       const result = await backup(config, file);
       out(`backup written to ${result.file} (${result.bytes} bytes, ${result.objects} stored object(s))`);
       if (result.droppedKeys > 0) out(`${result.droppedKeys} object(s) deleted during the backup were left out`);
       return 0;
     }
     case 'restore': {
-      const [file] = expect(parsed, 1, ['force'], 'restore <file> [--force]') as [string];
-      const result = await restore(config, file, { force: parsed.flags.has('force') });
+      const [file] = positionals as [string];
+      const result = await restore(config, file, { force: options.has('force') });
       out(`restored the ${result.database} database and ${result.objects} stored object(s)`);
       for (const aside of result.movedAside) out(`previous data moved to ${aside}`);
       return 0;
     }
     case 'create-user': {
-      const [username] = expect(parsed, 1, ['display-name'], 'create-user <username> [--display-name <name>]') as [
-        string,
-      ];
-      const displayName = parsed.flags.get('display-name');
+      const [username] = positionals as [string];
+      const displayName = options.get('display-name');
       const password = await readPassword();
       const user = await withDb(config, (db) =>
-        createUser(db, { username, password, displayName: typeof displayName === 'string' ? displayName : undefined }),
+        createUser(
+          db,
+          { username, password, displayName: typeof displayName === 'string' ? displayName : undefined },
+          config.passwordHashing,
+        ),
       );
       out(`created ${user.username} (${user.id})`);
       return 0;
     }
     case 'reset-password': {
-      const [username] = expect(parsed, 1, [], 'reset-password <username>') as [string];
+      const [username] = positionals as [string];
       const password = await readPassword();
-      const result = await withDb(config, (db) => resetPassword(db, { username, password }));
+      const result = await withDb(config, (db) => resetPassword(db, { username, password }, config.passwordHashing));
       out(`password changed; ${result.sessionsRevoked} device(s) signed out`);
       return 0;
     }
-    case 'doctor': {
-      expect(parsed, 0, ['online'], 'doctor [--online]');
-      return printChecks(await doctor(config, { online: parsed.flags.has('online') })) ? 0 : 1;
-    }
+    case 'doctor':
+      return printChecks(await doctor(config, { online: options.has('online') })) ? 0 : 1;
   }
-  return 2;
 }
 
 run(process.argv.slice(2)).then(

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
+import { DEFAULT_SCRYPT } from './integrations/password.js';
 
 describe('configuration', () => {
   it('defaults to SQLite and the store under one data dir', () => {
@@ -10,6 +11,18 @@ describe('configuration', () => {
     expect(config.database).toEqual({ kind: 'sqlite', file: '/srv/xiaojia/xiaojia.db' });
     expect(config.storeDir).toBe('/srv/xiaojia/objects');
     expect(config.shutdownGraceMs).toBe(30_000);
+  });
+
+  it('always hashes passwords at the production scrypt cost: no setting can lower it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'xiaojia-config-'));
+    try {
+      const file = path.join(dir, 'settings.json');
+      writeFileSync(file, JSON.stringify({ passwordHashing: { N: 2 } }));
+      expect(() => loadConfig({ XIAOJIA_CONFIG: file })).toThrow(/unknown setting\(s\) passwordHashing/);
+      expect(loadConfig({ passwordHashing: 'N=2', XIAOJIA_SCRYPT_N: '2' }).passwordHashing).toEqual(DEFAULT_SCRYPT);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('runs on PostgreSQL when DATABASE_URL is a postgres URL', () => {

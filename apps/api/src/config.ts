@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_SCRYPT, type ScryptParams } from './integrations/password.js';
 
 const PORT_RANGE = 'must be a whole number from 0 to 65535';
 const zPort = z.coerce.number({ error: PORT_RANGE }).int(PORT_RANGE).min(0, PORT_RANGE).max(65535, PORT_RANGE);
@@ -87,6 +88,13 @@ export interface Config {
   /** Empty: use (or create) the key file in the data dir. */
   secretKey: string;
   shutdownGraceMs: number;
+  /**
+   * scrypt cost for new password hashes (and the target of rehash-on-sign-in). Deliberately not a
+   * setting: loadConfig always answers the production cost, so no environment variable or config file
+   * can weaken every password. Only code that builds a Config itself can choose cheaper ones, and the
+   * only such code is the tests' src/test/deps.ts.
+   */
+  passwordHashing: ScryptParams;
 }
 
 export class ConfigError extends Error {
@@ -145,5 +153,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: raw.XIAOJIA_TRUST_PROXY,
     secretKey: raw.XIAOJIA_SECRET_KEY,
     shutdownGraceMs: raw.XIAOJIA_SHUTDOWN_GRACE_SECONDS * 1000,
+    passwordHashing: DEFAULT_SCRYPT,
   };
 }

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
+import { MAX_BATCH_CALLS } from '@xiaojia/shared';
 import { createStaticHandler } from './http/static.js';
 import type { AppDeps, RequestInfo } from './trpc/context.js';
 import { appRouter } from './trpc/router.js';
@@ -32,9 +33,17 @@ export function requestOrigin(req: IncomingMessage, deps: AppDeps): string {
   return `${proto}://${host}`;
 }
 
+/**
+ * The token of `Authorization: Bearer <token>`; the scheme name is case-insensitive (RFC 9110 §11.1), so
+ * `bearer` and `BEARER` count too. Null when absent, empty or another scheme.
+ */
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^bearer[ \t]+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1] ?? null;
+}
+
 export function requestInfo(req: IncomingMessage, deps: AppDeps, requestId: string): RequestInfo {
-  const auth = firstHeader(req.headers.authorization);
-  const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() || null : null;
+  const token = bearerToken(firstHeader(req.headers.authorization));
   const forwarded = deps.config.trustProxy
     ? firstHeader(req.headers['x-forwarded-for'])?.split(',')[0]?.trim()
     : undefined;
@@ -94,6 +103,9 @@ export function createHttpServer({ deps, routes = [] }: ServerOptions): Server {
         req,
         res,
         path: pathname.slice('/trpc/'.length),
+        // One request cannot ask for unbounded work: the batch link on the client splits at the same size.
+        maxBatchSize: MAX_BATCH_CALLS,
+        maxBodySize: TRPC_MAX_BODY_BYTES,
         createContext: () => ({ deps, req: requestInfo(req, deps, requestId) }),
         onError: ({ error, path }) => {
           if (error.code === 'INTERNAL_SERVER_ERROR') {
@@ -122,6 +134,12 @@ export function createHttpServer({ deps, routes = [] }: ServerOptions): Server {
   server.requestTimeout = UPLOAD_REQUEST_TIMEOUT_MS;
   return server;
 }
+
+/**
+ * The largest /trpc request body. The biggest real one (500 ids, or 50 upload requests, in a full batch)
+ * is far smaller; photo bytes never go through /trpc.
+ */
+export const TRPC_MAX_BODY_BYTES = 1024 * 1024;
 
 /** How long one request (a large upload) may take end to end. */
 export const UPLOAD_REQUEST_TIMEOUT_MS = 2 * 60 * 60 * 1000;

@@ -1,12 +1,15 @@
 /**
  * `taro build --type rn --platform android`, made trustworthy: Taro exits 0 when Metro fails and has hung
  * after writing the bundle, so this runs it under a time limit and fails unless a non-empty bundle appears.
+ * The bundle must then compile with Hermes (hermes.mjs), as the app's release build compiles it.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { kib } from './files.mjs';
+import { compileToBytecode } from './hermes.mjs';
 
 const { themePalettes } = createRequire(import.meta.url)('../config/theme-palettes.js');
 
@@ -83,5 +86,11 @@ child.on('exit', (code, signal) => {
     console.error(`build:rn: taro exited with ${code ?? signal}`);
     process.exit(1);
   }
-  console.log(`build:rn: ${path.relative(appDir, bundle)} ${(size / 1024).toFixed(0)} KiB in ${seconds}s`);
+  const bytecode = compileToBytecode(bundle);
+  if (!bytecode.ok) {
+    console.error(`build:rn: FAILED: Hermes rejects ${path.relative(appDir, bundle)}: ${bytecode.message}`);
+    process.exit(1);
+  }
+  console.log(`build:rn: ${path.relative(appDir, bundle)} ${kib(size)} in ${seconds}s`);
+  console.log(`build:rn: Hermes bytecode (hermesc -O, not kept): ${kib(bytecode.bytes)}`);
 });

@@ -3,7 +3,6 @@ import './setup/zod';
 import './styles/global';
 
 import Taro from '@tarojs/taro';
-import type { ErrorCode } from '@xiaojia/shared';
 import { type PropsWithChildren, useEffect, useState } from 'react';
 import type { ApiClient } from './api/client';
 import { ApiProvider } from './api/context';
@@ -12,11 +11,10 @@ import { createAppQueryClient, isSessionLost, QueryProvider } from './api/query'
 import { t } from './i18n';
 import { appCodeOf } from './i18n/errors';
 import { ROUTES, restartAtWelcome } from './routes';
+import { createSessionExit, SessionExitProvider } from './session';
 import { useColorScheme } from './styles/color-scheme';
 import { followSystemColorScheme, paintTabBar } from './styles/system-scheme';
 import { existingUploadQueue, setUploadSessionLostHandler } from './upload';
-
-let leavingSession = false;
 
 function onWelcomePage(): boolean {
   const pages = Taro.getCurrentPages();
@@ -25,42 +23,21 @@ function onWelcomePage(): boolean {
 }
 
 /**
- * A lost session (expired, revoked, signed out elsewhere) clears the token and the cached data of that
- * account and restarts at sign-in. The upload queue is left alone: it pauses and resumes after sign-in.
- * A late answer to a request of an earlier session (signed out, then in again) must not end the new one,
- * so the current token is asked about first.
+ * The app's query client and session exit: a lost session (expired, revoked, signed out elsewhere) or a
+ * sign-out clears the token and that account's cached data and restarts at sign-in (session.ts). The
+ * upload queue is left alone: it pauses and resumes after sign-in.
  */
-function createQueryClient(client: ApiClient) {
-  const leave = async (code: ErrorCode) => {
-    const token = await tokenStore.get();
-    if (token) {
-      const lost = await client.auth.me.query().then(
-        () => false,
-        (error: unknown) => isSessionLost(error),
-      );
-      if (!lost) {
-        // The session is fine: uploads paused by that stale answer carry on.
-        existingUploadQueue()?.resume();
-        return;
-      }
-      await tokenStore.clear();
-    } else if (onWelcomePage()) {
-      return;
-    }
-    await restartAtWelcome(queryClient, code);
-  };
-  const leaveOnce = (code: ErrorCode) => {
-    if (leavingSession) return;
-    leavingSession = true;
-    void leave(code)
-      .catch(() => undefined)
-      .finally(() => {
-        leavingSession = false;
-      });
-  };
-  const queryClient = createAppQueryClient({ onSessionLost: leaveOnce });
-  setUploadSessionLostHandler((error) => leaveOnce(appCodeOf(error) ?? 'SESSION_EXPIRED'));
-  return queryClient;
+function createSession(client: ApiClient) {
+  const exit = createSessionExit({
+    tokens: tokenStore,
+    serverRefusesSession: () => client.auth.me.query().then(() => false, isSessionLost),
+    restartAtWelcome: (reason) => restartAtWelcome(queryClient, reason),
+    onWelcomePage,
+    resumeUploads: () => existingUploadQueue()?.resume(),
+  });
+  const queryClient = createAppQueryClient({ onSessionLost: (code) => void exit.lost(code) });
+  setUploadSessionLostHandler((error) => void exit.lost(appCodeOf(error) ?? 'SESSION_EXPIRED'));
+  return { queryClient, exit };
 }
 
 /** Tab labels in the user's language (app.config.ts can only hold one language). */
@@ -76,7 +53,7 @@ function App({ children }: PropsWithChildren) {
   followSystemColorScheme();
   const scheme = useColorScheme();
   const [client] = useState(createPlatformApiClient);
-  const [queryClient] = useState(() => createQueryClient(client));
+  const [{ queryClient, exit }] = useState(() => createSession(client));
   useEffect(() => {
     // On RN, @tarojs/router-rn keeps the label in its tab config, which the tab bar reads when it renders,
     // so this works before the tab bar exists too (its own icons stay: an unset icon falls back to app.config).
@@ -88,7 +65,7 @@ function App({ children }: PropsWithChildren) {
   return (
     <ApiProvider client={client}>
       <QueryProvider client={client} queryClient={queryClient}>
-        {children}
+        <SessionExitProvider value={exit}>{children}</SessionExitProvider>
       </QueryProvider>
     </ApiProvider>
   );

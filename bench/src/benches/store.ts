@@ -1,7 +1,8 @@
 /**
  * 4. The embedded store inside the API process: a large upload streamed through the form-upload host
  *    against a plain streamed copy of the same file on the same disk, with the server's peak RSS growth
- *    during the upload; and a thumbnail of a 12 MP JPEG, rendered (first request) against cached.
+ *    during the upload; a thumbnail of a 12 MP JPEG, rendered (first request) against cached; and a
+ *    burst of 50 first-time thumbnails at once (thumbnail-burst.ts).
  */
 import { randomFillSync } from 'node:crypto';
 import { once } from 'node:events';
@@ -20,6 +21,7 @@ import { jpegVariant, photoJpeg } from '../lib/images.js';
 import { rssOf, sampleRss, waitForOk } from '../lib/processes.js';
 import { startApi } from '../lib/servers.js';
 import { compared, type Figure, median, secondsSince, sleep } from '../lib/stats.js';
+import { benchThumbnailBurst } from './thumbnail-burst.js';
 
 const MiB = 1024 * 1024;
 
@@ -123,6 +125,11 @@ export async function benchStore(ctx: BenchContext): Promise<Figure[]> {
       firstMs.push(first);
       cachedMs.push(median(cached));
     }
+    const burst = await benchThumbnailBurst(
+      ctx,
+      { origin: api.origin, pid: api.child.pid, tokenFor, manager, work },
+      photo,
+    );
 
     return [
       compared(
@@ -160,6 +167,7 @@ export async function benchStore(ctx: BenchContext): Promise<Figure[]> {
         firstMs,
         cachedMs,
       ),
+      ...burst,
     ];
   } finally {
     await api.child.stop();

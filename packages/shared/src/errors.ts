@@ -10,6 +10,10 @@ export const ERROR_CODES = {
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
+  /** A tRPC batch with more calls than MAX_BATCH_CALLS. */
+  BATCH_TOO_LARGE: 'BAD_REQUEST',
+  /** A request body over the API's limit (not an upload: those go to the store). */
+  REQUEST_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The caller's role in this home does not allow it (details.role, details.needs). */
   FORBIDDEN: 'FORBIDDEN',
   // homes and invites
@@ -31,6 +35,8 @@ export const ERROR_CODES = {
   WECHAT_NOT_CONFIGURED: 'PRECONDITION_FAILED',
   WECHAT_LOGIN_FAILED: 'BAD_REQUEST',
   WECHAT_ALREADY_LINKED: 'CONFLICT',
+  // albums
+  ALBUM_LIMIT_REACHED: 'FORBIDDEN',
   // storage binding
   STORAGE_BAD_KEYS: 'BAD_REQUEST',
   STORAGE_NO_SUCH_BUCKET: 'BAD_REQUEST',

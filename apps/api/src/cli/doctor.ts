@@ -13,12 +13,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { QiniuRegion } from '@xiaojia/shared';
 import SQLite from 'better-sqlite3';
-import { sql } from 'kysely';
 import type { Config } from '../config.js';
+import { postgresVersion, sqliteIntegrity } from '../db/health.js';
 import { createDb, type Db, dialectOf, pendingMigrations } from '../db/index.js';
 import { systemClock } from '../integrations/clock.js';
 import { createSealer } from '../integrations/crypto.js';
 import { secretsDir } from '../integrations/secrets.js';
+import { BindingsRepository } from '../repositories/bindings.js';
+import { PhotosRepository } from '../repositories/photos.js';
 import { KodoStorage } from '../storage/kodo.js';
 import { qiniuEndpoints, sealContext } from '../storage/resolver.js';
 
@@ -83,22 +85,15 @@ function serverKey(config: Config): string | null {
 async function checkDatabase(config: Config, db: Db, checks: Check[]): Promise<boolean> {
   try {
     if (dialectOf(db) === 'postgres') {
-      const { rows } = await sql<{ version: string }>`select version() as version`.execute(db);
-      checks.push({
-        status: 'ok',
-        name: 'database',
-        detail: `PostgreSQL reachable (${rows[0]?.version.split(',')[0]})`,
-      });
+      checks.push({ status: 'ok', name: 'database', detail: `PostgreSQL reachable (${await postgresVersion(db)})` });
     } else {
-      const result = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
-      const problems = result.rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
-      const fk = await sql`pragma foreign_key_check`.execute(db);
+      const { problems, foreignKeyViolations } = await sqliteIntegrity(db);
       const file = config.database.kind === 'sqlite' ? config.database.file : '';
-      if (problems.length > 0 || fk.rows.length > 0) {
+      if (problems.length > 0 || foreignKeyViolations > 0) {
         checks.push({
           status: 'fail',
           name: 'database',
-          detail: `${file}: ${[...problems.slice(0, 5), ...(fk.rows.length ? [`${fk.rows.length} foreign key violation(s)`] : [])].join('; ')}`,
+          detail: `${file}: ${[...problems.slice(0, 5), ...(foreignKeyViolations ? [`${foreignKeyViolations} foreign key violation(s)`] : [])].join('; ')}`,
         });
       } else {
         checks.push({ status: 'ok', name: 'database', detail: `${file}: integrity ok` });
@@ -191,12 +186,7 @@ function checkStore(config: Config, checks: Check[]): Set<string> | null {
 }
 
 async function checkPhotos(db: Db, storeKeys: Set<string>, checks: Check[]): Promise<void> {
-  const rows = await db
-    .selectFrom('photos')
-    .select(['id', 'object_key'])
-    .where('binding_id', 'is', null)
-    .where('purge_requested_at', 'is', null)
-    .execute();
+  const rows = await new PhotosRepository(db).allInEmbeddedStore();
   const lost = rows.filter((r) => !storeKeys.has(r.object_key));
   checks.push(
     lost.length > 0
@@ -213,7 +203,7 @@ async function checkPhotos(db: Db, storeKeys: Set<string>, checks: Check[]): Pro
 }
 
 async function checkBindings(config: Config, db: Db, checks: Check[], options: DoctorOptions): Promise<void> {
-  const bindings = await db.selectFrom('storage_bindings').selectAll().where('status', '=', 'active').execute();
+  const bindings = await new BindingsRepository(db).allActive();
   if (bindings.length === 0) {
     checks.push({ status: 'ok', name: 'bindings', detail: 'no bucket bound' });
     return;
@@ -233,7 +223,7 @@ async function checkBindings(config: Config, db: Db, checks: Check[], options: D
     const label = `binding ${binding.id} (${binding.bucket})`;
     let secretKey: string;
     try {
-      secretKey = sealer.open(binding.secret_key_sealed, sealContext(binding.user_id));
+      secretKey = sealer.open(binding.secret_key_sealed, sealContext(binding.home_id));
     } catch {
       failed++;
       checks.push({

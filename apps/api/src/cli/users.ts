@@ -7,12 +7,13 @@ import { zDisplayName, zPassword, zUsername } from '@xiaojia/shared';
 import type { z } from 'zod';
 import type { Db } from '../db/index.js';
 import { newId } from '../integrations/ids.js';
-import { hashPassword } from '../integrations/password.js';
+import { hashPassword, type ScryptParams } from '../integrations/password.js';
+import { LoginAttemptsRepository } from '../repositories/login-attempts.js';
+import { SessionsRepository } from '../repositories/sessions.js';
+import { HomesRepository } from '../repositories/homes.js';
 import { UsersRepository } from '../repositories/users.js';
-
-export class CliError extends Error {
-  override name = 'CliError';
-}
+import { firstHomeName } from '../services/homes.js';
+import { CliError } from './errors.js';
 
 function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
@@ -69,6 +70,7 @@ export async function readPassword(input: NodeJS.ReadStream = process.stdin): Pr
 export async function createUser(
   db: Db,
   input: { username: string; password: string; displayName?: string | undefined },
+  hashing: ScryptParams,
 ): Promise<{ id: string; username: string }> {
   const username = parseOrThrow(zUsername, input.username, 'username');
   const password = parseOrThrow(zPassword, input.password, 'password');
@@ -79,12 +81,14 @@ export async function createUser(
     id: newId(),
     username,
     display_name: displayName,
-    password_hash: await hashPassword(password),
+    password_hash: await hashPassword(password, hashing),
     wechat_openid: null,
     created_at: now,
     updated_at: now,
   });
   if (user === 'conflict') throw new CliError(`the username ${username} is taken`);
+  // Like sign-up: every account starts with a home of its own.
+  await new HomesRepository(db).create({ id: newId(), name: firstHomeName(displayName), created_at: now }, user.id);
   return { id: user.id, username };
 }
 
@@ -92,19 +96,20 @@ export async function createUser(
 export async function resetPassword(
   db: Db,
   input: { username: string; password: string },
+  hashing: ScryptParams,
 ): Promise<{ id: string; sessionsRevoked: number }> {
   const username = parseOrThrow(zUsername, input.username, 'username');
   const password = parseOrThrow(zPassword, input.password, 'password');
   const users = new UsersRepository(db);
   const user = await users.findByUsername(username);
   if (!user) throw new CliError(`no account named ${username}`);
-  const hash = await hashPassword(password);
+  const hash = await hashPassword(password, hashing);
   const now = new Date().toISOString();
   const revoked = await db.transaction().execute(async (trx) => {
     await new UsersRepository(trx).setPasswordHash(user.id, hash, now);
-    const sessions = await trx.deleteFrom('sessions').where('user_id', '=', user.id).executeTakeFirst();
-    await trx.deleteFrom('login_attempts').where('account', '=', username).execute();
-    return Number(sessions.numDeletedRows);
+    const sessionsRevoked = await new SessionsRepository(trx).deleteAllOf(user.id);
+    await new LoginAttemptsRepository(trx).clear(username);
+    return sessionsRevoked;
   });
   return { id: user.id, sessionsRevoked: revoked };
 }

@@ -6,11 +6,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { BindingsRepository } from '../repositories/bindings.js';
-import { PhotosRepository } from '../repositories/photos.js';
 import type { RouteHandler } from '../server.js';
-import { DOWNLOAD_LINK_MS, downloadLinkMessage } from '../services/photos.js';
-import { StorageError } from '../storage/provider.js';
+import { DownloadRefused, DownloadsService, type OpenedDownload } from '../services/downloads.js';
 import type { AppDeps } from '../trpc/context.js';
 
 const PATH = /^\/api\/photos\/([0-9a-f-]{36})\/download$/;
@@ -32,41 +29,23 @@ export function contentDisposition(filename: string): string {
 }
 
 export function createDownloadRoute(deps: AppDeps, internalOrigin: () => string): RouteHandler {
+  const downloads = new DownloadsService(deps);
   return async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
     const match = PATH.exec(pathname);
     if (!match) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
-    const photoId = match[1] as string;
     const query = new URL(req.url ?? '', 'http://x').searchParams;
-    const userId = query.get('u') ?? '';
-    const expires = Number(query.get('e'));
-    const signature = query.get('s') ?? '';
-    const nowSeconds = Math.floor(deps.clock.now().getTime() / 1000);
-    if (
-      !userId ||
-      !Number.isInteger(expires) ||
-      !deps.linkSigner.verify(downloadLinkMessage(userId, photoId, expires), signature)
-    ) {
-      return refuse(res, 403, 'invalid download link');
-    }
-    if (expires < nowSeconds || expires > nowSeconds + DOWNLOAD_LINK_MS / 1000 + 60) {
-      return refuse(res, 403, 'download link expired');
-    }
-    const photo = await new PhotosRepository(deps.db).byId(userId, photoId);
-    if (!photo) return refuse(res, 404, 'no such photo');
-    const binding = photo.binding_id ? await new BindingsRepository(deps.db).byId(userId, photo.binding_id) : null;
-    if (photo.binding_id && binding?.status !== 'active')
-      return refuse(res, 409, 'the bucket holding this photo is not bound');
-
-    let download: Awaited<ReturnType<ReturnType<AppDeps['storage']['forBinding']>['download']>>;
+    let opened: OpenedDownload;
     try {
-      const provider = deps.storage.forBinding(binding, internalOrigin());
-      download = await provider.download(photo.object_key, new Date((nowSeconds + 300) * 1000));
+      opened = await downloads.open(
+        { photoId: match[1] as string, userId: query.get('u'), expires: query.get('e'), signature: query.get('s') },
+        internalOrigin(),
+      );
     } catch (error) {
-      if (error instanceof StorageError && error.reason === 'not_found') return refuse(res, 404, 'not in storage');
-      deps.logger.warn({ photoId, reason: (error as Error).message }, 'download from storage failed');
-      return refuse(res, 502, 'storage unavailable');
+      if (error instanceof DownloadRefused) return refuse(res, error.status, error.message);
+      throw error;
     }
+    const { photo, download } = opened;
     res.writeHead(200, {
       'Content-Type': photo.mime,
       ...(download.size !== null ? { 'Content-Length': String(download.size) } : {}),

@@ -77,11 +77,16 @@ export function needsRehash(stored: string, params: ScryptParams = DEFAULT_SCRYP
 }
 
 /**
- * A hash of a password nobody knows, made once, so a sign-in for an unknown username spends the same
- * scrypt time as a real one and timing does not tell which usernames exist.
+ * A hash of a password nobody knows, made once per parameter set, so a sign-in for an unknown username
+ * spends the same scrypt time as a real one and timing does not tell which usernames exist.
  */
-let dummyHash: Promise<string> | null = null;
-export async function burnPasswordCheck(password: string): Promise<void> {
-  dummyHash ??= hashPassword(randomBytes(24).toString('base64'));
+const dummyHashes = new Map<string, Promise<string>>();
+export async function burnPasswordCheck(password: string, params: ScryptParams = DEFAULT_SCRYPT): Promise<void> {
+  const cacheKey = `${params.N}$${params.r}$${params.p}`;
+  let dummyHash = dummyHashes.get(cacheKey);
+  if (!dummyHash) {
+    dummyHash = hashPassword(randomBytes(24).toString('base64'), params);
+    dummyHashes.set(cacheKey, dummyHash);
+  }
   await verifyPassword(password, await dummyHash);
 }

@@ -89,4 +89,9 @@ export class BindingsRepository {
       .where('id', '=', id)
       .execute();
   }
+
+  /** Operator checks (xiaojia doctor), across users: every active binding. */
+  allActive(): Promise<StorageBinding[]> {
+    return this.db.selectFrom('storage_bindings').selectAll().where('status', '=', 'active').execute();
+  }
 }

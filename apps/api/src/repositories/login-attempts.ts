@@ -98,4 +98,9 @@ export class LoginAttemptsRepository {
     const result = await this.db.deleteFrom('login_attempts').where('attempted_at', '<=', before).executeTakeFirst();
     return Number(result.numDeletedRows);
   }
+
+  /** Lifts the account's lockout: every recorded attempt goes (an operator's password reset). */
+  async clear(account: string): Promise<void> {
+    await this.db.deleteFrom('login_attempts').where('account', '=', account).execute();
+  }
 }

@@ -105,6 +105,24 @@ export class PhotosRepository {
       .executeTakeFirst();
   }
 
+  /**
+   * A photo by id in any home `userId` is a member of right now (the download path, whose signed link names
+   * the user but not the home): a removed member's link stops working at once.
+   */
+  byIdForMember(userId: string, id: string): Promise<Photo | undefined> {
+    return this.db
+      .selectFrom('photos')
+      .innerJoin('home_members', (join) =>
+        join.onRef('home_members.home_id', '=', 'photos.home_id').on('home_members.user_id', '=', userId),
+      )
+      .innerJoin('homes', 'homes.id', 'photos.home_id')
+      .selectAll('photos')
+      .where('photos.id', '=', id)
+      .where('photos.purge_requested_at', 'is', null)
+      .where('homes.deleting_at', 'is', null)
+      .executeTakeFirst();
+  }
+
   byKey(homeId: string, objectKey: string): Promise<Photo | undefined> {
     return this.db
       .selectFrom('photos')
@@ -289,5 +307,15 @@ export class PhotosRepository {
 
   async deleteRow(id: string): Promise<void> {
     await this.db.deleteFrom('photos').where('id', '=', id).execute();
+  }
+
+  /** Operator checks (xiaojia doctor), across users: photos kept in the embedded store, not being purged. */
+  allInEmbeddedStore(): Promise<Pick<Photo, 'id' | 'object_key'>[]> {
+    return this.db
+      .selectFrom('photos')
+      .select(['id', 'object_key'])
+      .where('binding_id', 'is', null)
+      .where('purge_requested_at', 'is', null)
+      .execute();
   }
 }

@@ -57,4 +57,10 @@ export class SessionsRepository {
     const result = await this.db.deleteFrom('sessions').where('expires_at', '<=', before).executeTakeFirst();
     return Number(result.numDeletedRows);
   }
+
+  /** Signs the owner out on every device (an operator's password reset); returns how many sessions went. */
+  async deleteAllOf(userId: string): Promise<number> {
+    const result = await this.db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
 }

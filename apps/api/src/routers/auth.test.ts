@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../integrations/password.js';
+import { DEFAULT_SCRYPT, hashPassword } from '../integrations/password.js';
 import { SIGN_UPS_PER_ADDRESS } from '../services/auth.js';
 import { signUpAndGetToken, TEST_PASSWORD } from '../test/auth.js';
 import { callerFor, createTestDeps, type TestDeps } from '../test/deps.js';
@@ -107,16 +107,20 @@ describe('auth: sign-up, sign-in, sessions', () => {
   });
 
   it('rehashes a password stored with older scrypt parameters on a good sign-in', async () => {
-    const { userId } = await signUpAndGetToken(deps, 'oldhash');
-    await deps.db
+    // At the production cost, which the other tests skip for speed (test/deps.ts).
+    const production = await createTestDeps({ passwordHashing: DEFAULT_SCRYPT });
+    const { userId } = await signUpAndGetToken(production, 'oldhash');
+    await production.db
       .updateTable('users')
       .set({ password_hash: await hashPassword(TEST_PASSWORD, { N: 1024, r: 8, p: 1 }) })
       .where('id', '=', userId)
       .execute();
-    await callerFor(deps).auth.signIn({ username: 'oldhash', password: TEST_PASSWORD });
-    const row = await deps.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
+    await callerFor(production).auth.signIn({ username: 'oldhash', password: TEST_PASSWORD });
+    const row = await production.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
     expect(row.password_hash?.startsWith('scrypt$32768$8$1$')).toBe(true);
-    await expect(callerFor(deps).auth.signIn({ username: 'oldhash', password: TEST_PASSWORD })).resolves.toBeTruthy();
+    await expect(
+      callerFor(production).auth.signIn({ username: 'oldhash', password: TEST_PASSWORD }),
+    ).resolves.toBeTruthy();
   });
 });
 

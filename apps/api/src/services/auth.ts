@@ -106,7 +106,7 @@ export class AuthService {
     const now = this.now().toISOString();
     const taken = () => new AppError('USERNAME_TAKEN', 'This username is taken', { field: 'username' });
     if (await this.users.findByUsername(input.username)) throw taken();
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await hashPassword(input.password, this.deps.config.passwordHashing);
     const user = await this.users.insert({
       id: newId(),
       username: input.username,
@@ -142,7 +142,7 @@ export class AuthService {
     const passwordHash = user?.password_hash ?? null;
     let valid = false;
     if (user && passwordHash) valid = await verifyPassword(input.password, passwordHash);
-    else await burnPasswordCheck(input.password);
+    else await burnPasswordCheck(input.password, this.deps.config.passwordHashing);
 
     if (!user || !passwordHash || !valid) {
       // The reserved attempt stays as a failure.
@@ -154,8 +154,9 @@ export class AuthService {
     }
 
     await this.attempts.markSucceeded(account, attemptId);
-    if (needsRehash(passwordHash)) {
-      await this.users.setPasswordHash(user.id, await hashPassword(input.password), now.toISOString());
+    const hashing = this.deps.config.passwordHashing;
+    if (needsRehash(passwordHash, hashing)) {
+      await this.users.setPasswordHash(user.id, await hashPassword(input.password, hashing), now.toISOString());
     }
     return this.startSession(user, deviceLabel(input.device, req));
   }

@@ -21,14 +21,13 @@ import { type Keyset, type PhotoScope, PhotosRepository } from '../repositories/
 import { UsersRepository } from '../repositories/users.js';
 import { StorageError } from '../storage/provider.js';
 import type { AppDeps } from '../trpc/context.js';
+import { DownloadsService } from './downloads.js';
 import { type HomeMember, requireRole, roleCan } from './home-access.js';
 import { PhotoViews } from './photo-views.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** A failed purge is retried after this long. */
 export const PURGE_RETRY_MS = 10 * 60 * 1000;
-/** How long a download link made by photos.get stays valid. */
-export const DOWNLOAD_LINK_MS = 10 * 60 * 1000;
 
 export function encodeCursor(k: Keyset): string {
   return Buffer.from(JSON.stringify([k.sortAt, k.id])).toString('base64url');
@@ -45,10 +44,6 @@ export function decodeCursor(cursor: string): Keyset {
   }
   throw new AppError('BAD_INPUT', 'Invalid cursor', { field: 'cursor' });
 }
-
-/** The message a download link signs: who may fetch which photo until when. */
-export const downloadLinkMessage = (userId: string, photoId: string, expires: number) =>
-  `download:${userId}:${photoId}:${expires}`;
 
 /** Every id must be in the home, or nothing changes: another home's id answers NOT_FOUND. */
 export async function requirePhotosInHome(
@@ -136,14 +131,12 @@ export class PhotosService {
       PhotoViews.for(this.deps, member.homeId, origin, [photo]),
       new UsersRepository(this.deps.db).findById(photo.uploader_id),
     ]);
-    const expires = Math.floor((this.deps.clock.now().getTime() + DOWNLOAD_LINK_MS) / 1000);
-    const sig = this.deps.linkSigner.sign(downloadLinkMessage(member.userId, photo.id, expires));
     return {
       photo: views.dto(photo),
       uploaderName: uploader?.display_name ?? '',
       previewUrl: views.url(photo, 'preview'),
       originalUrl: views.url(photo),
-      downloadPath: `/api/photos/${photo.id}/download?u=${member.userId}&e=${expires}&s=${sig}`,
+      downloadPath: new DownloadsService(this.deps).pathFor(member.userId, photo.id),
       prevId: neighbours.prevId,
       nextId: neighbours.nextId,
       albumIds,

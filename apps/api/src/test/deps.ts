@@ -14,6 +14,7 @@ import { inject } from 'vitest';
 import { type App, type BuildOptions, buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { ManualClock } from '../integrations/clock.js';
+import type { ScryptParams } from '../integrations/password.js';
 import { randomKey } from '../integrations/secrets.js';
 import { createHttpServer } from '../server.js';
 import type { AppDeps } from '../trpc/context.js';
@@ -30,9 +31,15 @@ export interface TestDeps extends AppDeps {
   close(): Promise<void>;
 }
 
+/**
+ * scrypt at 1/32 of the production cost (1 MiB, about a millisecond): tests sign up hundreds of accounts
+ * and test behaviour, not the cost. Production cannot get these: loadConfig never answers them (config.ts).
+ */
+export const TEST_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const base = loadConfig({ XIAOJIA_DATA_DIR: '/nonexistent-test-data', XIAOJIA_LOG_LEVEL: 'silent' });
-  return { ...base, database: { kind: 'sqlite', file: ':memory:' }, ...overrides };
+  return { ...base, database: { kind: 'sqlite', file: ':memory:' }, passwordHashing: TEST_SCRYPT, ...overrides };
 }
 
 const open = new Set<TestDeps>();

@@ -1,6 +1,7 @@
 import type Taro from '@tarojs/taro';
 import { TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '@xiaojia/api';
+import { MAX_BATCH_CALLS } from '@xiaojia/shared';
 import { describe, expect, it } from 'vitest';
 import { ApiConfigError, createApiClient, createFailingApiClient, resolveApiUrl } from './client';
 import { createTaroFetch, type TaroRequest } from './taro-fetch';
@@ -107,6 +108,18 @@ describe('createApiClient over the Taro.request fetch (the weapp path)', () => {
       fetch: createTaroFetch(request),
     });
     await expect(api.health.check.query()).rejects.toThrow('Network request failed: request:fail timeout');
+  });
+
+  it('splits calls made together into batches no larger than the server accepts', async () => {
+    const wx = answering(200, []);
+    const api = createApiClient({
+      url: 'https://x.example/trpc',
+      tokens: tokens(null),
+      fetch: createTaroFetch(wx.request),
+    });
+    await Promise.allSettled(Array.from({ length: MAX_BATCH_CALLS + 5 }, () => api.health.check.query()));
+    const batchSizes = wx.sent.map((option) => new URL(option.url).pathname.split('/').at(-1)?.split(',').length);
+    expect(batchSizes).toEqual([MAX_BATCH_CALLS, 5]);
   });
 
   it('lets a misconfigured build start and report its configuration error on every call', async () => {

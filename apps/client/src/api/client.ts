@@ -3,6 +3,7 @@
  */
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { AppRouter } from '@xiaojia/api';
+import { MAX_BATCH_CALLS } from '@xiaojia/shared';
 import type { TaroFetch } from './taro-fetch';
 import type { TokenStore } from './token-store';
 
@@ -45,6 +46,8 @@ export function createApiClient({ url, tokens, fetch }: ApiClientOptions): ApiCl
     links: [
       httpBatchLink({
         url,
+        // The server refuses larger batches (BATCH_TOO_LARGE); more calls at once go as several requests.
+        maxItems: MAX_BATCH_CALLS,
         ...(fetch ? { fetch } : {}),
         async headers() {
           const token = await tokens.get();

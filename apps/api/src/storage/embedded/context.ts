@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Clock } from '../../integrations/clock.js';
 import type { Catalog, ObjectRecord } from './catalog.js';
+import type { DerivedImages } from './derived.js';
 import type { StoreCredentials } from './keys.js';
 
 export interface StorePaths {
@@ -40,6 +41,8 @@ export interface StoreContext {
   logger: Logger;
   maxUploadBytes: number;
   paths: StorePaths;
+  /** Thumbnails and previews: rendered once, a few at a time, then served from the disk cache. */
+  derived: DerivedImages;
   /** Origins a client may have signed a download URL with (public URL, Host, forwarded host). */
   originCandidates(headers: Record<string, string | string[] | undefined>): string[];
 }

@@ -5,14 +5,12 @@
  * honour Range and conditional requests, and run the image fops (cached on disk per stored version).
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { ObjectRecord } from './catalog.js';
-import { cacheDirFor, dataFilePath, newFileId, nowSeconds, type StoreContext } from './context.js';
+import { dataFilePath, nowSeconds, type StoreContext } from './context.js';
 import { KODO, KodoError, sendJson } from './errors.js';
-import { FORMAT_MIME, fopCacheName, imageInfo, outputFormatOf, parseFop, renderImage } from './fop.js';
+import { FORMAT_MIME, fopCacheName, imageInfo, outputFormatOf, parseFop } from './fop.js';
 import { isProcessableImage } from './mime.js';
 import { hmacSha1UrlSafe, sameSignature } from './sign.js';
 
@@ -206,61 +204,6 @@ async function serveFile(
   }
 }
 
-/** In-flight renders, so a burst of identical thumbnail requests runs sharp once. */
-const rendering = new Map<string, Promise<string>>();
-
-async function derivedFile(
-  ctx: StoreContext,
-  record: ObjectRecord,
-  fopText: string,
-  cacheName: string,
-): Promise<string> {
-  const dir = cacheDirFor(ctx.paths, record.file);
-  const target = path.join(dir, cacheName);
-  try {
-    await stat(target);
-    return target;
-  } catch {
-    // not cached yet
-  }
-  const running = rendering.get(target);
-  if (running) return running;
-  const job = (async () => {
-    const fop = parseFop(fopText);
-    if (fop.kind !== 'image') throw new KodoError(KODO.badRequest, 'not an image fop');
-    let data: Buffer;
-    try {
-      data = await renderImage(dataFilePath(ctx.paths, record.file), fop.steps, record.mimeType);
-    } catch (error) {
-      if (error instanceof KodoError) throw error;
-      throw new KodoError(KODO.badRequest, `image processing failed: ${(error as Error).message}`);
-    }
-    await mkdir(dir, { recursive: true });
-    const tmp = path.join(ctx.paths.tmp, `${newFileId()}.fop`);
-    const handle = await open(tmp, 'wx', 0o600);
-    try {
-      await handle.writeFile(data);
-    } finally {
-      await handle.close();
-    }
-    try {
-      await rename(tmp, target);
-    } catch (error) {
-      await rm(tmp, { force: true });
-      // The object was deleted while we rendered: its cache folder is gone, and so is the answer.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new KodoError(KODO.notFound, 'Document not found');
-      throw error;
-    }
-    return target;
-  })();
-  rendering.set(target, job);
-  try {
-    return await job;
-  } finally {
-    rendering.delete(target);
-  }
-}
-
 export async function handleDownload(
   req: IncomingMessage,
   res: ServerResponse,
@@ -304,7 +247,7 @@ export async function handleDownload(
     }
     const format = outputFormatOf(fop.steps, record.mimeType);
     const cacheName = fopCacheName(signedUrl.fop, format);
-    const file = await derivedFile(ctx, record, signedUrl.fop, cacheName);
+    const file = await ctx.derived.file(record, fop.steps, cacheName);
     const size = (await stat(file)).size;
     await serveFile(
       req,
@@ -332,6 +275,6 @@ export async function handleDownload(
       res.destroy();
       return;
     }
-    sendJson(res, error.status, { error: error.message }, SAFE_HEADERS);
+    sendJson(res, error.status, { error: error.message }, { ...SAFE_HEADERS, ...error.headers });
   }
 }

@@ -13,6 +13,8 @@ export const KODO = {
   crcMismatch: 406,
   tooLarge: 413,
   rangeNotSatisfiable: 416,
+  /** Too much work queued already (image renders): try again after Retry-After. */
+  serviceUnavailable: 503,
   /** The object does not exist (stat, delete). */
   noSuchEntry: 612,
   /** The object already exists (insertOnly upload). */
@@ -28,6 +30,8 @@ export class KodoError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Extra answer headers (Retry-After on a 503). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -63,5 +67,5 @@ export function sendKodoError(res: ServerResponse, error: KodoError): void {
     res.destroy();
     return;
   }
-  sendJson(res, error.status, { error: error.message });
+  sendJson(res, error.status, { error: error.message }, error.headers);
 }

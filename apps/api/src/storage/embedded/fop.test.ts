@@ -3,6 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuseSteps, parseFop } from './fop.js';
+import { planChain } from './image-size.js';
 import { startTestStore, type TestStore } from './testing.js';
 
 /** A photo-like JPEG (a gradient with texture, so quality settings change the size). */
@@ -30,6 +31,14 @@ describe('image processing on signed downloads', () => {
       // Stored 600x400, EXIF says "rotate 90° clockwise to display": a 400x600 portrait.
       ['p/rotated.jpg', await photo(600, 400, 6)],
       ['p/notes.txt', Buffer.from('just text')],
+      ['p/small.jpg', await photo(1000, 750)],
+      // Tiny on disk, but past Qiniu's 30,000 px edge limit.
+      [
+        'p/long-strip.png',
+        await sharp({ create: { width: 30_001, height: 4, channels: 3, background: '#123' } })
+          .png()
+          .toBuffer(),
+      ],
     ] as const) {
       expect((await t.uploader.put(token, key, bytes, null)).resp.statusCode).toBe(200);
     }
@@ -162,6 +171,53 @@ describe('image processing on signed downloads', () => {
 
     expect((await t.bucketManager.delete(t.store.bucket, 'p/cached.jpg')).resp.statusCode).toBe(200);
     expect(await readdir(cacheRoot)).toEqual([...before].filter((f) => !folders.includes(f)).sort());
+  });
+
+  it('renders the sizes planChain predicts, so its limits hold for what sharp really makes', async () => {
+    for (const fop of [
+      'imageMogr2/rotate/45',
+      'imageMogr2/rotate/30/thumbnail/300x200!',
+      'imageMogr2/thumbnail/!150p',
+      'imageMogr2/thumbnail/!300x300r',
+      'imageView2/3/w/300/h/100',
+      'imageView2/1/w/2000/h/100',
+    ]) {
+      const fopSteps = parseFop(fop);
+      if (fopSteps.kind !== 'image') throw new Error('expected an image fop');
+      const planned = planChain(fuseSteps(fopSteps.steps), { width: 1200, height: 800 }).at(-1)?.output;
+      const { width, height } = await thumbnail('p/landscape.jpg', fop);
+      expect({ width, height }, fop).toEqual(planned);
+    }
+  });
+
+  it("refuses results past Qiniu's size limits with 400, before rendering anything", async () => {
+    const cacheRoot = path.join(t.dir, 'cache');
+    const cachedBefore = await readdir(cacheRoot);
+    for (const [fop, size] of [
+      ['imageMogr2/thumbnail/9999x9999!', '9999x9999'],
+      ['imageMogr2/thumbnail/!1000p', '10000x7500'],
+      ['imageMogr2/thumbnail/9999x', '9999x7499'],
+    ] as const) {
+      const { res, body } = await fetchFop('p/small.jpg', fop);
+      expect(res.status, fop).toBe(400);
+      expect(JSON.parse(body.toString()).error, fop).toMatch(new RegExp(`result would be ${size}`));
+    }
+    // Nothing was rendered, so nothing was cached.
+    expect(await readdir(cacheRoot)).toEqual(cachedBefore);
+    // Enlarging within the limits still works.
+    expect(await thumbnail('p/small.jpg', 'imageMogr2/thumbnail/!200p/format/webp')).toMatchObject({
+      width: 2000,
+      height: 1500,
+    });
+  });
+
+  it('refuses a source past 30,000 px an edge with 400, from its header', async () => {
+    const { res, body } = await fetchFop('p/long-strip.png', 'imageView2/2/w/100');
+    expect(res.status).toBe(400);
+    expect(JSON.parse(body.toString()).error).toMatch(/source image is 30001x4: at most 30000 px an edge/);
+    // Its header is still readable.
+    const info = await fetchFop('p/long-strip.png', 'imageInfo');
+    expect(JSON.parse(info.body.toString())).toMatchObject({ width: 30_001, height: 4 });
   });
 
   it('refuses unknown or malformed fops and fops on non-images with 400', async () => {

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type sharp from 'sharp';
 import { KODO, KodoError } from './errors.js';
+import { MAX_INPUT_PIXELS, MAX_OUTPUT_EDGE, planChain, type Size, type StepPlan } from './image-size.js';
 import { loadSharp } from './sharp.js';
 
 export type OutputFormat = 'jpeg' | 'png' | 'webp' | 'gif';
@@ -22,11 +23,10 @@ export const FORMAT_MIME: Record<OutputFormat, string> = {
   gif: 'image/gif',
 };
 
-const MAX_EDGE = 9999;
 const DEFAULT_QUALITY = 75;
 
 /** imageMogr2's thumbnail specs (the common ones). */
-type Thumbnail =
+export type Thumbnail =
   | { kind: 'percent'; percent: number }
   | { kind: 'box'; width?: number; height?: number; fit: 'inside' | 'fill' | 'outside'; only?: 'shrink' | 'enlarge' };
 
@@ -70,10 +70,10 @@ function parseImageView2(parts: string[]): ImageStep {
     const value = parts[i + 1];
     switch (name) {
       case 'w':
-        step.width = parseInteger(value, 'w', 1, MAX_EDGE);
+        step.width = parseInteger(value, 'w', 1, MAX_OUTPUT_EDGE);
         break;
       case 'h':
-        step.height = parseInteger(value, 'h', 1, MAX_EDGE);
+        step.height = parseInteger(value, 'h', 1, MAX_OUTPUT_EDGE);
         break;
       case 'format':
         step.format = parseFormat(value);
@@ -100,15 +100,15 @@ function parseThumbnail(spec: string | undefined): Thumbnail {
   if (m) {
     return {
       kind: 'box',
-      width: parseInteger(m[1], 'thumbnail width', 1, MAX_EDGE),
-      height: parseInteger(m[2], 'thumbnail height', 1, MAX_EDGE),
+      width: parseInteger(m[1], 'thumbnail width', 1, MAX_OUTPUT_EDGE),
+      height: parseInteger(m[2], 'thumbnail height', 1, MAX_OUTPUT_EDGE),
       fit: 'outside',
     };
   }
   m = /^(\d*)x(\d*)([!<>]?)$/.exec(text);
   if (m && (m[1] || m[2])) {
-    const width = m[1] ? parseInteger(m[1], 'thumbnail width', 1, MAX_EDGE) : undefined;
-    const height = m[2] ? parseInteger(m[2], 'thumbnail height', 1, MAX_EDGE) : undefined;
+    const width = m[1] ? parseInteger(m[1], 'thumbnail width', 1, MAX_OUTPUT_EDGE) : undefined;
+    const height = m[2] ? parseInteger(m[2], 'thumbnail height', 1, MAX_OUTPUT_EDGE) : undefined;
     const flag = m[3];
     if (flag === '!' && (!width || !height)) throw bad('thumbnail WxH! needs both sizes');
     return {
@@ -184,52 +184,6 @@ export function outputFormatOf(steps: ImageStep[], sourceMime: string): OutputFo
   return source ?? 'jpeg';
 }
 
-/** Target size for one step, from the (oriented) source size. */
-function resizeFor(step: ImageStep, width: number, height: number): sharp.ResizeOptions | null {
-  if (step.viewMode !== null) {
-    const { width: w, height: h } = step;
-    if (!w && !h) return null;
-    switch (step.viewMode) {
-      case 0: {
-        // w limits the long edge, h the short edge.
-        const long = Math.max(width, height);
-        const short = Math.min(width, height);
-        const scale = Math.min(w ? w / long : Number.POSITIVE_INFINITY, h ? h / short : Number.POSITIVE_INFINITY, 1);
-        return {
-          width: Math.max(1, Math.round(width * scale)),
-          height: Math.max(1, Math.round(height * scale)),
-          fit: 'fill',
-        };
-      }
-      case 1: {
-        // Only one of w/h: a square.
-        const side = (w ?? h) as number;
-        return { width: w ?? side, height: h ?? side, fit: 'cover', position: 'centre', withoutEnlargement: true };
-      }
-      case 2:
-        return { width: w, height: h, fit: 'inside', withoutEnlargement: true };
-      case 3:
-        return { width: w, height: h, fit: 'outside', withoutEnlargement: true };
-    }
-  }
-  const thumb = step.thumbnail;
-  if (!thumb) return null;
-  if (thumb.kind === 'percent') {
-    return {
-      width: Math.max(1, Math.round((width * thumb.percent) / 100)),
-      height: Math.max(1, Math.round((height * thumb.percent) / 100)),
-      fit: 'fill',
-    };
-  }
-  return {
-    width: thumb.width,
-    height: thumb.height,
-    fit: thumb.fit,
-    withoutEnlargement: thumb.only === 'shrink',
-    withoutReduction: thumb.only === 'enlarge',
-  };
-}
-
 function encode(image: sharp.Sharp, format: OutputFormat, quality: number | undefined): sharp.Sharp {
   const q = quality ?? DEFAULT_QUALITY;
   switch (format) {
@@ -249,28 +203,17 @@ type StepInput = string | { data: Buffer; info: sharp.OutputInfo };
 
 async function load(input: StepInput): Promise<sharp.Sharp> {
   const open = await loadSharp();
-  if (typeof input === 'string') return open(input);
+  // The header was checked before decoding; this is libvips' own guard should a header lie.
+  if (typeof input === 'string') return open(input, { limitInputPixels: MAX_INPUT_PIXELS });
   const { width, height, channels } = input.info;
-  return open(input.data, { raw: { width, height, channels } });
+  return open(input.data, { raw: { width, height, channels }, limitInputPixels: MAX_INPUT_PIXELS });
 }
 
-async function applyStep(input: StepInput, step: ImageStep, format: OutputFormat | 'raw') {
-  const meta = await (await load(input)).metadata();
-  let width = meta.width ?? 0;
-  let height = meta.height ?? 0;
+async function applyStep(input: StepInput, step: ImageStep, plan: StepPlan, format: OutputFormat | 'raw') {
   let image = await load(input);
-  if (step.autoOrient) {
-    image = image.autoOrient();
-    // EXIF orientations 5-8 are quarter turns: the displayed width is the stored height.
-    if ((meta.orientation ?? 1) >= 5) [width, height] = [height, width];
-  }
-  if (step.rotate % 360 !== 0) {
-    image = image.rotate(step.rotate);
-    // Right angles swap the edges; other angles grow the canvas, which the resize below then bounds.
-    if (step.rotate % 180 === 90) [width, height] = [height, width];
-  }
-  const resize = resizeFor(step, width, height);
-  if (resize) image = image.resize(resize);
+  if (step.autoOrient) image = image.autoOrient();
+  if (step.rotate % 360 !== 0) image = image.rotate(step.rotate);
+  if (plan.resize) image = image.resize(plan.resize);
   if (format === 'raw') return image.raw().toBuffer({ resolveWithObject: true });
   return encode(image, format, step.quality).toBuffer({ resolveWithObject: true });
 }
@@ -301,14 +244,27 @@ export function fuseSteps(steps: ImageStep[]): ImageStep[] {
   return fused;
 }
 
-/** Runs an image chain on a source file; returns the encoded result. */
+/** The source's size and EXIF orientation, from its header alone (nothing is decoded). */
+async function sourceHeader(source: string): Promise<{ size: Size; orientation: number }> {
+  const meta = await (await loadSharp())(source).metadata();
+  if (!meta.width || !meta.height) throw bad('not an image');
+  return { size: { width: meta.width, height: meta.height }, orientation: meta.orientation ?? 1 };
+}
+
+/**
+ * Runs an image chain on a source file; returns the encoded result. The whole chain is planned from the
+ * source's header first, so a source or a result past the limits is refused before anything is decoded.
+ */
 export async function renderImage(source: string, steps: ImageStep[], sourceMime: string): Promise<Buffer> {
   const finalFormat = outputFormatOf(steps, sourceMime);
-  const plan = fuseSteps(steps);
+  const chain = fuseSteps(steps);
+  const header = await sourceHeader(source);
+  const plans = planChain(chain, header.size, header.orientation);
   let input: StepInput = source;
-  for (const [index, step] of plan.entries()) {
+  for (const [index, step] of chain.entries()) {
     // Between steps of a chain the pixels stay raw: nothing is lost, nothing is spent encoding.
-    input = await applyStep(input, step, index === plan.length - 1 ? finalFormat : 'raw');
+    const format = index === chain.length - 1 ? finalFormat : 'raw';
+    input = await applyStep(input, step, plans[index] as StepPlan, format);
   }
   if (typeof input === 'string') throw bad('empty fop');
   return input.data;

@@ -21,6 +21,7 @@ import { type Clock, systemClock } from '../../integrations/clock.js';
 import type { RouteHandler } from '../../server.js';
 import { Catalog } from './catalog.js';
 import { dataFilePath, type StoreContext, type StorePaths, storePaths } from './context.js';
+import { DerivedImages, type ImageRenderingOptions } from './derived.js';
 import { handleDownload } from './download.js';
 import { KODO, KodoError, sendKodoError } from './errors.js';
 import { loadOrCreateKeys, type StoreCredentials } from './keys.js';
@@ -47,6 +48,8 @@ export interface EmbeddedStoreOptions {
   publicUrl?: string;
   /** config.trustProxy: also accept X-Forwarded-Host as the host a download URL was signed with. */
   trustProxy?: boolean;
+  /** How many image renders run and wait at once (defaults: one per core, MAX_WAITING_RENDERS). */
+  imageRendering?: ImageRenderingOptions;
 }
 
 /** Where each Kodo service lives for a given public origin. Hosts are as the SDK wants them: no scheme. */
@@ -172,6 +175,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     logger: options.logger,
     maxUploadBytes: options.maxUploadBytes,
     paths,
+    derived: new DerivedImages(paths, options.imageRendering),
     originCandidates(headers) {
       const hosts = [firstHeader(headers.host)];
       if (options.trustProxy) hosts.push(firstHeader(headers['x-forwarded-host'])?.split(',')[0]?.trim());

@@ -19,13 +19,15 @@ export type AccountLink = 'albums' | 'trash' | 'storage';
 
 export interface AccountScreenProps {
   onOpen(link: AccountLink): void;
+  /** Signing out has begun: the server forgets the session before it answers. */
+  onSigningOut(): void;
   /** The server forgot this session (or could not be told): clear it here and go to sign-in. */
   onSignedOut(): void;
 }
 
 const LINKS: readonly AccountLink[] = ['trash', 'storage', 'albums'];
 
-export function AccountScreen({ onOpen, onSignedOut }: AccountScreenProps) {
+export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScreenProps) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -49,7 +51,7 @@ export function AccountScreen({ onOpen, onSignedOut }: AccountScreenProps) {
     }),
   );
   // Leaving must work offline too: whatever the server answers, this device forgets its session.
-  const signOut = useMutation(trpc.auth.signOut.mutationOptions({ onSettled: onSignedOut }));
+  const signOut = useMutation(trpc.auth.signOut.mutationOptions({ onMutate: onSigningOut, onSettled: onSignedOut }));
 
   const user = me.data;
   return (

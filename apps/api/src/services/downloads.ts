@@ -1,0 +1,95 @@
+/**
+ * Download links: photos.get signs a short-lived path on the API's own origin, and the download route
+ * opens it here. Whether the photo can be read at all (its bucket still bound) is PhotoViews' rule, the
+ * same one that decides whether the timeline shows a URL. The link names its user; the photo must be in a
+ * home they are in when the link is opened, so removing a member ends their links at once.
+ */
+import type { Photo } from '../db/schema.js';
+import { PhotosRepository } from '../repositories/photos.js';
+import { type ObjectDownload, StorageError } from '../storage/provider.js';
+import type { AppDeps } from '../trpc/context.js';
+import { PhotoViews } from './photo-views.js';
+
+/** How long a download link made by photos.get stays valid. */
+export const DOWNLOAD_LINK_MS = 10 * 60 * 1000;
+/** Clock skew between instances a link's deadline may be ahead by. */
+const LINK_SKEW_SECONDS = 60;
+/** The storage URL the bytes are fetched through lives this long. */
+const STORAGE_URL_SECONDS = 300;
+
+/** The message a download link signs: who may fetch which photo until when. */
+const linkMessage = (userId: string, photoId: string, expires: number) => `download:${userId}:${photoId}:${expires}`;
+
+export interface DownloadLink {
+  photoId: string;
+  /** The query string's `u`, `e` and `s`, as received (null when absent). */
+  userId: string | null;
+  expires: string | null;
+  signature: string | null;
+}
+
+/** Why a link does not give the photo; `status` is the HTTP answer. */
+export class DownloadRefused extends Error {
+  override name = 'DownloadRefused';
+  constructor(
+    readonly status: 403 | 404 | 409 | 502,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface OpenedDownload {
+  photo: Photo;
+  download: ObjectDownload;
+}
+
+export class DownloadsService {
+  constructor(private readonly deps: AppDeps) {}
+
+  private nowSeconds(): number {
+    return Math.floor(this.deps.clock.now().getTime() / 1000);
+  }
+
+  /** `/api/photos/<id>/download?u=&e=&s=`, valid for DOWNLOAD_LINK_MS. */
+  pathFor(userId: string, photoId: string): string {
+    const expires = Math.floor((this.deps.clock.now().getTime() + DOWNLOAD_LINK_MS) / 1000);
+    const signature = this.deps.linkSigner.sign(linkMessage(userId, photoId, expires));
+    return `/api/photos/${photoId}/download?u=${userId}&e=${expires}&s=${signature}`;
+  }
+
+  /** Checks the link, then starts streaming the photo from the storage holding it. */
+  async open(link: DownloadLink, storageOrigin: string): Promise<OpenedDownload> {
+    const userId = link.userId ?? '';
+    const expires = Number(link.expires);
+    const now = this.nowSeconds();
+    if (
+      !userId ||
+      !Number.isInteger(expires) ||
+      !this.deps.linkSigner.verify(linkMessage(userId, link.photoId, expires), link.signature ?? '')
+    ) {
+      throw new DownloadRefused(403, 'invalid download link');
+    }
+    if (expires < now || expires > now + DOWNLOAD_LINK_MS / 1000 + LINK_SKEW_SECONDS) {
+      throw new DownloadRefused(403, 'download link expired');
+    }
+    const photo = await new PhotosRepository(this.deps.db).byIdForMember(userId, link.photoId);
+    if (!photo) throw new DownloadRefused(404, 'no such photo');
+    const views = await PhotoViews.for(this.deps, photo.home_id, storageOrigin, [photo]);
+    return { photo, download: await this.fetchOriginal(views, photo, new Date((now + STORAGE_URL_SECONDS) * 1000)) };
+  }
+
+  private async fetchOriginal(views: PhotoViews, photo: Photo, deadline: Date): Promise<ObjectDownload> {
+    try {
+      // Opening a bound bucket's provider unseals its secret, so it fails like storage does.
+      const provider = views.provider(photo);
+      if (provider) return await provider.download(photo.object_key, deadline);
+    } catch (error) {
+      if (error instanceof StorageError && error.reason === 'not_found')
+        throw new DownloadRefused(404, 'not in storage');
+      this.deps.logger.warn({ photoId: photo.id, reason: (error as Error).message }, 'download from storage failed');
+      throw new DownloadRefused(502, 'storage unavailable');
+    }
+    throw new DownloadRefused(409, 'the bucket holding this photo is not bound');
+  }
+}
