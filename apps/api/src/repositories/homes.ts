@@ -23,26 +23,31 @@ export interface MemberRow {
 export class HomesRepository {
   constructor(private readonly db: Db) {}
 
-  /** The caller's role in a live home, or undefined when they are not in it (or it is being deleted). */
-  async roleOf(userId: string, homeId: string): Promise<HomeRole | undefined> {
+  /**
+   * The caller's role in a live home and the home's own rules, or undefined when they are not in it (or it
+   * is being deleted). One primary-key lookup: every home-scoped request makes it.
+   */
+  async membership(userId: string, homeId: string): Promise<{ role: HomeRole; membersCanInvite: boolean } | undefined> {
     const row = await this.db
       .selectFrom('home_members')
       .innerJoin('homes', 'homes.id', 'home_members.home_id')
-      .select('home_members.role')
+      .select(['home_members.role', 'homes.members_can_invite'])
       .where('home_members.home_id', '=', homeId)
       .where('home_members.user_id', '=', userId)
       .where('homes.deleting_at', 'is', null)
       .executeTakeFirst();
-    return row?.role;
+    return row ? { role: row.role, membersCanInvite: row.members_can_invite === 1 } : undefined;
+  }
+
+  async roleOf(userId: string, homeId: string): Promise<HomeRole | undefined> {
+    return (await this.membership(userId, homeId))?.role;
   }
 
   private summaries(userId: string) {
     return this.db
       .selectFrom('home_members as me')
       .innerJoin('homes', 'homes.id', 'me.home_id')
-      .innerJoin('home_members as o', (join) =>
-        join.onRef('o.home_id', '=', 'homes.id').on('o.role', '=', 'owner'),
-      )
+      .innerJoin('home_members as o', (join) => join.onRef('o.home_id', '=', 'homes.id').on('o.role', '=', 'owner'))
       .innerJoin('users as owner', 'owner.id', 'o.user_id')
       .selectAll('homes')
       .select((eb) => [
@@ -220,7 +225,9 @@ export class HomesRepository {
       .selectFrom('homes')
       .select('id')
       .where('deleting_at', 'is not', null)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('photos').select('photos.id').whereRef('photos.home_id', '=', 'homes.id'))))
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('photos').select('photos.id').whereRef('photos.home_id', '=', 'homes.id'))),
+      )
       .limit(limit)
       .execute();
     return rows.map((r) => r.id);

@@ -14,14 +14,14 @@ import { authedProcedure, homeProcedure, publicProcedure, router } from '../trpc
 
 export const invitesRouter = router({
   /** The owner invites (members too, when the owner allows it). The code is only ever answered here. */
-  create: homeProcedure('view')
+  create: homeProcedure('invite')
     .input(zCreateInviteInput)
     .output(zCreatedInvite)
     .mutation(({ ctx, input }) => new InvitesService(ctx.deps).create(ctx.member, input)),
-  list: homeProcedure('view')
+  list: homeProcedure('invite')
     .output(zInviteList)
     .query(({ ctx }) => new InvitesService(ctx.deps).list(ctx.member)),
-  revoke: homeProcedure('view')
+  revoke: homeProcedure('invite')
     .input(zInviteRefInput)
     .output(zAuthOk)
     .mutation(async ({ ctx, input }) => {

@@ -61,19 +61,28 @@ export class AlbumsService {
   async create(member: HomeMember, name: string, origin: string): Promise<AlbumDto> {
     const now = this.now();
     const id = newId();
-    await this.albums.insert({ id, home_id: member.homeId, created_by: member.userId, name, cover_photo_id: null, created_at: now, updated_at: now });
+    await this.albums.insert({
+      id,
+      home_id: member.homeId,
+      created_by: member.userId,
+      name,
+      cover_photo_id: null,
+      created_at: now,
+      updated_at: now,
+    });
     return this.one(member, id, origin);
   }
 
   async rename(member: HomeMember, id: string, name: string, origin: string): Promise<AlbumDto> {
-    if (!(await this.albums.rename(member.homeId, id, name, this.now()))) throw new AppError('NOT_FOUND', 'No such album');
+    if (!(await this.albums.rename(member.homeId, id, name, this.now())))
+      throw new AppError('NOT_FOUND', 'No such album');
     return this.one(member, id, origin);
   }
 
   async delete(member: HomeMember, id: string): Promise<Count> {
     const album = await this.albums.byId(member.homeId, id);
     if (!album) throw new AppError('NOT_FOUND', 'No such album');
-    if (!roleCan(member.role, 'moderate') && album.created_by !== member.userId) {
+    if (!roleCan(member, 'moderate') && album.created_by !== member.userId) {
       throw new AppError('FORBIDDEN', 'Only the owner of the home can delete an album someone else made', {
         role: member.role,
         needs: 'owner',

@@ -164,11 +164,7 @@ export class AuthService {
   /** Refuses a sign-up (RATE_LIMITED, with the wait) when this address already made its share this window. */
   private async limitSignUps(ip: string): Promise<void> {
     try {
-      await this.limiter.take(
-        `sign-up:${ip || 'unknown'}`,
-        SIGN_UP_RULE,
-        'Too many new accounts from this network',
-      );
+      await this.limiter.take(`sign-up:${ip || 'unknown'}`, SIGN_UP_RULE, 'Too many new accounts from this network');
     } catch (error) {
       if (error instanceof AppError) this.deps.logger.warn({ details: error.details }, 'sign-up rate limited');
       throw error;

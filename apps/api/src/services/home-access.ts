@@ -17,32 +17,43 @@ export type Capability =
   | 'contribute'
   /** Trash, restore and purge anyone's photos; delete anyone's album. */
   | 'moderate'
+  /** Make, list and revoke invites: the owner, and members when the owner allows it. */
+  | 'invite'
   /** Bind, rotate and unbind the bucket; change roles, remove members; rename and delete the home. */
   | 'own';
-
-const ROLES_WITH: Record<Capability, readonly HomeRole[]> = {
-  view: ['owner', 'member', 'viewer'],
-  contribute: ['owner', 'member'],
-  moderate: ['owner'],
-  own: ['owner'],
-};
-
-export function roleCan(role: HomeRole, capability: Capability): boolean {
-  return ROLES_WITH[capability].includes(role);
-}
 
 /** The caller as a member of one home: what every home-scoped service receives. */
 export interface HomeMember {
   userId: string;
   homeId: string;
   role: HomeRole;
+  /** The home's rule: members (not only the owner) may invite. */
+  membersCanInvite?: boolean;
+}
+
+function rolesWith(capability: Capability, membersCanInvite: boolean): readonly HomeRole[] {
+  switch (capability) {
+    case 'view':
+      return ['owner', 'member', 'viewer'];
+    case 'contribute':
+      return ['owner', 'member'];
+    case 'invite':
+      return membersCanInvite ? ['owner', 'member'] : ['owner'];
+    case 'moderate':
+    case 'own':
+      return ['owner'];
+  }
+}
+
+export function roleCan(member: Pick<HomeMember, 'role' | 'membersCanInvite'>, capability: Capability): boolean {
+  return rolesWith(capability, member.membersCanInvite ?? false).includes(member.role);
 }
 
 export function requireRole(member: HomeMember, capability: Capability): void {
-  if (!roleCan(member.role, capability)) {
+  if (!roleCan(member, capability)) {
     throw new AppError('FORBIDDEN', `A ${member.role} of this home cannot do this`, {
       role: member.role,
-      needs: ROLES_WITH[capability].join('|'),
+      needs: rolesWith(capability, member.membersCanInvite ?? false).join('|'),
     });
   }
 }
@@ -56,9 +67,9 @@ export class HomeAccess {
 
   /** The caller's membership of `homeId`, checked for `capability`. One indexed lookup. */
   async require(user: AuthedUser | { id: string }, homeId: string, capability: Capability): Promise<HomeMember> {
-    const role = await this.homes.roleOf(user.id, homeId);
-    if (!role) throw new AppError('NOT_FOUND', 'No such home');
-    const member = { userId: user.id, homeId, role };
+    const found = await this.homes.membership(user.id, homeId);
+    if (!found) throw new AppError('NOT_FOUND', 'No such home');
+    const member = { userId: user.id, homeId, ...found };
     requireRole(member, capability);
     return member;
   }

@@ -19,8 +19,8 @@ import { PhotosRepository } from '../repositories/photos.js';
 import type { AppDeps } from '../trpc/context.js';
 import type { AuthedUser } from './auth.js';
 import type { HomeMember } from './home-access.js';
-import { PURGE_RETRY_MS } from './photos.js';
 import { cursorPosition, toPage } from './paging.js';
+import { PURGE_RETRY_MS } from './photos.js';
 
 /** The name sign-up gives a new account's own home. */
 export const firstHomeName = (displayName: string) => `${displayName}的家`;

@@ -1,11 +1,13 @@
 /**
  * The background sweep each server instance runs every few minutes: expired trash and failed purges,
- * stale upload grants, expired sessions and old sign-in attempts. Every part is safe when several instances
+ * stale upload grants, expired sessions, old sign-in attempts, and the last rows of deleted homes whose
+ * photos have all been purged. Every part is safe when several instances
  * run it at once (purges are claimed row by row, deletes are idempotent).
  */
 import { UploadsRepository } from '../repositories/uploads.js';
 import type { AppDeps } from '../trpc/context.js';
 import { AuthService } from './auth.js';
+import { HomesService } from './homes.js';
 import { PhotosService } from './photos.js';
 
 /** Upload grants this long past their expiry can no longer be confirmed by anyone: their rows go. */
@@ -19,6 +21,8 @@ export interface HousekeepingResult {
   grants: number;
   sessions: number;
   attempts: number;
+  /** Deleted homes whose photos are all purged, now removed for good. */
+  homes: number;
 }
 
 /** One pass of the sweep; `origin` is this instance's own address (the embedded store's deletes). */
@@ -27,5 +31,7 @@ export async function housekeeping(deps: AppDeps, origin: string): Promise<House
   const staleBefore = new Date(deps.clock.now().getTime() - STALE_GRANT_MS).toISOString();
   const grants = await new UploadsRepository(deps.db).deleteStale(staleBefore);
   const auth = await new AuthService(deps).sweep();
-  return { ...trash, grants, ...auth };
+  // After the purges above: a deleted home goes once its last photo has left the bucket.
+  const homes = await new HomesService(deps).removeDeletedHomes();
+  return { ...trash, grants, ...auth, homes };
 }

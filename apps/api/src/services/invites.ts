@@ -15,11 +15,11 @@ import {
 import { AppError } from '../errors.js';
 import { newId } from '../integrations/ids.js';
 import { randomKey } from '../integrations/secrets.js';
-import { type InviteRow, type InviteWithHome, InvitesRepository } from '../repositories/invites.js';
 import { HomesRepository } from '../repositories/homes.js';
+import { type InviteRow, InvitesRepository, type InviteWithHome } from '../repositories/invites.js';
 import type { AppDeps } from '../trpc/context.js';
 import { type AuthedUser, hashToken, LOCKOUT_WINDOW_MS } from './auth.js';
-import { type HomeMember, requireRole } from './home-access.js';
+import type { HomeMember } from './home-access.js';
 import { HomesService } from './homes.js';
 import { RateLimiter } from './rate-limit.js';
 
@@ -48,16 +48,7 @@ export class InvitesService {
     this.invites = new InvitesRepository(deps.db);
   }
 
-  /** The owner invites; members too when the owner allows it. Viewers never. */
-  private async requireMayInvite(member: HomeMember): Promise<void> {
-    if (member.role === 'owner') return;
-    const home = await new HomesService(this.deps).get(member);
-    if (member.role === 'member' && home.membersCanInvite) return;
-    requireRole(member, 'own');
-  }
-
   async create(member: HomeMember, rawInput: CreateInviteInput): Promise<CreatedInvite> {
-    await this.requireMayInvite(member);
     const input = zCreateInviteInput.parse(rawInput);
     const now = this.deps.clock.now();
     if ((await this.invites.countActive(member.homeId, now.toISOString())) >= HOME_INVITES_ACTIVE_MAX) {
@@ -85,13 +76,11 @@ export class InvitesService {
   }
 
   async list(member: HomeMember): Promise<{ items: Invite[] }> {
-    await this.requireMayInvite(member);
     const rows = await this.invites.active(member.homeId, this.deps.clock.now().toISOString(), HOME_INVITES_ACTIVE_MAX);
     return { items: rows.map(toInvite) };
   }
 
   async revoke(member: HomeMember, inviteId: string): Promise<void> {
-    await this.requireMayInvite(member);
     if (!(await this.invites.revoke(member.homeId, inviteId, this.deps.clock.now().toISOString()))) {
       throw new AppError('NOT_FOUND', 'No such invite');
     }

@@ -67,7 +67,7 @@ async function requireChangeablePhotos(
   ids: readonly string[],
 ): Promise<string[]> {
   const unique = await requirePhotosInHome(photos, member.homeId, ids);
-  if (roleCan(member.role, 'moderate')) return unique;
+  if (roleCan(member, 'moderate')) return unique;
   requireRole(member, 'contribute');
   const own = await photos.idsInHome(member.homeId, unique, member.userId);
   if (own.length !== unique.length) {
@@ -98,7 +98,7 @@ export class PhotosService {
     if (albumId && !(await new AlbumsRepository(this.deps.db).exists(member.homeId, albumId))) {
       throw new AppError('NOT_FOUND', 'No such album');
     }
-    const ownTrash = trashed && !roleCan(member.role, 'moderate');
+    const ownTrash = trashed && !roleCan(member, 'moderate');
     return { homeId: member.homeId, trashed, albumId, uploaderId: onlyMine || ownTrash ? member.userId : undefined };
   }
 

@@ -12,9 +12,9 @@ describe('uploads.create batches', () => {
 
   it('marks known content (live or trashed) as duplicates and grants the rest, file by file', async () => {
     const alice = await signUpAndGetToken(deps, 'alice');
-    const kept = await uploadPhoto(alice.caller);
-    const trashed = await uploadPhoto(alice.caller);
-    await alice.caller.photos.trash({ ids: [trashed.photo.id] });
+    const kept = await uploadPhoto(alice.caller, alice.homeId);
+    const trashed = await uploadPhoto(alice.caller, alice.homeId);
+    await alice.caller.photos.trash({ homeId: alice.homeId, ids: [trashed.photo.id] });
     const store = deps.storage.embedded(deps.origin);
     const etagOf = async (key: string) => (await store.stat(key))?.etag ?? '';
     const fresh = await makeJpeg();
@@ -27,6 +27,7 @@ describe('uploads.create batches', () => {
     const newHash = `Fq${'a'.repeat(26)}`;
 
     const { tickets } = await alice.caller.uploads.create({
+      homeId: alice.homeId,
       files: [
         file('new.jpg', newHash),
         file('kept.jpg', await etagOf(kept.key)),
@@ -43,9 +44,12 @@ describe('uploads.create batches', () => {
       kept.photo.id,
     ]);
 
-    // Another user's batch learns nothing about Alice's library.
+    // Another home's batch (Bob's own) learns nothing about Alice's home's library.
     const bob = await signUpAndGetToken(deps, 'bob');
-    const bobs = await bob.caller.uploads.create({ files: [file('kept.jpg', await etagOf(kept.key))] });
+    const bobs = await bob.caller.uploads.create({
+      homeId: bob.homeId,
+      files: [file('kept.jpg', await etagOf(kept.key))],
+    });
     expect(bobs.tickets.map((t) => t.kind)).toEqual(['upload']);
   });
 });
