@@ -3,11 +3,15 @@ import { StorageService } from '../services/storage.js';
 import { homeProcedure, router } from '../trpc/init.js';
 
 export const storageRouter = router({
-  status: homeProcedure('view').output(zStorageStatus).query(({ ctx }) => new StorageService(ctx.deps).status(ctx.member)),
+  status: homeProcedure('view')
+    .output(zStorageStatus)
+    .query(({ ctx }) => new StorageService(ctx.deps).status(ctx.member)),
   /** Bind (or rebind with rotated keys) a Qiniu bucket, verified by real calls before it is saved. */
   bind: homeProcedure('own')
     .input(zBindStorageInput)
     .output(zStorageStatus)
     .mutation(({ ctx, input }) => new StorageService(ctx.deps).bind(ctx.member, input)),
-  unbind: homeProcedure('own').output(zStorageStatus).mutation(({ ctx }) => new StorageService(ctx.deps).unbind(ctx.member)),
+  unbind: homeProcedure('own')
+    .output(zStorageStatus)
+    .mutation(({ ctx }) => new StorageService(ctx.deps).unbind(ctx.member)),
 });

@@ -9,7 +9,8 @@ let counter = 0;
 
 /**
  * Signs up a fresh password account through the real auth router and returns its bearer token, its user
- * id and a caller acting as that user: `const { caller } = await signUpAndGetToken(deps)`.
+ * id, the id of the home sign-up made for it, and a caller acting as that user:
+ * `const { caller, homeId } = await signUpAndGetToken(deps)`.
  */
 export async function signUpAndGetToken(deps: AppDeps, username?: string) {
   counter += 1;
@@ -22,10 +23,10 @@ export async function signUpAndGetToken(deps: AppDeps, username?: string) {
     password: TEST_PASSWORD,
     device: 'vitest',
   });
-  return {
-    token: result.token,
-    userId: result.user.id,
-    user: result.user,
-    caller: callerFor(deps, { token: result.token }),
-  };
+  const caller = callerFor(deps, { token: result.token });
+  // Sign-up made the account's own home ("<name>的家"), where its photos go unless a test says otherwise.
+  const { items } = await caller.homes.list();
+  const homeId = items[0]?.id;
+  if (!homeId) throw new Error('sign-up made no home');
+  return { token: result.token, userId: result.user.id, user: result.user, homeId, caller };
 }

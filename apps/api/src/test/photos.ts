@@ -38,16 +38,20 @@ export interface UploadOptions {
   height?: number;
 }
 
-/** The whole flow for one photo; returns the confirmed photo. */
-export async function uploadPhoto(caller: Caller, options: UploadOptions = {}) {
+/** The whole flow for one photo into `homeId`; returns the confirmed photo. */
+export async function uploadPhoto(caller: Caller, homeId: string, options: UploadOptions = {}) {
   const bytes = options.bytes ?? (await makeJpeg(options.width ?? 64, options.height ?? 48));
   const filename = options.filename ?? 'photo.jpg';
-  const { tickets } = await caller.uploads.create({ files: [{ filename, size: bytes.length, mime: 'image/jpeg' }] });
+  const { tickets } = await caller.uploads.create({
+    homeId,
+    files: [{ filename, size: bytes.length, mime: 'image/jpeg' }],
+  });
   const ticket = tickets[0];
   if (!ticket || ticket.kind !== 'upload') throw new Error('expected an upload ticket');
   const posted = await postToStorage(ticket, bytes, filename);
   if (posted.status !== 200) throw new Error(`upload refused: ${posted.status} ${JSON.stringify(posted.body)}`);
   const confirmed = await caller.uploads.confirm({
+    homeId,
     key: ticket.key,
     width: options.width ?? 64,
     height: options.height ?? 48,
