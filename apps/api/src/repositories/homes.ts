@@ -67,9 +67,9 @@ export class HomesRepository {
     return { ...row, member_count: Number(row.member_count ?? 0) } as HomeSummary;
   }
 
-  /** The caller's homes, oldest membership first (their own home usually leads). Bounded by HOMES_PER_USER_MAX. */
+  /** The caller's homes, in the order they joined them (their own, made at sign-up, first). Bounded by HOMES_PER_USER_MAX. */
   async listFor(userId: string, limit: number): Promise<HomeSummary[]> {
-    const rows = await this.summaries(userId).orderBy('homes.created_at').orderBy('homes.id').limit(limit).execute();
+    const rows = await this.summaries(userId).orderBy('me.joined_at').orderBy('homes.id').limit(limit).execute();
     return rows.map(HomesRepository.finish);
   }
 
