@@ -1,11 +1,20 @@
 /** Albums: create, rename, delete (photos stay in the library), add/remove photos, cover, counts. */
-import type { Album as AlbumDto, AlbumPhotosInput, Count } from '@xiaojia/shared';
+import {
+  ALBUMS_PER_USER_MAX,
+  type Album as AlbumDto,
+  type AlbumList,
+  type AlbumPhotosInput,
+  type Count,
+  type ListAlbumsInput,
+  zListAlbumsInput,
+} from '@xiaojia/shared';
 import { AppError } from '../errors.js';
 import { newId } from '../integrations/ids.js';
 import { type AlbumRow, AlbumsRepository } from '../repositories/albums.js';
 import { PhotosRepository } from '../repositories/photos.js';
 import type { AppDeps } from '../trpc/context.js';
 import type { AuthedUser } from './auth.js';
+import { cursorPosition, toPage } from './paging.js';
 import { PhotoViews } from './photo-views.js';
 import { requireOwnedPhotos } from './photos.js';
 
@@ -50,15 +59,25 @@ export class AlbumsService {
     return album;
   }
 
-  async list(user: AuthedUser, origin: string): Promise<AlbumDto[]> {
-    return this.present(user, await this.albums.list(user.id), origin);
+  async list(user: AuthedUser, rawInput: ListAlbumsInput, origin: string): Promise<AlbumList> {
+    const input = zListAlbumsInput.parse(rawInput);
+    const after = cursorPosition(input.cursor);
+    const rows = await this.albums.page(user.id, input.limit + 1, after && { updatedAt: after.sortAt, id: after.id });
+    const page = toPage(rows, input.limit, (row) => ({ sortAt: row.updated_at, id: row.id }));
+    return { items: await this.present(user, page.rows, origin), nextCursor: page.nextCursor };
   }
 
   get(user: AuthedUser, id: string, origin: string): Promise<AlbumDto> {
     return this.one(user, id, origin);
   }
 
+  /** At most ALBUMS_PER_USER_MAX albums, so a photo's album ids (photos.get) stay a bounded list. */
   async create(user: AuthedUser, name: string, origin: string): Promise<AlbumDto> {
+    if ((await this.albums.count(user.id)) >= ALBUMS_PER_USER_MAX) {
+      throw new AppError('ALBUM_LIMIT_REACHED', `An account may have at most ${ALBUMS_PER_USER_MAX} albums`, {
+        max: ALBUMS_PER_USER_MAX,
+      });
+    }
     const now = this.now();
     const id = newId();
     await this.albums.insert({ id, owner_id: user.id, name, cover_photo_id: null, created_at: now, updated_at: now });
