@@ -7,5 +7,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // A loaded machine answers late: expect.poll waits for its condition this long unless told otherwise.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -203,7 +203,7 @@ describe('albums, trash, storage and account screens (H5, real server)', () => {
   it('lists the devices with this browser marked, and signs the other one out', async () => {
     const page = await signedIn('/pages/account/index');
     await expect.poll(() => text(page, '#account-name'), { timeout: 15_000 }).toBe('外婆');
-    const devices = await call<{ id: string; label: string }[]>('query', 'auth.devices');
+    const devices = (await call<{ items: { id: string; label: string }[] }>('query', 'auth.devices')).items;
     const browser = devices.find((d) => d.label === 'Chromium e2e');
     const script = devices.find((d) => d.label === 'Setup script');
     if (!browser || !script) throw new Error(`unexpected devices ${JSON.stringify(devices)}`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_BATCH, zId } from './common.js';
+import { MAX_BATCH, zId, zPage, zPageInput } from './common.js';
 
 export const zAlbumName = z.string().trim().min(1, 'The album needs a name').max(60);
 
@@ -13,7 +13,14 @@ export const zAlbum = z.object({
   updatedAt: z.string(),
 });
 export type Album = z.infer<typeof zAlbum>;
-export const zAlbumList = z.object({ items: z.array(zAlbum) });
+/** albums.list pages: most recently changed first. */
+export const ALBUM_PAGE_MAX = 100;
+/** How many albums one account may have; also bounds a photo's album ids in photos.get. */
+export const ALBUMS_PER_USER_MAX = 1000;
+export const zListAlbumsInput = zPageInput(ALBUM_PAGE_MAX, 50);
+export type ListAlbumsInput = z.input<typeof zListAlbumsInput>;
+export const zAlbumList = zPage(zAlbum, ALBUM_PAGE_MAX);
+export type AlbumList = z.infer<typeof zAlbumList>;
 
 export const zCreateAlbumInput = z.object({ name: zAlbumName });
 export const zRenameAlbumInput = z.object({ id: zId, name: zAlbumName });

@@ -3,6 +3,7 @@
  * client can validate before sending and the server refuses the same things with BAD_INPUT.
  */
 import { z } from 'zod';
+import { zPage, zPageInput } from './common.js';
 
 export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 32;
@@ -123,7 +124,12 @@ export const zDevice = z.object({
   current: z.boolean(),
 });
 export type Device = z.infer<typeof zDevice>;
-export const zDeviceList = z.array(zDevice);
+/** auth.devices pages: most recently used first. */
+export const DEVICE_PAGE_MAX = 100;
+export const zListDevicesInput = zPageInput(DEVICE_PAGE_MAX, 50);
+export type ListDevicesInput = z.input<typeof zListDevicesInput>;
+export const zDeviceList = zPage(zDevice, DEVICE_PAGE_MAX);
+export type DeviceList = z.infer<typeof zDeviceList>;
 
 /** Answer of sign-out and revoke. */
 export const zAuthOk = z.object({ ok: z.literal(true) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALBUMS_PER_USER_MAX } from './albums.js';
 import { zId } from './common.js';
 
 /** Trashed photos are purged automatically after this many days. */
@@ -63,7 +64,7 @@ export const zPhotoDetail = z.object({
   downloadPath: z.string(),
   prevId: zId.nullable(),
   nextId: zId.nullable(),
-  albumIds: z.array(zId),
+  albumIds: z.array(zId).max(ALBUMS_PER_USER_MAX),
   urlsExpireAt: z.string(),
 });
 export type PhotoDetail = z.infer<typeof zPhotoDetail>;

@@ -44,12 +44,23 @@ export class AlbumsRepository {
     return { ...album, photo_count: Number(row.photo_count ?? 0), cover_id: row.cover_photo_id ?? newest_id };
   }
 
-  async list(homeId: string): Promise<AlbumRow[]> {
-    const rows = await this.withStats(homeId)
-      .orderBy('albums.updated_at', 'desc')
-      .orderBy('albums.id', 'desc')
-      .execute();
+  /** One page, most recently changed first, strictly after `after` (keyset on updated_at, id; no OFFSET). */
+  async page(homeId: string, limit: number, after?: { updatedAt: string; id: string }): Promise<AlbumRow[]> {
+    let q = this.withStats(homeId);
+    if (after) {
+      q = q.where((eb) => eb(eb.refTuple('albums.updated_at', 'albums.id'), '<', eb.tuple(after.updatedAt, after.id)));
+    }
+    const rows = await q.orderBy('albums.updated_at', 'desc').orderBy('albums.id', 'desc').limit(limit).execute();
     return rows.map(AlbumsRepository.finish);
+  }
+
+  async count(homeId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('albums')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('home_id', '=', homeId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   async byId(homeId: string, id: string): Promise<AlbumRow | undefined> {

@@ -30,16 +30,19 @@ export class SessionsRepository {
     return result.numUpdatedRows > 0n;
   }
 
-  /** The owner's sessions that have not expired, most recently used first. */
-  listActive(userId: string, now: string): Promise<Session[]> {
-    return this.db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('user_id', '=', userId)
-      .where('expires_at', '>', now)
-      .orderBy('last_seen_at', 'desc')
-      .orderBy('id', 'desc')
-      .execute();
+  /**
+   * One page of the owner's sessions that have not expired, most recently used first, strictly after
+   * `after` (keyset on last_seen_at, id; index sessions_user).
+   */
+  pageActive(
+    userId: string,
+    now: string,
+    limit: number,
+    after?: { lastSeenAt: string; id: string },
+  ): Promise<Session[]> {
+    let q = this.db.selectFrom('sessions').selectAll().where('user_id', '=', userId).where('expires_at', '>', now);
+    if (after) q = q.where((eb) => eb(eb.refTuple('last_seen_at', 'id'), '<', eb.tuple(after.lastSeenAt, after.id)));
+    return q.orderBy('last_seen_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   }
 
   /** Deletes one of the owner's sessions; false when there is no such session for this owner. */

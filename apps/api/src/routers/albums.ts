@@ -5,6 +5,7 @@ import {
   zAlbumPhotosInput,
   zCount,
   zCreateAlbumInput,
+  zListAlbumsInput,
   zRenameAlbumInput,
   zSetCoverInput,
 } from '@xiaojia/shared';
@@ -12,9 +13,11 @@ import { AlbumsService } from '../services/albums.js';
 import { homeProcedure, router } from '../trpc/init.js';
 
 export const albumsRouter = router({
+  /** One page of the caller's albums, most recently changed first. */
   list: homeProcedure('view')
+    .input(zListAlbumsInput)
     .output(zAlbumList)
-    .query(async ({ ctx }) => ({ items: await new AlbumsService(ctx.deps).list(ctx.member, ctx.req.origin) })),
+    .query(({ ctx, input }) => new AlbumsService(ctx.deps).list(ctx.member, input, ctx.req.origin)),
   get: homeProcedure('view')
     .input(zAlbumIdInput)
     .output(zAlbum)

@@ -165,7 +165,9 @@ describe('auth over HTTP', () => {
     await call('auth.linkWechat', { input: { code: fake.issueCode('o-mama') }, token: first });
     const third = tokenOf(await call('auth.signInWithWechat', { input: { code: fake.issueCode('o-mama') } }));
     tokenOf(await call('auth.signInWithWechat', { input: { code: fake.issueCode('o-other') } }));
-    const firstId = (devices.json.result?.data as { id: string; current: boolean }[]).find((d) => !d.current)?.id;
+    const firstId = (devices.json.result?.data as { items: { id: string; current: boolean }[] }).items.find(
+      (d) => !d.current,
+    )?.id;
     await call('auth.revokeDevice', { input: { id: firstId }, token: third });
     await call('auth.signOut', { token: second });
     expectClientError(await call('auth.me', { query: true, token: second }), 'UNAUTHENTICATED');

@@ -26,7 +26,7 @@ describe('auth: WeChat mini-program sign-in against a local fake WeChat', () => 
     const again = await callerFor(deps).auth.signInWithWechat({ code: fake.issueCode('o-mama') });
     expect(again.user.id).toBe(first.user.id);
     expect(again.token).not.toBe(first.token);
-    const devices = await callerFor(deps, { token: again.token }).auth.devices();
+    const devices = (await callerFor(deps, { token: again.token }).auth.devices()).items;
     expect(devices.map((d) => d.label).sort()).toEqual(['test', '微信小程序']);
     const other = await callerFor(deps).auth.signInWithWechat({ code: fake.issueCode('o-baba') });
     expect(other.user.id).not.toBe(first.user.id);

@@ -137,7 +137,7 @@ describe('auth: devices, sign-out and revoke', () => {
       password: TEST_PASSWORD,
       device: 'iPad 客厅',
     });
-    const devices = await callerFor(deps, { token: phone.token }).auth.devices();
+    const devices = (await callerFor(deps, { token: phone.token }).auth.devices()).items;
     expect(devices.map((d) => [d.label, d.current])).toEqual([
       ['iPad 客厅', false],
       ['Mozilla/5.0 (iPhone)', true],
@@ -158,14 +158,14 @@ describe('auth: devices, sign-out and revoke', () => {
     const second = await callerFor(deps).auth.signIn({ username: 'yeye', password: TEST_PASSWORD });
     await expect(first.caller.auth.signOut()).resolves.toEqual({ ok: true });
     await expect(first.caller.auth.me()).rejects.toMatchObject({ cause: { code: 'UNAUTHENTICATED' } });
-    const devices = await callerFor(deps, { token: second.token }).auth.devices();
+    const devices = (await callerFor(deps, { token: second.token }).auth.devices()).items;
     expect(devices).toHaveLength(1);
   });
 
   it('revokes one of my devices, which is signed out at once', async () => {
     const phone = await signUpAndGetToken(deps, 'jiejie');
     const laptop = await callerFor(deps).auth.signIn({ username: 'jiejie', password: TEST_PASSWORD });
-    const laptopId = (await phone.caller.auth.devices()).find((d) => !d.current)?.id ?? '';
+    const laptopId = (await phone.caller.auth.devices()).items.find((d) => !d.current)?.id ?? '';
     await expect(phone.caller.auth.revokeDevice({ id: laptopId })).resolves.toEqual({ ok: true });
     await expect(callerFor(deps, { token: laptop.token }).auth.me()).rejects.toMatchObject({
       cause: { code: 'UNAUTHENTICATED' },
@@ -178,13 +178,13 @@ describe('auth: devices, sign-out and revoke', () => {
   it("answers NOT_FOUND for another user's session id and leaves that session alone", async () => {
     const alice = await signUpAndGetToken(deps, 'alice');
     const bob = await signUpAndGetToken(deps, 'bob');
-    const aliceSessionId = (await alice.caller.auth.devices())[0]?.id ?? '';
+    const aliceSessionId = (await alice.caller.auth.devices()).items[0]?.id ?? '';
     await expect(bob.caller.auth.revokeDevice({ id: aliceSessionId })).rejects.toMatchObject({
       code: 'NOT_FOUND',
       cause: { code: 'NOT_FOUND' },
     });
     await expect(alice.caller.auth.me()).resolves.toMatchObject({ username: 'alice' });
-    expect((await bob.caller.auth.devices()).map((d) => d.id)).not.toContain(aliceSessionId);
+    expect((await bob.caller.auth.devices()).items.map((d) => d.id)).not.toContain(aliceSessionId);
   });
 
   it('leaves expired sessions out of the device list', async () => {
@@ -192,7 +192,7 @@ describe('auth: devices, sign-out and revoke', () => {
     const old = await signUpAndGetToken(deps, 'gugu');
     deps.clock.advance(31 * DAY);
     const fresh = await callerFor(deps).auth.signIn({ username: 'gugu', password: TEST_PASSWORD });
-    const devices = await callerFor(deps, { token: fresh.token }).auth.devices();
+    const devices = (await callerFor(deps, { token: fresh.token }).auth.devices()).items;
     expect(devices).toHaveLength(1);
     expect(devices[0]?.current).toBe(true);
     // The expired one still says why it no longer works.

@@ -3,6 +3,7 @@ import {
   zAuthResult,
   zDeviceList,
   zLinkWechatInput,
+  zListDevicesInput,
   zMe,
   zRevokeDeviceInput,
   zSignInInput,
@@ -10,6 +11,7 @@ import {
   zWechatSignInInput,
 } from '@xiaojia/shared';
 import { AuthService } from '../services/auth.js';
+import { DevicesService } from '../services/devices.js';
 import { authedProcedure, publicProcedure, router } from '../trpc/init.js';
 
 export const authRouter = router({
@@ -39,14 +41,17 @@ export const authRouter = router({
     return { ok: true as const };
   }),
   me: authedProcedure.output(zMe).query(({ ctx }) => new AuthService(ctx.deps).me(ctx.user)),
-  /** The caller's signed-in devices, most recently used first. */
-  devices: authedProcedure.output(zDeviceList).query(({ ctx }) => new AuthService(ctx.deps).devices(ctx.user)),
+  /** One page of the caller's signed-in devices, most recently used first. */
+  devices: authedProcedure
+    .input(zListDevicesInput)
+    .output(zDeviceList)
+    .query(({ ctx, input }) => new DevicesService(ctx.deps).list(ctx.user, input)),
   /** Signs one of the caller's devices out (NOT_FOUND for an id that is not theirs). */
   revokeDevice: authedProcedure
     .input(zRevokeDeviceInput)
     .output(zAuthOk)
     .mutation(async ({ ctx, input }) => {
-      await new AuthService(ctx.deps).revokeDevice(ctx.user, input.id);
+      await new DevicesService(ctx.deps).revoke(ctx.user, input.id);
       return { ok: true as const };
     }),
 });

@@ -1,11 +1,20 @@
 /** Albums: create, rename, delete (photos stay in the library), add/remove photos, cover, counts. */
-import type { Album as AlbumDto, AlbumPhotosInput, Count } from '@xiaojia/shared';
+import {
+  ALBUMS_PER_USER_MAX,
+  type Album as AlbumDto,
+  type AlbumList,
+  type AlbumPhotosInput,
+  type Count,
+  type ListAlbumsInput,
+  zListAlbumsInput,
+} from '@xiaojia/shared';
 import { AppError } from '../errors.js';
 import { newId } from '../integrations/ids.js';
 import { type AlbumRow, AlbumsRepository } from '../repositories/albums.js';
 import { PhotosRepository } from '../repositories/photos.js';
 import type { AppDeps } from '../trpc/context.js';
 import { type HomeMember, roleCan } from './home-access.js';
+import { cursorPosition, toPage } from './paging.js';
 import { PhotoViews } from './photo-views.js';
 import { requirePhotosInHome } from './photos.js';
 
@@ -50,15 +59,29 @@ export class AlbumsService {
     return album;
   }
 
-  async list(member: HomeMember, origin: string): Promise<AlbumDto[]> {
-    return this.present(member, await this.albums.list(member.homeId), origin);
+  async list(member: HomeMember, rawInput: ListAlbumsInput, origin: string): Promise<AlbumList> {
+    const input = zListAlbumsInput.parse(rawInput);
+    const after = cursorPosition(input.cursor);
+    const rows = await this.albums.page(
+      member.homeId,
+      input.limit + 1,
+      after && { updatedAt: after.sortAt, id: after.id },
+    );
+    const page = toPage(rows, input.limit, (row) => ({ sortAt: row.updated_at, id: row.id }));
+    return { items: await this.present(member, page.rows, origin), nextCursor: page.nextCursor };
   }
 
   get(member: HomeMember, id: string, origin: string): Promise<AlbumDto> {
     return this.one(member, id, origin);
   }
 
+  /** At most ALBUMS_PER_USER_MAX albums, so a photo's album ids (photos.get) stay a bounded list. */
   async create(member: HomeMember, name: string, origin: string): Promise<AlbumDto> {
+    if ((await this.albums.count(member.homeId)) >= ALBUMS_PER_USER_MAX) {
+      throw new AppError('ALBUM_LIMIT_REACHED', `A home may have at most ${ALBUMS_PER_USER_MAX} albums`, {
+        max: ALBUMS_PER_USER_MAX,
+      });
+    }
     const now = this.now();
     const id = newId();
     await this.albums.insert({

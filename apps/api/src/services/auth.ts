@@ -1,11 +1,11 @@
 /**
- * Accounts: password and WeChat sign-in, sessions (bearer tokens stored hashed, sliding expiry),
- * devices and the sign-in lockout. Constructed per call from the request's deps; holds no state.
+ * Accounts: password and WeChat sign-in, sessions (bearer tokens stored hashed, sliding expiry) and the
+ * sign-in lockout; the devices list is services/devices.ts. Constructed per call from the request's deps;
+ * holds no state.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
   type AuthResult,
-  type Device,
   LOCKOUT_MAX_FAILURES,
   LOCKOUT_WINDOW_SECONDS,
   type Me,
@@ -300,25 +300,5 @@ export class AuthService {
   async signOut(caller: AuthedUser): Promise<void> {
     await this.sessions.delete(caller.id, caller.sessionId);
     this.deps.logger.info({ userId: caller.id, sessionId: caller.sessionId }, 'signed out');
-  }
-
-  async devices(caller: AuthedUser): Promise<Device[]> {
-    const sessions = await this.sessions.listActive(caller.id, this.now().toISOString());
-    return sessions.map((s) => ({
-      id: s.id,
-      label: s.device,
-      createdAt: s.created_at,
-      lastSeenAt: s.last_seen_at,
-      expiresAt: s.expires_at,
-      current: s.id === caller.sessionId,
-    }));
-  }
-
-  /** Signs one of the caller's devices out. Another user's session id is NOT_FOUND, like a made-up one. */
-  async revokeDevice(caller: AuthedUser, sessionId: string): Promise<void> {
-    if (!(await this.sessions.delete(caller.id, sessionId))) {
-      throw new AppError('NOT_FOUND', 'No such device');
-    }
-    this.deps.logger.info({ userId: caller.id, sessionId }, 'device revoked');
   }
 }

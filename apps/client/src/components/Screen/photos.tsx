@@ -3,28 +3,22 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { View } from '@tarojs/components';
 import type { ListPhotosInput } from '@xiaojia/shared';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTRPC } from '../../api/query';
 import { useT } from '../../i18n';
 import { ActionButton } from '../ActionButton';
+import { nextPageOf, usePagedItems } from './paging';
 
 export const PHOTO_PAGE_SIZE = 60;
 
 export function usePhotoList(input: Pick<ListPhotosInput, 'albumId' | 'trashed'>, enabled = true) {
   const trpc = useTRPC();
   const query = useInfiniteQuery({
-    ...trpc.photos.list.infiniteQueryOptions(
-      { ...input, limit: PHOTO_PAGE_SIZE },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
-    ),
+    ...trpc.photos.list.infiniteQueryOptions({ ...input, limit: PHOTO_PAGE_SIZE }, { getNextPageParam: nextPageOf }),
     enabled,
   });
-  const photos = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+  const { items: photos, loadMore } = usePagedItems(query);
   const ids = useMemo(() => photos.map((photo) => photo.id), [photos]);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
-  const loadMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   return { query, photos, ids, loadMore };
 }
 
@@ -35,13 +29,14 @@ export function usePhotoList(input: Pick<ListPhotosInput, 'albumId' | 'trashed'>
 export function LoadMore({
   hasMore,
   loading,
-  reachedBottom,
+  reachedBottom = 0,
   onLoadMore,
   id = 'load-more',
 }: {
   hasMore: boolean;
   loading: boolean;
-  reachedBottom: number;
+  /** Omitted where the list is not what the page scrolls (the button alone then loads more). */
+  reachedBottom?: number;
   onLoadMore(): void;
   id?: string;
 }) {

@@ -111,3 +111,19 @@ export function photo(id: string, sortAt = '2026-05-01T08:00:00.000Z'): Photo {
 export function page(photos: Photo[]) {
   return { items: photos, nextCursor: null };
 }
+
+/**
+ * Answers a keyset-paged list (albums.list, auth.devices) from `items()` as the server would: `limit`
+ * at a time, the cursor being the index of the next page's first item.
+ */
+export function pagedAnswer<T>(items: () => readonly T[]): Answer {
+  return (input) => {
+    const { cursor, limit = 50 } = (input ?? {}) as { cursor?: string; limit?: number };
+    const start = cursor ? Number(cursor) : 0;
+    const all = items();
+    return {
+      items: all.slice(start, start + limit),
+      nextCursor: start + limit < all.length ? String(start + limit) : null,
+    };
+  };
+}

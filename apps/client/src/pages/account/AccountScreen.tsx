@@ -3,7 +3,7 @@
  * marked; any other can be signed out) and signing out. Navigation and leaving the session are handed in.
  */
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Text, View } from '@tarojs/components';
 import type { Device } from '@xiaojia/shared';
 import { useState } from 'react';
@@ -11,6 +11,8 @@ import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice, QueryState } from '../../components/Screen';
 import { formatDateTime } from '../../components/Screen/format';
+import { nextPageOf, usePagedItems } from '../../components/Screen/paging';
+import { LoadMore } from '../../components/Screen/photos';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import './index.css';
@@ -26,13 +28,18 @@ export interface AccountScreenProps {
 }
 
 const LINKS: readonly AccountLink[] = ['trash', 'storage', 'albums'];
+/** Devices asked for at a time; most families have a handful, the rest behind "load more". */
+export const DEVICE_PAGE_SIZE = 20;
 
 export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScreenProps) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useQuery(trpc.auth.me.queryOptions());
-  const devices = useQuery(trpc.auth.devices.queryOptions());
+  const devices = useInfiniteQuery(
+    trpc.auth.devices.infiniteQueryOptions({ limit: DEVICE_PAGE_SIZE }, { getNextPageParam: nextPageOf }),
+  );
+  const listedDevices = usePagedItems(devices);
   const [revoking, setRevoking] = useState<Device | null>(null);
   const [askSignOut, setAskSignOut] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -42,7 +49,7 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
       onSuccess() {
         setRevoking(null);
         setNotice(t('account.device.revoked'));
-        void queryClient.invalidateQueries(trpc.auth.devices.queryFilter());
+        void queryClient.invalidateQueries(trpc.auth.devices.pathFilter());
       },
       onError(error) {
         setRevoking(null);
@@ -101,7 +108,7 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
       <View className="screen__card" id="devices">
         <Text className="screen__heading">{t('account.devices')}</Text>
         {devices.data ? (
-          devices.data.map((device) => (
+          listedDevices.items.map((device) => (
             <View key={device.id} id={`device-${device.id}`} className="screen__row account__device">
               <View className="account__device-main">
                 <View className="account__device-title">
@@ -140,6 +147,12 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
             onRetry={() => void devices.refetch()}
           />
         )}
+        <LoadMore
+          id="devices-load-more"
+          hasMore={devices.hasNextPage}
+          loading={devices.isFetchingNextPage}
+          onLoadMore={listedDevices.loadMore}
+        />
       </View>
 
       <Button

@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Device } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Answer, appError, element, renderWithApi, textOf } from '../../components/Screen/testing';
+import { type Answer, appError, element, pagedAnswer, renderWithApi, textOf } from '../../components/Screen/testing';
 import { setLocale } from '../../i18n';
-import { type AccountLink, AccountScreen } from './AccountScreen';
+import { type AccountLink, AccountScreen, DEVICE_PAGE_SIZE } from './AccountScreen';
 
 const me = {
   id: 'u1',
@@ -36,7 +36,7 @@ function renderAccount(extra: Record<string, Answer> = {}) {
     />,
     {
       'auth.me': () => me,
-      'auth.devices': () => list,
+      'auth.devices': pagedAnswer(() => list),
       'auth.revokeDevice': (input) => {
         list = list.filter((d) => d.id !== (input as { id: string }).id);
         return { ok: true };
@@ -104,6 +104,22 @@ describe('account screen', () => {
     // Refusals the dying session gets from here on are expected, not an expiry to report.
     expect(leavingWhenAsked).toEqual(['signing out']);
     expect(screen.callsTo('auth.signOut')).toHaveLength(1);
+  });
+
+  it('lists a page of devices at a time, the next one on "load more"', async () => {
+    const others = Array.from({ length: DEVICE_PAGE_SIZE + 3 }, (_, i) =>
+      device(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, `设备 ${i}`, false),
+    );
+    const screen = renderAccount({ 'auth.devices': pagedAnswer(() => [phone, ...others]) });
+    await waitFor(() => element('#devices-load-more'));
+    expect(document.querySelectorAll('.account__device')).toHaveLength(DEVICE_PAGE_SIZE);
+    fireEvent.click(element('#devices-load-more'));
+    await waitFor(() => expect(document.querySelectorAll('.account__device')).toHaveLength(DEVICE_PAGE_SIZE + 4));
+    expect(document.querySelector('#devices-load-more')).toBeNull();
+    expect(screen.callsTo('auth.devices').map((input) => (input as { cursor?: string }).cursor)).toEqual([
+      undefined,
+      String(DEVICE_PAGE_SIZE),
+    ]);
   });
 
   it('says why the devices could not be read', async () => {

@@ -68,7 +68,7 @@ export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0
       onSuccess(next) {
         setRenaming(false);
         queryClient.setQueryData(trpc.albums.get.queryKey({ id: albumId }), next);
-        void queryClient.invalidateQueries(trpc.albums.list.queryFilter());
+        void queryClient.invalidateQueries(trpc.albums.list.pathFilter());
       },
     }),
   );
@@ -78,7 +78,7 @@ export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0
         setAskDelete(false);
         setDeleted(true);
         queryClient.removeQueries(trpc.albums.get.queryFilter({ id: albumId }));
-        void queryClient.invalidateQueries(trpc.albums.list.queryFilter());
+        void queryClient.invalidateQueries(trpc.albums.list.pathFilter());
         onDeleted();
       },
       onError(error) {
@@ -104,7 +104,7 @@ export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0
         leaveSelection();
         setNotice(next.coverPhotoId ? t('album.coverSet') : t('album.coverAuto'));
         queryClient.setQueryData(trpc.albums.get.queryKey({ id: albumId }), next);
-        void queryClient.invalidateQueries(trpc.albums.list.queryFilter());
+        void queryClient.invalidateQueries(trpc.albums.list.pathFilter());
       },
       onError: failed,
     }),

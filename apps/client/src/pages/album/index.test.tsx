@@ -31,7 +31,7 @@ function albumServer(extra: Record<string, Answer> = {}) {
   const answers: Record<string, Answer> = {
     'albums.get': () => current,
     'photos.list': (input) => page((input as { albumId?: string }).albumId ? inAlbum : [p1, p2, p3, t4]),
-    'albums.list': () => ({ items: [current] }),
+    'albums.list': () => ({ items: [current], nextCursor: null }),
     'albums.rename': (input) => {
       current = { ...current, name: (input as { name: string }).name };
       return current;

@@ -1,24 +1,37 @@
-/** The albums list: covers and counts, and a new album in two taps. Navigation is handed in (tests). */
+/**
+ * The albums list, a page at a time: covers and counts, and a new album in two taps. Navigation and the
+ * page's reach-bottom count are handed in (tests).
+ */
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Image, Text, View } from '@tarojs/components';
 import type { Album } from '@xiaojia/shared';
 import { useState } from 'react';
 import { useTRPC } from '../../api/query';
 import { AlbumNameDialog } from '../../components/NameDialog/AlbumNameDialog';
 import { EmptyState, Notice, QueryState } from '../../components/Screen';
+import { nextPageOf, usePagedItems } from '../../components/Screen/paging';
+import { LoadMore } from '../../components/Screen/photos';
 import { useT } from '../../i18n';
 import './index.css';
 
+/** Albums asked for at a time (the server allows up to ALBUM_PAGE_MAX). */
+export const ALBUM_PAGE_SIZE = 30;
+
 export interface AlbumsScreenProps {
   onOpenAlbum(album: Album): void;
+  /** How many times the page scrolled to the bottom (useReachBottom): each loads the next page. */
+  reachedBottom?: number;
 }
 
-export function AlbumsScreen({ onOpenAlbum }: AlbumsScreenProps) {
+export function AlbumsScreen({ onOpenAlbum, reachedBottom = 0 }: AlbumsScreenProps) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const albums = useQuery(trpc.albums.list.queryOptions());
+  const albums = useInfiniteQuery(
+    trpc.albums.list.infiniteQueryOptions({ limit: ALBUM_PAGE_SIZE }, { getNextPageParam: nextPageOf }),
+  );
+  const listed = usePagedItems(albums);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const create = useMutation(
@@ -26,12 +39,12 @@ export function AlbumsScreen({ onOpenAlbum }: AlbumsScreenProps) {
       onSuccess(album) {
         setCreating(false);
         setNotice(t('albums.created', { name: album.name }));
-        void queryClient.invalidateQueries(trpc.albums.list.queryFilter());
+        void queryClient.invalidateQueries(trpc.albums.list.pathFilter());
       },
     }),
   );
 
-  const items = albums.data?.items;
+  const items = albums.data ? listed.items : undefined;
   return (
     <View className="screen" id="albums-page">
       <View className="albums__header">
@@ -80,6 +93,13 @@ export function AlbumsScreen({ onOpenAlbum }: AlbumsScreenProps) {
           onRetry={() => void albums.refetch()}
         />
       )}
+      <LoadMore
+        id="albums-load-more"
+        hasMore={albums.hasNextPage}
+        loading={albums.isFetchingNextPage}
+        reachedBottom={reachedBottom}
+        onLoadMore={listed.loadMore}
+      />
 
       <AlbumNameDialog
         open={creating}

@@ -1,9 +1,10 @@
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Album } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { element, renderWithApi, textOf } from '../../components/Screen/testing';
+import { QueryProvider } from '../../api/query';
+import { element, pagedAnswer, renderWithApi, textOf } from '../../components/Screen/testing';
 import { setLocale } from '../../i18n';
-import { AlbumsScreen } from './AlbumsScreen';
+import { ALBUM_PAGE_SIZE, AlbumsScreen } from './AlbumsScreen';
 
 function album(id: string, name: string, photoCount: number, coverThumbUrl: string | null = null): Album {
   return {
@@ -30,7 +31,7 @@ describe('albums list', () => {
     const opened: string[] = [];
     const albums = [album('a1', '满月', 12, 'https://img.example.com/c.webp'), album('a2', '旅行', 0)];
     renderWithApi(<AlbumsScreen onOpenAlbum={(a) => opened.push(a.id)} />, {
-      'albums.list': () => ({ items: albums }),
+      'albums.list': pagedAnswer(() => albums),
     });
     await waitFor(() => expect(textOf('#album-a1')).toContain('满月'));
     expect(textOf('#album-a1')).toContain('12 张');
@@ -40,15 +41,43 @@ describe('albums list', () => {
     expect(opened).toEqual(['a2']);
   });
 
+  it('loads the next page of albums when the page reaches the bottom, and on "load more"', async () => {
+    const albums = Array.from({ length: ALBUM_PAGE_SIZE * 2 + 1 }, (_, i) => album(`a${i}`, `相册 ${i}`, i));
+    const api = renderWithApi(<AlbumsScreen onOpenAlbum={() => undefined} reachedBottom={0} />, {
+      'albums.list': pagedAnswer(() => albums),
+    });
+    await waitFor(() => element(`#album-a${ALBUM_PAGE_SIZE - 1}`));
+    expect(document.querySelectorAll('.albums__item')).toHaveLength(ALBUM_PAGE_SIZE);
+
+    api.view.rerender(
+      <QueryProvider client={api.client} queryClient={api.queryClient}>
+        <AlbumsScreen onOpenAlbum={() => undefined} reachedBottom={1} />
+      </QueryProvider>,
+    );
+    await waitFor(() => expect(document.querySelectorAll('.albums__item')).toHaveLength(ALBUM_PAGE_SIZE * 2));
+    fireEvent.click(element('#albums-load-more'));
+    await waitFor(() => element(`#album-a${ALBUM_PAGE_SIZE * 2}`));
+    expect(document.querySelector('#albums-load-more')).toBeNull();
+    // Each page asks for the same size, after the cursor of the one before.
+    expect(api.callsTo('albums.list').every((input) => (input as { limit: number }).limit === ALBUM_PAGE_SIZE)).toBe(
+      true,
+    );
+    expect(api.callsTo('albums.list').map((input) => (input as { cursor?: string }).cursor)).toEqual([
+      undefined,
+      String(ALBUM_PAGE_SIZE),
+      String(ALBUM_PAGE_SIZE * 2),
+    ]);
+  });
+
   it('explains what albums are for when there are none', async () => {
-    renderWithApi(<AlbumsScreen onOpenAlbum={() => undefined} />, { 'albums.list': () => ({ items: [] }) });
+    renderWithApi(<AlbumsScreen onOpenAlbum={() => undefined} />, { 'albums.list': pagedAnswer(() => []) });
     await waitFor(() => expect(textOf('#albums-empty')).toContain('还没有相册'));
   });
 
   it('creates an album: refuses an empty name in the dialog, then sends the trimmed name and lists it', async () => {
     const albums: Album[] = [];
     const api = renderWithApi(<AlbumsScreen onOpenAlbum={() => undefined} />, {
-      'albums.list': () => ({ items: [...albums] }),
+      'albums.list': pagedAnswer(() => albums),
       'albums.create': (input) => {
         const created = album('a9', (input as { name: string }).name, 0);
         albums.push(created);

@@ -1,4 +1,5 @@
-import Taro from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { useT } from '../../i18n';
 import { ROUTES, withQuery } from '../../routes';
@@ -7,7 +8,12 @@ import { AlbumsScreen } from './AlbumsScreen';
 export default function AlbumsPage() {
   const t = useT();
   usePageChrome(t('albums.title'));
+  const [reachedBottom, setReachedBottom] = useState(0);
+  useReachBottom(() => setReachedBottom((n) => n + 1));
   return (
-    <AlbumsScreen onOpenAlbum={(album) => void Taro.navigateTo({ url: withQuery(ROUTES.album, { id: album.id }) })} />
+    <AlbumsScreen
+      reachedBottom={reachedBottom}
+      onOpenAlbum={(album) => void Taro.navigateTo({ url: withQuery(ROUTES.album, { id: album.id }) })}
+    />
   );
 }

@@ -4,7 +4,7 @@
  * elsewhere; info, save to phone, add to album, move to trash.
  */
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Image, MovableArea, MovableView, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -12,12 +12,16 @@ import { useApi } from '../../api/context';
 import { useTRPC } from '../../api/query';
 import { savePhotoToPhone } from '../../components/photo-actions';
 import { usePageChrome } from '../../components/Screen/chrome';
+import { nextPageOf, usePagedItems } from '../../components/Screen/paging';
+import { LoadMore } from '../../components/Screen/photos';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { afterRemoval, formatBytes, formatDateTime, keyTarget, swipeTarget } from './navigation';
 import './index.css';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
+/** Albums the picker asks for at a time: one page fits on a phone screen. */
+const PICKER_PAGE_SIZE = 10;
 
 type TouchPoint = { clientX: number; clientY: number };
 
@@ -69,7 +73,12 @@ export default function ViewerPage() {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const albums = useQuery({ ...trpc.albums.list.queryOptions(), enabled: picking });
+  // The album picker pages like the albums tab; it loads only once opened.
+  const albums = useInfiniteQuery({
+    ...trpc.albums.list.infiniteQueryOptions({ limit: PICKER_PAGE_SIZE }, { getNextPageParam: nextPageOf }),
+    enabled: picking,
+  });
+  const pickable = usePagedItems(albums);
   const invalidatePhotos = () => queryClient.invalidateQueries({ queryKey: trpc.photos.pathKey() });
   const trash = useMutation(
     trpc.photos.trash.mutationOptions({
@@ -86,7 +95,7 @@ export default function ViewerPage() {
   const addToAlbum = useMutation(
     trpc.albums.addPhotos.mutationOptions({
       onSuccess: (_count, variables) => {
-        const album = albums.data?.items.find((a) => a.id === variables.albumId);
+        const album = pickable.items.find((a) => a.id === variables.albumId);
         void Taro.showToast({ title: t('viewer.addedToAlbum', { name: album?.name ?? '' }), icon: 'success' });
         setPicking(false);
         void queryClient.invalidateQueries({ queryKey: trpc.albums.pathKey() });
@@ -179,8 +188,10 @@ export default function ViewerPage() {
         <View id="album-picker" className="viewer__picker">
           <Text className="viewer__picker-title">{t('viewer.pickAlbum')}</Text>
           {albums.isPending && <Text className="viewer__picker-empty">{t('common.loading')}</Text>}
-          {albums.data?.items.length === 0 && <Text className="viewer__picker-empty">{t('viewer.noAlbums')}</Text>}
-          {albums.data?.items.map((album) => {
+          {albums.isSuccess && pickable.items.length === 0 && (
+            <Text className="viewer__picker-empty">{t('viewer.noAlbums')}</Text>
+          )}
+          {pickable.items.map((album) => {
             const already = detail.data?.albumIds.includes(album.id) ?? false;
             return (
               <View
@@ -197,6 +208,12 @@ export default function ViewerPage() {
               </View>
             );
           })}
+          <LoadMore
+            id="album-picker-more"
+            hasMore={albums.hasNextPage}
+            loading={albums.isFetchingNextPage}
+            onLoadMore={pickable.loadMore}
+          />
           <Button className="viewer__picker-cancel" size="mini" onClick={() => setPicking(false)}>
             {t('common.cancel')}
           </Button>
