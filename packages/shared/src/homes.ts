@@ -119,6 +119,7 @@ export const zWxaCode = z.object({ pngBase64: z.string() });
 
 /** The path of the join page, which every target opens with the code (link, QR, WeChat card). */
 export const JOIN_PAGE = 'pages/join/index';
+/** The H5 address of an invite (the H5 router uses browser paths): what the link and the QR code carry. */
 export function inviteLink(origin: string, code: string): string {
-  return `${origin.replace(/\/+$/, '')}/#/${JOIN_PAGE}?code=${encodeURIComponent(code)}`;
+  return `${origin.replace(/\/+$/, '')}/${JOIN_PAGE}?code=${encodeURIComponent(code)}`;
 }
