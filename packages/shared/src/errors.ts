@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   WECHAT_NOT_CONFIGURED: 'PRECONDITION_FAILED',
   WECHAT_LOGIN_FAILED: 'BAD_REQUEST',
   WECHAT_ALREADY_LINKED: 'CONFLICT',
+  /** WeChat's other APIs (e.g. the mini-program code) failed; details.reason says how. */
+  WECHAT_UNAVAILABLE: 'BAD_GATEWAY',
   // albums
   ALBUM_LIMIT_REACHED: 'FORBIDDEN',
   // storage binding
