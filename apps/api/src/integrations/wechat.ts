@@ -1,7 +1,9 @@
 /**
- * WeChat mini-program sign-in: exchange a `Taro.login()` code for the user's openid through
- * code2session. Behind an interface so services test against a local fake WeChat (test/fake-wechat.ts).
- * The session_key WeChat also returns is dropped here: we never store, log or return it.
+ * WeChat, for the mini-program: sign-in (exchange a `Taro.login()` code for the user's openid through
+ * code2session) and mini-program codes (小程序码, getwxacodeunlimit) that open a page with a scene. Behind
+ * an interface so services test against a local fake WeChat (test/fake-wechat.ts). The session_key WeChat
+ * also returns is dropped here: we never store, log or return it. URLs carry the app secret or the access
+ * token: they never reach a log or an error message.
  */
 import { AppError } from '../errors.js';
 
@@ -11,8 +13,17 @@ export interface WeChatIdentity {
   unionid?: string;
 }
 
+export interface MiniProgramCodeRequest {
+  /** What the opened page receives as `scene` (at most 32 visible characters). */
+  scene: string;
+  /** The page to open, without a leading slash, e.g. pages/join/index. */
+  page: string;
+}
+
 export interface WeChatClient {
   code2session(code: string): Promise<WeChatIdentity>;
+  /** A 小程序码 image (PNG or JPEG bytes) that opens `page` with `scene`. */
+  miniProgramCode(request: MiniProgramCodeRequest): Promise<Buffer>;
 }
 
 export interface WeChatSettings {
@@ -48,36 +59,106 @@ export class HttpWeChatClient implements WeChatClient {
     private readonly options: { timeoutMs?: number; fetch?: typeof fetch } = {},
   ) {}
 
+  private accessToken: { value: string; validUntil: number } | null = null;
+
+  private get timeoutMs(): number {
+    return this.options.timeoutMs ?? 5000;
+  }
+
+  /** One call to WeChat with a timeout; every way it can fail becomes `fail(reason, message)`. */
+  private async call(url: URL, init: RequestInit, fail: (reason: string, message: string) => AppError) {
+    const doFetch = this.options.fetch ?? fetch;
+    try {
+      const response = await doFetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+      if (!response.ok) throw fail('wechat_unavailable', `WeChat answered HTTP ${response.status}; try again shortly`);
+      return response;
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      const name = (error as { name?: string }).name;
+      if (name === 'TimeoutError' || name === 'AbortError') {
+        throw fail('timeout', `WeChat did not answer within ${this.timeoutMs} ms; try again`);
+      }
+      throw fail('wechat_unavailable', 'Could not reach WeChat; try again shortly');
+    }
+  }
+
+  private async json(response: Response, fail: (reason: string, message: string) => AppError): Promise<unknown> {
+    try {
+      return await response.json();
+    } catch {
+      throw fail('wechat_unavailable', 'WeChat sent an unreadable answer; try again shortly');
+    }
+  }
+
   async code2session(code: string): Promise<WeChatIdentity> {
     const url = new URL('/sns/jscode2session', this.settings.apiBase);
     url.searchParams.set('appid', this.settings.appId);
     url.searchParams.set('secret', this.settings.appSecret);
     url.searchParams.set('js_code', code);
     url.searchParams.set('grant_type', 'authorization_code');
-    const timeoutMs = this.options.timeoutMs ?? 5000;
-    const doFetch = this.options.fetch ?? fetch;
-
-    // The URL carries the app secret: it must never reach a log or an error message.
-    let body: unknown;
-    try {
-      const response = await doFetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-      if (!response.ok) {
-        throw loginFailed('wechat_unavailable', `WeChat answered HTTP ${response.status}; try again shortly`);
-      }
-      body = await response.json();
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      const name = (error as { name?: string }).name;
-      if (name === 'TimeoutError' || name === 'AbortError') {
-        throw loginFailed('timeout', `WeChat did not answer within ${timeoutMs} ms; try again`);
-      }
-      if (error instanceof SyntaxError) {
-        throw loginFailed('wechat_unavailable', 'WeChat sent an unreadable answer; try again shortly');
-      }
-      throw loginFailed('wechat_unavailable', 'Could not reach WeChat; try again shortly');
-    }
-    return parseAnswer(body);
+    const response = await this.call(url, {}, loginFailed);
+    return parseAnswer(await this.json(response, loginFailed));
   }
+
+  /** The app's access token (client_credential), kept until five minutes before WeChat says it expires. */
+  private async token(refresh: boolean): Promise<string> {
+    const now = Date.now();
+    if (!refresh && this.accessToken && this.accessToken.validUntil > now) return this.accessToken.value;
+    const url = new URL('/cgi-bin/token', this.settings.apiBase);
+    url.searchParams.set('grant_type', 'client_credential');
+    url.searchParams.set('appid', this.settings.appId);
+    url.searchParams.set('secret', this.settings.appSecret);
+    const body = (await this.json(await this.call(url, {}, unavailable), unavailable)) as {
+      access_token?: unknown;
+      expires_in?: unknown;
+      errcode?: unknown;
+    };
+    if (typeof body.access_token !== 'string' || body.access_token.length === 0) {
+      const errcode = typeof body.errcode === 'number' ? body.errcode : undefined;
+      if (errcode !== undefined && CONFIG_ERRCODES.has(errcode)) {
+        throw unavailable('server_misconfigured', 'WeChat refused this server’s app id or secret', errcode);
+      }
+      throw unavailable('wechat_error', `WeChat gave no access token (errcode ${errcode ?? 'none'})`, errcode);
+    }
+    const seconds = typeof body.expires_in === 'number' ? body.expires_in : 7200;
+    this.accessToken = { value: body.access_token, validUntil: now + Math.max(60, seconds - 300) * 1000 };
+    return body.access_token;
+  }
+
+  async miniProgramCode(request: MiniProgramCodeRequest): Promise<Buffer> {
+    for (const refresh of [false, true]) {
+      const url = new URL('/wxa/getwxacodeunlimit', this.settings.apiBase);
+      url.searchParams.set('access_token', await this.token(refresh));
+      const response = await this.call(
+        url,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          // check_path false: the page may not be in the released version yet (trial and dev builds).
+          body: JSON.stringify({ scene: request.scene, page: request.page, check_path: false, width: 430 }),
+        },
+        unavailable,
+      );
+      // An image on success; JSON with errcode (and HTTP 200) on failure.
+      if ((response.headers.get('content-type') ?? '').startsWith('image/')) {
+        return Buffer.from(await response.arrayBuffer());
+      }
+      const body = (await this.json(response, unavailable)) as { errcode?: unknown };
+      const errcode = typeof body.errcode === 'number' ? body.errcode : undefined;
+      // The cached token was revoked or expired early: get a new one, once.
+      if (!refresh && (errcode === 40001 || errcode === 42001)) continue;
+      throw unavailable('wechat_error', `WeChat refused the mini-program code (errcode ${errcode ?? 'none'})`, errcode);
+    }
+    throw unavailable('wechat_error', 'WeChat refused the mini-program code');
+  }
+}
+
+function unavailable(reason: string, message: string, errcode?: number): AppError {
+  return new AppError(
+    'WECHAT_UNAVAILABLE',
+    message,
+    errcode === undefined ? { reason } : { reason, wechatErrcode: errcode },
+  );
 }
 
 function parseAnswer(body: unknown): WeChatIdentity {
@@ -108,6 +189,8 @@ export const notConfiguredWeChatClient: WeChatClient = {
     Promise.reject(
       new AppError('WECHAT_NOT_CONFIGURED', 'WeChat sign-in is not configured on this server (WECHAT_APP_ID)'),
     ),
+  miniProgramCode: () =>
+    Promise.reject(new AppError('WECHAT_NOT_CONFIGURED', 'WeChat is not configured on this server (WECHAT_APP_ID)')),
 };
 
 /** The client the configuration asks for. */

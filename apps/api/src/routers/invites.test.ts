@@ -1,10 +1,11 @@
 /** Invites: what a code reveals, each way it can stop working, one use per join, and guessing limited. */
-import { INVITE_MAX_DAYS } from '@xiaojia/shared';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { INVITE_MAX_DAYS, JOIN_PAGE } from '@xiaojia/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashToken } from '../services/auth.js';
 import { INVITE_LOOKUPS_PER_ADDRESS } from '../services/invites.js';
 import { signUpAndGetToken } from '../test/auth.js';
 import { callerFor, createTestDeps, type TestDeps } from '../test/deps.js';
+import { FAKE_WXACODE_PNG, type FakeWeChat, startFakeWeChat } from '../test/fake-wechat.js';
 import type { TestAccount } from '../test/homes.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -105,5 +106,30 @@ describe('invites', () => {
     });
     // Another address is not held back by this one.
     expect((await callerFor(deps, { ip: '198.51.100.8' }).invites.preview({ code })).role).toBe('viewer');
+  });
+});
+
+describe('the invite as a WeChat mini-program code', () => {
+  let fake: FakeWeChat;
+  let deps: TestDeps;
+  beforeEach(async () => {
+    fake = await startFakeWeChat();
+    deps = await createTestDeps({ wechat: { appId: fake.appId, appSecret: fake.appSecret, apiBase: fake.apiBase } });
+  });
+  afterEach(async () => {
+    await fake.close();
+  });
+
+  it('opens the join page with the invite code as its scene, only for the home’s own invites', async () => {
+    const mom = await signUpAndGetToken(deps);
+    const stranger = await signUpAndGetToken(deps);
+    const { code } = await mom.caller.invites.create({ homeId: mom.homeId, role: 'viewer' });
+    const { pngBase64 } = await mom.caller.invites.miniProgramCode({ homeId: mom.homeId, code });
+    expect(Buffer.from(pngBase64, 'base64')).toEqual(FAKE_WXACODE_PNG);
+    expect(fake.codeRequests).toEqual([{ scene: code, page: JOIN_PAGE }]);
+    await expect(stranger.caller.invites.miniProgramCode({ homeId: stranger.homeId, code })).rejects.toMatchObject({
+      cause: { code: 'INVITE_NOT_FOUND' },
+    });
+    expect(fake.codeRequests).toHaveLength(1);
   });
 });

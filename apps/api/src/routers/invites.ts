@@ -7,6 +7,8 @@ import {
   zInviteList,
   zInvitePreview,
   zInviteRefInput,
+  zInviteWxaCodeInput,
+  zWxaCode,
 } from '@xiaojia/shared';
 import { AuthService } from '../services/auth.js';
 import { InvitesService } from '../services/invites.js';
@@ -28,6 +30,11 @@ export const invitesRouter = router({
       await new InvitesService(ctx.deps).revoke(ctx.member, input.inviteId);
       return { ok: true as const };
     }),
+  /** A WeChat 小程序码 that opens the join page with this invite (WECHAT_NOT_CONFIGURED without WeChat). */
+  miniProgramCode: homeProcedure('invite')
+    .input(zInviteWxaCodeInput)
+    .output(zWxaCode)
+    .query(({ ctx, input }) => new InvitesService(ctx.deps).miniProgramCode(ctx.member, input.code)),
   /**
    * What a code shows before joining (home name, inviter, role), signed in or not. Expired, revoked, used-up
    * and unknown codes each answer their own code; look-ups are rate-limited per address.

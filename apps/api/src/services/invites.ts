@@ -10,6 +10,7 @@ import {
   type Home,
   type Invite,
   type InvitePreview,
+  JOIN_PAGE,
   zCreateInviteInput,
 } from '@xiaojia/shared';
 import { AppError } from '../errors.js';
@@ -84,6 +85,17 @@ export class InvitesService {
     if (!(await this.invites.revoke(member.homeId, inviteId, this.deps.clock.now().toISOString()))) {
       throw new AppError('NOT_FOUND', 'No such invite');
     }
+  }
+
+  /**
+   * A WeChat mini-program code (小程序码) for one of this home's invites: scanning it opens the join page
+   * with the invite code as its scene. Made by whoever may invite, for a code they hold.
+   */
+  async miniProgramCode(member: HomeMember, code: string): Promise<{ pngBase64: string }> {
+    const invite = await this.invites.byCodeHash(hashToken(code));
+    if (!invite || invite.home_id !== member.homeId) throw new AppError('INVITE_NOT_FOUND', 'There is no such invite');
+    const image = await this.deps.wechat.miniProgramCode({ scene: code, page: JOIN_PAGE });
+    return { pngBase64: image.toString('base64') };
   }
 
   /** What a code says about its home, before joining; `user` when the caller is signed in. */

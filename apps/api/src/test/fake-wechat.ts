@@ -1,10 +1,13 @@
 /**
- * A local stand-in for WeChat's code2session endpoint on loopback, speaking its wire format: GET
- * /sns/jscode2session?appid&secret&js_code&grant_type=authorization_code, HTTP 200 with JSON that holds
- * either openid + session_key or errcode + errmsg. Codes are single use, like the real ones.
+ * A local stand-in for WeChat on loopback, speaking its wire format:
+ * - GET /sns/jscode2session?appid&secret&js_code&grant_type=authorization_code: HTTP 200 with JSON that
+ *   holds either openid + session_key or errcode + errmsg. Codes are single use, like the real ones.
+ * - GET /cgi-bin/token?grant_type=client_credential&appid&secret: { access_token, expires_in }.
+ * - POST /wxa/getwxacodeunlimit?access_token with JSON { scene, page, ... }: image/png bytes, or JSON
+ *   errcode (40001 for a token it did not issue or revoked, 40169 for a scene over 32 characters).
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface FakeWeChat {
@@ -21,8 +24,18 @@ export interface FakeWeChat {
   /** Every session_key handed out, so tests can assert none leaks. */
   sessionKeys: string[];
   requests: number;
+  /** Every mini-program code asked for, in order. */
+  codeRequests: { scene: string; page: string }[];
+  /** Makes the access tokens issued so far invalid (as WeChat does when another server fetches one). */
+  revokeTokens(): void;
   close(): Promise<void>;
 }
+
+/** A real 1×1 PNG: what the fake hands out as a mini-program code. */
+export const FAKE_WXACODE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 const ERRMSG: Record<number, string> = {
   40029: 'invalid code',
@@ -62,10 +75,41 @@ export async function startFakeWeChat(
     return { openid, session_key: sessionKey };
   };
 
+  const tokens = new Set<string>();
+  const json = (res: ServerResponse, body: unknown) =>
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+  const token = (params: URLSearchParams) => {
+    if (params.get('appid') !== appId) return { errcode: 40013, errmsg: ERRMSG[40013] };
+    if (params.get('secret') !== appSecret) return { errcode: 40125, errmsg: ERRMSG[40125] };
+    const value = randomBytes(24).toString('hex');
+    tokens.add(value);
+    return { access_token: value, expires_in: 7200 };
+  };
+  const wxaCode = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    if (!tokens.has(url.searchParams.get('access_token') ?? '')) {
+      return json(res, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+    }
+    const body = JSON.parse(raw || '{}') as { scene?: string; page?: string };
+    if (typeof body.scene !== 'string' || body.scene.length === 0 || body.scene.length > 32) {
+      return json(res, { errcode: 40169, errmsg: 'invalid length for scene' });
+    }
+    fake.codeRequests.push({ scene: body.scene, page: body.page ?? '' });
+    res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': FAKE_WXACODE_PNG.length });
+    res.end(FAKE_WXACODE_PNG);
+  };
+
   const server: Server = createServer((req, res) => {
     fake.requests += 1;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const send = () => {
+      if (req.method === 'GET' && url.pathname === '/cgi-bin/token') return json(res, token(url.searchParams));
+      if (req.method === 'POST' && url.pathname === '/wxa/getwxacodeunlimit') {
+        void wxaCode(req, res);
+        return;
+      }
       if (req.method !== 'GET' || url.pathname !== '/sns/jscode2session') {
         res.writeHead(404).end();
         return;
@@ -94,6 +138,10 @@ export async function startFakeWeChat(
     delayMs: 0,
     sessionKeys: [],
     requests: 0,
+    codeRequests: [],
+    revokeTokens() {
+      tokens.clear();
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
