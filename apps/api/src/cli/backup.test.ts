@@ -54,10 +54,10 @@ describe('backup and restore', () => {
     const source = await servedInstance('source');
     const alice = await signUpAndGetToken(source.deps, 'alice');
     const before = [];
-    for (let i = 0; i < 3; i++) before.push(await uploadPhoto(alice.caller));
+    for (let i = 0; i < 3; i++) before.push(await uploadPhoto(alice.caller, alice.homeId));
 
     // Uploads keep arriving while the backup runs.
-    const during = Promise.all(Array.from({ length: 4 }, () => uploadPhoto(alice.caller)));
+    const during = Promise.all(Array.from({ length: 4 }, () => uploadPhoto(alice.caller, alice.homeId)));
     const file = path.join(dir, 'backups', 'xiaojia.tar');
     const result = await backup(source.deps.config, file);
     const uploadedDuring = await during;
@@ -88,13 +88,13 @@ describe('backup and restore', () => {
 
     const target = await servedInstance('restored', targetDb);
     const me = callerFor(target.deps, { token: alice.token });
-    const listed = await me.photos.list({ limit: 100 });
+    const listed = await me.photos.list({ homeId: alice.homeId, limit: 100 });
     const ids = listed.items.map((p) => p.id);
     for (const upload of before) expect(ids).toContain(upload.photo.id);
     // Whatever of the concurrent uploads made it into the database snapshot is complete, bytes included.
     const all = [...before, ...uploadedDuring].filter((u) => ids.includes(u.photo.id));
     for (const upload of all) {
-      const detail = await me.photos.get({ id: upload.photo.id });
+      const detail = await me.photos.get({ homeId: alice.homeId, id: upload.photo.id });
       const response = await fetch(detail.originalUrl ?? '');
       expect(response.status).toBe(200);
       expect(Buffer.from(await response.arrayBuffer()).equals(upload.bytes)).toBe(true);
@@ -104,7 +104,8 @@ describe('backup and restore', () => {
   it('refuses to overwrite an existing database unless forced, and moves the old one aside', async () => {
     const source = await servedInstance('source');
     await signUpAndGetToken(source.deps, 'bob');
-    await uploadPhoto((await signUpAndGetToken(source.deps, 'carol')).caller);
+    const carol = await signUpAndGetToken(source.deps, 'carol');
+    await uploadPhoto(carol.caller, carol.homeId);
     const file = path.join(dir, 'one.tar');
     await backup(source.deps.config, file);
     const config = source.deps.config;
@@ -118,7 +119,8 @@ describe('backup and restore', () => {
 
   it('refuses a damaged backup and leaves the data dir as it was', async () => {
     const source = await servedInstance('source');
-    await uploadPhoto((await signUpAndGetToken(source.deps, 'dave')).caller);
+    const dave = await signUpAndGetToken(source.deps, 'dave');
+    await uploadPhoto(dave.caller, dave.homeId);
     const file = path.join(dir, 'damaged.tar');
     await backup(source.deps.config, file);
     // Flip a byte inside the first entry's data (which starts after its 512-byte header).
@@ -143,7 +145,7 @@ describe('doctor', () => {
   it('finds a photo whose bytes are gone, loose secret permissions, and a binding the server key cannot open', async () => {
     const { deps } = await servedInstance('doc');
     const erin = await signUpAndGetToken(deps, 'erin');
-    const { key } = await uploadPhoto(erin.caller);
+    const { key } = await uploadPhoto(erin.caller, erin.homeId);
     expect(failures(await doctor(deps.config))).toEqual([]);
 
     const index = path.join(deps.config.storeDir, 'index.sqlite');
@@ -158,7 +160,8 @@ describe('doctor', () => {
       .insertInto('storage_bindings')
       .values({
         id: 'binding-under-another-key',
-        user_id: erin.userId,
+        home_id: erin.homeId,
+        created_by: erin.userId,
         provider: 'qiniu',
         bucket: 'family-photos',
         domain: 'https://img.example.com',

@@ -43,22 +43,23 @@ async function start(graceMs = 10_000): Promise<RunningServer> {
 async function startSlowUpload(server: RunningServer, username: string) {
   // With its origin, callerFor mints upload URLs that reach this server.
   const deps = { ...server.app.deps, origin: server.internalOrigin };
-  const { caller, token } = await signUpAndGetToken(deps, username);
+  const { caller, token, homeId } = await signUpAndGetToken(deps, username);
   const bytes = await makeJpeg(640, 480);
   const { tickets } = await caller.uploads.create({
+    homeId,
     files: [{ filename: 'slow.jpg', size: bytes.length, mime: 'image/jpeg' }],
   });
   const ticket = tickets[0];
   if (ticket?.kind !== 'upload') throw new Error('expected an upload ticket');
   const upload = slowUpload(ticket.uploadUrl, ticket.fields, bytes);
   await new Promise((resolve) => setTimeout(resolve, 200));
-  return { token, ticket, bytes, upload };
+  return { token, homeId, ticket, bytes, upload };
 }
 
 describe('graceful shutdown', () => {
   it('stops accepting, lets an upload in flight finish, and the acknowledged photo is there after a restart', async () => {
     const first = await start();
-    const { token, ticket, bytes, upload } = await startSlowUpload(first, 'grace');
+    const { token, homeId, ticket, bytes, upload } = await startSlowUpload(first, 'grace');
 
     const stopping = first.stop('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -72,8 +73,8 @@ describe('graceful shutdown', () => {
 
     const second = await start();
     const again = callerFor({ ...second.app.deps, origin: second.internalOrigin }, { token });
-    const confirmed = await again.uploads.confirm({ key: ticket.key, width: 640, height: 480 });
-    const detail = await again.photos.get({ id: confirmed.photo.id });
+    const confirmed = await again.uploads.confirm({ homeId, key: ticket.key, width: 640, height: 480 });
+    const detail = await again.photos.get({ homeId, id: confirmed.photo.id });
     const stored = await fetch(detail.originalUrl ?? '');
     expect(Buffer.from(await stored.arrayBuffer()).equals(bytes)).toBe(true);
   });

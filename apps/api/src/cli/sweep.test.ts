@@ -32,9 +32,9 @@ describe('background sweep on several instances at once', () => {
   it('purges every expired photo exactly once between them and leaves nothing in storage', async () => {
     const user = await signUpAndGetToken(a, 'sweeper');
     const uploads = [];
-    for (let i = 0; i < 6; i++) uploads.push(await uploadPhoto(user.caller));
+    for (let i = 0; i < 6; i++) uploads.push(await uploadPhoto(user.caller, user.homeId));
     const ids = uploads.map((u) => u.photo.id);
-    await user.caller.photos.trash({ ids });
+    await user.caller.photos.trash({ homeId: user.homeId, ids });
     for (const instance of [a, b]) instance.clock.set(new Date(a.clock.now().getTime() + 31 * DAY));
 
     const [fromA, fromB] = await Promise.all([

@@ -13,8 +13,8 @@ describe('GET /api/photos/<id>/download', () => {
   });
 
   it('answers HEAD with the headers only, and other methods with 405', async () => {
-    const { photo, bytes } = await uploadPhoto(alice.caller, { filename: '全家福.jpg' });
-    const { downloadPath } = await alice.caller.photos.get({ id: photo.id });
+    const { photo, bytes } = await uploadPhoto(alice.caller, alice.homeId, { filename: '全家福.jpg' });
+    const { downloadPath } = await alice.caller.photos.get({ homeId: alice.homeId, id: photo.id });
     const head = await fetch(`${deps.origin}${downloadPath}`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe(String(bytes.length));
@@ -25,8 +25,8 @@ describe('GET /api/photos/<id>/download', () => {
   });
 
   it('says which part is missing: a link without its query, a photo gone, an object gone from storage', async () => {
-    const { photo, key } = await uploadPhoto(alice.caller);
-    const { downloadPath } = await alice.caller.photos.get({ id: photo.id });
+    const { photo, key } = await uploadPhoto(alice.caller, alice.homeId);
+    const { downloadPath } = await alice.caller.photos.get({ homeId: alice.homeId, id: photo.id });
     const bare = await fetch(`${deps.origin}/api/photos/${photo.id}/download`);
     expect(bare.status).toBe(403);
     expect(await bare.json()).toEqual({ error: 'invalid download link' });
@@ -36,8 +36,8 @@ describe('GET /api/photos/<id>/download', () => {
     expect(lost.status).toBe(404);
     expect(await lost.json()).toEqual({ error: 'not in storage' });
 
-    await alice.caller.photos.trash({ ids: [photo.id] });
-    await alice.caller.photos.purge({ ids: [photo.id] });
+    await alice.caller.photos.trash({ homeId: alice.homeId, ids: [photo.id] });
+    await alice.caller.photos.purge({ homeId: alice.homeId, ids: [photo.id] });
     const gone = await fetch(`${deps.origin}${downloadPath}`);
     expect(gone.status).toBe(404);
     expect(await gone.json()).toEqual({ error: 'no such photo' });

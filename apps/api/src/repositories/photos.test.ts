@@ -12,8 +12,15 @@ import { type Keyset, PhotosRepository } from './photos.js';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
-async function addUser(db: Db, name: string): Promise<string> {
+/** A user and the home they own, as sign-up makes them. */
+interface Member {
+  userId: string;
+  homeId: string;
+}
+
+async function addUser(db: Db, name: string): Promise<Member> {
   const id = newId();
+  const homeId = newId();
   await db
     .insertInto('users')
     .values({
@@ -26,16 +33,29 @@ async function addUser(db: Db, name: string): Promise<string> {
       updated_at: NOW,
     })
     .execute();
-  return id;
+  await db
+    .insertInto('homes')
+    .values({
+      id: homeId,
+      name: `${name}的家`,
+      members_can_invite: 0,
+      created_at: NOW,
+      updated_at: NOW,
+      deleting_at: null,
+    })
+    .execute();
+  await db.insertInto('home_members').values({ home_id: homeId, user_id: id, role: 'owner', joined_at: NOW }).execute();
+  return { userId: id, homeId };
 }
 
-function photo(ownerId: string, sortAt: string, deletedAt: string | null = null): PhotosTable {
+function photo(member: Member, sortAt: string, deletedAt: string | null = null): PhotosTable {
   const id = newId();
   return {
     id,
-    owner_id: ownerId,
+    home_id: member.homeId,
+    uploader_id: member.userId,
     binding_id: null,
-    object_key: `u/${ownerId}/${id}.jpg`,
+    object_key: `h/${member.homeId}/${id}.jpg`,
     filename: 'p.jpg',
     etag: `etag-${id}`,
     size: 1,
@@ -79,7 +99,7 @@ async function planOf(db: Db, query: CompiledQuery): Promise<string> {
 describe('PhotosRepository keyset pages', () => {
   // SQLite whatever XIAOJIA_TEST_DATABASE says: the plan assertions are about SQLite's planner.
   let db: Db;
-  let owner: string;
+  let owner: Member;
   let live: PhotosTable[];
 
   beforeEach(async () => {
@@ -99,7 +119,7 @@ describe('PhotosRepository keyset pages', () => {
         .values(rows.slice(i, i + 200))
         .execute();
     live = rows
-      .filter((p) => p.owner_id === owner && p.deleted_at === null)
+      .filter((p) => p.home_id === owner.homeId && p.deleted_at === null)
       .sort((a, b) => (a.sort_at === b.sort_at ? b.id.localeCompare(a.id) : b.sort_at.localeCompare(a.sort_at)));
   });
 
@@ -109,7 +129,7 @@ describe('PhotosRepository keyset pages', () => {
 
   it('walks the timeline once, newest first, ties by id, and neighbours agree', async () => {
     const repo = new PhotosRepository(db);
-    const scope = { ownerId: owner, trashed: false };
+    const scope = { homeId: owner.homeId, trashed: false };
     const seen: string[] = [];
     let after: Keyset | undefined;
     for (;;) {
@@ -130,13 +150,13 @@ describe('PhotosRepository keyset pages', () => {
 
   it('seeks into photos_timeline after a cursor instead of scanning from the newest photo', async () => {
     const repo = new PhotosRepository(db);
-    const scope = { ownerId: owner, trashed: false };
+    const scope = { homeId: owner.homeId, trashed: false };
     const at = live[400] as PhotosTable;
     const keyset = { sortAt: at.sort_at, id: at.id };
 
     const [page] = await statementsOf(db, (d) => new PhotosRepository(d).page(scope, 101, keyset));
     const pagePlan = await planOf(db, page as CompiledQuery);
-    expect(pagePlan).toMatch(/USING INDEX photos_timeline \(owner_id=\? AND deleted_at=\? AND sort_at<\?\)/);
+    expect(pagePlan).toMatch(/USING INDEX photos_timeline \(home_id=\? AND deleted_at=\? AND sort_at<\?\)/);
     expect(pagePlan).not.toMatch(/TEMP B-TREE/);
 
     // neighbours: one seek each way.
@@ -144,8 +164,8 @@ describe('PhotosRepository keyset pages', () => {
       (await statementsOf(db, (d) => new PhotosRepository(d).neighbours(scope, keyset))).map((q) => planOf(db, q)),
     );
     expect(plans).toHaveLength(2);
-    expect(plans.some((p) => /photos_timeline \(owner_id=\? AND deleted_at=\? AND sort_at>\?\)/.test(p))).toBe(true);
-    expect(plans.some((p) => /photos_timeline \(owner_id=\? AND deleted_at=\? AND sort_at<\?\)/.test(p))).toBe(true);
+    expect(plans.some((p) => /photos_timeline \(home_id=\? AND deleted_at=\? AND sort_at>\?\)/.test(p))).toBe(true);
+    expect(plans.some((p) => /photos_timeline \(home_id=\? AND deleted_at=\? AND sort_at<\?\)/.test(p))).toBe(true);
     for (const plan of plans) expect(plan).not.toMatch(/TEMP B-TREE/);
     expect((await repo.page(scope, 5, keyset)).map((p) => p.id)).toEqual(live.slice(401, 406).map((p) => p.id));
   });
@@ -157,7 +177,7 @@ describe('PhotosRepository.byEtags', () => {
     await db.destroy();
   });
 
-  it("answers each etag with the owner's oldest photo of that content, none of anyone else's, none being purged", async () => {
+  it("answers each etag with the home's oldest photo of that content, none of another home's, none being purged", async () => {
     db = createDb({ kind: 'sqlite', file: ':memory:' });
     await migrateToLatest(db);
     const owner = await addUser(db, 'owner');
@@ -169,7 +189,7 @@ describe('PhotosRepository.byEtags', () => {
     const single = { ...photo(owner, NOW), etag: 'single' };
     await db.insertInto('photos').values([newer, older, purging, theirs, single]).execute();
 
-    const found = await new PhotosRepository(db).byEtags(owner, [
+    const found = await new PhotosRepository(db).byEtags(owner.homeId, [
       'same',
       'purging',
       'theirs',
@@ -181,6 +201,6 @@ describe('PhotosRepository.byEtags', () => {
       same: older.id,
       single: single.id,
     });
-    expect((await new PhotosRepository(db).byEtags(owner, [])).size).toBe(0);
+    expect((await new PhotosRepository(db).byEtags(owner.homeId, [])).size).toBe(0);
   });
 });

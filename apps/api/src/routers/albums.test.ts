@@ -12,63 +12,84 @@ describe('albums', () => {
   });
 
   it('create, rename, list with counts and covers, delete keeps the photos', async () => {
-    const album = await alice.caller.albums.create({ name: '  一岁生日 ' });
+    const album = await alice.caller.albums.create({ homeId: alice.homeId, name: '  一岁生日 ' });
     expect(album).toMatchObject({ name: '一岁生日', photoCount: 0, coverPhotoId: null, coverThumbUrl: null });
 
-    const older = await uploadPhoto(alice.caller, { takenAt: '2025-01-01T00:00:00Z' });
-    const newer = await uploadPhoto(alice.caller, { takenAt: '2025-02-01T00:00:00Z' });
+    const older = await uploadPhoto(alice.caller, alice.homeId, { takenAt: '2025-01-01T00:00:00Z' });
+    const newer = await uploadPhoto(alice.caller, alice.homeId, { takenAt: '2025-02-01T00:00:00Z' });
     expect(
-      await alice.caller.albums.addPhotos({ albumId: album.id, photoIds: [older.photo.id, newer.photo.id] }),
+      await alice.caller.albums.addPhotos({
+        homeId: alice.homeId,
+        albumId: album.id,
+        photoIds: [older.photo.id, newer.photo.id],
+      }),
     ).toEqual({
       count: 2,
     });
     // Adding again is harmless.
-    expect(await alice.caller.albums.addPhotos({ albumId: album.id, photoIds: [older.photo.id] })).toEqual({
+    expect(
+      await alice.caller.albums.addPhotos({ homeId: alice.homeId, albumId: album.id, photoIds: [older.photo.id] }),
+    ).toEqual({
       count: 0,
     });
 
-    let listed = (await alice.caller.albums.list()).items;
+    let listed = (await alice.caller.albums.list({ homeId: alice.homeId })).items;
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ photoCount: 2, coverPhotoId: newer.photo.id });
     expect(listed[0]?.coverThumbUrl).toContain(newer.key);
 
-    await alice.caller.albums.setCover({ albumId: album.id, photoId: older.photo.id });
-    expect((await alice.caller.albums.get({ id: album.id })).coverPhotoId).toBe(older.photo.id);
+    await alice.caller.albums.setCover({ homeId: alice.homeId, albumId: album.id, photoId: older.photo.id });
+    expect((await alice.caller.albums.get({ homeId: alice.homeId, id: album.id })).coverPhotoId).toBe(older.photo.id);
 
     // Trashed photos do not count and cannot be the automatic cover.
-    await alice.caller.photos.trash({ ids: [older.photo.id] });
-    listed = (await alice.caller.albums.list()).items;
+    await alice.caller.photos.trash({ homeId: alice.homeId, ids: [older.photo.id] });
+    listed = (await alice.caller.albums.list({ homeId: alice.homeId })).items;
     expect(listed[0]?.photoCount).toBe(1);
 
-    const renamed = await alice.caller.albums.rename({ id: album.id, name: '周岁' });
+    const renamed = await alice.caller.albums.rename({ homeId: alice.homeId, id: album.id, name: '周岁' });
     expect(renamed.name).toBe('周岁');
 
-    const inAlbum = await alice.caller.photos.list({ albumId: album.id });
+    const inAlbum = await alice.caller.photos.list({ homeId: alice.homeId, albumId: album.id });
     expect(inAlbum.items.map((p) => p.id)).toEqual([newer.photo.id]);
-    expect((await alice.caller.photos.get({ id: newer.photo.id })).albumIds).toEqual([album.id]);
+    expect((await alice.caller.photos.get({ homeId: alice.homeId, id: newer.photo.id })).albumIds).toEqual([album.id]);
 
-    expect(await alice.caller.albums.delete({ id: album.id })).toEqual({ count: 1 });
-    expect((await alice.caller.albums.list()).items).toHaveLength(0);
-    expect((await alice.caller.photos.list({})).items.map((p) => p.id)).toEqual([newer.photo.id]);
+    expect(await alice.caller.albums.delete({ homeId: alice.homeId, id: album.id })).toEqual({ count: 1 });
+    expect((await alice.caller.albums.list({ homeId: alice.homeId })).items).toHaveLength(0);
+    expect((await alice.caller.photos.list({ homeId: alice.homeId })).items.map((p) => p.id)).toEqual([newer.photo.id]);
   });
 
   it('remove photos; a removed cover falls back to the newest photo', async () => {
-    const album = await alice.caller.albums.create({ name: 'Trip' });
-    const a = await uploadPhoto(alice.caller, { takenAt: '2025-01-01T00:00:00Z' });
-    const b = await uploadPhoto(alice.caller, { takenAt: '2025-01-02T00:00:00Z' });
-    await alice.caller.albums.addPhotos({ albumId: album.id, photoIds: [a.photo.id, b.photo.id] });
-    await alice.caller.albums.setCover({ albumId: album.id, photoId: a.photo.id });
-    expect(await alice.caller.albums.removePhotos({ albumId: album.id, photoIds: [a.photo.id] })).toEqual({ count: 1 });
-    expect(await alice.caller.albums.get({ id: album.id })).toMatchObject({ photoCount: 1, coverPhotoId: b.photo.id });
+    const album = await alice.caller.albums.create({ homeId: alice.homeId, name: 'Trip' });
+    const a = await uploadPhoto(alice.caller, alice.homeId, { takenAt: '2025-01-01T00:00:00Z' });
+    const b = await uploadPhoto(alice.caller, alice.homeId, { takenAt: '2025-01-02T00:00:00Z' });
+    await alice.caller.albums.addPhotos({
+      homeId: alice.homeId,
+      albumId: album.id,
+      photoIds: [a.photo.id, b.photo.id],
+    });
+    await alice.caller.albums.setCover({ homeId: alice.homeId, albumId: album.id, photoId: a.photo.id });
+    expect(
+      await alice.caller.albums.removePhotos({ homeId: alice.homeId, albumId: album.id, photoIds: [a.photo.id] }),
+    ).toEqual({ count: 1 });
+    expect(await alice.caller.albums.get({ homeId: alice.homeId, id: album.id })).toMatchObject({
+      photoCount: 1,
+      coverPhotoId: b.photo.id,
+    });
   });
 
   it('the cover must be a photo of the album; names are bounded', async () => {
-    const album = await alice.caller.albums.create({ name: 'A' });
-    const outside = await uploadPhoto(alice.caller);
-    await expect(alice.caller.albums.setCover({ albumId: album.id, photoId: outside.photo.id })).rejects.toMatchObject({
+    const album = await alice.caller.albums.create({ homeId: alice.homeId, name: 'A' });
+    const outside = await uploadPhoto(alice.caller, alice.homeId);
+    await expect(
+      alice.caller.albums.setCover({ homeId: alice.homeId, albumId: album.id, photoId: outside.photo.id }),
+    ).rejects.toMatchObject({
       cause: { code: 'BAD_INPUT' },
     });
-    await expect(alice.caller.albums.create({ name: '   ' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(alice.caller.albums.create({ name: 'x'.repeat(61) })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(alice.caller.albums.create({ homeId: alice.homeId, name: '   ' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(alice.caller.albums.create({ homeId: alice.homeId, name: 'x'.repeat(61) })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 });

@@ -26,7 +26,19 @@ describe('health router', () => {
   it('has applied every migration to the fresh database', async () => {
     const tables = await deps.db.introspection.getTables();
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['album_photos', 'albums', 'login_attempts', 'photos', 'sessions', 'storage_bindings', 'uploads', 'users'].sort(),
+      [
+        'album_photos',
+        'albums',
+        'home_invites',
+        'home_members',
+        'homes',
+        'login_attempts',
+        'photos',
+        'sessions',
+        'storage_bindings',
+        'uploads',
+        'users',
+      ].sort(),
     );
   });
 });

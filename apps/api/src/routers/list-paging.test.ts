@@ -1,11 +1,11 @@
-/** albums.list and auth.devices answer one bounded page at a time, in order, and only the caller's. */
+/** albums.list and auth.devices answer one bounded page at a time, in order, and only the caller's (home's). */
 import { ALBUM_PAGE_MAX, ALBUMS_PER_USER_MAX, DEVICE_PAGE_MAX } from '@xiaojia/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../integrations/ids.js';
 import { signUpAndGetToken, TEST_PASSWORD } from '../test/auth.js';
 import { callerFor, createTestDeps, type TestDeps } from '../test/deps.js';
 
-type Caller = ReturnType<typeof callerFor>;
+type Account = Awaited<ReturnType<typeof signUpAndGetToken>>;
 
 /** Follows nextCursor to the end, `limit` at a time; returns the pages' ids. */
 async function allPages(
@@ -23,52 +23,63 @@ async function allPages(
 
 describe('albums.list pages', () => {
   let deps: TestDeps;
-  let alice: Caller;
+  let alice: Account;
   beforeEach(async () => {
     deps = await createTestDeps();
-    alice = (await signUpAndGetToken(deps, 'alice')).caller;
+    alice = await signUpAndGetToken(deps, 'alice');
   });
 
   it('pages most recently changed first, without gaps or repeats, and ends with a null cursor', async () => {
     const created: string[] = [];
     for (const name of ['一', '二', '三', '四', '五']) {
-      created.push((await alice.albums.create({ name })).id);
+      created.push((await alice.caller.albums.create({ homeId: alice.homeId, name })).id);
       deps.clock.advance(1000);
     }
     // Renaming the first album makes it the most recently changed.
-    await alice.albums.rename({ id: created[0] as string, name: '一改' });
-    const pages = await allPages((cursor) => alice.albums.list({ limit: 2, ...(cursor ? { cursor } : {}) }));
+    await alice.caller.albums.rename({ homeId: alice.homeId, id: created[0] as string, name: '一改' });
+    const pages = await allPages((cursor) =>
+      alice.caller.albums.list({ homeId: alice.homeId, limit: 2, ...(cursor ? { cursor } : {}) }),
+    );
     expect(pages).toEqual([[created[0], created[4]], [created[3], created[2]], [created[1]]]);
   });
 
-  it('never shows another user their albums, on any page', async () => {
-    const bob = (await signUpAndGetToken(deps, 'bob')).caller;
-    const bobs = (await bob.albums.create({ name: 'Bob' })).id;
-    const alices = [(await alice.albums.create({ name: 'A1' })).id, (await alice.albums.create({ name: 'A2' })).id];
-    const pages = await allPages((cursor) => alice.albums.list({ limit: 1, ...(cursor ? { cursor } : {}) }));
+  it('never shows another home its albums, on any page', async () => {
+    const bob = await signUpAndGetToken(deps, 'bob');
+    const bobs = (await bob.caller.albums.create({ homeId: bob.homeId, name: 'Bob' })).id;
+    const alices = [
+      (await alice.caller.albums.create({ homeId: alice.homeId, name: 'A1' })).id,
+      (await alice.caller.albums.create({ homeId: alice.homeId, name: 'A2' })).id,
+    ];
+    const pages = await allPages((cursor) =>
+      alice.caller.albums.list({ homeId: alice.homeId, limit: 1, ...(cursor ? { cursor } : {}) }),
+    );
     expect(pages.flat().sort()).toEqual([...alices].sort());
-    expect((await bob.albums.list()).items.map((a) => a.id)).toEqual([bobs]);
+    expect((await bob.caller.albums.list({ homeId: bob.homeId })).items.map((a) => a.id)).toEqual([bobs]);
   });
 
   it('refuses a page larger than the maximum, or a made-up cursor, with BAD_INPUT', async () => {
-    await expect(alice.albums.list({ limit: ALBUM_PAGE_MAX + 1 })).rejects.toMatchObject({
+    await expect(alice.caller.albums.list({ homeId: alice.homeId, limit: ALBUM_PAGE_MAX + 1 })).rejects.toMatchObject({
       cause: { issues: [expect.objectContaining({ path: ['limit'] })] },
     });
-    await expect(alice.albums.list({ cursor: 'not-a-cursor' })).rejects.toMatchObject({
+    await expect(alice.caller.albums.list({ homeId: alice.homeId, cursor: 'not-a-cursor' })).rejects.toMatchObject({
       cause: { code: 'BAD_INPUT', details: { field: 'cursor' } },
     });
-    await expect(alice.albums.list({ limit: ALBUM_PAGE_MAX })).resolves.toEqual({ items: [], nextCursor: null });
+    await expect(alice.caller.albums.list({ homeId: alice.homeId, limit: ALBUM_PAGE_MAX })).resolves.toEqual({
+      items: [],
+      nextCursor: null,
+    });
   });
 
-  it('stops creating albums at the per-account maximum with ALBUM_LIMIT_REACHED', async () => {
-    const { userId } = await signUpAndGetToken(deps, 'collector');
+  it('stops creating albums at the per-home maximum with ALBUM_LIMIT_REACHED', async () => {
+    const { userId, homeId } = await signUpAndGetToken(deps, 'collector');
     const collector = callerFor(deps, {
       token: (await callerFor(deps).auth.signIn({ username: 'collector', password: TEST_PASSWORD })).token,
     });
     const at = deps.clock.now().toISOString();
     const rows = Array.from({ length: ALBUMS_PER_USER_MAX - 1 }, (_, i) => ({
       id: newId(),
-      owner_id: userId,
+      home_id: homeId,
+      created_by: userId,
       name: `album ${i}`,
       cover_photo_id: null,
       created_at: at,
@@ -79,12 +90,16 @@ describe('albums.list pages', () => {
         .insertInto('albums')
         .values(rows.slice(i, i + 200))
         .execute();
-    await expect(collector.albums.create({ name: 'the last one' })).resolves.toMatchObject({ name: 'the last one' });
-    await expect(collector.albums.create({ name: 'one too many' })).rejects.toMatchObject({
+    await expect(collector.albums.create({ homeId, name: 'the last one' })).resolves.toMatchObject({
+      name: 'the last one',
+    });
+    await expect(collector.albums.create({ homeId, name: 'one too many' })).rejects.toMatchObject({
       cause: { code: 'ALBUM_LIMIT_REACHED', details: { max: ALBUMS_PER_USER_MAX } },
     });
-    // Others are not affected.
-    await expect(alice.albums.create({ name: 'mine' })).resolves.toMatchObject({ name: 'mine' });
+    // Other homes are not affected.
+    await expect(alice.caller.albums.create({ homeId: alice.homeId, name: 'mine' })).resolves.toMatchObject({
+      name: 'mine',
+    });
   });
 });
 

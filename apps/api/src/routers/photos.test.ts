@@ -26,31 +26,34 @@ describe('photos', () => {
       '2025-01-01T00:00:00Z',
     ];
     for (const takenAt of taken) {
-      const { photo } = await uploadPhoto(alice.caller, takenAt ? { takenAt } : {});
+      const { photo } = await uploadPhoto(alice.caller, alice.homeId, takenAt ? { takenAt } : {});
       ids.push(photo.id);
       deps.clock.advance(1000);
     }
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await alice.caller.photos.list({ limit: 2, ...(cursor ? { cursor } : {}) });
+      const page = await alice.caller.photos.list({ homeId: alice.homeId, limit: 2, ...(cursor ? { cursor } : {}) });
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((p) => p.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     // The one without taken-at sorts by its upload time (now-ish, the newest); equal times tie-break by id.
     expect(seen).toEqual([ids[2], ids[4], ids[1], ids[0], ids[3]]);
-    const all = await alice.caller.photos.list({ limit: 200 });
+    const all = await alice.caller.photos.list({ homeId: alice.homeId, limit: 200 });
     expect(all.items.map((p) => p.id)).toEqual(seen);
     expect(all.nextCursor).toBeNull();
   });
 
   it('answers exactly the declared zPhotoPage (the list skips the runtime output check)', async () => {
-    await uploadPhoto(alice.caller, { takenAt: '2024-05-01T10:00:00Z' });
-    await uploadPhoto(alice.caller);
-    await alice.caller.photos.trash({ ids: [(await uploadPhoto(alice.caller)).photo.id] });
+    await uploadPhoto(alice.caller, alice.homeId, { takenAt: '2024-05-01T10:00:00Z' });
+    await uploadPhoto(alice.caller, alice.homeId);
+    await alice.caller.photos.trash({
+      homeId: alice.homeId,
+      ids: [(await uploadPhoto(alice.caller, alice.homeId)).photo.id],
+    });
     for (const input of [{ limit: 1 }, { trashed: true }] as const) {
-      const page = await alice.caller.photos.list(input);
+      const page = await alice.caller.photos.list({ homeId: alice.homeId, ...input });
       expect(page.items.length).toBeGreaterThan(0);
       // Strict: a field the schema does not declare (a row column leaking out) fails here.
       expect(
@@ -63,19 +66,19 @@ describe('photos', () => {
   });
 
   it('refuses a forged cursor with BAD_INPUT', async () => {
-    await expect(alice.caller.photos.list({ cursor: 'not-a-cursor' })).rejects.toMatchObject({
+    await expect(alice.caller.photos.list({ homeId: alice.homeId, cursor: 'not-a-cursor' })).rejects.toMatchObject({
       cause: { code: 'BAD_INPUT' },
     });
   });
 
   it('get gives signed preview and original URLs, neighbours for swipe, and a working download path', async () => {
-    const a = await uploadPhoto(alice.caller, { takenAt: '2025-01-01T00:00:00Z' });
-    const b = await uploadPhoto(alice.caller, { takenAt: '2025-01-02T00:00:00Z' });
-    const c = await uploadPhoto(alice.caller, { takenAt: '2025-01-03T00:00:00Z' });
-    const detail = await alice.caller.photos.get({ id: b.photo.id });
+    const a = await uploadPhoto(alice.caller, alice.homeId, { takenAt: '2025-01-01T00:00:00Z' });
+    const b = await uploadPhoto(alice.caller, alice.homeId, { takenAt: '2025-01-02T00:00:00Z' });
+    const c = await uploadPhoto(alice.caller, alice.homeId, { takenAt: '2025-01-03T00:00:00Z' });
+    const detail = await alice.caller.photos.get({ homeId: alice.homeId, id: b.photo.id });
     expect(detail.prevId).toBe(c.photo.id);
     expect(detail.nextId).toBe(a.photo.id);
-    expect((await alice.caller.photos.get({ id: c.photo.id })).prevId).toBeNull();
+    expect((await alice.caller.photos.get({ homeId: alice.homeId, id: c.photo.id })).prevId).toBeNull();
 
     const original = await fetch(detail.originalUrl ?? '');
     expect(Buffer.from(await original.arrayBuffer()).equals(b.bytes)).toBe(true);
@@ -89,8 +92,8 @@ describe('photos', () => {
   });
 
   it('refuses tampered and expired download links', async () => {
-    const { photo } = await uploadPhoto(alice.caller);
-    const { downloadPath } = await alice.caller.photos.get({ id: photo.id });
+    const { photo } = await uploadPhoto(alice.caller, alice.homeId);
+    const { downloadPath } = await alice.caller.photos.get({ homeId: alice.homeId, id: photo.id });
     const tampered = downloadPath.replace(
       /s=([^&]+)/,
       (_m, s: string) => `s=${s.startsWith('A') ? 'B' : 'A'}${s.slice(1)}`,
@@ -103,7 +106,7 @@ describe('photos', () => {
   });
 
   it('signed URLs expire and cannot be altered', async () => {
-    const { photo } = await uploadPhoto(alice.caller);
+    const { photo } = await uploadPhoto(alice.caller, alice.homeId);
     const url = photo.thumbUrl ?? '';
     expect((await fetch(url)).status).toBe(200);
     expect((await fetch(url.replace('/w/480/', '/w/481/'))).status).toBe(401);
@@ -112,30 +115,43 @@ describe('photos', () => {
   });
 
   it('trash, restore, and purge (storage first, then the row)', async () => {
-    const one = await uploadPhoto(alice.caller);
-    const two = await uploadPhoto(alice.caller);
-    expect(await alice.caller.photos.trash({ ids: [one.photo.id, two.photo.id] })).toEqual({ count: 2 });
-    expect((await alice.caller.photos.list({})).items).toHaveLength(0);
-    expect((await alice.caller.photos.list({ trashed: true })).items).toHaveLength(2);
+    const one = await uploadPhoto(alice.caller, alice.homeId);
+    const two = await uploadPhoto(alice.caller, alice.homeId);
+    expect(await alice.caller.photos.trash({ homeId: alice.homeId, ids: [one.photo.id, two.photo.id] })).toEqual({
+      count: 2,
+    });
+    expect((await alice.caller.photos.list({ homeId: alice.homeId })).items).toHaveLength(0);
+    expect((await alice.caller.photos.list({ homeId: alice.homeId, trashed: true })).items).toHaveLength(2);
 
-    expect(await alice.caller.photos.restore({ ids: [one.photo.id] })).toEqual({ count: 1 });
-    expect((await alice.caller.photos.list({})).items.map((p) => p.id)).toEqual([one.photo.id]);
+    expect(await alice.caller.photos.restore({ homeId: alice.homeId, ids: [one.photo.id] })).toEqual({ count: 1 });
+    expect((await alice.caller.photos.list({ homeId: alice.homeId })).items.map((p) => p.id)).toEqual([one.photo.id]);
 
     // Only trashed photos can be purged: a live one is left alone.
-    expect(await alice.caller.photos.purge({ ids: [one.photo.id] })).toEqual({ count: 0, pending: 0 });
-    expect(await alice.caller.photos.purge({ ids: [two.photo.id] })).toEqual({ count: 1, pending: 0 });
+    expect(await alice.caller.photos.purge({ homeId: alice.homeId, ids: [one.photo.id] })).toEqual({
+      count: 0,
+      pending: 0,
+    });
+    expect(await alice.caller.photos.purge({ homeId: alice.homeId, ids: [two.photo.id] })).toEqual({
+      count: 1,
+      pending: 0,
+    });
     const store = deps.storage.embedded(deps.origin);
     expect(await store.stat(two.key)).toBeNull();
     expect(await store.stat(one.key)).not.toBeNull();
-    await expect(alice.caller.photos.get({ id: two.photo.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(alice.caller.photos.get({ homeId: alice.homeId, id: two.photo.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('a storage failure during purge keeps the photo pending (hidden) and the sweep finishes it', async () => {
-    const { photo, key } = await uploadPhoto(alice.caller);
-    await alice.caller.photos.trash({ ids: [photo.id] });
+    const { photo, key } = await uploadPhoto(alice.caller, alice.homeId);
+    await alice.caller.photos.trash({ homeId: alice.homeId, ids: [photo.id] });
     deps.app.setInternalOrigin('http://127.0.0.1:9');
-    expect(await alice.caller.photos.purge({ ids: [photo.id] })).toEqual({ count: 0, pending: 1 });
-    expect((await alice.caller.photos.list({ trashed: true })).items).toHaveLength(0);
+    expect(await alice.caller.photos.purge({ homeId: alice.homeId, ids: [photo.id] })).toEqual({
+      count: 0,
+      pending: 1,
+    });
+    expect((await alice.caller.photos.list({ homeId: alice.homeId, trashed: true })).items).toHaveLength(0);
     const row = await deps.db.selectFrom('photos').selectAll().where('id', '=', photo.id).executeTakeFirstOrThrow();
     expect(row.purge_error).toMatch(/could not be reached/);
 
@@ -151,14 +167,16 @@ describe('photos', () => {
   });
 
   it('trash older than 30 days is purged by the sweep', async () => {
-    const old = await uploadPhoto(alice.caller);
-    const recent = await uploadPhoto(alice.caller);
-    await alice.caller.photos.trash({ ids: [old.photo.id] });
+    const old = await uploadPhoto(alice.caller, alice.homeId);
+    const recent = await uploadPhoto(alice.caller, alice.homeId);
+    await alice.caller.photos.trash({ homeId: alice.homeId, ids: [old.photo.id] });
     deps.clock.advance(20 * DAY);
-    await alice.caller.photos.trash({ ids: [recent.photo.id] });
+    await alice.caller.photos.trash({ homeId: alice.homeId, ids: [recent.photo.id] });
     deps.clock.advance(11 * DAY);
     expect(await new PhotosService(deps).sweep(deps.origin)).toEqual({ expired: 1, purged: 1, failed: 0 });
-    expect((await alice.caller.photos.list({ trashed: true })).items.map((p) => p.id)).toEqual([recent.photo.id]);
+    expect((await alice.caller.photos.list({ homeId: alice.homeId, trashed: true })).items.map((p) => p.id)).toEqual([
+      recent.photo.id,
+    ]);
     expect(await deps.storage.embedded(deps.origin).stat(old.key)).toBeNull();
   });
 });

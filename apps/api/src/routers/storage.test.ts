@@ -6,6 +6,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
 import { loadOrCreateKeys } from '../storage/embedded/keys.js';
+import { sealContext } from '../storage/resolver.js';
 import { signUpAndGetToken } from '../test/auth.js';
 import { createTestDeps, type TestDeps } from '../test/deps.js';
 import { uploadPhoto } from '../test/photos.js';
@@ -28,7 +29,7 @@ describe('storage binding', () => {
   });
 
   it('starts on the embedded store', async () => {
-    expect(await alice.caller.storage.status()).toEqual({
+    expect(await alice.caller.storage.status({ homeId: alice.homeId })).toEqual({
       provider: 'embedded',
       bucket: null,
       domain: null,
@@ -41,16 +42,16 @@ describe('storage binding', () => {
   });
 
   it('binds after verifying, seals the secret and never returns it', async () => {
-    const status = await alice.caller.storage.bind(good);
+    const status = await alice.caller.storage.bind({ homeId: alice.homeId, ...good });
     expect(status).toMatchObject({ provider: 'qiniu', bucket: 'xiaojia-local', domain: deps.origin, region: 'z0' });
     expect(status.accessKeyMasked).toBe(`${keys.accessKey.slice(0, 4)}…${keys.accessKey.slice(-4)}`);
     expect(status.verifiedAt).toBe(deps.clock.now().toISOString());
     expect(JSON.stringify(status)).not.toContain(keys.secretKey);
-    expect(JSON.stringify(await alice.caller.storage.status())).not.toContain(keys.secretKey);
+    expect(JSON.stringify(await alice.caller.storage.status({ homeId: alice.homeId }))).not.toContain(keys.secretKey);
 
     const row = await deps.db.selectFrom('storage_bindings').selectAll().executeTakeFirstOrThrow();
     expect(row.secret_key_sealed).not.toContain(keys.secretKey);
-    expect(deps.sealer.open(row.secret_key_sealed, `storage-binding:${alice.userId}`)).toBe(keys.secretKey);
+    expect(deps.sealer.open(row.secret_key_sealed, sealContext(alice.homeId))).toBe(keys.secretKey);
     expect(logLines.join('\n')).not.toContain(keys.secretKey);
   });
 
@@ -60,8 +61,10 @@ describe('storage binding', () => {
     ['a bucket that does not exist', { bucket: 'no-such-bucket' }, 'STORAGE_NO_SUCH_BUCKET'],
     ['a domain not bound to the bucket', { domain: 'https://photos.example.com' }, 'STORAGE_DOMAIN_INVALID'],
   ])('refuses %s precisely and saves nothing', async (_label, patch, code) => {
-    await expect(alice.caller.storage.bind({ ...good, ...patch })).rejects.toMatchObject({ cause: { code } });
-    expect((await alice.caller.storage.status()).provider).toBe('embedded');
+    await expect(alice.caller.storage.bind({ homeId: alice.homeId, ...good, ...patch })).rejects.toMatchObject({
+      cause: { code },
+    });
+    expect((await alice.caller.storage.status({ homeId: alice.homeId })).provider).toBe('embedded');
     expect(logLines.join('\n')).not.toContain(keys.secretKey);
     if ('secretKey' in patch) expect(logLines.join('\n')).not.toContain(patch.secretKey);
   });
@@ -77,13 +80,15 @@ describe('storage binding', () => {
       }),
     });
     const carol = await signUpAndGetToken(unreachable, 'carol');
-    await expect(carol.caller.storage.bind(good)).rejects.toMatchObject({ cause: { code: 'STORAGE_UNREACHABLE' } });
+    await expect(carol.caller.storage.bind({ homeId: carol.homeId, ...good })).rejects.toMatchObject({
+      cause: { code: 'STORAGE_UNREACHABLE' },
+    });
   });
 
   it('uploads go to the bound bucket; unbind keeps photos as unbound; binding again brings them back', async () => {
-    const before = await uploadPhoto(alice.caller);
-    await alice.caller.storage.bind(good);
-    const inBucket = await uploadPhoto(alice.caller);
+    const before = await uploadPhoto(alice.caller, alice.homeId);
+    await alice.caller.storage.bind({ homeId: alice.homeId, ...good });
+    const inBucket = await uploadPhoto(alice.caller, alice.homeId);
     const row = await deps.db
       .selectFrom('photos')
       .select('binding_id')
@@ -93,21 +98,23 @@ describe('storage binding', () => {
     expect(inBucket.photo.thumbUrl).toContain(`token=${keys.accessKey}:`);
     expect((await fetch(inBucket.photo.thumbUrl ?? '')).status).toBe(200);
 
-    const unbound = await alice.caller.storage.unbind();
+    const unbound = await alice.caller.storage.unbind({ homeId: alice.homeId });
     expect(unbound).toMatchObject({ provider: 'embedded', unboundPhotoCount: 1 });
-    const list = await alice.caller.photos.list({});
+    const list = await alice.caller.photos.list({ homeId: alice.homeId });
     const byId = new Map(list.items.map((p) => [p.id, p]));
     expect(byId.get(inBucket.photo.id)).toMatchObject({ availability: 'unbound', thumbUrl: null });
     expect(byId.get(before.photo.id)).toMatchObject({ availability: 'ok' });
-    const detail = await alice.caller.photos.get({ id: inBucket.photo.id });
+    const detail = await alice.caller.photos.get({ homeId: alice.homeId, id: inBucket.photo.id });
     expect(detail.originalUrl).toBeNull();
     expect((await fetch(`${deps.origin}${detail.downloadPath}`)).status).toBe(409);
-    await expect(alice.caller.storage.unbind()).rejects.toMatchObject({ cause: { code: 'STORAGE_NOT_BOUND' } });
+    await expect(alice.caller.storage.unbind({ homeId: alice.homeId })).rejects.toMatchObject({
+      cause: { code: 'STORAGE_NOT_BOUND' },
+    });
 
     // The same bucket again (e.g. after rotating keys): the same binding row, the photos readable again.
-    const rebound = await alice.caller.storage.bind(good);
+    const rebound = await alice.caller.storage.bind({ homeId: alice.homeId, ...good });
     expect(rebound.unboundPhotoCount).toBe(0);
-    const again = await alice.caller.photos.list({});
+    const again = await alice.caller.photos.list({ homeId: alice.homeId });
     expect(again.items.every((p) => p.availability === 'ok')).toBe(true);
     expect(await deps.db.selectFrom('storage_bindings').select('id').execute()).toHaveLength(1);
   });

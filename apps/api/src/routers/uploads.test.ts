@@ -16,14 +16,15 @@ describe('uploads', () => {
     bob = await signUpAndGetToken(deps, 'bob');
   });
 
-  it('grants a token for one server-chosen key under the user, then records what storage holds', async () => {
+  it('grants a token for one server-chosen key under the home, then records what storage holds', async () => {
     const bytes = await makeJpeg(120, 80);
     const { tickets } = await alice.caller.uploads.create({
+      homeId: alice.homeId,
       files: [{ filename: '宝宝.jpg', size: bytes.length, mime: 'image/jpeg' }],
     });
     const ticket = tickets[0];
     if (ticket?.kind !== 'upload') throw new Error('expected an upload ticket');
-    expect(ticket.key).toMatch(new RegExp(`^u/${alice.userId}/\\d{4}/\\d{2}/[0-9a-f-]{36}\\.jpg$`));
+    expect(ticket.key).toMatch(new RegExp(`^h/${alice.homeId}/\\d{4}/\\d{2}/[0-9a-f-]{36}\\.jpg$`));
     expect(ticket.fields.key).toBe(ticket.key);
     expect(ticket.uploadUrl).toBe(`${deps.origin}/store/up`);
     expect(new Date(ticket.expiresAt).getTime() - deps.clock.now().getTime()).toBeLessThanOrEqual(15 * 60 * 1000);
@@ -38,7 +39,12 @@ describe('uploads', () => {
       height: '80',
     });
 
-    const { photo, duplicate } = await alice.caller.uploads.confirm({ key: ticket.key, width: 120, height: 80 });
+    const { photo, duplicate } = await alice.caller.uploads.confirm({
+      homeId: alice.homeId,
+      key: ticket.key,
+      width: 120,
+      height: 80,
+    });
     expect(duplicate).toBe(false);
     expect(photo).toMatchObject({
       filename: '宝宝.jpg',
@@ -59,62 +65,70 @@ describe('uploads', () => {
       .withMetadata({ orientation: 6 })
       .jpeg()
       .toBuffer();
-    const { photo } = await uploadPhoto(alice.caller, { bytes: sideways, width: 80, height: 120 });
+    const { photo } = await uploadPhoto(alice.caller, alice.homeId, { bytes: sideways, width: 80, height: 120 });
     const thumb = Buffer.from(await (await fetch(photo.thumbUrl ?? '')).arrayBuffer());
     const meta = await sharp(thumb).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['webp', 80, 120]);
   });
 
   it('confirm is idempotent', async () => {
-    const first = await uploadPhoto(alice.caller);
-    const again = await alice.caller.uploads.confirm({ key: first.key });
+    const first = await uploadPhoto(alice.caller, alice.homeId);
+    const again = await alice.caller.uploads.confirm({ homeId: alice.homeId, key: first.key });
     expect(again.photo.id).toBe(first.photo.id);
-    const page = await alice.caller.photos.list({});
+    const page = await alice.caller.photos.list({ homeId: alice.homeId });
     expect(page.items).toHaveLength(1);
   });
 
   it('reports a duplicate instead of storing the same content twice', async () => {
-    const first = await uploadPhoto(alice.caller);
-    const second = await uploadPhoto(alice.caller, { bytes: first.bytes });
+    const first = await uploadPhoto(alice.caller, alice.homeId);
+    const second = await uploadPhoto(alice.caller, alice.homeId, { bytes: first.bytes });
     expect(second.duplicate).toBe(true);
     expect(second.photo.id).toBe(first.photo.id);
     expect(await deps.storage.embedded(deps.origin).stat(second.key)).toBeNull();
-    expect((await alice.caller.photos.list({})).items).toHaveLength(1);
+    expect((await alice.caller.photos.list({ homeId: alice.homeId })).items).toHaveLength(1);
 
     // Knowing the hash up front skips the upload altogether.
     const etag = (await deps.storage.embedded(deps.origin).stat(first.key))?.etag ?? '';
     const { tickets } = await alice.caller.uploads.create({
+      homeId: alice.homeId,
       files: [{ filename: 'again.jpg', size: first.bytes.length, mime: 'image/jpeg', qetag: etag }],
     });
     expect(tickets).toEqual([{ kind: 'duplicate', photoId: first.photo.id }]);
-    // Another user with the same picture is not told anything about Alice's library.
+    // Another home (Bob's own) with the same picture is not told anything about Alice's home's library.
     const bobs = await bob.caller.uploads.create({
+      homeId: bob.homeId,
       files: [{ filename: 'again.jpg', size: first.bytes.length, mime: 'image/jpeg', qetag: etag }],
     });
     expect(bobs.tickets[0]?.kind).toBe('upload');
   });
 
-  it('refuses to confirm what is not in storage, unknown keys and another user’s key', async () => {
+  it('refuses to confirm what is not in storage, unknown keys and another home’s key', async () => {
     const bytes = await makeJpeg();
     const { tickets } = await alice.caller.uploads.create({
+      homeId: alice.homeId,
       files: [{ filename: 'a.jpg', size: bytes.length, mime: 'image/jpeg' }],
     });
     const ticket = tickets[0];
     if (ticket?.kind !== 'upload') throw new Error('expected an upload ticket');
-    await expect(alice.caller.uploads.confirm({ key: ticket.key })).rejects.toMatchObject({
+    await expect(alice.caller.uploads.confirm({ homeId: alice.homeId, key: ticket.key })).rejects.toMatchObject({
       cause: { code: 'UPLOAD_NOT_IN_STORAGE' },
     });
-    await expect(alice.caller.uploads.confirm({ key: `u/${alice.userId}/2026/01/nope.jpg` })).rejects.toMatchObject({
+    await expect(
+      alice.caller.uploads.confirm({ homeId: alice.homeId, key: `h/${alice.homeId}/2026/01/nope.jpg` }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     await postToStorage(ticket, bytes);
-    await expect(bob.caller.uploads.confirm({ key: ticket.key })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(bob.caller.uploads.confirm({ homeId: bob.homeId, key: ticket.key })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('storage enforces the grant: deadline, exact key, size and type', async () => {
     const bytes = await makeJpeg();
     const create = async () => {
       const { tickets } = await alice.caller.uploads.create({
+        homeId: alice.homeId,
         files: [{ filename: 'a.jpg', size: bytes.length, mime: 'image/jpeg' }],
       });
       const ticket = tickets[0];
@@ -126,7 +140,7 @@ describe('uploads', () => {
     expect((await postToStorage(late, bytes)).status).toBe(401);
 
     const other = await create();
-    const wrongKey = { ...other, fields: { ...other.fields, key: `u/${bob.userId}/2026/01/x.jpg` } };
+    const wrongKey = { ...other, fields: { ...other.fields, key: `h/${bob.homeId}/2026/01/x.jpg` } };
     expect((await postToStorage(wrongKey, bytes)).status).toBe(403);
 
     const big = await create();
@@ -141,10 +155,13 @@ describe('uploads', () => {
   it('refuses files over the server cap and empty or oversized batches', async () => {
     await expect(
       alice.caller.uploads.create({
+        homeId: alice.homeId,
         files: [{ filename: 'huge.jpg', size: deps.config.maxUploadBytes + 1, mime: 'image/jpeg' }],
       }),
     ).rejects.toMatchObject({ cause: { code: 'UPLOAD_TOO_LARGE', details: { field: 'files.0.size' } } });
-    await expect(alice.caller.uploads.create({ files: [] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(alice.caller.uploads.create({ homeId: alice.homeId, files: [] })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 
   it('a storage failure during confirm is a clear error and records nothing', async () => {
@@ -162,21 +179,30 @@ describe('uploads', () => {
     });
     const carol = await signUpAndGetToken(flaky, 'carol');
     const keys = await loadOrCreateKeys(path.join(flaky.config.storeDir, 'store-keys.json'));
-    await carol.caller.storage.bind({ ...keys, bucket: 'xiaojia-local', domain: flaky.origin, region: 'z0' });
+    await carol.caller.storage.bind({
+      homeId: carol.homeId,
+      ...keys,
+      bucket: 'xiaojia-local',
+      domain: flaky.origin,
+      region: 'z0',
+    });
 
     const bytes = await makeJpeg();
     const { tickets } = await carol.caller.uploads.create({
+      homeId: carol.homeId,
       files: [{ filename: 'a.jpg', size: bytes.length, mime: 'image/jpeg' }],
     });
     const ticket = tickets[0];
     if (ticket?.kind !== 'upload') throw new Error('expected an upload ticket');
     expect((await postToStorage(ticket, bytes)).status).toBe(200);
     managementReachable = false;
-    await expect(carol.caller.uploads.confirm({ key: ticket.key })).rejects.toMatchObject({
+    await expect(carol.caller.uploads.confirm({ homeId: carol.homeId, key: ticket.key })).rejects.toMatchObject({
       cause: { code: 'STORAGE_UNREACHABLE' },
     });
-    expect((await carol.caller.photos.list({})).items).toHaveLength(0);
+    expect((await carol.caller.photos.list({ homeId: carol.homeId })).items).toHaveLength(0);
     managementReachable = true;
-    await expect(carol.caller.uploads.confirm({ key: ticket.key })).resolves.toMatchObject({ duplicate: false });
+    await expect(carol.caller.uploads.confirm({ homeId: carol.homeId, key: ticket.key })).resolves.toMatchObject({
+      duplicate: false,
+    });
   });
 });
