@@ -15,8 +15,8 @@ export const zAlbum = z.object({
 export type Album = z.infer<typeof zAlbum>;
 /** albums.list pages: most recently changed first. */
 export const ALBUM_PAGE_MAX = 100;
-/** How many albums one account may have; also bounds a photo's album ids in photos.get. */
-export const ALBUMS_PER_USER_MAX = 1000;
+/** How many albums one home may have; also bounds a photo's album ids in photos.get. */
+export const ALBUMS_PER_HOME_MAX = 1000;
 export const zListAlbumsInput = zPageInput(ALBUM_PAGE_MAX, 50);
 export type ListAlbumsInput = z.input<typeof zListAlbumsInput>;
 export const zAlbumList = zPage(zAlbum, ALBUM_PAGE_MAX);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALBUMS_PER_USER_MAX } from './albums.js';
+import { ALBUMS_PER_HOME_MAX } from './albums.js';
 import { zId } from './common.js';
 
 /** Trashed photos are purged automatically after this many days. */
@@ -64,7 +64,7 @@ export const zPhotoDetail = z.object({
   downloadPath: z.string(),
   prevId: zId.nullable(),
   nextId: zId.nullable(),
-  albumIds: z.array(zId).max(ALBUMS_PER_USER_MAX),
+  albumIds: z.array(zId).max(ALBUMS_PER_HOME_MAX),
   urlsExpireAt: z.string(),
 });
 export type PhotoDetail = z.infer<typeof zPhotoDetail>;

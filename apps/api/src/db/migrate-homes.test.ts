@@ -21,10 +21,11 @@ const sealer = createSealer(randomKey());
 
 /** Rows as the 0002 schema had them, written with plain SQL (the app's types are 0003's). */
 async function seedPreviousSchema(db: Kysely<unknown>): Promise<void> {
-  for (const [id, name] of [
+  const users: [string, string][] = [
     [A, '妈妈'],
     [B, '爸爸'],
-  ]) {
+  ];
+  for (const [id, name] of users) {
     await sql`insert into users (id, username, display_name, password_hash, wechat_openid, created_at, updated_at)
       values (${id}, ${`user-${id.slice(-1)}`}, ${name}, null, null, ${T}, ${T})`.execute(db);
   }

@@ -1,5 +1,5 @@
 /** albums.list and auth.devices answer one bounded page at a time, in order, and only the caller's (home's). */
-import { ALBUM_PAGE_MAX, ALBUMS_PER_USER_MAX, DEVICE_PAGE_MAX } from '@xiaojia/shared';
+import { ALBUM_PAGE_MAX, ALBUMS_PER_HOME_MAX, DEVICE_PAGE_MAX } from '@xiaojia/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../integrations/ids.js';
 import { signUpAndGetToken, TEST_PASSWORD } from '../test/auth.js';
@@ -76,7 +76,7 @@ describe('albums.list pages', () => {
       token: (await callerFor(deps).auth.signIn({ username: 'collector', password: TEST_PASSWORD })).token,
     });
     const at = deps.clock.now().toISOString();
-    const rows = Array.from({ length: ALBUMS_PER_USER_MAX - 1 }, (_, i) => ({
+    const rows = Array.from({ length: ALBUMS_PER_HOME_MAX - 1 }, (_, i) => ({
       id: newId(),
       home_id: homeId,
       created_by: userId,
@@ -94,7 +94,7 @@ describe('albums.list pages', () => {
       name: 'the last one',
     });
     await expect(collector.albums.create({ homeId, name: 'one too many' })).rejects.toMatchObject({
-      cause: { code: 'ALBUM_LIMIT_REACHED', details: { max: ALBUMS_PER_USER_MAX } },
+      cause: { code: 'ALBUM_LIMIT_REACHED', details: { max: ALBUMS_PER_HOME_MAX } },
     });
     // Other homes are not affected.
     await expect(alice.caller.albums.create({ homeId: alice.homeId, name: 'mine' })).resolves.toMatchObject({

@@ -1,6 +1,6 @@
 /** Albums: create, rename, delete (photos stay in the library), add/remove photos, cover, counts. */
 import {
-  ALBUMS_PER_USER_MAX,
+  ALBUMS_PER_HOME_MAX,
   type Album as AlbumDto,
   type AlbumList,
   type AlbumPhotosInput,
@@ -75,11 +75,11 @@ export class AlbumsService {
     return this.one(member, id, origin);
   }
 
-  /** At most ALBUMS_PER_USER_MAX albums, so a photo's album ids (photos.get) stay a bounded list. */
+  /** At most ALBUMS_PER_HOME_MAX albums, so a photo's album ids (photos.get) stay a bounded list. */
   async create(member: HomeMember, name: string, origin: string): Promise<AlbumDto> {
-    if ((await this.albums.count(member.homeId)) >= ALBUMS_PER_USER_MAX) {
-      throw new AppError('ALBUM_LIMIT_REACHED', `A home may have at most ${ALBUMS_PER_USER_MAX} albums`, {
-        max: ALBUMS_PER_USER_MAX,
+    if ((await this.albums.count(member.homeId)) >= ALBUMS_PER_HOME_MAX) {
+      throw new AppError('ALBUM_LIMIT_REACHED', `A home may have at most ${ALBUMS_PER_HOME_MAX} albums`, {
+        max: ALBUMS_PER_HOME_MAX,
       });
     }
     const now = this.now();
