@@ -14,6 +14,10 @@ export const ROUTES = {
   storage: '/pages/storage/index',
   account: '/pages/account/index',
   serverStatus: '/pages/home/index',
+  // The family pages (weapp subpackages; app.config.ts).
+  members: '/pages/members/index',
+  invite: '/pages/invite/index',
+  join: '/pages/join/index',
 } as const;
 
 /** The tab bar's pages (Timeline / Albums / Me). */

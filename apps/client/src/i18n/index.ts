@@ -11,6 +11,8 @@ import { albumsMessages } from './locales/albums';
 import { authMessages } from './locales/auth';
 import { commonMessages } from './locales/common';
 import { errorsMessages } from './locales/errors';
+import { homesMessages } from './locales/homes';
+import { familyMessages } from './locales/family';
 import { storageMessages } from './locales/storage';
 import { timelineMessages } from './locales/timeline';
 import { trashMessages } from './locales/trash';
@@ -36,6 +38,8 @@ export const FEATURES: readonly FeatureMessages[] = [
   trashMessages,
   storageMessages,
   accountMessages,
+  homesMessages,
+  familyMessages,
 ];
 
 export function mergeFeatures(features: readonly FeatureMessages[]): Record<Locale, Messages> {

@@ -1,10 +1,11 @@
 /**
- * A modal asking for a name (a new album, a rename), validated by the shared `zAlbumName` so the server
- * never has to refuse it. `error` shows a server refusal under the field.
+ * A modal asking for a name (a new album, a rename, a home), validated by a shared schema (`zAlbumName`
+ * unless told otherwise) so the server never has to refuse it. `error` shows a server refusal under the field.
  */
 import { Input, Text } from '@tarojs/components';
 import { zAlbumName } from '@xiaojia/shared';
 import { useEffect, useState } from 'react';
+import type { z } from 'zod';
 import { Dialog } from '../ConfirmDialog';
 
 export interface NameDialogProps {
@@ -22,6 +23,8 @@ export interface NameDialogProps {
   onConfirm(name: string): void;
   onCancel(): void;
   id?: string;
+  /** The name's schema (trimmed, with a length limit): zAlbumName by default, e.g. zHomeName for a home. */
+  schema?: z.ZodType<string>;
 }
 
 export function NameDialog({
@@ -32,6 +35,7 @@ export function NameDialog({
   error,
   onConfirm,
   id = 'name-dialog',
+  schema = zAlbumName,
   ...frame
 }: NameDialogProps) {
   const [name, setName] = useState(initial);
@@ -46,7 +50,7 @@ export function NameDialog({
   }, [frame.open, initial]);
 
   function confirm() {
-    const parsed = zAlbumName.safeParse(name);
+    const parsed = schema.safeParse(name);
     if (!parsed.success) {
       setInvalid(name.trim() === '' ? emptyMessage : tooLongMessage);
       return;
