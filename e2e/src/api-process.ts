@@ -170,13 +170,21 @@ export interface UploadTicket {
   fields: Record<string, string>;
 }
 
-/** uploads.create for one JPEG; returns its ticket. */
-export async function createUpload(base: string, token: string, bytes: Buffer): Promise<UploadTicket> {
+/** The id of the home sign-up made for the account (its first home). */
+export async function ownHomeId(base: string, token: string): Promise<string> {
+  const { items } = await trpc<{ items: { id: string }[] }>(base, 'query', 'homes.list', undefined, token);
+  const id = items[0]?.id;
+  if (!id) throw new Error('the account is in no home');
+  return id;
+}
+
+/** uploads.create for one JPEG into `homeId`; returns its ticket. */
+export async function createUpload(base: string, token: string, homeId: string, bytes: Buffer): Promise<UploadTicket> {
   const { tickets } = await trpc<{ tickets: UploadTicket[] }>(
     base,
     'mutation',
     'uploads.create',
-    { files: [{ filename: 'e2e.jpg', size: bytes.length, mime: 'image/jpeg' }] },
+    { homeId, files: [{ filename: 'e2e.jpg', size: bytes.length, mime: 'image/jpeg' }] },
     token,
   );
   const ticket = tickets[0];
@@ -194,24 +202,30 @@ export async function postUpload(ticket: UploadTicket, bytes: Buffer): Promise<n
   return response.status;
 }
 
-/** create -> POST -> confirm; returns the photo id once the server has acknowledged it. */
-export async function uploadAndConfirm(base: string, token: string, bytes: Buffer): Promise<string> {
-  const ticket = await createUpload(base, token, bytes);
+/** create -> POST -> confirm into `homeId`; returns the photo id once the server has acknowledged it. */
+export async function uploadAndConfirm(base: string, token: string, homeId: string, bytes: Buffer): Promise<string> {
+  const ticket = await createUpload(base, token, homeId, bytes);
   const status = await postUpload(ticket, bytes);
   if (status !== 200) throw new Error(`upload refused with ${status}`);
   const { photo } = await trpc<{ photo: { id: string } }>(
     base,
     'mutation',
     'uploads.confirm',
-    { key: ticket.key, width: 8, height: 8 },
+    { homeId, key: ticket.key, width: 8, height: 8 },
     token,
   );
   return photo.id;
 }
 
 /** The original bytes of a photo, through the signed URL photos.get hands out. */
-export async function readOriginal(base: string, token: string, photoId: string): Promise<Buffer> {
-  const detail = await trpc<{ originalUrl: string | null }>(base, 'query', 'photos.get', { id: photoId }, token);
+export async function readOriginal(base: string, token: string, homeId: string, photoId: string): Promise<Buffer> {
+  const detail = await trpc<{ originalUrl: string | null }>(
+    base,
+    'query',
+    'photos.get',
+    { homeId, id: photoId },
+    token,
+  );
   if (!detail.originalUrl) throw new Error(`photo ${photoId} has no original URL`);
   const response = await fetch(detail.originalUrl);
   if (response.status !== 200) throw new Error(`original of ${photoId} answered ${response.status}`);

@@ -13,6 +13,7 @@ import { slowUpload } from '../../apps/api/src/test/slow-upload.js';
 import {
   type ApiProcess,
   createUpload,
+  ownHomeId,
   postUpload,
   readOriginal,
   runCli,
@@ -38,20 +39,21 @@ describe('kill -9 during uploads', () => {
       username: 'crash',
       password: 'survives kill -9',
     });
+    const homeId = await ownHomeId(first.url, token);
     const acknowledged = new Map<string, Buffer>();
     for (let i = 0; i < 5; i++) {
       const bytes = tinyJpeg(`acknowledged ${i} ${'.'.repeat(20_000)}`);
-      acknowledged.set(await uploadAndConfirm(first.url, token, bytes), bytes);
+      acknowledged.set(await uploadAndConfirm(first.url, token, homeId, bytes), bytes);
     }
 
     // Stored (the store answered 200) but not yet confirmed when the process dies: confirmable after.
     const storedOnly = tinyJpeg(`stored, not confirmed ${'.'.repeat(20_000)}`);
-    const storedTicket = await createUpload(first.url, token, storedOnly);
+    const storedTicket = await createUpload(first.url, token, homeId, storedOnly);
     expect(await postUpload(storedTicket, storedOnly)).toBe(200);
 
     // Half of a bigger photo is on its way when the process dies.
     const big = tinyJpeg(`interrupted ${'#'.repeat(400_000)}`);
-    const ticket = await createUpload(first.url, token, big);
+    const ticket = await createUpload(first.url, token, homeId, big);
     const upload = slowUpload(ticket.uploadUrl, ticket.fields, big);
     const tmp = path.join(dir, 'objects', 'tmp');
     const deadline = Date.now() + 10_000;
@@ -64,22 +66,28 @@ describe('kill -9 during uploads', () => {
 
     const second = await startApi(env);
     started.push(second);
-    const page = await trpc<{ items: { id: string }[] }>(second.url, 'query', 'photos.list', { limit: 50 }, token);
+    const page = await trpc<{ items: { id: string }[] }>(
+      second.url,
+      'query',
+      'photos.list',
+      { homeId, limit: 50 },
+      token,
+    );
     expect(page.items.map((p) => p.id).sort()).toEqual([...acknowledged.keys()].sort());
     for (const [id, bytes] of acknowledged) {
-      expect((await readOriginal(second.url, token, id)).equals(bytes)).toBe(true);
+      expect((await readOriginal(second.url, token, homeId, id)).equals(bytes)).toBe(true);
     }
     await expect(
-      trpc(second.url, 'mutation', 'uploads.confirm', { key: ticket.key, width: 8, height: 8 }, token),
+      trpc(second.url, 'mutation', 'uploads.confirm', { homeId, key: ticket.key, width: 8, height: 8 }, token),
     ).rejects.toMatchObject({ appCode: 'UPLOAD_NOT_IN_STORAGE' });
     const late = await trpc<{ photo: { id: string } }>(
       second.url,
       'mutation',
       'uploads.confirm',
-      { key: storedTicket.key, width: 8, height: 8 },
+      { homeId, key: storedTicket.key, width: 8, height: 8 },
       token,
     );
-    expect((await readOriginal(second.url, token, late.photo.id)).equals(storedOnly)).toBe(true);
+    expect((await readOriginal(second.url, token, homeId, late.photo.id)).equals(storedOnly)).toBe(true);
     // At most its temp file is left, which is no object (start-up sweeps remove such files once they are
     // an hour old, so that a process sharing the store never loses an upload in flight).
     expect(readdirSync(tmp).filter((f) => !f.endsWith('.part'))).toEqual([]);

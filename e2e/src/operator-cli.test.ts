@@ -7,7 +7,16 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ApiProcess, readOriginal, runCli, startApi, tinyJpeg, trpc, uploadAndConfirm } from './api-process.js';
+import {
+  type ApiProcess,
+  ownHomeId,
+  readOriginal,
+  runCli,
+  startApi,
+  tinyJpeg,
+  trpc,
+  uploadAndConfirm,
+} from './api-process.js';
 
 describe('operator CLI: create-user, backup while serving, restore', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'xiaojia-cli-'));
@@ -29,17 +38,19 @@ describe('operator CLI: create-user, backup while serving, restore', () => {
       username: 'nainai',
       password: 'grandma types this',
     });
+    // create-user made her home, as sign-up does.
+    const homeId = await ownHomeId(server.url, token);
     const photos = new Map<string, Buffer>();
     for (let i = 0; i < 3; i++) {
       const bytes = tinyJpeg(`backed up ${i}`);
-      photos.set(await uploadAndConfirm(server.url, token, bytes), bytes);
+      photos.set(await uploadAndConfirm(server.url, token, homeId, bytes), bytes);
     }
 
     const file = path.join(dir, 'xiaojia-backup.tar');
     const [backup] = await Promise.all([
       runCli(['backup', file], source),
       // The server keeps taking uploads while the backup runs.
-      uploadAndConfirm(server.url, token, tinyJpeg('during the backup')),
+      uploadAndConfirm(server.url, token, homeId, tinyJpeg('during the backup')),
     ]);
     expect(backup.output).toMatch(/backup written to .* \d+ stored object/);
     expect(backup.code).toBe(0);
@@ -54,11 +65,17 @@ describe('operator CLI: create-user, backup while serving, restore', () => {
 
     const again = await startApi(target);
     started.push(again);
-    const page = await trpc<{ items: { id: string }[] }>(again.url, 'query', 'photos.list', { limit: 50 }, token);
+    const page = await trpc<{ items: { id: string }[] }>(
+      again.url,
+      'query',
+      'photos.list',
+      { homeId, limit: 50 },
+      token,
+    );
     const listed = page.items.map((p) => p.id);
     for (const [id, bytes] of photos) {
       expect(listed).toContain(id);
-      expect((await readOriginal(again.url, token, id)).equals(bytes)).toBe(true);
+      expect((await readOriginal(again.url, token, homeId, id)).equals(bytes)).toBe(true);
     }
   }, 120_000);
 });

@@ -1,7 +1,8 @@
 /**
  * Two API instances on one PostgreSQL database, as behind a load balancer: nothing either keeps in memory
  * matters to the other. A session made on A works on B, a photo uploaded and confirmed on A is listed and
- * readable on B, and failed sign-ins on A lock the account on B. The instances share the sealing key and,
+ * readable on B, an invite made on A is accepted on B (and a removal on A is felt on B at once), and failed
+ * sign-ins on A lock the account on B. The instances share the sealing key and,
  * being on one host, the embedded store's directory (README, Deployment).
  *
  * PostgreSQL: a throwaway cluster on loopback (Debian's postgresql package; see apps/api/src/test/pg-cluster.ts).
@@ -11,7 +12,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PgCluster, startPgCluster } from '../../apps/api/src/test/pg-cluster.js';
-import { type ApiProcess, readOriginal, startApi, TrpcError, tinyJpeg, trpc, uploadAndConfirm } from './api-process.js';
+import {
+  type ApiProcess,
+  ownHomeId,
+  readOriginal,
+  startApi,
+  TrpcError,
+  tinyJpeg,
+  trpc,
+  uploadAndConfirm,
+} from './api-process.js';
 
 describe('two API instances on one PostgreSQL', () => {
   let cluster: PgCluster | null = null;
@@ -61,11 +71,68 @@ describe('two API instances on one PostgreSQL', () => {
       username: 'lin',
       password: 'two instances one db',
     });
+    const homeId = await ownHomeId(a.url, token);
     const bytes = tinyJpeg('scale-out photo');
-    const photoId = await uploadAndConfirm(a.url, token, bytes);
-    const page = await trpc<{ items: { id: string }[] }>(b.url, 'query', 'photos.list', { limit: 10 }, token);
+    const photoId = await uploadAndConfirm(a.url, token, homeId, bytes);
+    const page = await trpc<{ items: { id: string }[] }>(b.url, 'query', 'photos.list', { homeId, limit: 10 }, token);
     expect(page.items.map((p) => p.id)).toEqual([photoId]);
-    expect((await readOriginal(b.url, token, photoId)).equals(bytes)).toBe(true);
+    expect((await readOriginal(b.url, token, homeId, photoId)).equals(bytes)).toBe(true);
+  });
+
+  it('an invite made on A is accepted on B, and the new member sees the home on both', async () => {
+    const mom = await trpc<{ token: string }>(a.url, 'mutation', 'auth.signUp', {
+      username: 'mama',
+      password: 'two instances one db',
+    });
+    const homeId = await ownHomeId(a.url, mom.token);
+    const photoId = await uploadAndConfirm(a.url, mom.token, homeId, tinyJpeg('family photo'));
+    const { code } = await trpc<{ code: string }>(
+      a.url,
+      'mutation',
+      'invites.create',
+      { homeId, role: 'viewer' },
+      mom.token,
+    );
+
+    const grandma = await trpc<{ token: string }>(b.url, 'mutation', 'auth.signUp', {
+      username: 'nainai-b',
+      password: 'two instances one db',
+    });
+    const preview = await trpc<{ role: string }>(b.url, 'query', 'invites.preview', { code });
+    expect(preview.role).toBe('viewer');
+    const joined = await trpc<{ id: string; role: string }>(
+      b.url,
+      'mutation',
+      'invites.accept',
+      { code },
+      grandma.token,
+    );
+    expect(joined).toMatchObject({ id: homeId, role: 'viewer' });
+    for (const base of [a.url, b.url]) {
+      const page = await trpc<{ items: { id: string }[] }>(base, 'query', 'photos.list', { homeId }, grandma.token);
+      expect(page.items.map((p) => p.id)).toEqual([photoId]);
+    }
+    // The one use was taken on B: A refuses the code now.
+    const aunt = await trpc<{ token: string }>(a.url, 'mutation', 'auth.signUp', {
+      username: 'ayi',
+      password: 'two instances one db',
+    });
+    await expect(trpc(a.url, 'mutation', 'invites.accept', { code }, aunt.token)).rejects.toMatchObject({
+      appCode: 'INVITE_USED_UP',
+    });
+    // Removed on A, refused on B at once.
+    const members = await trpc<{ items: { userId: string; role: string }[] }>(
+      a.url,
+      'query',
+      'homes.members',
+      { homeId },
+      mom.token,
+    );
+    const grandmaId = members.items.find((m) => m.role === 'viewer')?.userId;
+    await trpc(a.url, 'mutation', 'homes.removeMember', { homeId, userId: grandmaId }, mom.token);
+    await expect(trpc(b.url, 'query', 'photos.list', { homeId }, grandma.token)).rejects.toMatchObject({
+      appCode: 'NOT_FOUND',
+    });
   });
 
   it('failed sign-ins on A lock the account on B', async () => {
