@@ -17,6 +17,13 @@ export default defineAppConfig({
     'pages/account/index',
     'pages/home/index',
   ],
+  // The family screens load on first use, outside the weapp main package (one subpackage each: the join
+  // page's path is fixed by JOIN_PAGE in @xiaojia/shared, which WeChat share cards and codes open).
+  subPackages: [
+    { root: 'pages/members', pages: ['index'] },
+    { root: 'pages/invite', pages: ['index'] },
+    { root: 'pages/join', pages: ['index'] },
+  ],
   window: {
     backgroundTextStyle: weapp ? '@bgTextStyle' : 'light',
     backgroundColor: weapp ? '@bgColor' : '#fffaf3',

@@ -1,0 +1,55 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import type { AuthResult } from '@xiaojia/shared';
+import { useEffect, useState } from 'react';
+import { tokenStore } from '../../api/platform';
+import { usePageChrome } from '../../components/Screen/chrome';
+import { useT } from '../../i18n';
+import { ROUTES } from '../../routes';
+import { existingUploadQueue } from '../../upload';
+import { inviteCodeFrom } from './code';
+import { JoinScreen } from './JoinScreen';
+
+export default function JoinPage() {
+  const t = useT();
+  usePageChrome(t('join.title'));
+  const queryClient = useQueryClient();
+  const { params } = useRouter();
+  const [signedIn, setSignedIn] = useState<boolean | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    tokenStore.get().then(
+      (token) => current && setSignedIn(Boolean(token)),
+      () => current && setSignedIn(false),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  async function signedInNow(result: AuthResult) {
+    await tokenStore.set(result.token);
+    // Nothing cached from a previous account may show; the preview asks again, now knowing who asks.
+    queryClient.clear();
+    existingUploadQueue()?.resume();
+    setSignedIn(true);
+  }
+
+  if (signedIn === null) {
+    return (
+      <View className="screen">
+        <Text className="screen__hint">{t('auth.checking')}</Text>
+      </View>
+    );
+  }
+  return (
+    <JoinScreen
+      code={inviteCodeFrom(params)}
+      signedIn={signedIn}
+      onSignedIn={signedInNow}
+      onJoined={() => void Taro.switchTab({ url: ROUTES.timeline })}
+    />
+  );
+}
