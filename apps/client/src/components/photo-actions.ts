@@ -63,9 +63,9 @@ function saveInBrowser(url: string, filename: string): void {
 }
 
 /** Saves the photo's original; shows a toast either way. */
-export async function savePhotoToPhone(api: ApiClient, photoId: string): Promise<boolean> {
+export async function savePhotoToPhone(api: ApiClient, homeId: string, photoId: string): Promise<boolean> {
   try {
-    const detail = await api.photos.get.query({ id: photoId });
+    const detail = await api.photos.get.query({ homeId, id: photoId });
     const url = `${apiOrigin()}${detail.downloadPath}`;
     if (process.env.TARO_ENV === 'h5') saveInBrowser(url, detail.photo.filename);
     else await saveThroughDownload(url);

@@ -12,6 +12,7 @@ import { authMessages } from './locales/auth';
 import { commonMessages } from './locales/common';
 import { errorsMessages } from './locales/errors';
 import { homesMessages } from './locales/homes';
+import { homesMessages } from './locales/homes';
 import { familyMessages } from './locales/family';
 import { storageMessages } from './locales/storage';
 import { timelineMessages } from './locales/timeline';
@@ -38,6 +39,7 @@ export const FEATURES: readonly FeatureMessages[] = [
   trashMessages,
   storageMessages,
   accountMessages,
+  homesMessages,
   homesMessages,
   familyMessages,
 ];

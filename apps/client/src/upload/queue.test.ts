@@ -1,4 +1,4 @@
-import type { ConfirmUploadInput, UploadTicket } from '@xiaojia/shared';
+import type { ConfirmUploadInput, HomeRef, UploadRequest, UploadTicket } from '@xiaojia/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { isSessionLost } from '../api/query';
 import { type CancelSignal, createUploadQueue, type PickedFile, UploadCancelled, type UploadTransport } from './queue';
@@ -19,7 +19,10 @@ function file(name: string, size = 1000): PickedFile {
   return { path: `blob:${name}`, name, size, mime: 'image/jpeg', width: 400, height: 300 };
 }
 
+const HOME = 'home-1';
+
 const PHOTO = {
+  uploaderId: 'user-1',
   filename: 'x.jpg',
   mime: 'image/jpeg',
   size: 1000,
@@ -46,7 +49,8 @@ function scriptedTransport() {
     string,
     { done: ReturnType<typeof deferred<void>>; progress(n: number): void; signal: CancelSignal }
   >();
-  const confirms: ConfirmUploadInput[] = [];
+  const confirms: (HomeRef & ConfirmUploadInput)[] = [];
+  const requests: (HomeRef & UploadRequest)[] = [];
   let running = 0;
   let maxRunning = 0;
   let ticketFor: (name: string) => UploadTicket | Error = (name) => ({
@@ -57,13 +61,14 @@ function scriptedTransport() {
     expiresAt: '2030-01-01T00:00:00.000Z',
   });
   let confirmWith: (
-    input: ConfirmUploadInput,
+    input: HomeRef & ConfirmUploadInput,
   ) => Promise<{ photo: typeof PHOTO & { id: string }; duplicate: boolean }> = async (input) => ({
     photo: { ...PHOTO, id: `photo-${input.key}` },
     duplicate: false,
   });
   const transport: UploadTransport = {
     async createTicket(request) {
+      requests.push(request);
       const ticket = ticketFor(request.filename);
       if (ticket instanceof Error) throw ticket;
       return ticket;
@@ -87,6 +92,7 @@ function scriptedTransport() {
     transport,
     sends,
     confirms,
+    requests,
     running: () => running,
     maxRunning: () => maxRunning,
     setTicket(fn: typeof ticketFor) {
@@ -112,7 +118,10 @@ describe('upload queue', () => {
   it('sends at most three files at once and starts the next as one finishes', async () => {
     const net = scriptedTransport();
     const queue = createUploadQueue({ transport: net.transport, isSessionLost });
-    queue.add(['a', 'b', 'c', 'd', 'e'].map((n) => file(n)));
+    queue.add(
+      HOME,
+      ['a', 'b', 'c', 'd', 'e'].map((n) => file(n)),
+    );
     await flush();
     expect(net.running()).toBe(3);
     expect([...net.sends.keys()]).toEqual(['a', 'b', 'c']);
@@ -125,7 +134,28 @@ describe('upload queue', () => {
     expect(net.maxRunning()).toBe(3);
     expect(Object.values(statusOf(queue))).toEqual(['done', 'done', 'done', 'done', 'done']);
     expect(net.confirms.map((c) => c.key)).toEqual(['k/b', 'k/a', 'k/c', 'k/d', 'k/e']);
-    expect(net.confirms[0]).toEqual({ key: 'k/b', width: 400, height: 300 });
+    expect(net.confirms[0]).toEqual({ homeId: HOME, key: 'k/b', width: 400, height: 300 });
+  });
+
+  it('lands each file in the home it was picked for, even when the user switches homes meanwhile', async () => {
+    const net = scriptedTransport();
+    const queue = createUploadQueue({ transport: net.transport, isSessionLost, parallelism: 1 });
+    queue.add('home-a', [file('a1'), file('a2')]);
+    await flush();
+    // The user switched to another home and picked more while a1 was still on its way.
+    queue.add('home-b', [file('b1')]);
+    for (const name of ['a1', 'a2', 'b1']) await net.finish(name);
+    expect(net.requests.map((r) => [r.filename, r.homeId])).toEqual([
+      ['a1', 'home-a'],
+      ['a2', 'home-a'],
+      ['b1', 'home-b'],
+    ]);
+    expect(net.confirms.map((c) => [c.key, c.homeId])).toEqual([
+      ['k/a1', 'home-a'],
+      ['k/a2', 'home-a'],
+      ['k/b1', 'home-b'],
+    ]);
+    expect(queue.getSnapshot().items.map((item) => item.homeId)).toEqual(['home-a', 'home-a', 'home-b']);
   });
 
   it('refuses a parallelism that is not a positive integer', () => {
@@ -136,7 +166,7 @@ describe('upload queue', () => {
   it('reports per-file and overall progress by bytes', async () => {
     const net = scriptedTransport();
     const queue = createUploadQueue({ transport: net.transport, isSessionLost });
-    queue.add([file('a', 1000), file('b', 3000)]);
+    queue.add(HOME, [file('a', 1000), file('b', 3000)]);
     await flush();
     net.sends.get('a')?.progress(500);
     net.sends.get('b')?.progress(1500);
@@ -158,7 +188,7 @@ describe('upload queue', () => {
   it('marks a failed file and sends it again on retry', async () => {
     const net = scriptedTransport();
     const queue = createUploadQueue({ transport: net.transport, isSessionLost });
-    const [id] = queue.add([file('a')]);
+    const [id] = queue.add(HOME, [file('a')]);
     await flush();
     net.sends.get('a')?.done.reject(new TypeError('Network request failed: timeout'));
     await flush();
@@ -177,7 +207,7 @@ describe('upload queue', () => {
   it('cancels a running transfer (aborting it) and a waiting file (never sent)', async () => {
     const net = scriptedTransport();
     const queue = createUploadQueue({ transport: net.transport, isSessionLost, parallelism: 1 });
-    const [a, b] = queue.add([file('a'), file('b'), file('c')]);
+    const [a, b] = queue.add(HOME, [file('a'), file('b'), file('c')]);
     await flush();
     queue.cancel(b ?? '');
     queue.cancel(a ?? '');
@@ -208,7 +238,7 @@ describe('upload queue', () => {
     net.setConfirm(async (input) => ({ photo: { ...PHOTO, id: 'photo-same' }, duplicate: input.key === 'k/same' }));
     const drained = vi.fn();
     const queue = createUploadQueue({ transport: net.transport, isSessionLost, onDrained: drained });
-    queue.add([file('known'), file('same'), file('new')]);
+    queue.add(HOME, [file('known'), file('same'), file('new')]);
     await flush();
     expect(net.sends.has('known')).toBe(false);
     await net.finish('same');
@@ -236,7 +266,7 @@ describe('upload queue', () => {
       onDrained: drained,
       parallelism: 2,
     });
-    queue.add([file('a'), file('b'), file('c')]);
+    queue.add(HOME, [file('a'), file('b'), file('c')]);
     await flush();
     await net.finish('a');
     await net.finish('b');
@@ -245,7 +275,7 @@ describe('upload queue', () => {
     expect(lost).toHaveBeenCalledTimes(1);
     expect(queue.getSnapshot().overall.paused).toBe(true);
     // Picked while signed out: waits too.
-    queue.add([file('d')]);
+    queue.add(HOME, [file('d')]);
     expect(statusOf(queue).d).toBe('paused');
 
     expired = false;
@@ -273,7 +303,7 @@ describe('upload queue', () => {
     );
     const lost = vi.fn();
     const queue = createUploadQueue({ transport: net.transport, isSessionLost, onSessionLost: lost });
-    queue.add([file('huge'), file('ok')]);
+    queue.add(HOME, [file('huge'), file('ok')]);
     await flush();
     await net.finish('ok');
     expect(statusOf(queue)).toEqual({ huge: 'failed', ok: 'done' });

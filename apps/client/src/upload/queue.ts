@@ -4,8 +4,9 @@
  * flight. A failed file can be retried, a waiting or running one cancelled. When the session is lost the
  * queue pauses instead of failing its files, and `resume()` after the next sign-in carries on: it lives
  * in memory outside any screen, so leaving the upload page or being sent to sign-in does not lose it.
+ * Each file keeps the home it was picked for: switching homes meanwhile still lands it in that home.
  */
-import type { ConfirmUploadInput, ConfirmUploadResult, UploadRequest, UploadTicket } from '@xiaojia/shared';
+import type { ConfirmUploadInput, ConfirmUploadResult, HomeRef, UploadRequest, UploadTicket } from '@xiaojia/shared';
 
 /** A photo picked on the device. */
 export interface PickedFile {
@@ -32,6 +33,8 @@ export type UploadStatus =
 
 export interface UploadItem {
   id: string;
+  /** The home the file was picked for. */
+  homeId: string;
   file: PickedFile;
   status: UploadStatus;
   /** Bytes sent so far (of file.size). */
@@ -56,14 +59,14 @@ export class UploadCancelled extends Error {
 
 /** What the queue needs from the API and the platform; the app passes the real ones, tests their own. */
 export interface UploadTransport {
-  createTicket(file: UploadRequest): Promise<UploadTicket>;
+  createTicket(request: HomeRef & UploadRequest): Promise<UploadTicket>;
   send(
     ticket: Extract<UploadTicket, { kind: 'upload' }>,
     file: PickedFile,
     onProgress: (loaded: number) => void,
     signal: CancelSignal,
   ): Promise<void>;
-  confirm(input: ConfirmUploadInput): Promise<ConfirmUploadResult>;
+  confirm(input: HomeRef & ConfirmUploadInput): Promise<ConfirmUploadResult>;
 }
 
 export interface QueueOverall {
@@ -200,9 +203,10 @@ export function createUploadQueue({
       cancelled = true;
       for (const listener of cancelListeners) listener();
     });
-    const { file } = item;
+    const { file, homeId } = item;
     try {
       const ticket = await transport.createTicket({
+        homeId,
         filename: file.name,
         size: file.size,
         mime: file.mime as UploadRequest['mime'],
@@ -224,6 +228,7 @@ export function createUploadQueue({
       if (cancelled) throw new UploadCancelled();
       update(id, { status: 'confirming', loaded: file.size });
       const confirmed = await transport.confirm({
+        homeId,
         key: ticket.key,
         ...(file.width ? { width: file.width } : {}),
         ...(file.height ? { height: file.height } : {}),
@@ -264,10 +269,11 @@ export function createUploadQueue({
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    /** Queues picked files; returns their item ids. */
-    add(files: readonly PickedFile[]): string[] {
+    /** Queues files picked for a home; returns their item ids. */
+    add(homeId: string, files: readonly PickedFile[]): string[] {
       const added = files.map((file) => ({
         id: `u${nextId++}`,
+        homeId,
         file,
         status: (paused ? 'paused' : 'waiting') as UploadStatus,
         loaded: 0,

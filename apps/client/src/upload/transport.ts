@@ -30,8 +30,8 @@ function storageDetail(data: unknown): string {
 
 export function createTaroUploadTransport(api: ApiClient): UploadTransport {
   return {
-    async createTicket(file) {
-      const { tickets } = await api.uploads.create.mutate({ files: [file] });
+    async createTicket({ homeId, ...file }) {
+      const { tickets } = await api.uploads.create.mutate({ homeId, files: [file] });
       const ticket = tickets[0];
       if (!ticket) throw new Error('uploads.create answered no ticket');
       return ticket;

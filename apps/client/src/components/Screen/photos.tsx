@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { View } from '@tarojs/components';
-import type { ListPhotosInput } from '@xiaojia/shared';
+import type { HomeRef, ListPhotosInput } from '@xiaojia/shared';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTRPC } from '../../api/query';
 import { useT } from '../../i18n';
@@ -11,7 +11,11 @@ import { nextPageOf, usePagedItems } from './paging';
 
 export const PHOTO_PAGE_SIZE = 60;
 
-export function usePhotoList(input: Pick<ListPhotosInput, 'albumId' | 'trashed'>, enabled = true) {
+/** One home's photos (the timeline, an album, the trash), a page at a time. */
+export function usePhotoList(
+  input: HomeRef & Pick<ListPhotosInput, 'albumId' | 'trashed' | 'onlyMine'>,
+  enabled = true,
+) {
   const trpc = useTRPC();
   const query = useInfiniteQuery({
     ...trpc.photos.list.infiniteQueryOptions({ ...input, limit: PHOTO_PAGE_SIZE }, { getNextPageParam: nextPageOf }),

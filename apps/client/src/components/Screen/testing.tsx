@@ -90,9 +90,10 @@ export function textOf(selector: string): string | null {
 }
 
 /** A photo as photos.list returns it; ids must be UUIDv7-shaped like the server's. */
-export function photo(id: string, sortAt = '2026-05-01T08:00:00.000Z'): Photo {
+export function photo(id: string, sortAt = '2026-05-01T08:00:00.000Z', uploaderId = 'user-1'): Photo {
   return {
     id,
+    uploaderId,
     filename: `${id}.jpg`,
     mime: 'image/jpeg',
     size: 1000,

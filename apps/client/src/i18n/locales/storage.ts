@@ -4,6 +4,7 @@
  */
 export const storageMessages = {
   'zh-CN': {
+    'storage.ownerOnly': '照片存在哪里，由家里的主人（{owner}）来管。你在这里只能看看，不用做任何设置。',
     'storage.title': '存储设置',
     'storage.loading': '正在读取存储状态…',
     'storage.loadFailed': '读取存储状态失败：{message}',
@@ -78,6 +79,8 @@ export const storageMessages = {
       '在空间概览里查看“存储区域”，在下面选择同一个区域，然后点“验证并绑定”。服务器会先用这对密钥真实地访问一次空间，验证通过才保存。',
   },
   en: {
+    'storage.ownerOnly':
+      'Where the photos are kept is looked after by the home’s owner ({owner}). Nothing to set up here for you.',
     'storage.title': 'Storage',
     'storage.loading': 'Reading the storage status…',
     'storage.loadFailed': 'Could not read the storage status: {message}',

@@ -11,6 +11,11 @@ export const timelineMessages = {
     'timeline.action.delete': '移到回收站',
     'timeline.trashed': '已移到回收站',
     'timeline.count': '{count} 张照片',
+    'timeline.onlyMine': '只看我上传的',
+    'timeline.showAll': '看全家的',
+    'timeline.empty.mine': '你还没有上传过照片。',
+    'timeline.empty.viewer': '家人上传照片后，会出现在这里。',
+    'timeline.unboundHint.notOwner': '有些照片所在的存储空间已解绑，请家里的主人重新绑定。',
   },
   en: {
     'timeline.title': 'Timeline',
@@ -25,5 +30,11 @@ export const timelineMessages = {
     'timeline.action.delete': 'Move to trash',
     'timeline.trashed': 'Moved to trash',
     'timeline.count': '{count} photos',
+    'timeline.onlyMine': 'Only mine',
+    'timeline.showAll': 'Show everyone’s',
+    'timeline.empty.mine': 'You have not uploaded any photos yet.',
+    'timeline.empty.viewer': 'Photos will show up here once family adds them.',
+    'timeline.unboundHint.notOwner':
+      'Some photos are in a bucket that is unbound; ask the home’s owner to bind it again.',
   },
 } as const;

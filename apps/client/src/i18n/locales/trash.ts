@@ -1,6 +1,8 @@
 /** The trash: what it is for, restore, delete forever and the automatic purge after 30 days. */
 export const trashMessages = {
   'zh-CN': {
+    'trash.viewer': '亲友不用管回收站：删照片的事交给家里人。',
+    'trash.onlyMine': '这里是你自己删掉的照片，别人删的由家里的主人处理。',
     'trash.title': '回收站',
     'trash.loading': '正在读取回收站…',
     'trash.loadFailed': '读取回收站失败：{message}',
@@ -19,6 +21,8 @@ export const trashMessages = {
     'trash.failed': '操作失败：{message}',
   },
   en: {
+    'trash.viewer': 'Relatives have no trash to look after: family takes care of deleting photos.',
+    'trash.onlyMine': 'These are the photos you deleted; the home’s owner looks after the rest.',
     'trash.title': 'Trash',
     'trash.loading': 'Loading the trash…',
     'trash.loadFailed': 'Could not load the trash: {message}',

@@ -25,6 +25,8 @@ export const uploadMessages = {
     'upload.backToTimeline': '回到时间线',
     'upload.pickFailed': '选择照片失败：{message}',
     'upload.unsupported': '不支持这种文件',
+    'upload.intoHome': '照片会放进「{name}」',
+    'upload.viewerCannot': '你在「{name}」是亲友，可以看照片、保存照片，上传请找家里人。',
   },
   en: {
     'upload.title': 'Upload photos',
@@ -51,5 +53,7 @@ export const uploadMessages = {
     'upload.backToTimeline': 'Back to the timeline',
     'upload.pickFailed': 'Could not pick photos: {message}',
     'upload.unsupported': 'This file type is not supported',
+    'upload.intoHome': 'Photos go into “{name}”',
+    'upload.viewerCannot': 'In “{name}” you are a relative: you can see and save photos. Ask family to add new ones.',
   },
 } as const;

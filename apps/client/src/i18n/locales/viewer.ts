@@ -1,6 +1,7 @@
 /** The full-screen photo viewer. */
 export const viewerMessages = {
   'zh-CN': {
+    'viewer.info.uploadedBy': '{name} 上传',
     'viewer.prev': '上一张',
     'viewer.next': '下一张',
     'viewer.info': '信息',
@@ -26,6 +27,7 @@ export const viewerMessages = {
     'viewer.notFound': '照片不存在或已删除',
   },
   en: {
+    'viewer.info.uploadedBy': 'Uploaded by {name}',
     'viewer.prev': 'Previous',
     'viewer.next': 'Next',
     'viewer.info': 'Info',

@@ -6,7 +6,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Text, View } from '@tarojs/components';
-import type { Photo } from '@xiaojia/shared';
+import type { Home, Photo } from '@xiaojia/shared';
 import { useState } from 'react';
 import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -17,11 +17,14 @@ import { usePageChrome } from '../../components/Screen/chrome';
 import { LoadMore, usePhotoList } from '../../components/Screen/photos';
 import { SelectionBar } from '../../components/SelectionBar';
 import { useSelection } from '../../components/SelectionBar/selection';
+import { canEditAlbums } from '../../home';
 import { useT } from '../../i18n';
 import { appCodeOf, errorMessage } from '../../i18n/errors';
 import './index.css';
 
 export interface AlbumScreenProps {
+  /** The home the album belongs to: a viewer (亲友) sees it without changing it. */
+  home: Home;
   albumId: string;
   onOpenPhoto(photo: Photo, albumId: string): void;
   /** The album is gone (deleted here): leave the screen. */
@@ -35,7 +38,7 @@ export interface AlbumScreenProps {
 /** view: the album's photos; select: choosing among them; pick: choosing timeline photos to add. */
 type Mode = 'view' | 'select' | 'pick';
 
-export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0, gridWidth }: AlbumScreenProps) {
+export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBottom = 0, gridWidth }: AlbumScreenProps) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -45,10 +48,12 @@ export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0
   const [notice, setNotice] = useState<string | null>(null);
   // Once deleted, the album's queries must not refetch (and 404) while the page leaves.
   const [deleted, setDeleted] = useState(false);
+  const homeId = home.id;
+  const mayEdit = canEditAlbums(home.role);
 
-  const album = useQuery({ ...trpc.albums.get.queryOptions({ id: albumId }), enabled: !deleted });
-  const inAlbum = usePhotoList({ albumId }, !deleted);
-  const timeline = usePhotoList({}, mode === 'pick');
+  const album = useQuery({ ...trpc.albums.get.queryOptions({ homeId, id: albumId }), enabled: !deleted });
+  const inAlbum = usePhotoList({ homeId, albumId }, !deleted);
+  const timeline = usePhotoList({ homeId }, mode === 'pick');
   const listed = mode === 'pick' ? timeline : inAlbum;
   const selection = useSelection(listed.ids);
 
@@ -67,7 +72,7 @@ export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0
     trpc.albums.rename.mutationOptions({
       onSuccess(next) {
         setRenaming(false);
-        queryClient.setQueryData(trpc.albums.get.queryKey({ id: albumId }), next);
+        queryClient.setQueryData(trpc.albums.get.queryKey({ homeId, id: albumId }), next);
         void queryClient.invalidateQueries(trpc.albums.list.pathFilter());
       },
     }),
@@ -77,7 +82,7 @@ export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0
       onSuccess() {
         setAskDelete(false);
         setDeleted(true);
-        queryClient.removeQueries(trpc.albums.get.queryFilter({ id: albumId }));
+        queryClient.removeQueries(trpc.albums.get.queryFilter({ homeId, id: albumId }));
         void queryClient.invalidateQueries(trpc.albums.list.pathFilter());
         onDeleted();
       },
@@ -103,7 +108,7 @@ export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0
       onSuccess(next) {
         leaveSelection();
         setNotice(next.coverPhotoId ? t('album.coverSet') : t('album.coverAuto'));
-        queryClient.setQueryData(trpc.albums.get.queryKey({ id: albumId }), next);
+        queryClient.setQueryData(trpc.albums.get.queryKey({ homeId, id: albumId }), next);
         void queryClient.invalidateQueries(trpc.albums.list.pathFilter());
       },
       onError: failed,
@@ -156,13 +161,13 @@ export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0
             <Text id="album-count" className="screen__hint">
               {t('album.count', { count: current.photoCount })}
             </Text>
-            {current.coverPhotoId && (
+            {mayEdit && current.coverPhotoId && (
               <View className="album__cover-line">
                 <Text className="screen__hint">{t('album.coverChosen')}</Text>
                 <Text
                   id="album-cover-reset"
                   className="album__link"
-                  onClick={() => !setCover.isPending && setCover.mutate({ albumId, photoId: null })}
+                  onClick={() => !setCover.isPending && setCover.mutate({ homeId, albumId, photoId: null })}
                 >
                   {t('album.coverReset')}
                 </Text>
@@ -173,7 +178,7 @@ export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0
 
         <Notice id="album-notice" text={notice} />
 
-        {mode === 'view' && (
+        {mode === 'view' && mayEdit && (
           <View className="screen__actions">
             <Button id="album-add" className="screen__button screen__button--primary" onClick={() => start('pick')}>
               {t('album.add')}
@@ -214,6 +219,7 @@ export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0
           onSelectionChange={selection.replace}
           onOpen={(photo) => onOpenPhoto(photo, albumId)}
           onLongPress={(photo) => {
+            if (!mayEdit) return;
             setNotice(null);
             selection.start(photo.id);
             setMode('select');
@@ -253,7 +259,7 @@ export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0
                   {
                     id: 'album-add-selected',
                     label: t('album.pick.confirm'),
-                    onPress: () => addPhotos.mutate({ albumId, photoIds: selection.ids }),
+                    onPress: () => addPhotos.mutate({ homeId, albumId, photoIds: selection.ids }),
                   },
                 ]
               : [
@@ -261,13 +267,13 @@ export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0
                     id: 'album-set-cover',
                     label: t('album.setCover'),
                     disabled: selection.ids.length !== 1,
-                    onPress: () => setCover.mutate({ albumId, photoId: selection.ids[0] ?? null }),
+                    onPress: () => setCover.mutate({ homeId, albumId, photoId: selection.ids[0] ?? null }),
                   },
                   {
                     id: 'album-remove-selected',
                     label: t('album.remove'),
                     danger: true,
-                    onPress: () => removePhotos.mutate({ albumId, photoIds: selection.ids }),
+                    onPress: () => removePhotos.mutate({ homeId, albumId, photoIds: selection.ids }),
                   },
                 ]
           }
@@ -280,7 +286,7 @@ export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0
         initial={current.name}
         busy={rename.isPending}
         error={rename.error}
-        onConfirm={(name) => rename.mutate({ id: albumId, name })}
+        onConfirm={(name) => rename.mutate({ homeId, id: albumId, name })}
         onCancel={() => setRenaming(false)}
       />
       <ConfirmDialog
@@ -292,7 +298,7 @@ export function AlbumScreen({ albumId, onOpenPhoto, onDeleted, reachedBottom = 0
         cancelLabel={t('common.cancel')}
         danger
         busy={remove.isPending}
-        onConfirm={() => remove.mutate({ id: albumId })}
+        onConfirm={() => remove.mutate({ homeId, id: albumId })}
         onCancel={() => setAskDelete(false)}
       />
     </View>

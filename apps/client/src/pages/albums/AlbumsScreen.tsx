@@ -5,13 +5,14 @@
 
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Image, Text, View } from '@tarojs/components';
-import type { Album } from '@xiaojia/shared';
+import type { Album, Home } from '@xiaojia/shared';
 import { useState } from 'react';
 import { useTRPC } from '../../api/query';
 import { AlbumNameDialog } from '../../components/NameDialog/AlbumNameDialog';
 import { EmptyState, Notice, QueryState } from '../../components/Screen';
 import { nextPageOf, usePagedItems } from '../../components/Screen/paging';
 import { LoadMore } from '../../components/Screen/photos';
+import { canEditAlbums } from '../../home';
 import { useT } from '../../i18n';
 import './index.css';
 
@@ -19,17 +20,22 @@ import './index.css';
 export const ALBUM_PAGE_SIZE = 30;
 
 export interface AlbumsScreenProps {
+  /** Whose albums: the current home. A viewer (亲友) sees them but makes none. */
+  home: Home;
   onOpenAlbum(album: Album): void;
   /** How many times the page scrolled to the bottom (useReachBottom): each loads the next page. */
   reachedBottom?: number;
 }
 
-export function AlbumsScreen({ onOpenAlbum, reachedBottom = 0 }: AlbumsScreenProps) {
+export function AlbumsScreen({ home, onOpenAlbum, reachedBottom = 0 }: AlbumsScreenProps) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const albums = useInfiniteQuery(
-    trpc.albums.list.infiniteQueryOptions({ limit: ALBUM_PAGE_SIZE }, { getNextPageParam: nextPageOf }),
+    trpc.albums.list.infiniteQueryOptions(
+      { homeId: home.id, limit: ALBUM_PAGE_SIZE },
+      { getNextPageParam: nextPageOf },
+    ),
   );
   const listed = usePagedItems(albums);
   const [creating, setCreating] = useState(false);
@@ -49,24 +55,29 @@ export function AlbumsScreen({ onOpenAlbum, reachedBottom = 0 }: AlbumsScreenPro
     <View className="screen" id="albums-page">
       <View className="albums__header">
         <Text className="albums__title">{t('albums.title')}</Text>
-        <Button
-          id="albums-create"
-          className="screen__button screen__button--primary albums__create"
-          onClick={() => {
-            create.reset();
-            setNotice(null);
-            setCreating(true);
-          }}
-        >
-          {t('albums.create')}
-        </Button>
+        {canEditAlbums(home.role) && (
+          <Button
+            id="albums-create"
+            className="screen__button screen__button--primary albums__create"
+            onClick={() => {
+              create.reset();
+              setNotice(null);
+              setCreating(true);
+            }}
+          >
+            {t('albums.create')}
+          </Button>
+        )}
       </View>
 
       <Notice id="albums-notice" text={notice} />
 
       {items ? (
         items.length === 0 ? (
-          <EmptyState id="albums-empty" text={t('albums.empty')} />
+          <EmptyState
+            id="albums-empty"
+            text={canEditAlbums(home.role) ? t('albums.empty') : t('albums.empty.viewer')}
+          />
         ) : (
           <View className="albums__list" id="albums-list">
             {items.map((album) => (
@@ -106,7 +117,7 @@ export function AlbumsScreen({ onOpenAlbum, reachedBottom = 0 }: AlbumsScreenPro
         title={t('albums.create.title')}
         busy={create.isPending}
         error={create.error}
-        onConfirm={(name) => create.mutate({ name })}
+        onConfirm={(name) => create.mutate({ homeId: home.id, name })}
         onCancel={() => setCreating(false)}
       />
     </View>

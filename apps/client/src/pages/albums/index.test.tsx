@@ -3,7 +3,11 @@ import type { Album } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QueryProvider } from '../../api/query';
 import { element, pagedAnswer, renderWithApi, textOf } from '../../components/Screen/testing';
+import { home } from '../../home/testing';
 import { setLocale } from '../../i18n';
+
+const HOME = home('h1', 'member');
+
 import { ALBUM_PAGE_SIZE, AlbumsScreen } from './AlbumsScreen';
 
 function album(id: string, name: string, photoCount: number, coverThumbUrl: string | null = null): Album {
@@ -30,7 +34,7 @@ describe('albums list', () => {
   it('shows each album with its cover and count, and opens the one tapped', async () => {
     const opened: string[] = [];
     const albums = [album('a1', '满月', 12, 'https://img.example.com/c.webp'), album('a2', '旅行', 0)];
-    renderWithApi(<AlbumsScreen onOpenAlbum={(a) => opened.push(a.id)} />, {
+    renderWithApi(<AlbumsScreen home={HOME} onOpenAlbum={(a) => opened.push(a.id)} />, {
       'albums.list': pagedAnswer(() => albums),
     });
     await waitFor(() => expect(textOf('#album-a1')).toContain('满月'));
@@ -43,7 +47,7 @@ describe('albums list', () => {
 
   it('loads the next page of albums when the page reaches the bottom, and on "load more"', async () => {
     const albums = Array.from({ length: ALBUM_PAGE_SIZE * 2 + 1 }, (_, i) => album(`a${i}`, `相册 ${i}`, i));
-    const api = renderWithApi(<AlbumsScreen onOpenAlbum={() => undefined} reachedBottom={0} />, {
+    const api = renderWithApi(<AlbumsScreen home={HOME} onOpenAlbum={() => undefined} reachedBottom={0} />, {
       'albums.list': pagedAnswer(() => albums),
     });
     await waitFor(() => element(`#album-a${ALBUM_PAGE_SIZE - 1}`));
@@ -51,7 +55,7 @@ describe('albums list', () => {
 
     api.view.rerender(
       <QueryProvider client={api.client} queryClient={api.queryClient}>
-        <AlbumsScreen onOpenAlbum={() => undefined} reachedBottom={1} />
+        <AlbumsScreen home={HOME} onOpenAlbum={() => undefined} reachedBottom={1} />
       </QueryProvider>,
     );
     await waitFor(() => expect(document.querySelectorAll('.albums__item')).toHaveLength(ALBUM_PAGE_SIZE * 2));
@@ -70,13 +74,13 @@ describe('albums list', () => {
   });
 
   it('explains what albums are for when there are none', async () => {
-    renderWithApi(<AlbumsScreen onOpenAlbum={() => undefined} />, { 'albums.list': pagedAnswer(() => []) });
+    renderWithApi(<AlbumsScreen home={HOME} onOpenAlbum={() => undefined} />, { 'albums.list': pagedAnswer(() => []) });
     await waitFor(() => expect(textOf('#albums-empty')).toContain('还没有相册'));
   });
 
   it('creates an album: refuses an empty name in the dialog, then sends the trimmed name and lists it', async () => {
     const albums: Album[] = [];
-    const api = renderWithApi(<AlbumsScreen onOpenAlbum={() => undefined} />, {
+    const api = renderWithApi(<AlbumsScreen home={HOME} onOpenAlbum={() => undefined} />, {
       'albums.list': pagedAnswer(() => albums),
       'albums.create': (input) => {
         const created = album('a9', (input as { name: string }).name, 0);
@@ -97,8 +101,17 @@ describe('albums list', () => {
     await typeName('  周岁  ');
     fireEvent.click(element('#album-name-dialog-confirm'));
     await waitFor(() => expect(textOf('#albums-notice')).toBe('已新建相册「周岁」'));
-    expect(api.callsTo('albums.create')).toEqual([{ name: '周岁' }]);
+    expect(api.callsTo('albums.create')).toEqual([{ homeId: 'h1', name: '周岁' }]);
     await waitFor(() => expect(textOf('#album-a9')).toContain('周岁'));
     expect(document.querySelector('#album-name-dialog')).toBeNull();
+  });
+
+  it('lets a viewer (亲友) look at the albums without making any', async () => {
+    const api = renderWithApi(<AlbumsScreen home={home('h2', 'viewer')} onOpenAlbum={() => undefined} />, {
+      'albums.list': pagedAnswer(() => []),
+    });
+    await waitFor(() => expect(textOf('#albums-empty')).toContain('家人建好相册后'));
+    expect(document.querySelector('#albums-create')).toBeNull();
+    expect(api.callsTo('albums.list')).toEqual([expect.objectContaining({ homeId: 'h2', limit: ALBUM_PAGE_SIZE })]);
   });
 });

@@ -1,6 +1,7 @@
 import Taro, { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
 import { usePageChrome } from '../../components/Screen/chrome';
+import { HomeGate } from '../../home/HomeGate';
 import { useT } from '../../i18n';
 import { ROUTES, withQuery } from '../../routes';
 import { AlbumsScreen } from './AlbumsScreen';
@@ -11,9 +12,16 @@ export default function AlbumsPage() {
   const [reachedBottom, setReachedBottom] = useState(0);
   useReachBottom(() => setReachedBottom((n) => n + 1));
   return (
-    <AlbumsScreen
-      reachedBottom={reachedBottom}
-      onOpenAlbum={(album) => void Taro.navigateTo({ url: withQuery(ROUTES.album, { id: album.id }) })}
-    />
+    <HomeGate>
+      {(home) => (
+        <AlbumsScreen
+          home={home}
+          reachedBottom={reachedBottom}
+          onOpenAlbum={(album) =>
+            void Taro.navigateTo({ url: withQuery(ROUTES.album, { id: album.id, home: home.id }) })
+          }
+        />
+      )}
+    </HomeGate>
   );
 }

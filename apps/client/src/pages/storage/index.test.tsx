@@ -2,8 +2,11 @@ import { act, cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { StorageStatus } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appError, element, renderWithApi, textOf } from '../../components/Screen/testing';
+import { forgetCurrentHome, home, homeList } from '../../home/testing';
 import { setLocale } from '../../i18n';
-import StoragePage from './index';
+import StoragePage, { StorageScreen } from './index';
+
+const OWNER = home('h1', 'owner');
 
 const embedded: StorageStatus = {
   provider: 'embedded',
@@ -38,7 +41,7 @@ describe('storage settings', () => {
   afterEach(cleanup);
 
   it('shows the embedded store with the guide and the binding form, and binds a bucket', async () => {
-    const api = renderWithApi(<StoragePage />, {
+    const api = renderWithApi(<StorageScreen home={OWNER} />, {
       'storage.status': () => embedded,
       'storage.bind': () => bound,
     });
@@ -60,6 +63,7 @@ describe('storage settings', () => {
     await waitFor(() => expect(textOf('#storage-notice')).toBe('已绑定空间「family-photos」，验证通过'));
     expect(api.callsTo('storage.bind')).toEqual([
       {
+        homeId: 'h1',
         accessKey: 'AK_example-0123456789abcdef',
         secretKey: 'SK_example-0123456789abcdef',
         bucket: 'family-photos',
@@ -75,7 +79,7 @@ describe('storage settings', () => {
   });
 
   it('shows the bound bucket with the masked key only, and the count of photos in unbound buckets', async () => {
-    renderWithApi(<StoragePage />, {
+    renderWithApi(<StorageScreen home={OWNER} />, {
       'storage.status': () => ({ ...bound, lastError: 'bad token', unboundPhotoCount: 3 }),
     });
     await waitFor(() => expect(textOf('#storage-bucket')).toBe('family-photos'));
@@ -87,7 +91,7 @@ describe('storage settings', () => {
   });
 
   it('asks before unbinding, explains that photos stay, and does nothing on cancel', async () => {
-    const api = renderWithApi(<StoragePage />, {
+    const api = renderWithApi(<StorageScreen home={OWNER} />, {
       'storage.status': () => bound,
       'storage.unbind': () => ({ ...embedded, unboundPhotoCount: 5 }),
     });
@@ -108,7 +112,7 @@ describe('storage settings', () => {
   });
 
   it('rotates keys by binding the same bucket again, prefilled except for the keys', async () => {
-    const api = renderWithApi(<StoragePage />, {
+    const api = renderWithApi(<StorageScreen home={OWNER} />, {
       'storage.status': () => bound,
       'storage.bind': () => ({ ...bound, accessKeyMasked: 'AK_n…wkey' }),
     });
@@ -122,6 +126,7 @@ describe('storage settings', () => {
     await waitFor(() => expect(textOf('#storage-access-key')).toBe('AK_n…wkey'));
     expect(api.callsTo('storage.bind')).toEqual([
       {
+        homeId: 'h1',
         accessKey: 'AK_new-0123456789abcdefnewkey',
         secretKey: 'SK_new-0123456789abcdefnewkey',
         bucket: 'family-photos',
@@ -133,7 +138,7 @@ describe('storage settings', () => {
 
   it('says why the status could not be read and retries', async () => {
     let failing = true;
-    const api = renderWithApi(<StoragePage />, {
+    const api = renderWithApi(<StorageScreen home={OWNER} />, {
       'storage.status': () => {
         if (failing) throw appError('INTERNAL');
         return embedded;
@@ -148,6 +153,7 @@ describe('storage settings', () => {
 });
 
 describe('the storage page title', () => {
+  beforeEach(forgetCurrentHome);
   afterEach(() => {
     cleanup();
     setLocale('zh-CN');
@@ -155,11 +161,27 @@ describe('the storage page title', () => {
 
   it("is in the user's language, which one page config cannot hold", async () => {
     setLocale('en');
-    renderWithApi(<StoragePage />, { 'storage.status': () => embedded });
+    renderWithApi(<StoragePage />, { 'storage.status': () => embedded, 'homes.list': () => homeList(OWNER) });
     await waitFor(() => expect(document.title).toBe('Storage'));
     cleanup();
     setLocale('zh-CN');
-    renderWithApi(<StoragePage />, { 'storage.status': () => embedded });
+    renderWithApi(<StoragePage />, { 'storage.status': () => embedded, 'homes.list': () => homeList(OWNER) });
     await waitFor(() => expect(document.title).toBe('存储设置'));
+  });
+
+  it('shows the family where photos live, read-only: only the owner binds or unbinds', async () => {
+    for (const role of ['member', 'viewer'] as const) {
+      const api = renderWithApi(<StorageScreen home={home('h2', role)} />, { 'storage.status': () => bound });
+      await waitFor(() => expect(textOf('#storage-bucket')).toBe('family-photos'));
+      expect(textOf('#storage-owner-only')).toContain('由家里的主人（妈妈）来管');
+      expect(document.querySelector('#storage-unbind')).toBeNull();
+      expect(document.querySelector('#storage-rotate')).toBeNull();
+      expect(document.querySelector('#bind-submit')).toBeNull();
+      expect(api.callsTo('storage.status')).toEqual([{ homeId: 'h2' }]);
+      cleanup();
+    }
+    renderWithApi(<StorageScreen home={home('h2', 'member')} />, { 'storage.status': () => embedded });
+    await waitFor(() => expect(textOf('#storage-provider')).toBe('服务器自带存储'));
+    expect(document.querySelector('#bind-submit')).toBeNull();
   });
 });

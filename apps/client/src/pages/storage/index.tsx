@@ -1,12 +1,13 @@
 /**
  * Storage settings: where photos live now, binding a Qiniu bucket with the step-by-step guide, rotating
  * keys (binding the same bucket again with new keys) and unbinding. Only the masked access key is ever
- * shown; the secret key goes in once, in a password field, and never comes back.
+ * shown; the secret key goes in once, in a password field, and never comes back. The binding belongs to
+ * the home and only its owner changes it: the family see where their photos live, read-only.
  */
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Text, View } from '@tarojs/components';
-import { type BindStorageInput, QINIU_REGIONS, type StorageStatus } from '@xiaojia/shared';
+import { type BindStorageInput, type Home, QINIU_REGIONS, type StorageStatus } from '@xiaojia/shared';
 import { useState } from 'react';
 import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -15,6 +16,8 @@ import { usePageChrome } from '../../components/Screen/chrome';
 import { formatDateTime } from '../../components/Screen/format';
 import { StorageBindForm } from '../../components/StorageBindForm';
 import { StorageGuide } from '../../components/StorageGuide';
+import { canManageStorage } from '../../home';
+import { HomeGate } from '../../home/HomeGate';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import './index.css';
@@ -33,16 +36,24 @@ function StatusRow({ id, label, value }: { id: string; label: string; value: str
 export default function StoragePage() {
   const t = useT();
   usePageChrome(t('storage.title'));
+  // Opened from "Me": the current home's storage.
+  return <HomeGate>{(home) => <StorageScreen home={home} />}</HomeGate>;
+}
+
+export function StorageScreen({ home }: { home: Home }) {
+  const t = useT();
+  const homeId = home.id;
+  const owner = canManageStorage(home.role);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const status = useQuery(trpc.storage.status.queryOptions());
+  const status = useQuery(trpc.storage.status.queryOptions({ homeId }));
   // Rotating keys shows the form over a bound bucket; without a binding the form is always there.
   const [rotating, setRotating] = useState(false);
   const [askUnbind, setAskUnbind] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
   function settled(next: StorageStatus) {
-    queryClient.setQueryData(trpc.storage.status.queryKey(), next);
+    queryClient.setQueryData(trpc.storage.status.queryKey({ homeId }), next);
     // Photos of a bucket just bound again become readable, those of one just unbound do not: lists change.
     void queryClient.invalidateQueries(trpc.photos.pathFilter());
     void queryClient.invalidateQueries(trpc.albums.pathFilter());
@@ -125,7 +136,13 @@ export default function StoragePage() {
         )}
       </View>
 
-      {bound && !rotating && (
+      {!owner && (
+        <View className="screen__card" id="storage-owner-only">
+          <Text className="screen__hint">{t('storage.ownerOnly', { owner: home.ownerName })}</Text>
+        </View>
+      )}
+
+      {owner && bound && !rotating && (
         <View className="screen__actions">
           <Button
             id="storage-rotate"
@@ -150,7 +167,7 @@ export default function StoragePage() {
         </View>
       )}
 
-      {(!bound || rotating) && (
+      {owner && (!bound || rotating) && (
         <View className="storage__binding">
           <StorageGuide />
           <View className="screen__card storage__form-card">
@@ -166,7 +183,7 @@ export default function StoragePage() {
                   ? { bucket: current.bucket, domain: current.domain, region: current.region }
                   : undefined
               }
-              bind={(input) => bind.mutateAsync(input)}
+              bind={(input) => bind.mutateAsync({ homeId, ...input })}
               onBound={onBound}
               onCancel={rotating ? () => setRotating(false) : undefined}
             />
@@ -183,7 +200,7 @@ export default function StoragePage() {
         cancelLabel={t('common.cancel')}
         danger
         busy={unbind.isPending}
-        onConfirm={() => unbind.mutate()}
+        onConfirm={() => unbind.mutate({ homeId })}
         onCancel={() => setAskUnbind(false)}
       />
     </View>

@@ -5,7 +5,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Text, View } from '@tarojs/components';
-import { TRASH_RETENTION_DAYS } from '@xiaojia/shared';
+import { type Home, TRASH_RETENTION_DAYS } from '@xiaojia/shared';
 import { useState } from 'react';
 import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -14,23 +14,38 @@ import { EmptyState, Notice, QueryState } from '../../components/Screen';
 import { LoadMore, usePhotoList } from '../../components/Screen/photos';
 import { SelectionBar } from '../../components/SelectionBar';
 import { useSelection } from '../../components/SelectionBar/selection';
+import { canOpenTrash } from '../../home';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { purgeOutcome, soonestPurge } from './retention';
 import './index.css';
 
 export interface TrashScreenProps {
+  /** The home whose trash this is: its owner sees all of it, a member what they uploaded. */
+  home: Home;
   reachedBottom?: number;
   gridWidth?: number;
   /** "Days left" are counted from this (tests pin it). */
   now?: Date;
 }
 
-export function TrashScreen({ reachedBottom = 0, gridWidth, now }: TrashScreenProps) {
+export function TrashScreen(props: TrashScreenProps) {
+  const t = useT();
+  if (!canOpenTrash(props.home.role)) {
+    return (
+      <View className="screen" id="trash-page">
+        <EmptyState id="trash-viewer" text={t('trash.viewer')} />
+      </View>
+    );
+  }
+  return <Trash {...props} />;
+}
+
+function Trash({ home, reachedBottom = 0, gridWidth, now }: TrashScreenProps) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const trash = usePhotoList({ trashed: true });
+  const trash = usePhotoList({ homeId: home.id, trashed: true });
   const selection = useSelection(trash.ids);
   const [askPurge, setAskPurge] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -77,6 +92,11 @@ export function TrashScreen({ reachedBottom = 0, gridWidth, now }: TrashScreenPr
             </Text>
           )}
           {photos.length > 0 && <Text className="screen__hint">{t('trash.hint')}</Text>}
+          {home.role === 'member' && (
+            <Text id="trash-mine" className="screen__hint">
+              {t('trash.onlyMine')}
+            </Text>
+          )}
         </View>
         <Notice id="trash-notice" text={notice} />
       </View>
@@ -122,7 +142,7 @@ export function TrashScreen({ reachedBottom = 0, gridWidth, now }: TrashScreenPr
             {
               id: 'trash-restore',
               label: t('trash.restore'),
-              onPress: () => restore.mutate({ ids: selection.ids }),
+              onPress: () => restore.mutate({ homeId: home.id, ids: selection.ids }),
             },
             {
               id: 'trash-purge',
@@ -146,7 +166,7 @@ export function TrashScreen({ reachedBottom = 0, gridWidth, now }: TrashScreenPr
         cancelLabel={t('common.cancel')}
         danger
         busy={purge.isPending}
-        onConfirm={() => purge.mutate({ ids: selection.ids })}
+        onConfirm={() => purge.mutate({ homeId: home.id, ids: selection.ids })}
         onCancel={() => setAskPurge(false)}
       />
     </View>

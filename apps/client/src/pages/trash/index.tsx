@@ -1,6 +1,7 @@
 import { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
 import { usePageChrome } from '../../components/Screen/chrome';
+import { HomeGate } from '../../home/HomeGate';
 import { useT } from '../../i18n';
 import { TrashScreen } from './TrashScreen';
 
@@ -9,5 +10,5 @@ export default function TrashPage() {
   usePageChrome(t('trash.title'));
   const [reachedBottom, setReachedBottom] = useState(0);
   useReachBottom(() => setReachedBottom((n) => n + 1));
-  return <TrashScreen reachedBottom={reachedBottom} />;
+  return <HomeGate>{(home) => <TrashScreen home={home} reachedBottom={reachedBottom} />}</HomeGate>;
 }

@@ -8,6 +8,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { useApi } from '../../api/context';
 import { usePageChrome } from '../../components/Screen/chrome';
+import { canUpload, useCurrentHome } from '../../home';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { ROUTES } from '../../routes';
@@ -41,6 +42,9 @@ export default function UploadPage() {
   const [queue] = useState(() => getUploadQueue(api));
   const { items, overall } = useUploadSnapshot(queue);
   const [notice, setNotice] = useState<string | null>(null);
+  // Files are queued for the home current when they are picked, and land there whatever happens next.
+  const { home } = useCurrentHome();
+  const mayUpload = home !== null && canUpload(home.role);
 
   const statusText = (item: UploadItem): string => {
     switch (item.status) {
@@ -57,10 +61,12 @@ export default function UploadPage() {
 
   async function pick(source: 'album' | 'camera') {
     setNotice(null);
+    if (!home) return;
+    const homeId = home.id;
     try {
       const { files, unsupported } = await pickPhotos(source);
       if (unsupported.length > 0) setNotice(`${t('upload.unsupported')}: ${unsupported.join(', ')}`);
-      if (files.length > 0) queue.add(files);
+      if (files.length > 0) queue.add(homeId, files);
     } catch (error) {
       setNotice(t('upload.pickFailed', { message: errorMessage(error, t) }));
     }
@@ -70,14 +76,21 @@ export default function UploadPage() {
 
   return (
     <View className="upload">
-      <View className="upload__actions">
-        <Button id="pick-album" className="upload__pick" onClick={() => void pick('album')}>
-          {t('upload.pickAlbum')}
-        </Button>
-        <Button id="pick-camera" className="upload__pick upload__pick--secondary" onClick={() => void pick('camera')}>
-          {t('upload.takePhoto')}
-        </Button>
-      </View>
+      {home && (
+        <Text id="upload-home" className="upload__hint">
+          {mayUpload ? t('upload.intoHome', { name: home.name }) : t('upload.viewerCannot', { name: home.name })}
+        </Text>
+      )}
+      {mayUpload && (
+        <View className="upload__actions">
+          <Button id="pick-album" className="upload__pick" onClick={() => void pick('album')}>
+            {t('upload.pickAlbum')}
+          </Button>
+          <Button id="pick-camera" className="upload__pick upload__pick--secondary" onClick={() => void pick('camera')}>
+            {t('upload.takePhoto')}
+          </Button>
+        </View>
+      )}
 
       {limit !== null && (
         <Text id="upload-pick-limit" className="upload__hint">

@@ -7,6 +7,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Image, MovableArea, MovableView, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import type { Home } from '@xiaojia/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/context';
 import { useTRPC } from '../../api/query';
@@ -14,6 +15,8 @@ import { savePhotoToPhone } from '../../components/photo-actions';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { nextPageOf, usePagedItems } from '../../components/Screen/paging';
 import { LoadMore } from '../../components/Screen/photos';
+import { canEditAlbums, canTrashPhoto } from '../../home';
+import { HomeGate } from '../../home/HomeGate';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { afterRemoval, formatBytes, formatDateTime, keyTarget, swipeTarget } from './navigation';
@@ -31,9 +34,16 @@ function touchOf(event: unknown, list: 'touches' | 'changedTouches'): TouchPoint
 }
 
 export default function ViewerPage() {
-  const t = useT();
   // Black in either scheme (index.config.ts), and untitled: the photo speaks for itself.
   usePageChrome('', { fixedBar: 'dark' });
+  const { params } = useRouter();
+  return <HomeGate homeId={params.home}>{(home) => <Viewer home={home} />}</HomeGate>;
+}
+
+/** The viewer within one home: what the user's role there allows (a viewer 亲友 sees and saves). */
+function Viewer({ home }: { home: Home }) {
+  const t = useT();
+  const homeId = home.id;
   const api = useApi();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -47,8 +57,8 @@ export default function ViewerPage() {
   const touchStart = useRef<{ x: number; y: number } | null>(null);
 
   const input = useCallback(
-    (photoId: string) => ({ id: photoId, ...(albumId ? { albumId } : {}), trashed }),
-    [albumId, trashed],
+    (photoId: string) => ({ homeId, id: photoId, ...(albumId ? { albumId } : {}), trashed }),
+    [homeId, albumId, trashed],
   );
   const detail = useQuery({ ...trpc.photos.get.queryOptions(input(id)), enabled: id !== '' });
   const neighbours = { prevId: detail.data?.prevId ?? null, nextId: detail.data?.nextId ?? null };
@@ -75,7 +85,7 @@ export default function ViewerPage() {
 
   // The album picker pages like the albums tab; it loads only once opened.
   const albums = useInfiniteQuery({
-    ...trpc.albums.list.infiniteQueryOptions({ limit: PICKER_PAGE_SIZE }, { getNextPageParam: nextPageOf }),
+    ...trpc.albums.list.infiniteQueryOptions({ homeId, limit: PICKER_PAGE_SIZE }, { getNextPageParam: nextPageOf }),
     enabled: picking,
   });
   const pickable = usePagedItems(albums);
@@ -105,6 +115,7 @@ export default function ViewerPage() {
     }),
   );
 
+  const me = useQuery(trpc.auth.me.queryOptions());
   const photo = detail.data?.photo;
   const src = detail.data?.previewUrl ?? null;
 
@@ -167,6 +178,9 @@ export default function ViewerPage() {
               {t('viewer.info.taken')}: {formatDateTime(photo.takenAt)}
             </Text>
           )}
+          <Text id="viewer-uploader" className="viewer__info-row">
+            {t('viewer.info.uploadedBy', { name: detail.data?.uploaderName ?? '' })}
+          </Text>
           <Text className="viewer__info-row">
             {t('viewer.info.uploaded')}: {formatDateTime(photo.createdAt)}
           </Text>
@@ -198,7 +212,7 @@ export default function ViewerPage() {
                 key={album.id}
                 className={`viewer__album${already ? ' viewer__album--in' : ''}`}
                 onClick={() => {
-                  if (!already && photo) addToAlbum.mutate({ albumId: album.id, photoIds: [photo.id] });
+                  if (!already && photo) addToAlbum.mutate({ homeId, albumId: album.id, photoIds: [photo.id] });
                 }}
               >
                 <Text className="viewer__album-name">{album.name}</Text>
@@ -232,11 +246,11 @@ export default function ViewerPage() {
           <Text className="viewer__tool-text">{t('viewer.info')}</Text>
         </View>
         {photo && src && (
-          <View id="viewer-save" className="viewer__tool" onClick={() => void savePhotoToPhone(api, photo.id)}>
+          <View id="viewer-save" className="viewer__tool" onClick={() => void savePhotoToPhone(api, homeId, photo.id)}>
             <Text className="viewer__tool-text">{t('viewer.save')}</Text>
           </View>
         )}
-        {photo && !trashed && (
+        {photo && !trashed && canEditAlbums(home.role) && (
           <View
             id="viewer-album"
             className="viewer__tool"
@@ -248,11 +262,11 @@ export default function ViewerPage() {
             <Text className="viewer__tool-text">{t('viewer.addToAlbum')}</Text>
           </View>
         )}
-        {photo && !trashed && (
+        {photo && !trashed && canTrashPhoto(home.role, photo.uploaderId, me.data?.id) && (
           <View
             id="viewer-trash"
             className="viewer__tool viewer__tool--danger"
-            onClick={() => trash.mutate({ ids: [photo.id] })}
+            onClick={() => trash.mutate({ homeId, ids: [photo.id] })}
           >
             <Text className="viewer__tool-text viewer__tool-text--danger">{t('viewer.trash')}</Text>
           </View>

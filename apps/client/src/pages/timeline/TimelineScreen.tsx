@@ -1,0 +1,166 @@
+/**
+ * The timeline of the current home: every photo by day, newest first, in pages of 60 (infinite scroll),
+ * long-press for save / delete, tap to open the viewer. The title is the home's name: tapping it switches
+ * home. "Only mine" narrows it to the photos the user uploaded. Refreshes itself when uploads finish.
+ */
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { Home, Photo } from '@xiaojia/shared';
+import { useEffect, useState } from 'react';
+import { useTRPC, useTRPCClient } from '../../api/query';
+import { PhotoGrid } from '../../components/PhotoGrid';
+import { savePhotoToPhone } from '../../components/photo-actions';
+import { LoadMore, usePhotoList } from '../../components/Screen/photos';
+import { canManageStorage, canTrashPhoto, canUpload } from '../../home';
+import { chooseHome } from '../../home/switcher';
+import { useT } from '../../i18n';
+import { errorMessage } from '../../i18n/errors';
+import { ROUTES, withQuery } from '../../routes';
+import { onUploadsDrained } from '../../upload';
+import './index.css';
+
+export interface TimelineScreenProps {
+  home: Home;
+  homes: readonly Home[];
+  switchTo(id: string): Promise<void>;
+  /** How many times the page scrolled to the bottom (useReachBottom): each loads the next page. */
+  reachedBottom?: number;
+}
+
+export function TimelineScreen({ home, homes, switchTo, reachedBottom = 0 }: TimelineScreenProps) {
+  const t = useT();
+  const api = useTRPCClient();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const [onlyMine, setOnlyMine] = useState(false);
+  const mayUpload = canUpload(home.role);
+  // The same list (and cache) as the album screen's "add from the timeline".
+  const { query: list, photos, loadMore } = usePhotoList({ homeId: home.id, ...(onlyMine ? { onlyMine } : {}) });
+  const trash = useMutation(
+    trpc.photos.trash.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.photos.pathKey() });
+        void Taro.showToast({ title: t('timeline.trashed'), icon: 'success' });
+      },
+      onError: (error) => void Taro.showToast({ title: errorMessage(error, t), icon: 'none' }),
+    }),
+  );
+
+  useEffect(
+    () => onUploadsDrained(() => void queryClient.invalidateQueries({ queryKey: trpc.photos.pathKey() })),
+    [queryClient, trpc],
+  );
+
+  const open = (photo: Photo) =>
+    void Taro.navigateTo({ url: withQuery(ROUTES.viewer, { id: photo.id, home: home.id }) });
+  const actions = async (photo: Photo) => {
+    const mayTrash = canTrashPhoto(home.role, photo.uploaderId, me.data?.id);
+    try {
+      const { tapIndex } = await Taro.showActionSheet({
+        itemList: mayTrash ? [t('timeline.action.save'), t('timeline.action.delete')] : [t('timeline.action.save')],
+      });
+      if (tapIndex === 0) await savePhotoToPhone(api, home.id, photo.id);
+      if (tapIndex === 1 && mayTrash) trash.mutate({ homeId: home.id, ids: [photo.id] });
+    } catch {
+      // The user closed the sheet.
+    }
+  };
+  const upload = () => void Taro.navigateTo({ url: ROUTES.upload });
+  const switchHome = async () => {
+    const id = await chooseHome(homes, home.id, t, Taro.showActionSheet);
+    if (id && id !== home.id) await switchTo(id);
+  };
+
+  const emptyBody = onlyMine ? 'timeline.empty.mine' : mayUpload ? 'timeline.empty.body' : 'timeline.empty.viewer';
+  return (
+    <View className="timeline">
+      <View className="timeline__head">
+        {homes.length > 1 ? (
+          <Button id="home-switch" className="timeline__home timeline__home--switch" onClick={() => void switchHome()}>
+            {`${home.name} ▾`}
+          </Button>
+        ) : (
+          <Text id="home-name" className="timeline__home">
+            {home.name}
+          </Text>
+        )}
+      </View>
+      <View className="timeline__bar">
+        <Text className="timeline__count">
+          {photos.length > 0 ? t('timeline.count', { count: photos.length }) : ''}
+        </Text>
+        <View className="timeline__tools">
+          {mayUpload && (
+            <Button
+              id="only-mine"
+              className={`timeline__toggle${onlyMine ? ' timeline__toggle--on' : ''}`}
+              size="mini"
+              onClick={() => setOnlyMine((value) => !value)}
+            >
+              {onlyMine ? t('timeline.showAll') : t('timeline.onlyMine')}
+            </Button>
+          )}
+          {mayUpload && (
+            <Button id="open-upload" className="timeline__upload" size="mini" onClick={upload}>
+              {t('timeline.upload')}
+            </Button>
+          )}
+        </View>
+      </View>
+
+      {list.isPending && (
+        <View className="timeline__state">
+          <Text className="timeline__muted">{t('common.loading')}</Text>
+        </View>
+      )}
+
+      {list.isError && (
+        <View className="timeline__state">
+          <Text id="timeline-error" className="timeline__error">
+            {t('timeline.loadFailed', { message: errorMessage(list.error, t) })}
+          </Text>
+          <Button className="timeline__retry" size="mini" onClick={() => void list.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </View>
+      )}
+
+      {list.isSuccess && photos.length === 0 && (
+        <View id="timeline-empty" className="timeline__empty">
+          <Text className="timeline__empty-title">{t('timeline.empty.title')}</Text>
+          <Text className="timeline__empty-body">{t(emptyBody)}</Text>
+          {mayUpload && (
+            <Button className="timeline__cta" onClick={upload}>
+              {t('timeline.upload')}
+            </Button>
+          )}
+        </View>
+      )}
+
+      {photos.some((photo) => photo.availability === 'unbound') && (
+        <View className="timeline__hint">
+          <Text className="timeline__hint-text">
+            {canManageStorage(home.role) ? t('timeline.unboundHint') : t('timeline.unboundHint.notOwner')}
+          </Text>
+        </View>
+      )}
+
+      {photos.length > 0 && <PhotoGrid photos={photos} onOpen={open} onLongPress={(photo) => void actions(photo)} />}
+
+      <LoadMore
+        hasMore={list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        reachedBottom={reachedBottom}
+        onLoadMore={loadMore}
+      />
+      {photos.length > 0 && !list.hasNextPage && (
+        <View className="timeline__more">
+          <Text className="timeline__muted">{t('common.noMore')}</Text>
+        </View>
+      )}
+    </View>
+  );
+}
