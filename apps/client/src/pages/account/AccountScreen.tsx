@@ -1,5 +1,5 @@
 /**
- * Me: who is signed in, the way to the trash and storage settings, the signed-in devices (this one
+ * Me: who is signed in, the way to the family (members, invites, a new home), the trash and storage settings, the signed-in devices (this one
  * marked; any other can be signed out) and signing out. Navigation and leaving the session are handed in.
  */
 
@@ -9,15 +9,18 @@ import type { Device } from '@xiaojia/shared';
 import { useState } from 'react';
 import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { HomeNameDialog } from '../../components/NameDialog/HomeNameDialog';
 import { Notice, QueryState } from '../../components/Screen';
 import { formatDateTime } from '../../components/Screen/format';
 import { nextPageOf, usePagedItems } from '../../components/Screen/paging';
 import { LoadMore } from '../../components/Screen/photos';
+import { useCurrentHome, useMakeHomeCurrent } from '../../home';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
+import { mayInvite } from '../members/roles';
 import './index.css';
 
-export type AccountLink = 'albums' | 'trash' | 'storage';
+export type AccountLink = 'members' | 'invite' | 'albums' | 'trash' | 'storage';
 
 export interface AccountScreenProps {
   onOpen(link: AccountLink): void;
@@ -43,6 +46,24 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
   const [revoking, setRevoking] = useState<Device | null>(null);
   const [askSignOut, setAskSignOut] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const current = useCurrentHome();
+  const makeCurrent = useMakeHomeCurrent();
+  const [creatingHome, setCreatingHome] = useState(false);
+  const createHome = useMutation(
+    trpc.homes.create.mutationOptions({
+      async onSuccess(home) {
+        setCreatingHome(false);
+        await makeCurrent(home);
+        setNotice(t('account.newHome.created', { name: home.name }));
+      },
+    }),
+  );
+  // The family rows first; inviting only for those the home lets invite.
+  const links: readonly AccountLink[] = [
+    'members',
+    ...(mayInvite(current.home) ? (['invite'] as const) : []),
+    ...LINKS,
+  ];
 
   const revoke = useMutation(
     trpc.auth.revokeDevice.mutationOptions({
@@ -90,7 +111,7 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
       )}
 
       <View className="screen__card account__links">
-        {LINKS.map((link) => (
+        {links.map((link) => (
           <View
             key={link}
             id={`account-link-${link}`}
@@ -101,6 +122,18 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
             <Text className="account__chevron">›</Text>
           </View>
         ))}
+        <View
+          id="account-link-newHome"
+          className="screen__row account__link"
+          onClick={() => {
+            createHome.reset();
+            setNotice(null);
+            setCreatingHome(true);
+          }}
+        >
+          <Text className="account__link-text">{t('account.links.newHome')}</Text>
+          <Text className="account__chevron">+</Text>
+        </View>
       </View>
 
       <Notice id="account-notice" text={notice} />
@@ -163,6 +196,15 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
         {t('account.signOut')}
       </Button>
 
+      <HomeNameDialog
+        id="new-home-dialog"
+        open={creatingHome}
+        title={t('account.newHome.title')}
+        busy={createHome.isPending}
+        error={createHome.error}
+        onConfirm={(name) => createHome.mutate({ name })}
+        onCancel={() => setCreatingHome(false)}
+      />
       <ConfirmDialog
         id="revoke-dialog"
         open={revoking !== null}

@@ -2,6 +2,8 @@ import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Device } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Answer, appError, element, pagedAnswer, renderWithApi, textOf } from '../../components/Screen/testing';
+import { currentHomeStore } from '../../home/current-home';
+import { forgetCurrentHome, home, homeList } from '../../home/testing';
 import { setLocale } from '../../i18n';
 import { type AccountLink, AccountScreen, DEVICE_PAGE_SIZE } from './AccountScreen';
 
@@ -42,6 +44,7 @@ function renderAccount(extra: Record<string, Answer> = {}) {
         return { ok: true };
       },
       'auth.signOut': () => ({ ok: true }),
+      'homes.list': () => homeList(home('h1', 'owner', '王家')),
       ...extra,
     },
   );
@@ -49,7 +52,10 @@ function renderAccount(extra: Record<string, Answer> = {}) {
 }
 
 describe('account screen', () => {
-  beforeEach(() => setLocale('zh-CN'));
+  beforeEach(async () => {
+    setLocale('zh-CN');
+    await forgetCurrentHome();
+  });
   afterEach(cleanup);
 
   it('shows who is signed in, and leads to the trash and storage settings', async () => {
@@ -129,5 +135,56 @@ describe('account screen', () => {
       },
     });
     await waitFor(() => expect(textOf('#devices-state')).toContain('读取失败'));
+  });
+
+  it('leads to the family and, for those who may invite, to inviting', async () => {
+    const screen = renderAccount();
+    await waitFor(() => element('#account-link-invite'));
+    fireEvent.click(element('#account-link-members'));
+    fireEvent.click(element('#account-link-invite'));
+    expect(screen.opened).toEqual(['members', 'invite']);
+    cleanup();
+
+    renderAccount({ 'homes.list': () => homeList(home('h1', 'viewer', '王家')) });
+    await waitFor(() => element('#account-link-members'));
+    await waitFor(() => expect(document.querySelector('#home-state, #screen-state')).toBeNull());
+    expect(document.querySelector('#account-link-invite')).toBeNull();
+  });
+
+  it('makes a new home from a name and makes it current', async () => {
+    const made = home('h2', 'owner', '小窝');
+    const homes = [home('h1', 'owner', '王家')];
+    const screen = renderAccount({
+      'homes.list': () => homeList(...homes),
+      'homes.create': () => {
+        homes.push(made);
+        return made;
+      },
+    });
+    await waitFor(() => element('#account-link-newHome'));
+    fireEvent.click(element('#account-link-newHome'));
+    const input = await waitFor(() => element('#new-home-dialog-input input'));
+    fireEvent.input(input, { target: { value: '  ' } });
+    fireEvent.click(element('#new-home-dialog-confirm'));
+    expect(textOf('#new-home-dialog-error')).toBe('请给家起个名字');
+    fireEvent.input(input, { target: { value: '小窝' } });
+    fireEvent.click(element('#new-home-dialog-confirm'));
+    await waitFor(() => expect(textOf('#account-notice')).toBe('已新建「小窝」，现在看的就是这个家'));
+    expect(screen.callsTo('homes.create')).toEqual([{ name: '小窝' }]);
+    expect(currentHomeStore.peek()).toBe('h2');
+  });
+
+  it('says why a new home could not be made', async () => {
+    renderAccount({
+      'homes.create': () => {
+        throw appError('HOME_LIMIT_REACHED');
+      },
+    });
+    await waitFor(() => element('#account-link-newHome'));
+    fireEvent.click(element('#account-link-newHome'));
+    const input = await waitFor(() => element('#new-home-dialog-input input'));
+    fireEvent.input(input, { target: { value: '小窝' } });
+    fireEvent.click(element('#new-home-dialog-confirm'));
+    await waitFor(() => expect(textOf('#new-home-dialog-error')).toContain('家的数量已到上限'));
   });
 });
