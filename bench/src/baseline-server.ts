@@ -3,14 +3,18 @@
  * tRPC, no zod, no Kysely, no logger). Per request, like the real endpoint:
  *   1. session: SHA-256 of the bearer token, the sessions lookup by token hash, the expiry check (and the
  *      once-a-minute touch);
- *   2. the page: the keyset query for limit + 1 rows;
- *   3. the bindings of the page's photos in one query, each secret key unsealed (AES-256-GCM);
- *   4. a signed thumbnail URL per photo with the qiniu SDK's privateDownloadUrl (bound bucket or embedded
+ *   2. the caller's membership of the home in the input (`homeId`): the home_members primary-key lookup
+ *      joined to homes (not found: NOT_FOUND), and the role checked for viewing;
+ *   3. the page: the home's keyset query for limit + 1 rows;
+ *   4. the bindings of the page's photos in one query, each secret key unsealed (AES-256-GCM, the home's
+ *      context `storage-binding:<homeId>`);
+ *   5. a signed thumbnail URL per photo with the qiniu SDK's privateDownloadUrl (bound bucket or embedded
  *      store), deadlines rounded to the same window;
- *   5. the same JSON as tRPC sends.
+ *   6. the same JSON as tRPC sends.
  * The SQL is not written here: the bench captures the statements the API's repositories issue (Kysely's
  * query log) and passes their text in BENCH_SQL, so both servers run the very same SQL through
- * better-sqlite3 prepared statements. Bundled by esbuild and run with plain node, like the API.
+ * better-sqlite3 prepared statements. Bundled by esbuild and run with plain node, like the API. It answers
+ * the first page only (a cursor is refused): deep pages are compared API against API.
  */
 import { createDecipheriv, createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -28,6 +32,8 @@ export interface CapturedStatement {
 export interface BaselineSql {
   session: CapturedStatement;
   touch: CapturedStatement;
+  /** HomesRepository.membership: the caller's role in the home (homeProcedure, via HomeAccess). */
+  membership: CapturedStatement;
   page: CapturedStatement;
   /** Captured with one binding id: `in (?)` is widened to the page's count. */
   bindings: CapturedStatement;
@@ -67,6 +73,8 @@ const URL_WINDOW_MS = 30 * 60 * 1000;
 const SESSION_TOUCH_MS = 60 * 1000;
 const SESSION_IDLE_MS = 30 * 24 * 3600 * 1000;
 const THUMB_FOP = VARIANT_FOPS.thumb;
+/** Roles that may view a home's photos (services/home-access.ts, capability 'view'). */
+const VIEWERS = new Set(['owner', 'member', 'viewer']);
 
 function unseal(sealed: string, context: string): string {
   const [, iv, tag, body] = sealed.split('.');
@@ -114,10 +122,32 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     st.run(...params);
   }
   const userId = String(session.user_id);
-  const input = JSON.parse(url.searchParams.get('input') ?? '{}') as { limit?: number };
+  const input = JSON.parse(url.searchParams.get('input') ?? '{}') as {
+    homeId?: string;
+    limit?: number;
+    cursor?: string;
+  };
+  if (typeof input.homeId !== 'string' || input.cursor !== undefined) {
+    send(res, 400, { error: { message: 'BAD_INPUT' } });
+    return;
+  }
+  const homeId = input.homeId;
   const limit = input.limit ?? 60;
 
-  const { st: pageSt, params: pageParams } = run(statements.page, { ownerId: userId, limitPlusOne: limit + 1 });
+  const member = (() => {
+    const { st, params } = run(statements.membership, { userId, homeId });
+    return st.get(...params) as Row | undefined;
+  })();
+  if (!member) {
+    send(res, 404, { error: { message: 'NOT_FOUND' } });
+    return;
+  }
+  if (!VIEWERS.has(String(member.role))) {
+    send(res, 403, { error: { message: 'FORBIDDEN' } });
+    return;
+  }
+
+  const { st: pageSt, params: pageParams } = run(statements.page, { homeId, limitPlusOne: limit + 1 });
   const rows = pageSt.all(...pageParams) as Row[];
   const items = rows.slice(0, limit);
 
@@ -131,10 +161,12 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   if (bindingIds.length > 0) {
     const sql = statements.bindings.sql.replace('in (?)', `in (${bindingIds.map(() => '?').join(', ')})`);
     const { st } = run(statements.bindings, {}, sql);
-    const values = statements.bindings.params.flatMap((name) => (name === 'bindingId' ? bindingIds : [userId]));
+    const values = statements.bindings.params.flatMap((name) =>
+      name === 'bindingId' ? bindingIds : [({ homeId } as Record<string, unknown>)[name]],
+    );
     for (const b of st.all(...values) as Row[]) {
       if (b.status !== 'active') continue;
-      const secret = unseal(String(b.secret_key_sealed), `storage-binding:${userId}`);
+      const secret = unseal(String(b.secret_key_sealed), `storage-binding:${String(b.home_id)}`);
       managers.set(String(b.id), {
         manager: new qiniu.rs.BucketManager(new qiniu.auth.digest.Mac(String(b.access_key), secret)),
         domain: String(b.domain),
@@ -159,6 +191,7 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
         createdAt: p.created_at,
         sortAt: p.sort_at,
         deletedAt: p.deleted_at,
+        uploaderId: p.uploader_id,
         thumbUrl,
         availability: thumbUrl === null ? 'unbound' : 'ok',
       };

@@ -68,12 +68,13 @@ async function main(): Promise<void> {
     log('bundling the API and the baseline');
     const bundles = await buildBundles();
     const needsData = names.some((n) => n === 'list' || n === 'uploads' || n === 'startup');
-    const mainUserPhotos = options.quick ? 21_000 : 102_000;
-    log(needsData ? `seeding ${mainUserPhotos} photos for one user among 20 users` : 'no seeded data needed');
+    const mainHomePhotos = options.quick ? 20_000 : 100_000;
+    log(needsData ? `seeding a home of ${mainHomePhotos} photos among 21 homes` : 'no seeded data needed');
     const seeded = needsData
       ? await seed({
           dataDir: path.join(scratch, 'data'),
-          mainUserPhotos,
+          mainHomePhotos,
+          memberShare: 0.2,
           otherUsers: 19,
           otherUserPhotos: options.quick ? 1_000 : 5_000,
         })

@@ -1,9 +1,12 @@
 /**
  * Seeds a fresh data dir straight through the API's own Kysely database (createDb + migrations), in
- * transactions of multi-row inserts: one "family" user with a deep timeline among many smaller users,
- * most photos under a bound Qiniu bucket (secret sealed with the server key, as bindings are stored) and
- * the older ones in the embedded store (binding_id null). Every user gets a session whose bearer token the
- * benches use.
+ * transactions of multi-row inserts. Every account gets a home of its own as sign-up makes it
+ * (HomesRepository.create, as HomesService.createFirst does) and a session whose bearer token the benches
+ * use. The "family" home holds the deep timeline: its owner and a second account, a *member* of it (its
+ * home_members row inserted directly, role 'member', as an accepted invite leaves it), upload its photos
+ * (uploader_id). Most of them live under the home's bound Qiniu bucket (secret sealed with the server key
+ * and the home's context, as bindings are stored), the older ones in the embedded store (binding_id null).
+ * Many smaller homes share the table and its indexes.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -13,15 +16,22 @@ import type { PhotosTable } from '../../apps/api/src/db/schema.js';
 import { createSealer } from '../../apps/api/src/integrations/crypto.js';
 import { newId } from '../../apps/api/src/integrations/ids.js';
 import { randomKey } from '../../apps/api/src/integrations/secrets.js';
+import { HomesRepository } from '../../apps/api/src/repositories/homes.js';
 import { hashToken } from '../../apps/api/src/services/auth.js';
+import { firstHomeName } from '../../apps/api/src/services/homes.js';
 import { loadOrCreateKeys, type StoreCredentials } from '../../apps/api/src/storage/embedded/keys.js';
 import { sealContext } from '../../apps/api/src/storage/resolver.js';
 
 export interface SeedOptions {
   dataDir: string;
-  /** Photos of the user the list benches read. */
-  mainUserPhotos: number;
-  /** Other users, each with `otherUserPhotos`: their rows share the table and the index. */
+  /**
+   * Photos on the family home's timeline, the one the list benches read. 1% more sit in its trash (every
+   * 101st row): they share the index but are not on the timeline.
+   */
+  mainHomePhotos: number;
+  /** Share of the family home's photos the member uploaded (the owner uploaded the rest). */
+  memberShare: number;
+  /** Other accounts, each with `otherUserPhotos` in its own home: their rows share the table and the index. */
   otherUsers: number;
   otherUserPhotos: number;
 }
@@ -30,18 +40,26 @@ export interface SeededUser {
   id: string;
   /** Bearer token of a live session. */
   token: string;
+  /** The home sign-up made for the account (owned by it). */
+  homeId: string;
 }
 
 export interface Seeded {
   dataDir: string;
   /** XIAOJIA_SECRET_KEY the server must run with (it sealed the binding's secret). */
   serverKey: string;
+  /** The family home: its owner is `main` (main.homeId === home.id), `member` is a member of it. */
+  home: { id: string; livePhotos: number; trashedPhotos: number; memberUploads: number };
   main: SeededUser;
+  /** A member (role 'member') of the family home; `member.homeId` is its own, empty home. */
+  member: SeededUser;
   others: SeededUser[];
-  /** The main user's bound bucket. */
+  /** The family home's bound bucket. */
   binding: { id: string; accessKey: string; secretKey: string; bucket: string; domain: string };
   storeCredentials: StoreCredentials;
   totalPhotos: number;
+  /** Homes in the database (each account's own). */
+  totalHomes: number;
 }
 
 const ROWS_PER_INSERT = 500;
@@ -49,6 +67,7 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 /** Photos older than this share of the main timeline sit in the embedded store (taken before binding). */
 const EMBEDDED_SHARE = 0.1;
 
+/** An account as sign-up leaves it: the user, its own home (owner), and a live session. */
 async function insertUser(db: Db, name: string, now: string): Promise<SeededUser> {
   const id = newId();
   await db
@@ -77,16 +96,24 @@ async function insertUser(db: Db, name: string, now: string): Promise<SeededUser
       expires_at: expires,
     })
     .execute();
-  return { id, token };
+  const homeId = newId();
+  await new HomesRepository(db).create({ id: homeId, name: firstHomeName(name), created_at: now }, id);
+  return { id, token, homeId };
 }
 
-/** `count` photos for `ownerId`, taken over the last ten years in random order, inserted in batches. */
+/**
+ * `live` photos on `homeId`'s timeline (plus 1% in its trash: every 101st row), taken over the last ten
+ * years in random order, inserted in batches; `uploaderFor(i)` says who uploaded the i-th.
+ * Returns the number of rows inserted.
+ */
 async function insertPhotos(
   db: Db,
-  ownerId: string,
-  count: number,
+  homeId: string,
+  live: number,
+  uploaderFor: (i: number) => string,
   bindingFor: (takenAt: number) => string | null,
-): Promise<void> {
+): Promise<number> {
+  const count = live + Math.floor(live / 100);
   const end = Date.now();
   const start = end - 10 * YEAR_MS;
   await db.transaction().execute(async (trx) => {
@@ -98,9 +125,10 @@ async function insertPhotos(
       const id = newId(taken);
       batch.push({
         id,
-        owner_id: ownerId,
+        home_id: homeId,
+        uploader_id: uploaderFor(i),
         binding_id: bindingFor(taken),
-        object_key: `u/${ownerId}/${month}/${id}.jpg`,
+        object_key: `u/${homeId}/${month}/${id}.jpg`,
         filename: `IMG_${String(i).padStart(6, '0')}.jpg`,
         etag: `Fq${randomBytes(20).toString('base64url')}`,
         size: 1_500_000 + Math.floor(Math.random() * 4_000_000),
@@ -110,8 +138,7 @@ async function insertPhotos(
         taken_at: takenAt,
         created_at: new Date(end).toISOString(),
         sort_at: takenAt,
-        // A few in the trash: they share the index but are not on the timeline.
-        deleted_at: Math.random() < 0.01 ? new Date(end).toISOString() : null,
+        deleted_at: i % 101 === 100 ? new Date(end).toISOString() : null,
         purge_requested_at: null,
         purge_attempts: 0,
         purge_error: null,
@@ -122,6 +149,7 @@ async function insertPhotos(
       }
     }
   });
+  return count;
 }
 
 export async function seed(options: SeedOptions): Promise<Seeded> {
@@ -136,6 +164,12 @@ export async function seed(options: SeedOptions): Promise<Seeded> {
     const storeCredentials = await loadOrCreateKeys(path.join(options.dataDir, 'objects', 'store-keys.json'));
 
     const main = await insertUser(db, 'family', now);
+    const member = await insertUser(db, 'grandma', now);
+    // As an accepted invite leaves it (services/invites.ts).
+    await db
+      .insertInto('home_members')
+      .values({ home_id: main.homeId, user_id: member.id, role: 'member', joined_at: now })
+      .execute();
     const binding = {
       id: newId(),
       accessKey: randomBytes(30).toString('base64url'),
@@ -147,13 +181,14 @@ export async function seed(options: SeedOptions): Promise<Seeded> {
       .insertInto('storage_bindings')
       .values({
         id: binding.id,
-        user_id: main.id,
+        home_id: main.homeId,
+        created_by: main.id,
         provider: 'qiniu',
         bucket: binding.bucket,
         domain: binding.domain,
         region: 'z0',
         access_key: binding.accessKey,
-        secret_key_sealed: sealer.seal(binding.secretKey, sealContext(main.id)),
+        secret_key_sealed: sealer.seal(binding.secretKey, sealContext(main.homeId)),
         status: 'active',
         verified_at: now,
         last_error: null,
@@ -162,22 +197,50 @@ export async function seed(options: SeedOptions): Promise<Seeded> {
       })
       .execute();
     const boundSince = Date.now() - 10 * YEAR_MS * (1 - EMBEDDED_SHARE);
-    await insertPhotos(db, main.id, options.mainUserPhotos, (taken) => (taken >= boundSince ? binding.id : null));
+    // Every k-th row is the member's: spread evenly over the (randomly ordered) timeline.
+    const every = Math.max(1, Math.round(1 / options.memberShare));
+    let memberUploads = 0;
+    const mainRows = await insertPhotos(
+      db,
+      main.homeId,
+      options.mainHomePhotos,
+      (i) => {
+        if (i % every !== 0) return main.id;
+        memberUploads++;
+        return member.id;
+      },
+      (taken) => (taken >= boundSince ? binding.id : null),
+    );
 
     const others: SeededUser[] = [];
+    let totalPhotos = mainRows;
     for (let u = 0; u < options.otherUsers; u++) {
-      const user = await insertUser(db, `member${u}`, now);
+      const user = await insertUser(db, `user${u}`, now);
       others.push(user);
-      await insertPhotos(db, user.id, options.otherUserPhotos, () => null);
+      totalPhotos += await insertPhotos(
+        db,
+        user.homeId,
+        options.otherUserPhotos,
+        () => user.id,
+        () => null,
+      );
     }
     return {
       dataDir: options.dataDir,
       serverKey,
+      home: {
+        id: main.homeId,
+        livePhotos: options.mainHomePhotos,
+        trashedPhotos: mainRows - options.mainHomePhotos,
+        memberUploads,
+      },
       main,
+      member,
       others,
       binding,
       storeCredentials,
-      totalPhotos: options.mainUserPhotos + options.otherUsers * options.otherUserPhotos,
+      totalPhotos,
+      totalHomes: others.length + 2,
     };
   } finally {
     await db.destroy();

@@ -1,8 +1,11 @@
 /**
+ * All on the family home (100,000 photos on its timeline, one home among many sharing the table):
  * 1. photos.list (page of 100, signed thumbnail URLs) under concurrent load, the API against the bare
- *    node:http baseline doing the same work (bench/src/baseline-server.ts).
- * 2. Deep pagination: the page after the 100,000th photo against the first page, over HTTP and for the
- *    repository's query alone.
+ *    node:http baseline doing the same work (bench/src/baseline-server.ts: session, membership, page,
+ *    bindings, signing, with the SQL captured from the API's repositories), as the home's owner;
+ *    and the same page asked for by a member of the home against the owner asking for it.
+ * 2. Deep pagination: the page after the 50,000th photo (a keyset cursor) against the first page, over
+ *    HTTP and for the repository's query alone.
  */
 import { request } from 'node:http';
 import path from 'node:path';
@@ -10,7 +13,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { createDb } from '../../../apps/api/src/db/index.js';
 import { PhotosRepository } from '../../../apps/api/src/repositories/photos.js';
 import { encodeCursor } from '../../../apps/api/src/services/photos.js';
-import { captureListSql } from '../lib/capture-sql.js';
+import { captureListSql, explainListSql } from '../lib/capture-sql.js';
 import type { BenchContext } from '../lib/context.js';
 import { combine, type LoadResult, load } from '../lib/load.js';
 import { waitForOk } from '../lib/processes.js';
@@ -46,13 +49,13 @@ const listPath = (input: object) => `/trpc/photos.list?input=${encodeURIComponen
 /** Mean time of one `page()` call in ms, over `calls` calls. */
 async function timePage(
   repo: PhotosRepository,
-  ownerId: string,
+  homeId: string,
   after: Parameters<PhotosRepository['page']>[2],
   calls: number,
 ) {
   const started = process.hrtime.bigint();
   for (let i = 0; i < calls; i++) {
-    const rows = await repo.page({ ownerId, trashed: false }, PAGE + 1, after);
+    const rows = await repo.page({ homeId, trashed: false }, PAGE + 1, after);
     if (rows.length !== PAGE + 1) throw new Error(`page returned ${rows.length} rows`);
   }
   return Number(process.hrtime.bigint() - started) / 1e6 / calls;
@@ -63,15 +66,18 @@ export async function benchList(ctx: BenchContext): Promise<Figure[]> {
   const seconds = ctx.quick ? 2 : 5;
   const dbFile = path.join(seeded.dataDir, 'xiaojia.db');
   const sql = await captureListSql(dbFile, PAGE);
-  ctx.log(`  baseline SQL (from the repositories): ${sql.page.sql}`);
+  ctx.log(`  baseline SQL (from the repositories): ${sql.membership.sql}; ${sql.page.sql}`);
+  const plans = await explainListSql(dbFile, PAGE);
+  for (const [name, plan] of Object.entries(plans)) ctx.log(`  plan of ${name}: ${plan}`);
 
-  // The keyset of the 100,000th live photo of the main user: the deep page starts right after it.
+  // The keyset of the home's photo half-way down its timeline: the deep page starts right after it.
   const db = createDb({ kind: 'sqlite', file: dbFile });
-  const depth = ctx.quick ? 20_000 : 100_000;
+  const homeId = seeded.home.id;
+  const depth = Math.floor(seeded.home.livePhotos / 2);
   const at = await db
     .selectFrom('photos')
     .select(['sort_at', 'id'])
-    .where('owner_id', '=', seeded.main.id)
+    .where('home_id', '=', homeId)
     .where('deleted_at', 'is', null)
     .where('purge_requested_at', 'is', null)
     .orderBy('sort_at', 'desc')
@@ -80,12 +86,13 @@ export async function benchList(ctx: BenchContext): Promise<Figure[]> {
     .offset(depth - 1)
     .executeTakeFirstOrThrow();
   const after = { sortAt: at.sort_at, id: at.id };
-  const firstPath = listPath({ limit: PAGE });
-  const deepPath = listPath({ limit: PAGE, cursor: encodeCursor(after) });
+  const firstPath = listPath({ homeId, limit: PAGE });
+  const deepPath = listPath({ homeId, limit: PAGE, cursor: encodeCursor(after) });
 
   const api = await startApi(bundles, { dataDir: seeded.dataDir, serverKey: seeded.serverKey });
   const baseline = await startBaseline(bundles, { dataDir: seeded.dataDir, serverKey: seeded.serverKey, sql });
   const headers = { authorization: `Bearer ${seeded.main.token}`, host: HOST };
+  const memberHeaders = { authorization: `Bearer ${seeded.member.token}`, host: HOST };
   try {
     await waitForOk(`${api.origin}/healthz`, api.child);
     await waitForOk(`${baseline.origin}${firstPath}`, baseline.child, { headers });
@@ -98,20 +105,30 @@ export async function benchList(ctx: BenchContext): Promise<Figure[]> {
         `the baseline answers differently from the API:\n${JSON.stringify(fromApi).slice(0, 600)}\n${JSON.stringify(fromBaseline).slice(0, 600)}`,
       );
     }
+    // The member sees the very page the owner sees (same home, same photos, same URLs).
+    const fromMember = await getJson(api.origin, firstPath, memberHeaders);
+    if (!isDeepStrictEqual(fromApi, fromMember)) throw new Error("the member's page differs from the owner's");
+    const byMember = (fromApi as { result: { data: { items: { uploaderId: string }[] } } }).result.data.items.filter(
+      (p) => p.uploaderId === seeded.member.id,
+    ).length;
+    ctx.log(`  first page: ${byMember} of ${PAGE} photos uploaded by the member`);
     const deep = (await getJson(api.origin, deepPath, headers)) as { result: { data: { items: unknown[] } } };
     if (deep.result.data.items.length !== PAGE) throw new Error('the deep page is not full');
 
     const run =
-      (server: { origin: string; child: { pid: number } }, p: string, s = seconds) =>
+      (server: { origin: string; child: { pid: number } }, p: string, s = seconds, as = headers) =>
       () =>
-        load({ url: `${server.origin}${p}`, headers, connections: CONNECTIONS, seconds: s, pid: server.child.pid });
+        load({ url: `${server.origin}${p}`, headers: as, connections: CONNECTIONS, seconds: s, pid: server.child.pid });
     ctx.log('  warming up');
     await run(api, firstPath, 2)();
     await run(baseline, firstPath, 2)();
     await run(api, deepPath, 1)();
+    await run(api, firstPath, 1, memberHeaders)();
 
     const real: LoadResult[] = [];
     const bare: LoadResult[] = [];
+    const asMember: LoadResult[] = [];
+    const asOwner: LoadResult[] = [];
     const first: LoadResult[] = [];
     const deeper: LoadResult[] = [];
     const rate = (x: LoadResult | undefined) =>
@@ -125,6 +142,10 @@ export async function benchList(ctx: BenchContext): Promise<Figure[]> {
       real.push(a);
       bare.push(b);
       ctx.log(`  list run ${r + 1}: api ${rate(a)}; baseline ${rate(b)}`);
+      const [m, o] = await paired(run(api, firstPath, slice, memberHeaders), run(api, firstPath, slice));
+      asMember.push(m);
+      asOwner.push(o);
+      ctx.log(`  member run ${r + 1}: member ${rate(m)}; owner ${rate(o)}`);
       const [d, f] = await paired(run(api, deepPath, slice), run(api, firstPath, slice));
       deeper.push(d);
       first.push(f);
@@ -134,15 +155,15 @@ export async function benchList(ctx: BenchContext): Promise<Figure[]> {
     // The query alone, in this process, through the API's repository.
     const repo = new PhotosRepository(db);
     const calls = ctx.quick ? 50 : 400;
-    await timePage(repo, seeded.main.id, after, 20);
-    await timePage(repo, seeded.main.id, undefined, 20);
+    await timePage(repo, homeId, after, 20);
+    await timePage(repo, homeId, undefined, 20);
     const sqlFirst: number[] = [];
     const sqlDeep: number[] = [];
     for (let r = 0; r < ctx.runs; r++) {
       const [f, d] = await alternate(
         10,
-        () => timePage(repo, seeded.main.id, undefined, calls / 10),
-        () => timePage(repo, seeded.main.id, after, calls / 10),
+        () => timePage(repo, homeId, undefined, calls / 10),
+        () => timePage(repo, homeId, after, calls / 10),
       );
       sqlFirst.push(mean(f));
       sqlDeep.push(mean(d));
@@ -151,18 +172,20 @@ export async function benchList(ctx: BenchContext): Promise<Figure[]> {
     // The servers stop before the in-process layers run on the same data dir.
     await api.child.stop();
     await baseline.child.stop();
-    const layers = await measureLayers(ctx, PAGE, sql.page);
+    const layers = await measureLayers(ctx, PAGE, sql);
 
-    const bareName = 'bare node:http, same SQL + signing';
+    const bareName = 'bare node:http, same SQL (membership, page, bindings) + signing';
+    const homeName = `the owner, home of ${seeded.home.livePhotos.toLocaleString('en')} photos`;
     const cpuPer = (xs: LoadResult[]) => xs.map((x) => x.serverCpuMs / x.requests);
     return [
       compared(
         {
           id: '1a',
-          name: `photos.list, ${PAGE} per page, ${CONNECTIONS} connections: throughput`,
+          name: `photos.list, ${PAGE} per page, ${CONNECTIONS} connections, ${homeName}: throughput`,
           unit: 'req/s',
           baselineName: bareName,
           target: { on: 'ratio', op: '>=', limit: 0.7 },
+          note: `plans: membership ${plans.membership}; page ${plans.firstPage}`,
         },
         real.map((x) => x.rps),
         bare.map((x) => x.rps),
@@ -191,7 +214,7 @@ export async function benchList(ctx: BenchContext): Promise<Figure[]> {
       compared(
         {
           id: '1e',
-          name: 'photos.list in process: the tRPC procedure (session lookup, zod input, middlewares, service), CPU per call',
+          name: 'photos.list in process: the tRPC procedure (session lookup, membership, zod input, middlewares, service), CPU per call',
           unit: 'ms',
           baselineName: 'PhotosService.list alone (SQL, bindings, signing, DTOs)',
         },
@@ -220,8 +243,34 @@ export async function benchList(ctx: BenchContext): Promise<Figure[]> {
       ),
       compared(
         {
+          id: '1h',
+          name: 'photos.list in process: the membership lookup through HomeAccess.require (HomesRepository.membership, Kysely)',
+          unit: 'ms',
+          baselineName: 'the same SQL, cached better-sqlite3 statement',
+        },
+        layers.membershipViaKysely,
+        layers.membershipRaw,
+      ),
+      compared(
+        {
+          id: '1i',
+          name: `photos.list as a member of the home (${seeded.home.memberUploads.toLocaleString('en')} of its photos uploaded by them), the same page: server CPU per request`,
+          unit: 'ms',
+          baselineName: 'the owner asking for the same page',
+          target: { on: 'ratio', op: '<=', limit: 1.1 },
+        },
+        cpuPer(asMember),
+        cpuPer(asOwner),
+      ),
+      compared(
+        { id: '1j', name: 'photos.list as a member: throughput', unit: 'req/s', baselineName: 'the owner' },
+        asMember.map((x) => x.rps),
+        asOwner.map((x) => x.rps),
+      ),
+      compared(
+        {
           id: '2a',
-          name: `page after ${depth.toLocaleString('en')} photos (of ${seeded.totalPhotos.toLocaleString('en')} rows, ${seeded.others.length + 1} users): server CPU per request`,
+          name: `page after ${depth.toLocaleString('en')} photos (home of ${seeded.home.livePhotos.toLocaleString('en')}; ${seeded.totalPhotos.toLocaleString('en')} rows, ${seeded.totalHomes} homes): server CPU per request`,
           unit: 'ms',
           baselineName: 'first page',
           target: { on: 'ratio', op: '<=', limit: 1.2 },
@@ -242,6 +291,7 @@ export async function benchList(ctx: BenchContext): Promise<Figure[]> {
           unit: 'ms',
           baselineName: 'first page',
           target: { on: 'ratio', op: '<=', limit: 1.2 },
+          note: `plan of the page after a cursor: ${plans.deepPage}`,
         },
         sqlDeep,
         sqlFirst,

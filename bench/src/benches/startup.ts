@@ -20,7 +20,7 @@ process.on('SIGTERM', () => process.exit(0));
 
 export async function benchStartup(ctx: BenchContext): Promise<Figure[]> {
   const { seeded } = ctx;
-  const listPath = `/trpc/photos.list?input=${encodeURIComponent(JSON.stringify({ limit: 100 }))}`;
+  const listPath = `/trpc/photos.list?input=${encodeURIComponent(JSON.stringify({ homeId: seeded.home.id, limit: 100 }))}`;
   const headers = { authorization: `Bearer ${seeded.main.token}` };
   const runs = Math.max(ctx.runs, 5);
   const apiMs: number[] = [];

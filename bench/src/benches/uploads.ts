@@ -88,12 +88,14 @@ export async function benchUploads(ctx: BenchContext): Promise<Figure[]> {
     const roundTrip = async (phase: string, n: number) => {
       const bytes = jpegVariant(photo, `rt-${run}-${phase}-${n}`);
       const { tickets } = (await trpc(api.origin, 'uploads.create', user.token, {
+        homeId: user.homeId,
         files: [{ filename: `IMG_${n}.jpg`, size: bytes.length, mime: 'image/jpeg' }],
       })) as { tickets: { kind: string; key: string; uploadUrl: string; fields: { token: string; key: string } }[] };
       const ticket = tickets[0];
       if (ticket?.kind !== 'upload') throw new Error('expected an upload ticket');
       await formPost(ticket.uploadUrl, ticket.fields.token, ticket.key, bytes);
       const confirmed = (await trpc(api.origin, 'uploads.confirm', user.token, {
+        homeId: user.homeId,
         key: ticket.key,
         width: WIDTH,
         height: HEIGHT,
@@ -173,6 +175,7 @@ export async function benchUploads(ctx: BenchContext): Promise<Figure[]> {
     // byte moves. Server CPU per call (this process waits for each answer): 50 new files against 1.
     const createCall = async (files: number) => {
       await trpc(api.origin, 'uploads.create', user.token, {
+        homeId: user.homeId,
         files: Array.from({ length: files }, (_, i) => ({
           filename: `IMG_${i}.jpg`,
           size: 2_000_000,

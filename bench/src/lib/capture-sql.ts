@@ -1,9 +1,13 @@
 /**
  * The SQL the API's repositories issue for photos.list, captured from Kysely itself (a plugin records
- * each query; the executor compiles it as it was run), so the baseline runs the same statements.
+ * each query; the executor compiles it as it was run), so the baseline runs the same statements: the
+ * session lookup (and touch), the caller's membership of the home (HomesRepository.membership, what
+ * homeProcedure asks through HomeAccess), the home's keyset page, and the page's bindings.
  */
+import Database from 'better-sqlite3';
 import { createDb, type Db } from '../../../apps/api/src/db/index.js';
 import { BindingsRepository } from '../../../apps/api/src/repositories/bindings.js';
+import { HomesRepository } from '../../../apps/api/src/repositories/homes.js';
 import { PhotosRepository } from '../../../apps/api/src/repositories/photos.js';
 import { SessionsRepository } from '../../../apps/api/src/repositories/sessions.js';
 import type { BaselineSql, CapturedStatement } from '../baseline-server.js';
@@ -40,7 +44,8 @@ export async function captureListSql(dbFile: string, limit: number): Promise<Bas
   // Distinct sentinel values, so each parameter's role can be told from its value.
   const v = {
     tokenHash: 'sentinel-token-hash',
-    ownerId: 'sentinel-owner',
+    userId: 'sentinel-user',
+    homeId: 'sentinel-home',
     limitPlusOne: limit + 1,
     sessionId: 'sentinel-session',
     now: '2999-01-01T00:00:00.000Z',
@@ -58,14 +63,58 @@ export async function captureListSql(dbFile: string, limit: number): Promise<Bas
           staleBefore: v.staleBefore,
         }),
       ),
+      membership: await capture(db, v, (d) => new HomesRepository(d).membership(v.userId, v.homeId)),
       page: await capture(db, v, (d) =>
-        new PhotosRepository(d).page({ ownerId: v.ownerId, trashed: false }, v.limitPlusOne),
+        new PhotosRepository(d).page({ homeId: v.homeId, trashed: false }, v.limitPlusOne),
       ),
-      bindings: await capture(db, { ...v, userId: v.ownerId }, (d) =>
-        new BindingsRepository(d).byIds(v.ownerId, [v.bindingId]),
-      ),
+      bindings: await capture(db, v, (d) => new BindingsRepository(d).byIds(v.homeId, [v.bindingId])),
     };
   } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * SQLite's plan for each statement of photos.list, as the repositories issue them (the first page and a
+ * page after a keyset cursor, the membership lookup): one line per statement, each step of the plan
+ * joined by " / ". The bench logs these and keeps them with its figures, so a slow page shows why.
+ */
+export async function explainListSql(dbFile: string, limit: number): Promise<Record<string, string>> {
+  const db = createDb({ kind: 'sqlite', file: dbFile });
+  const v = {
+    userId: 'sentinel-user',
+    homeId: 'sentinel-home',
+    limitPlusOne: limit + 1,
+    sortAt: '2020-01-01T00:00:00.000Z',
+    afterId: 'sentinel-after',
+    bindingId: 'sentinel-binding',
+  };
+  const raw = new Database(dbFile, { readonly: true });
+  try {
+    const statements = {
+      membership: await capture(db, v, (d) => new HomesRepository(d).membership(v.userId, v.homeId)),
+      firstPage: await capture(db, v, (d) =>
+        new PhotosRepository(d).page({ homeId: v.homeId, trashed: false }, v.limitPlusOne),
+      ),
+      deepPage: await capture(db, v, (d) =>
+        new PhotosRepository(d).page({ homeId: v.homeId, trashed: false }, v.limitPlusOne, {
+          sortAt: v.sortAt,
+          id: v.afterId,
+        }),
+      ),
+      bindings: await capture(db, v, (d) => new BindingsRepository(d).byIds(v.homeId, [v.bindingId])),
+    };
+    const values: Record<string, unknown> = v;
+    return Object.fromEntries(
+      Object.entries(statements).map(([name, st]) => {
+        const plan = raw.prepare(`explain query plan ${st.sql}`).all(...st.params.map((p) => values[p])) as {
+          detail: string;
+        }[];
+        return [name, plan.map((step) => step.detail).join(' / ')];
+      }),
+    );
+  } finally {
+    raw.close();
     await db.destroy();
   }
 }
