@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUpload, postUpload, trpc } from './api-process.js';
+import { createUpload, ownHomeId, postUpload, trpc } from './api-process.js';
 import { type App, PHONE, repoRoot, startApp, type TrackedPage } from './harness.js';
 
 interface SharpImage {
@@ -150,13 +150,14 @@ describe('album flow in the H5 app', () => {
     // One older photo (taken last year, from another family member's phone) through the API, so the
     // timeline has two days; the app picks it up when its own uploads finish.
     const older = await makePhoto(640, 480, 9, 'jpeg');
-    const ticket = await createUpload(base, session, older);
+    const homeId = await ownHomeId(base, session);
+    const ticket = await createUpload(base, session, homeId, older);
     expect(await postUpload(ticket, older)).toBe(200);
     await trpc(
       base,
       'mutation',
       'uploads.confirm',
-      { key: ticket.key, width: 640, height: 480, takenAt: '2025-06-01T09:00:00.000Z' },
+      { homeId, key: ticket.key, width: 640, height: 480, takenAt: '2025-06-01T09:00:00.000Z' },
       session,
     );
 
@@ -199,7 +200,7 @@ describe('album flow in the H5 app', () => {
       base,
       'query',
       'photos.list',
-      {},
+      { homeId },
       session,
     );
     expect(listed.items.find((p) => p.filename === 'grandma.jpg')?.takenAt).toBe('2024-10-01T07:20:00.000Z');
@@ -257,13 +258,14 @@ describe('album flow in the H5 app', () => {
     const shownId = timeline[1] ?? '';
 
     // Add it to an album (created through the API) with the viewer's album picker.
-    await trpc(base, 'mutation', 'albums.create', { name: '满月' }, session);
+    await trpc(base, 'mutation', 'albums.create', { homeId, name: '满月' }, session);
     await page.locator('#viewer-album').click();
     await page.locator('.viewer__album', { hasText: '满月' }).click();
     await expect
       .poll(
         async () =>
-          (await trpc<{ albumIds: string[] }>(base, 'query', 'photos.get', { id: shownId }, session)).albumIds.length,
+          (await trpc<{ albumIds: string[] }>(base, 'query', 'photos.get', { homeId, id: shownId }, session)).albumIds
+            .length,
       )
       .toBe(1);
     await page.locator('#viewer-album').click();
@@ -275,9 +277,9 @@ describe('album flow in the H5 app', () => {
     await page.locator('#viewer-trash').click();
     await expect
       .poll(async () =>
-        (await trpc<{ items: { id: string }[] }>(base, 'query', 'photos.list', { trashed: true }, session)).items.map(
-          (p) => p.id,
-        ),
+        (
+          await trpc<{ items: { id: string }[] }>(base, 'query', 'photos.list', { homeId, trashed: true }, session)
+        ).items.map((p) => p.id),
       )
       .toEqual([shownId]);
     await page.goBack();
@@ -285,15 +287,16 @@ describe('album flow in the H5 app', () => {
     await expect.poll(() => gridIds(page), { timeout: 10_000 }).toEqual(timeline.filter((id) => id !== shownId));
 
     const trashedIds = async () =>
-      (await trpc<{ items: { id: string }[] }>(base, 'query', 'photos.list', { trashed: true }, session)).items.map(
-        (p) => p.id,
-      );
+      (
+        await trpc<{ items: { id: string }[] }>(base, 'query', 'photos.list', { homeId, trashed: true }, session)
+      ).items.map((p) => p.id);
 
-    // The album screen shows the album with its one photo.
+    // The album screen shows the album; its one photo is in the trash now, so it counts none and has no cover
+    // (it used to show the viewer picker's stale "1 张": the tab now reads its own page of albums; as on main).
     await page.locator('.weui-tabbar__item', { hasText: '相册' }).click();
     await atPage(page, 'albums');
     await expect.poll(() => page.locator('#albums-list').textContent(), { timeout: 10_000 }).toContain('满月');
-    await expect.poll(() => page.locator('#albums-list').textContent()).toContain('1 张');
+    await expect.poll(() => page.locator('#albums-list').textContent()).toContain('0 张');
     await shot(page, '08-albums');
 
     // Me -> Trash: choose the photo, restore it; it is back on the timeline.
@@ -336,7 +339,9 @@ describe('album flow in the H5 app', () => {
     await expect.poll(() => page.locator('#trash-empty').count(), { timeout: 10_000 }).toBe(1);
     expect(await trashedIds()).toEqual([]);
     await expect
-      .poll(async () => (await trpc<{ items: unknown[] }>(base, 'query', 'photos.list', {}, session)).items.length)
+      .poll(
+        async () => (await trpc<{ items: unknown[] }>(base, 'query', 'photos.list', { homeId }, session)).items.length,
+      )
       .toBe(timeline.length - 1);
 
     // Signed out elsewhere (the session is gone): the app goes back to sign-in with a note.
@@ -377,7 +382,8 @@ describe('album flow in the H5 app', () => {
     await atPage(page, 'timeline', 15_000);
     await expect.poll(() => gridIds(page), { timeout: 15_000 }).toEqual(remaining);
     await shot(page, '12-timeline-after-sign-in');
-    expect(await page.title()).toBe('时间线');
+    // The timeline is titled with the current home's name (sign-up made "<name>的家").
+    expect(await page.title()).toBe(`${USER.username}的家`);
     // Dark mode follows the system: the same page redraws in theme.css's dark palette.
     const background = () =>
       page.evaluate(() => getComputedStyle(document.querySelector('.timeline') as Element).backgroundColor);
@@ -386,10 +392,11 @@ describe('album flow in the H5 app', () => {
     expect(await background()).toBe('rgb(23, 19, 15)');
     await shot(page, '13-timeline-dark');
     expect(page.consoleErrors).toEqual([]);
-    // The only refusals all along: the timeline and the app's check after the session was ended elsewhere,
-    // the wrong password, and the trash page reopened by Back (no token: nothing to check with auth.me).
+    // The only refusals all along: the timeline (asking first which homes the user is in) and the app's check
+    // after the session was ended elsewhere, the wrong password, and the trash page reopened by Back (no
+    // token: nothing to check with auth.me).
     // Signing out itself asks nothing more with the dead session.
     const refused = page.failedResponses.map((line) => line.replace(/^(\d+) .*\/trpc\/([^?]+).*$/, '$1 $2'));
-    expect(refused).toEqual(['401 photos.list', '401 auth.me', '401 auth.signIn', '401 photos.list']);
+    expect(refused).toEqual(['401 homes.list', '401 auth.me', '401 auth.signIn', '401 homes.list']);
   }, 180_000);
 });

@@ -4,7 +4,7 @@
  */
 import type { BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TrpcError, tinyJpeg, trpc, uploadAndConfirm } from './api-process.js';
+import { ownHomeId, TrpcError, tinyJpeg, trpc, uploadAndConfirm } from './api-process.js';
 import { type App, PHONE, startApp, type TrackedPage } from './harness.js';
 
 /** The key and format Taro's H5 storage uses for the client's session token. */
@@ -24,6 +24,8 @@ describe('albums, trash, storage and account screens (H5, real server)', () => {
   /** The session of a script (another "device"); the browser gets its own. */
   let scriptToken = '';
   let browserToken = '';
+  /** The home sign-up made for grandma: every photo and album call names it. */
+  let homeId = '';
   const photoIds: string[] = [];
 
   function running(): App {
@@ -48,7 +50,10 @@ describe('albums, trash, storage and account screens (H5, real server)', () => {
       password: 'family photos 2026',
       device: 'Chromium e2e',
     }));
-    for (let i = 0; i < 4; i++) photoIds.push(await uploadAndConfirm(url, scriptToken, tinyJpeg(`settings ${i}`)));
+    homeId = await ownHomeId(url, scriptToken);
+    for (let i = 0; i < 4; i++) {
+      photoIds.push(await uploadAndConfirm(url, scriptToken, homeId, tinyJpeg(`settings ${i}`)));
+    }
   });
 
   afterAll(async () => {
@@ -101,7 +106,7 @@ describe('albums, trash, storage and account screens (H5, real server)', () => {
     await running().screenshot(page, 'albums-create-dialog');
     await page.locator('#album-name-dialog-confirm').click();
     await expect.poll(() => text(page, '#albums-notice')).toBe('已新建相册「宝宝满月」');
-    const [created] = (await call<{ items: Album[] }>('query', 'albums.list')).items;
+    const [created] = (await call<{ items: Album[] }>('query', 'albums.list', { homeId })).items;
     expect(created).toMatchObject({ name: '宝宝满月', photoCount: 0 });
     if (!created) throw new Error('no album');
 
@@ -130,15 +135,15 @@ describe('albums, trash, storage and account screens (H5, real server)', () => {
     await page.locator('#album-delete-dialog-confirm').click();
     // Back on the list, which no longer has it.
     await expect.poll(() => text(page, '#albums-empty'), { timeout: 10_000 }).toContain('还没有相册');
-    expect((await call<{ items: Album[] }>('query', 'albums.list')).items).toEqual([]);
-    const timeline = await call<PhotoPage>('query', 'photos.list', { limit: 50 });
+    expect((await call<{ items: Album[] }>('query', 'albums.list', { homeId })).items).toEqual([]);
+    const timeline = await call<PhotoPage>('query', 'photos.list', { homeId, limit: 50 });
     expect(timeline.items.map((p) => p.id).sort()).toEqual([...photoIds].sort());
     expect(page.consoleErrors).toEqual([]);
   });
 
   it('restores from the trash and deletes forever through the UI', async () => {
     const [keep, purgeA, purgeB] = photoIds.slice(1);
-    await call('mutation', 'photos.trash', { ids: [keep, purgeA, purgeB] });
+    await call('mutation', 'photos.trash', { homeId, ids: [keep, purgeA, purgeB] });
     const page = await signedIn('/pages/trash/index');
     await expect.poll(() => page.locator('#trash-grid [id^="photo-"]').count(), { timeout: 15_000 }).toBe(3);
     expect(await text(page, '#trash-rule')).toContain('删除的照片会在回收站保留 30 天');
@@ -149,7 +154,7 @@ describe('albums, trash, storage and account screens (H5, real server)', () => {
     await page.locator('#trash-restore').click();
     await expect.poll(() => text(page, '#trash-notice')).toBe('已恢复 1 张，回到了时间线');
     await expect.poll(() => page.locator('#trash-grid [id^="photo-"]').count()).toBe(2);
-    const timeline = await call<PhotoPage>('query', 'photos.list', { limit: 50 });
+    const timeline = await call<PhotoPage>('query', 'photos.list', { homeId, limit: 50 });
     expect(timeline.items.map((p) => p.id)).toContain(keep);
 
     await page.locator('#selection-all').click();
@@ -160,8 +165,8 @@ describe('albums, trash, storage and account screens (H5, real server)', () => {
     await expect.poll(() => text(page, '#trash-notice')).toBe('已永久删除 2 张');
     await expect.poll(() => text(page, '#trash-empty')).toBe('回收站是空的。');
     await running().screenshot(page, 'trash-empty');
-    expect((await call<PhotoPage>('query', 'photos.list', { trashed: true })).items).toEqual([]);
-    await expect(call('query', 'photos.get', { id: purgeA })).rejects.toMatchObject({ appCode: 'NOT_FOUND' });
+    expect((await call<PhotoPage>('query', 'photos.list', { homeId, trashed: true })).items).toEqual([]);
+    await expect(call('query', 'photos.get', { homeId, id: purgeA })).rejects.toMatchObject({ appCode: 'NOT_FOUND' });
     expect(page.consoleErrors).toEqual([]);
   });
 
