@@ -292,7 +292,7 @@ describe('album flow in the H5 app', () => {
       ).items.map((p) => p.id);
 
     // The album screen shows the album; its one photo is in the trash now, so it counts none and has no cover
-    // (it used to show the viewer picker's stale "1 张": the tab now reads its own page of albums; as on main).
+    // (it used to show the viewer picker's stale "1 张": the tab now reads its own page of albums).
     await page.locator('.weui-tabbar__item', { hasText: '相册' }).click();
     await atPage(page, 'albums');
     await expect.poll(() => page.locator('#albums-list').textContent(), { timeout: 10_000 }).toContain('满月');
