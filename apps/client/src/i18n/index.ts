@@ -11,9 +11,8 @@ import { albumsMessages } from './locales/albums';
 import { authMessages } from './locales/auth';
 import { commonMessages } from './locales/common';
 import { errorsMessages } from './locales/errors';
-import { homesMessages } from './locales/homes';
-import { homesMessages } from './locales/homes';
 import { familyMessages } from './locales/family';
+import { homesMessages } from './locales/homes';
 import { storageMessages } from './locales/storage';
 import { timelineMessages } from './locales/timeline';
 import { trashMessages } from './locales/trash';
@@ -39,7 +38,6 @@ export const FEATURES: readonly FeatureMessages[] = [
   trashMessages,
   storageMessages,
   accountMessages,
-  homesMessages,
   homesMessages,
   familyMessages,
 ];
