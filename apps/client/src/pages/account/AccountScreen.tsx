@@ -14,7 +14,7 @@ import { Notice, QueryState } from '../../components/Screen';
 import { formatDateTime } from '../../components/Screen/format';
 import { nextPageOf, usePagedItems } from '../../components/Screen/paging';
 import { LoadMore } from '../../components/Screen/photos';
-import { useCurrentHome, useMakeHomeCurrent } from '../../home';
+import { canOpenTrash, useCurrentHome, useMakeHomeCurrent } from '../../home';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { mayInvite } from '../members/roles';
@@ -58,11 +58,11 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
       },
     }),
   );
-  // The family rows first; inviting only for those the home lets invite.
+  // The family rows first; inviting only for those the home lets invite; no trash for a viewer, who has none.
   const links: readonly AccountLink[] = [
     'members',
     ...(mayInvite(current.home) ? (['invite'] as const) : []),
-    ...LINKS,
+    ...LINKS.filter((link) => link !== 'trash' || (current.role !== undefined && canOpenTrash(current.role))),
   ];
 
   const revoke = useMutation(

@@ -149,6 +149,9 @@ describe('account screen', () => {
     await waitFor(() => element('#account-link-members'));
     await waitFor(() => expect(document.querySelector('#home-state, #screen-state')).toBeNull());
     expect(document.querySelector('#account-link-invite')).toBeNull();
+    // A viewer has no trash to open.
+    expect(document.querySelector('#account-link-trash')).toBeNull();
+    expect(document.querySelector('#account-link-storage')).not.toBeNull();
   });
 
   it('makes a new home from a name and makes it current', async () => {
