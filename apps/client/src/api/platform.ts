@@ -2,15 +2,20 @@
 import Taro from '@tarojs/taro';
 import { type ApiClient, createApiClient, createFailingApiClient, resolveApiUrl } from './client';
 import { createTaroFetch } from './taro-fetch';
-import { createTokenStore } from './token-store';
+import { createTokenStore, type TaroStorage } from './token-store';
 
-// Taro's APIs are called as `Taro.x(...)` member expressions: the H5 build rewrites exactly those into
-// imports of its web implementations, so passing the Taro object around would lose them.
-export const tokenStore = createTokenStore({
+/**
+ * The device's storage. Taro's APIs are called as `Taro.x(...)` member expressions: the H5 build rewrites
+ * exactly those into imports of its web implementations, so passing the Taro object around would lose them
+ * (on H5 `Taro.setStorage` read off the object is undefined).
+ */
+export const taroStorage: TaroStorage = {
   getStorage: (option) => Taro.getStorage(option),
   setStorage: (option) => Taro.setStorage(option),
   removeStorage: (option) => Taro.removeStorage(option),
-});
+};
+
+export const tokenStore = createTokenStore(taroStorage);
 
 export function createPlatformApiClient(): ApiClient {
   let url: string;

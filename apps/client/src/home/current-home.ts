@@ -5,8 +5,8 @@
  * of homes.list is current. Plain module: the hook lives in ./use-current-home.
  */
 
-import Taro from '@tarojs/taro';
 import type { Home } from '@xiaojia/shared';
+import { taroStorage } from '../api/platform';
 import type { TaroStorage } from '../api/token-store';
 
 export const CURRENT_HOME_STORAGE_KEY = 'xiaojia.currentHomeId';
@@ -70,7 +70,7 @@ export function createCurrentHomeStore(storage: () => TaroStorage): CurrentHomeS
 }
 
 /** The device's store (Taro storage: wx storage on weapp, localStorage on H5, AsyncStorage on RN). */
-export const currentHomeStore: CurrentHomeStore = createCurrentHomeStore(() => Taro as unknown as TaroStorage);
+export const currentHomeStore: CurrentHomeStore = createCurrentHomeStore(() => taroStorage);
 
 /** Whether a query key (tRPC's `[path, { input }]`) belongs to one home: its input names the home. */
 export function isHomeScopedKey(queryKey: readonly unknown[], homeId?: string): boolean {
