@@ -21,7 +21,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { QrCode } from '../../components/QrCode';
 import { EmptyState, Notice, QueryState } from '../../components/Screen';
 import { formatDateTime } from '../../components/Screen/format';
-import { type CurrentHome, useCurrentHome } from '../../home';
+import type { CurrentHome } from '../../home';
+import { HomeGate } from '../../home/HomeGate';
 import { useT } from '../../i18n';
 import { appCodeOf, errorMessage } from '../../i18n/errors';
 import { GRANTABLE_ROLES, mayInvite } from '../members/roles';
@@ -42,31 +43,22 @@ export interface InviteScreenProps {
   onCreated?(created: CreatedInvite): void;
 }
 
+/** The states before there is a home to show (loading, failure, no home at all) are HomeGate's. */
 export function InviteScreen(props: InviteScreenProps) {
   const t = useT();
-  const current = useCurrentHome();
-  const { home } = current;
-  if (!home) {
-    return (
-      <View className="screen" id="invite-page">
-        <QueryState
-          loadingKey="members.loading"
-          failedKey="members.loadFailed"
-          isPending={current.isPending}
-          error={current.error}
-          onRetry={current.refetch}
-        />
-      </View>
-    );
-  }
-  if (!mayInvite(home)) {
-    return (
-      <View className="screen" id="invite-page">
-        <EmptyState id="invite-not-allowed" text={t('invite.notAllowed')} />
-      </View>
-    );
-  }
-  return <InviteForm {...props} home={home} />;
+  return (
+    <HomeGate>
+      {(home) =>
+        mayInvite(home) ? (
+          <InviteForm {...props} home={home} />
+        ) : (
+          <View className="screen" id="invite-page">
+            <EmptyState id="invite-not-allowed" text={t('invite.notAllowed')} />
+          </View>
+        )
+      }
+    </HomeGate>
+  );
 }
 
 function InviteForm({

@@ -5,7 +5,7 @@
  * destructive step asks first and says exactly what happens. Navigation is handed in (tests).
  */
 
-import { skipToken, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Input, Text, View } from '@tarojs/components';
 import type { Home, Member } from '@xiaojia/shared';
 import { useState } from 'react';
@@ -13,11 +13,12 @@ import { useTRPC } from '../../api/query';
 import { ActionButton } from '../../components/ActionButton';
 import { ConfirmDialog, Dialog } from '../../components/ConfirmDialog';
 import { HomeNameDialog } from '../../components/NameDialog/HomeNameDialog';
-import { EmptyState, Notice, QueryState } from '../../components/Screen';
+import { Notice, QueryState } from '../../components/Screen';
 import { formatDateTime } from '../../components/Screen/format';
 import { nextPageOf, usePagedItems } from '../../components/Screen/paging';
 import { LoadMore } from '../../components/Screen/photos';
-import { useCurrentHome } from '../../home';
+import type { CurrentHome } from '../../home';
+import { HomeGate } from '../../home/HomeGate';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { mayInvite } from './roles';
@@ -38,16 +39,29 @@ type Ask =
   | { kind: 'leave' | 'ownerLeave' | 'delete' | 'rename' }
   | null;
 
-export function MembersScreen({ onInvite, onHomeGone, reachedBottom = 0 }: MembersScreenProps) {
+/** The states before there is a home to show (loading, failure, no home at all) are HomeGate's. */
+export function MembersScreen(props: MembersScreenProps) {
+  return <HomeGate>{(home, current) => <HomeMembers {...props} home={home} current={current} />}</HomeGate>;
+}
+
+function HomeMembers({
+  onInvite,
+  onHomeGone,
+  reachedBottom = 0,
+  home,
+  current,
+}: MembersScreenProps & { home: Home; current: CurrentHome }) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const current = useCurrentHome();
-  const { home, homeId } = current;
+  const homeId = home.id;
   const members = useInfiniteQuery({
-    ...trpc.homes.members.infiniteQueryOptions(homeId ? { homeId, limit: MEMBER_PAGE_SIZE } : skipToken, {
-      getNextPageParam: nextPageOf,
-    }),
+    ...trpc.homes.members.infiniteQueryOptions(
+      { homeId, limit: MEMBER_PAGE_SIZE },
+      {
+        getNextPageParam: nextPageOf,
+      },
+    ),
     // usePagedItems keys items by id.
     select: (data) => ({
       ...data,
@@ -60,7 +74,7 @@ export function MembersScreen({ onInvite, onHomeGone, reachedBottom = 0 }: Membe
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
-  const isOwner = home?.role === 'owner';
+  const isOwner = home.role === 'owner';
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries(trpc.homes.members.pathFilter()),
@@ -97,24 +111,6 @@ export function MembersScreen({ onInvite, onHomeGone, reachedBottom = 0 }: Membe
   const deleteHome = useMutation(trpc.homes.delete.mutationOptions({ onError: failed }));
 
   const items = members.data ? listed.items : undefined;
-
-  if (!home) {
-    return (
-      <View className="screen" id="members-page">
-        {current.noHome ? (
-          <EmptyState id="members-no-home" text={t('members.noHome')} />
-        ) : (
-          <QueryState
-            loadingKey="members.loading"
-            failedKey="members.loadFailed"
-            isPending={current.isPending}
-            error={current.error}
-            onRetry={current.refetch}
-          />
-        )}
-      </View>
-    );
-  }
 
   const roleLabel = (role: Member['role']) => t(`roles.${role}`);
   const start = (next: Ask) => {
