@@ -260,6 +260,19 @@ export class PhotosRepository {
     return Number(result.numUpdatedRows);
   }
 
+  /** Every photo of every home being deleted that is not queued for purge yet (the sweep's safety net). */
+  async requestPurgeOfDeletedHomes(dueAt: string): Promise<number> {
+    const result = await this.db
+      .updateTable('photos')
+      .set({ purge_requested_at: dueAt })
+      .where('purge_requested_at', 'is', null)
+      .where('home_id', 'in', (eb) =>
+        eb.selectFrom('homes').select('homes.id').where('homes.deleting_at', 'is not', null),
+      )
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   /** Trashed longer than the retention: mark for purge, in every home (the background sweep). */
   async requestExpiredPurges(trashedBefore: string, now: string): Promise<number> {
     const result = await this.db

@@ -1,6 +1,7 @@
 /** Homes: the one sign-up makes, several per user, settings, members, handing over, and deletion. */
 import { HOMES_OWNED_MAX } from '@xiaojia/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { HomesRepository } from '../repositories/homes.js';
 import { housekeeping } from '../services/housekeeping.js';
 import { signUpAndGetToken } from '../test/auth.js';
 import { createTestDeps, type TestDeps } from '../test/deps.js';
@@ -123,5 +124,18 @@ describe('homes', () => {
       expect([table, left]).toEqual([table, []]);
     }
     expect((await dad.caller.photos.list({ homeId: dad.homeId })).items).toHaveLength(1);
+  });
+
+  it('a deletion cut short before its photos were queued is finished by the sweep', async () => {
+    const mom = await signUpAndGetToken(deps);
+    const { key } = await uploadPhoto(mom.caller, mom.homeId);
+    // As if the process died right after the home was marked: nothing queued for purge yet.
+    await new HomesRepository(deps.db).markDeleting(mom.homeId, deps.clock.now().toISOString());
+    expect(await deps.db.selectFrom('photos').select('purge_requested_at').execute()).toEqual([
+      { purge_requested_at: null },
+    ]);
+    expect(await housekeeping(deps, deps.origin)).toMatchObject({ purged: 1, homes: 1 });
+    expect(await deps.storage.embedded(deps.origin).stat(key)).toBeNull();
+    expect(await deps.db.selectFrom('homes').select('id').where('id', '=', mom.homeId).execute()).toEqual([]);
   });
 });

@@ -194,11 +194,14 @@ export class PhotosService {
    */
   async sweep(origin: string, batch = 100): Promise<{ expired: number; purged: number; failed: number }> {
     const now = this.deps.clock.now();
+    const dueAt = new Date(now.getTime() - PURGE_RETRY_MS).toISOString();
     // Expired trash is marked as if its last attempt were one retry interval ago, so it is due at once.
     const expired = await this.photos.requestExpiredPurges(
       new Date(now.getTime() - TRASH_RETENTION_DAYS * DAY_MS).toISOString(),
-      new Date(now.getTime() - PURGE_RETRY_MS).toISOString(),
+      dueAt,
     );
+    // A deleted home queues its photos when it is deleted; this catches any a crash in between left behind.
+    await this.photos.requestPurgeOfDeletedHomes(dueAt);
     const due = await this.photos.pendingPurges(new Date(now.getTime() - PURGE_RETRY_MS).toISOString(), batch);
     let purged = 0;
     for (const photo of due) {
