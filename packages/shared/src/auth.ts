@@ -90,6 +90,25 @@ export type WechatSignInInput = z.infer<typeof zWechatSignInInput>;
 export const zLinkWechatInput = z.object({ code: zWechatCode });
 export type LinkWechatInput = z.infer<typeof zLinkWechatInput>;
 
+/**
+ * Changing the password asks for the current one (checked like a sign-in, counted toward the lockout);
+ * the new one follows the sign-up rules. The current one is only bounded: any typo counts as a failure.
+ */
+export const zChangePasswordInput = z.object({
+  currentPassword: z.string().min(1, 'Current password is missing').max(PASSWORD_MAX),
+  newPassword: zPassword,
+});
+export type ChangePasswordInput = z.infer<typeof zChangePasswordInput>;
+/** Answer of auth.changePassword: this device stays signed in, every other one was signed out. */
+export const zChangePasswordResult = z.object({
+  ok: z.literal(true),
+  otherDevicesSignedOut: z.number().int().nonnegative(),
+});
+export type ChangePasswordResult = z.infer<typeof zChangePasswordResult>;
+
+export const zSetDisplayNameInput = z.object({ displayName: zDisplayName });
+export type SetDisplayNameInput = z.infer<typeof zSetDisplayNameInput>;
+
 export const zRevokeDeviceInput = z.object({ id: z.uuid('Device id must be a UUID') });
 export type RevokeDeviceInput = z.infer<typeof zRevokeDeviceInput>;
 

@@ -32,6 +32,10 @@ export const ERROR_CODES = {
   USERNAME_TAKEN: 'CONFLICT',
   LOCKED_OUT: 'TOO_MANY_REQUESTS',
   SESSION_EXPIRED: 'UNAUTHORIZED',
+  /** auth.changePassword: the current password is wrong (details.attemptsLeft, as for a sign-in). */
+  WRONG_PASSWORD: 'BAD_REQUEST',
+  /** auth.changePassword on an account made by WeChat sign-in, which has no password to change. */
+  NO_PASSWORD: 'PRECONDITION_FAILED',
   WECHAT_NOT_CONFIGURED: 'PRECONDITION_FAILED',
   WECHAT_LOGIN_FAILED: 'BAD_REQUEST',
   WECHAT_ALREADY_LINKED: 'CONFLICT',

@@ -61,6 +61,16 @@ export class SessionsRepository {
     return Number(result.numDeletedRows);
   }
 
+  /** Signs the owner out on every device but `keepSessionId` (a password change); returns how many went. */
+  async deleteAllOfExcept(userId: string, keepSessionId: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .where('id', '!=', keepSessionId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   /** Signs the owner out on every device (an operator's password reset); returns how many sessions went. */
   async deleteAllOf(userId: string): Promise<number> {
     const result = await this.db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();

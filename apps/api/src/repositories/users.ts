@@ -57,4 +57,12 @@ export class UsersRepository {
       .where('id', '=', userId)
       .execute();
   }
+
+  async setDisplayName(userId: string, displayName: string, now: string): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ display_name: displayName, updated_at: now })
+      .where('id', '=', userId)
+      .execute();
+  }
 }

@@ -1,15 +1,19 @@
 import {
   zAuthOk,
   zAuthResult,
+  zChangePasswordInput,
+  zChangePasswordResult,
   zDeviceList,
   zLinkWechatInput,
   zListDevicesInput,
   zMe,
   zRevokeDeviceInput,
+  zSetDisplayNameInput,
   zSignInInput,
   zSignUpInput,
   zWechatSignInInput,
 } from '@xiaojia/shared';
+import { AccountService } from '../services/account.js';
 import { AuthService } from '../services/auth.js';
 import { DevicesService } from '../services/devices.js';
 import { authedProcedure, publicProcedure, router } from '../trpc/init.js';
@@ -41,6 +45,19 @@ export const authRouter = router({
     return { ok: true as const };
   }),
   me: authedProcedure.output(zMe).query(({ ctx }) => new AuthService(ctx.deps).me(ctx.user)),
+  /**
+   * New password for a password account: WRONG_PASSWORD (details.attemptsLeft) for a wrong current one,
+   * which counts toward the sign-in lockout; signs out every other device, keeps this one.
+   */
+  changePassword: authedProcedure
+    .input(zChangePasswordInput)
+    .output(zChangePasswordResult)
+    .mutation(({ ctx, input }) => new AccountService(ctx.deps).changePassword(ctx.user, input)),
+  /** Renames the caller (1–40 characters, trimmed). */
+  setDisplayName: authedProcedure
+    .input(zSetDisplayNameInput)
+    .output(zMe)
+    .mutation(({ ctx, input }) => new AccountService(ctx.deps).setDisplayName(ctx.user, input.displayName)),
   /** One page of the caller's signed-in devices, most recently used first. */
   devices: authedProcedure
     .input(zListDevicesInput)

@@ -6,8 +6,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
   type AuthResult,
-  LOCKOUT_MAX_FAILURES,
-  LOCKOUT_WINDOW_SECONDS,
   type Me,
   SESSION_IDLE_DAYS,
   type SignInInput,
@@ -24,6 +22,9 @@ import { UsersRepository } from '../repositories/users.js';
 import type { AppDeps, RequestInfo } from '../trpc/context.js';
 import { HomesService } from './homes.js';
 import { RateLimiter } from './rate-limit.js';
+import { LOCKOUT_WINDOW_MS, SignInLockout } from './sign-in-lockout.js';
+
+export { LOCKOUT_WINDOW_MS };
 
 /** Who is calling, as authedProcedure puts it on the context. */
 export interface AuthedUser {
@@ -35,7 +36,6 @@ const SECOND = 1000;
 const SESSION_IDLE_MS = SESSION_IDLE_DAYS * 24 * 3600 * SECOND;
 /** A session's last_seen_at / expires_at are rewritten at most this often. */
 export const SESSION_TOUCH_INTERVAL_MS = 60 * SECOND;
-export const LOCKOUT_WINDOW_MS = LOCKOUT_WINDOW_SECONDS * SECOND;
 /**
  * Accounts one network address may try to create per lockout window (30 minutes): a family behind one
  * router makes a few, a script makes thousands. Counted in login_attempts under a key no username can
@@ -53,7 +53,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-function toMe(user: User): Me {
+export function toMe(user: User): Me {
   return {
     id: user.id,
     username: user.username,
@@ -75,12 +75,14 @@ export class AuthService {
   private readonly sessions: SessionsRepository;
   private readonly attempts: LoginAttemptsRepository;
   private readonly limiter: RateLimiter;
+  private readonly lockout: SignInLockout;
 
   constructor(private readonly deps: AppDeps) {
     this.users = new UsersRepository(deps.db);
     this.sessions = new SessionsRepository(deps.db);
     this.attempts = new LoginAttemptsRepository(deps.db);
     this.limiter = new RateLimiter(deps);
+    this.lockout = new SignInLockout(deps);
   }
 
   private now(): Date {
@@ -128,17 +130,8 @@ export class AuthService {
    * lockout of that name, so neither the answer nor the counter tells whether an account exists.
    */
   async signIn(input: SignInInput, req: Pick<RequestInfo, 'userAgent'>): Promise<AuthResult> {
-    const account = input.username;
-    const now = this.now();
-    const windowStart = new Date(now.getTime() - LOCKOUT_WINDOW_MS).toISOString();
-    const attemptId = newId();
-    const reserved = await this.attempts.reserve(
-      { id: attemptId, account, at: now.toISOString() },
-      { maxFailures: LOCKOUT_MAX_FAILURES, windowStart },
-    );
-    if (!reserved) throw await this.lockedOut(account, now, windowStart);
-
-    const user = await this.users.findByUsername(account);
+    const attempt = await this.lockout.reserve(input.username);
+    const user = await this.users.findByUsername(input.username);
     const passwordHash = user?.password_hash ?? null;
     let valid = false;
     if (user && passwordHash) valid = await verifyPassword(input.password, passwordHash);
@@ -146,17 +139,15 @@ export class AuthService {
 
     if (!user || !passwordHash || !valid) {
       // The reserved attempt stays as a failure.
-      const failures = (await this.attempts.failureTimes(account, windowStart)).length;
-      this.deps.logger.info({ failures }, 'sign-in refused');
       throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password', {
-        attemptsLeft: Math.max(0, LOCKOUT_MAX_FAILURES - failures),
+        attemptsLeft: await this.lockout.failed(attempt),
       });
     }
 
-    await this.attempts.markSucceeded(account, attemptId);
+    await this.lockout.succeeded(attempt);
     const hashing = this.deps.config.passwordHashing;
     if (needsRehash(passwordHash, hashing)) {
-      await this.users.setPasswordHash(user.id, await hashPassword(input.password, hashing), now.toISOString());
+      await this.users.setPasswordHash(user.id, await hashPassword(input.password, hashing), this.now().toISOString());
     }
     return this.startSession(user, deviceLabel(input.device, req));
   }
@@ -169,21 +160,6 @@ export class AuthService {
       if (error instanceof AppError) this.deps.logger.warn({ details: error.details }, 'sign-up rate limited');
       throw error;
     }
-  }
-
-  private async lockedOut(account: string, now: Date, windowStart: string): Promise<AppError> {
-    const retryAfterSeconds = await this.limiter.secondsUntilBelowLimit(
-      account,
-      { max: LOCKOUT_MAX_FAILURES, windowMs: LOCKOUT_WINDOW_MS },
-      now,
-      windowStart,
-    );
-    this.deps.logger.warn({ account, retryAfterSeconds }, 'sign-in locked out');
-    return new AppError(
-      'LOCKED_OUT',
-      `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`,
-      { retryAfterSeconds },
-    );
   }
 
   /** WeChat mini-program sign-in: finds the account holding this openid or creates one. */

@@ -67,9 +67,11 @@ export async function savePhotoToPhone(api: ApiClient, homeId: string, photoId: 
   try {
     const detail = await api.photos.get.query({ homeId, id: photoId });
     const url = `${apiOrigin()}${detail.downloadPath}`;
-    if (process.env.TARO_ENV === 'h5') saveInBrowser(url, detail.photo.filename);
+    const inBrowser = process.env.TARO_ENV === 'h5';
+    if (inBrowser) saveInBrowser(url, detail.photo.filename);
     else await saveThroughDownload(url);
-    await Taro.showToast({ title: t('viewer.saved'), icon: 'success' });
+    // A browser downloads the file (to its downloads, not the phone's album): say what happened.
+    await Taro.showToast({ title: t(inBrowser ? 'viewer.downloaded' : 'viewer.saved'), icon: 'success' });
     return true;
   } catch (error) {
     await Taro.showToast({ title: t('viewer.saveFailed', { message: errorMessage(error) }), icon: 'none' });

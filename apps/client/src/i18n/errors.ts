@@ -22,7 +22,7 @@ export function isNetworkError(error: unknown): boolean {
   );
 }
 
-/** The code's message with its details filled in: a lockout's minutes left, a sign-in's attempts left. */
+/** The code's message with its details filled in: a lockout's minutes left, a password's attempts left. */
 export function describeCode(code: ErrorCode, details: AppErrorDetails, t: Translate): string {
   const seconds = typeof details.retryAfterSeconds === 'number' ? details.retryAfterSeconds : null;
   if (code === 'LOCKED_OUT' || code === 'RATE_LIMITED') {
@@ -30,8 +30,11 @@ export function describeCode(code: ErrorCode, details: AppErrorDetails, t: Trans
       ? t(`errors.${code}.noTime`)
       : t(`errors.${code}`, { minutes: Math.max(1, Math.ceil(seconds / 60)) });
   }
-  if (code === 'INVALID_CREDENTIALS' && typeof details.attemptsLeft === 'number') {
-    return t('errors.INVALID_CREDENTIALS.attempts', { attemptsLeft: details.attemptsLeft });
+  if ((code === 'INVALID_CREDENTIALS' || code === 'WRONG_PASSWORD') && typeof details.attemptsLeft === 'number') {
+    // No attempts left: the next try is refused whatever it is, so say it is locked, not "0 more tries".
+    return details.attemptsLeft > 0
+      ? t(`errors.${code}.attempts`, { attemptsLeft: details.attemptsLeft })
+      : t(`errors.${code}.locked`);
   }
   return t(`errors.${code}`);
 }

@@ -1,7 +1,7 @@
 import { ERROR_CODE_LIST } from '@xiaojia/shared';
 import { describe, expect, it } from 'vitest';
 import { describeCode, errorMessage } from './errors';
-import { FEATURES, interpolate, LOCALES, localeFromLanguage, MESSAGES, translate } from './index';
+import { FEATURES, interpolate, LOCALES, localeFromLanguage, MESSAGES, setLocale, translate } from './index';
 
 describe('i18n', () => {
   it('translates every shared error code in both locales', () => {
@@ -32,6 +32,43 @@ describe('i18n', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(interpolate('{a} and {b}', { a: 1 })).toBe('1 and {b}');
     expect(translate('en', 'no.such.key')).toBe('no.such.key');
+  });
+
+  it('picks the English plural word for a count, and counts are plural everywhere but 1', () => {
+    expect(interpolate('{n} {n|photo|photos}', { n: 1 })).toBe('1 photo');
+    expect(interpolate('{n} {n|photo|photos}', { n: 0 })).toBe('0 photos');
+    expect(interpolate('{n} {n|photo|photos}', { n: 21 })).toBe('21 photos');
+    expect(interpolate('{n|photo|photos}', {})).toBe('{n|photo|photos}');
+    expect(translate('en', 'timeline.count', { count: 1 })).toBe('1 photo');
+    expect(translate('en', 'albums.count', { count: 2 })).toBe('2 photos');
+    expect(translate('en', 'members.count', { count: 1, owner: 'Mama' })).toBe('1 member · owner Mama');
+    expect(translate('en', 'trash.soonest', { days: 1 })).toBe('The oldest one here is deleted for good in 1 day.');
+    expect(translate('zh-CN', 'timeline.count', { count: 1 })).toBe('1 张照片');
+    // No English count message is left with a bare "{count} photos".
+    const bare = Object.entries(MESSAGES.en).filter(
+      ([key, text]) => /\{(count|days)\} (photos|members|days)\b/.test(text) && !key.startsWith('upload.'),
+    );
+    expect(bare).toEqual([]);
+  });
+
+  it('marks the H5 page with the language chosen', () => {
+    setLocale('en');
+    expect(document.documentElement.lang).toBe('en');
+    setLocale('zh-CN');
+    expect(document.documentElement.lang).toBe('zh-CN');
+  });
+
+  it('says a wrong password with no attempts left locked the account, not "0 more tries"', () => {
+    const zh = (key: string, params?: Record<string, string | number>) => translate('zh-CN', key, params);
+    const en = (key: string, params?: Record<string, string | number>) => translate('en', key, params);
+    expect(describeCode('INVALID_CREDENTIALS', { attemptsLeft: 0 }, zh)).toBe(
+      '用户名或密码不对。错误次数太多，账号已暂时锁定，请稍后再试',
+    );
+    expect(describeCode('INVALID_CREDENTIALS', { attemptsLeft: 1 }, en)).toBe(
+      'Wrong username or password; 1 attempt left',
+    );
+    expect(describeCode('WRONG_PASSWORD', { attemptsLeft: 3 }, zh)).toBe('当前密码不对，还可以再试 3 次');
+    expect(describeCode('WRONG_PASSWORD', { attemptsLeft: 0 }, en)).toContain('locked');
   });
 
   it('says how many minutes a lockout has left, rounding up', () => {

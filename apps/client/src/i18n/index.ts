@@ -1,7 +1,7 @@
 /**
  * Translations: zh-CN by default, English when the platform reports an English system language.
  * Messages live per feature in ./locales/<feature>.ts ({ 'zh-CN': {...}, en: {...} }) and are merged here;
- * `{name}` placeholders are filled from `params`. A key missing in English falls back to Chinese, then to
+ * `{name}` placeholders are filled from `params`, `{name|one|other}` pick the plural word for a count. A key missing in English falls back to Chinese, then to
  * the key itself, so a forgotten translation shows up as text rather than as a crash.
  */
 import Taro from '@tarojs/taro';
@@ -68,21 +68,41 @@ function platformLocale(): Locale {
 let current: Locale | null = null;
 const listeners = new Set<() => void>();
 
+/** H5: the page's `<html lang>` (index.html says zh-CN) follows the language chosen, for screen readers and fonts. */
+function markDocument(locale: Locale): void {
+  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') document.documentElement.lang = locale;
+}
+
 export function getLocale(): Locale {
-  current ??= platformLocale();
+  if (current === null) {
+    current = platformLocale();
+    markDocument(current);
+  }
   return current;
 }
 
 /** Switches the language for the whole app (tests; a future in-app setting). */
 export function setLocale(locale: Locale): void {
   current = locale;
+  markDocument(locale);
   for (const listener of listeners) listener();
 }
 
+/**
+ * Fills `{name}` with params.name, and `{name|one|other}` with the word for that count: `one` for exactly
+ * 1, `other` for every other number ("{count} {count|photo|photos}"). English needs no more; Chinese
+ * messages do not use the plural form.
+ */
 export function interpolate(template: string, params?: MessageParams): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  return template.replace(
+    /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g,
+    (whole, name: string, one: string | undefined, other: string | undefined) => {
+      if (!Object.hasOwn(params, name)) return whole;
+      const value = params[name];
+      if (one === undefined || other === undefined) return String(value);
+      return Number(value) === 1 ? one : other;
+    },
   );
 }
 

@@ -1,6 +1,7 @@
 /**
  * Every app error code from @xiaojia/shared (ERROR_CODE_LIST), in both languages; a test keeps it complete.
- * Placeholders: {minutes} (from details.retryAfterSeconds), {attemptsLeft}, {message}.
+ * Placeholders: {minutes} (from details.retryAfterSeconds), {attemptsLeft}, {message}; English plurals as
+ * {attemptsLeft|attempt|attempts} (i18n/index.ts).
  */
 export const errorsMessages = {
   'zh-CN': {
@@ -25,6 +26,11 @@ export const errorsMessages = {
     'errors.INVITE_LIMIT_REACHED': '有效的邀请太多了，请先收回一些不用的邀请',
     'errors.INVALID_CREDENTIALS': '用户名或密码不对',
     'errors.INVALID_CREDENTIALS.attempts': '用户名或密码不对，还可以再试 {attemptsLeft} 次',
+    'errors.INVALID_CREDENTIALS.locked': '用户名或密码不对。错误次数太多，账号已暂时锁定，请稍后再试',
+    'errors.WRONG_PASSWORD': '当前密码不对',
+    'errors.WRONG_PASSWORD.attempts': '当前密码不对，还可以再试 {attemptsLeft} 次',
+    'errors.WRONG_PASSWORD.locked': '当前密码不对。错误次数太多，账号已暂时锁定，请稍后再试',
+    'errors.NO_PASSWORD': '这个账号用微信登录，没有可修改的密码',
     'errors.USERNAME_TAKEN': '这个用户名已被使用，换一个吧',
     'errors.LOCKED_OUT': '密码错误次数太多，账号已暂时锁定，请 {minutes} 分钟后再试',
     'errors.LOCKED_OUT.noTime': '密码错误次数太多，账号已暂时锁定，请稍后再试',
@@ -69,7 +75,16 @@ export const errorsMessages = {
     'errors.INVITE_USED_UP': 'This invite has been used up; ask your family for a new one',
     'errors.INVITE_LIMIT_REACHED': 'There are too many open invites; withdraw some you do not need first',
     'errors.INVALID_CREDENTIALS': 'Wrong username or password',
-    'errors.INVALID_CREDENTIALS.attempts': 'Wrong username or password; {attemptsLeft} attempts left',
+    'errors.INVALID_CREDENTIALS.attempts':
+      'Wrong username or password; {attemptsLeft} {attemptsLeft|attempt|attempts} left',
+    'errors.INVALID_CREDENTIALS.locked':
+      'Wrong username or password. Too many wrong passwords: this account is locked for now; try again later',
+    'errors.WRONG_PASSWORD': 'The current password is wrong',
+    'errors.WRONG_PASSWORD.attempts':
+      'The current password is wrong; {attemptsLeft} {attemptsLeft|attempt|attempts} left',
+    'errors.WRONG_PASSWORD.locked':
+      'The current password is wrong. Too many wrong passwords: this account is locked for now; try again later',
+    'errors.NO_PASSWORD': 'This account signs in with WeChat and has no password to change',
     'errors.USERNAME_TAKEN': 'That username is taken; please pick another',
     'errors.LOCKED_OUT': 'Too many wrong passwords: this account is locked; try again in {minutes} min',
     'errors.LOCKED_OUT.noTime': 'Too many wrong passwords: this account is locked; try again later',

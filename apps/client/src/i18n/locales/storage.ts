@@ -97,7 +97,7 @@ export const storageMessages = {
     'storage.status.never': 'Not verified',
     'storage.status.lastError': 'Last error',
     'storage.status.unbound':
-      '{count} photos are in a bucket that is no longer bound; bind the same bucket again to see them.',
+      '{count} {count|photo is|photos are} in a bucket that is no longer bound; bind the same bucket again to see {count|it|them}.',
     'storage.bind.heading': 'Bind a Qiniu bucket',
     'storage.rotate.heading': 'Rotate keys',
     'storage.rotate.hint':

@@ -29,7 +29,7 @@ export const timelineMessages = {
     'timeline.action.save': 'Save to phone',
     'timeline.action.delete': 'Move to trash',
     'timeline.trashed': 'Moved to trash',
-    'timeline.count': '{count} photos',
+    'timeline.count': '{count} {count|photo|photos}',
     'timeline.onlyMine': 'Only mine',
     'timeline.showAll': 'Show everyone’s',
     'timeline.empty.mine': 'You have not uploaded any photos yet.',

@@ -27,15 +27,15 @@ export const trashMessages = {
     'trash.loading': 'Loading the trash…',
     'trash.loadFailed': 'Could not load the trash: {message}',
     'trash.rule':
-      'Deleted photos stay in the trash for {days} days and can be restored at any time; after {days} days they are deleted from your storage for good.',
+      'Deleted photos stay in the trash for {days} {days|day|days} and can be restored at any time; after {days} {days|day|days} they are deleted from your storage for good.',
     'trash.empty': 'The trash is empty.',
-    'trash.soonest': 'The oldest one here is deleted for good in {days} days.',
+    'trash.soonest': 'The oldest one here is deleted for good in {days} {days|day|days}.',
     'trash.soonestToday': 'The oldest one here is deleted for good today.',
     'trash.hint': 'Tap photos to choose them, then restore them or delete them forever.',
     'trash.restore': 'Restore',
     'trash.purge': 'Delete forever',
     'trash.restored': '{count} restored to the timeline',
-    'trash.purge.title': 'Delete {count} photos forever?',
+    'trash.purge.title': 'Delete {count} {count|photo|photos} forever?',
     'trash.purge.body': 'They are deleted from your storage and cannot be brought back.',
     'trash.purged': '{count} deleted forever',
     'trash.purgedPending':
