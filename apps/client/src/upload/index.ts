@@ -2,6 +2,7 @@
 import { useSyncExternalStore } from 'react';
 import type { ApiClient } from '../api/client';
 import { isSessionLost } from '../api/query';
+import { preparePickedFile } from './picker';
 import { createUploadQueue, type QueueSnapshot, type UploadQueue } from './queue';
 import { createTaroUploadTransport } from './transport';
 
@@ -23,6 +24,7 @@ export function onUploadsDrained(listener: (result: { uploaded: number; duplicat
 export function getUploadQueue(api: ApiClient): UploadQueue {
   queue ??= createUploadQueue({
     transport: createTaroUploadTransport(api),
+    prepare: (file) => preparePickedFile(file),
     isSessionLost,
     onSessionLost: (error) => sessionLostHandler?.(error),
     onDrained: (result) => {

@@ -1,5 +1,25 @@
-import { describe, expect, it } from 'vitest';
-import { mimeOf, pickLimit } from './picker';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Taro from '@tarojs/taro';
+import { MAX_UPLOAD_BYTES } from '@xiaojia/shared';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { qetag as serverQetag } from '../../../api/src/storage/qetag';
+import { translate } from '../i18n';
+import {
+  looksLikePhoto,
+  mimeOf,
+  pickedFileOf,
+  pickLimit,
+  pickPhotos,
+  preparePickedFile,
+  rejectionOf,
+  type TempFile,
+} from './picker';
+import { jsBlockHasher, QETAG_BLOCK_SIZE } from './qetag';
+import { FileRejected, type PickedFile } from './queue';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 describe('pickLimit', () => {
   it("is WeChat's 9 per pick in the mini-program and the app, none in a browser", () => {
@@ -16,5 +36,137 @@ describe('mimeOf', () => {
     expect(mimeOf('scan.png', 'application/octet-stream')).toBe('image/png');
     expect(mimeOf('notes.pdf', 'application/pdf')).toBeNull();
     expect(mimeOf('no-extension')).toBeNull();
+  });
+});
+
+describe('pickPhotos', () => {
+  afterEach(() => {
+    Taro.chooseImage = undefined as never;
+  });
+
+  it('answers every picked file at once, reading none of them (facts are read when its turn comes)', async () => {
+    const slice = vi.fn();
+    const blob = (name: string, type: string, size: number) =>
+      Object.assign(new Blob([new Uint8Array(size)], { type }), { name, slice });
+    Taro.chooseImage = (async () => ({
+      tempFiles: [
+        { path: 'blob:a', size: 3_400_000, originalFileObj: blob('a.jpg', 'image/jpeg', 8) },
+        { path: 'blob:b', size: 0, originalFileObj: blob('empty.jpg', 'image/jpeg', 0) },
+        { path: 'blob:c', size: 10, originalFileObj: blob('notes.pdf', 'application/pdf', 10) },
+        { path: 'wxfile://tmp/d.heic', size: 40_000_000 },
+      ],
+    })) as never;
+    const { files } = await pickPhotos('album');
+    expect(slice).not.toHaveBeenCalled();
+    expect(files.map((f) => [f.name, f.mime, f.rejected?.reason ?? null])).toEqual([
+      ['a.jpg', 'image/jpeg', null],
+      ['empty.jpg', 'image/jpeg', 'empty'],
+      ['notes.pdf', '', 'unsupported'],
+      ['d.heic', 'image/heic', null],
+    ]);
+    // The File's own size wins over the picker's.
+    expect(files[0]?.size).toBe(8);
+  });
+
+  it('answers nothing when the user backs out', async () => {
+    Taro.chooseImage = (async () => {
+      throw { errMsg: 'chooseImage:fail cancel' };
+    }) as never;
+    expect(await pickPhotos('camera')).toEqual({ files: [] });
+  });
+});
+
+describe('preparePickedFile', () => {
+  const photo = new Uint8Array(readFileSync(path.join(fixtures, 'exif-offset.jpg')));
+
+  function picked(name: string, bytes: Uint8Array<ArrayBuffer>, type = 'image/jpeg'): PickedFile {
+    const file = Object.assign(new Blob([bytes], { type }), { name });
+    return pickedFileOf({ path: `blob:${name}`, size: bytes.length, originalFileObj: file });
+  }
+
+  const decodes = async () => ({ width: 640, height: 480 });
+
+  it("reads the taken-at, the dimensions and the server's qetag from the File, block by block", async () => {
+    const prepared = await preparePickedFile(picked('a.jpg', photo), { imageSize: decodes, hashBlock: jsBlockHasher });
+    expect(prepared).toMatchObject({
+      takenAt: '2019-05-01T00:30:00.000Z',
+      width: 640,
+      height: 480,
+      size: photo.length,
+      qetag: serverQetag(photo),
+    });
+  });
+
+  it('hashes a file of several blocks without reading it whole', async () => {
+    const big = new Uint8Array(QETAG_BLOCK_SIZE * 2 + 10);
+    big.set(photo);
+    const lengths: number[] = [];
+    const read = async (source: TempFile, position: number, length: number) => {
+      lengths.push(length);
+      return source.originalFileObj?.slice(position, position + length).arrayBuffer() ?? null;
+    };
+    const prepared = await preparePickedFile(picked('big.jpg', big), { read, imageSize: decodes });
+    expect(prepared.qetag).toBe(serverQetag(big));
+    expect(Math.max(...lengths)).toBe(QETAG_BLOCK_SIZE);
+  });
+
+  it('rejects each kind of file that cannot go, with its reason', async () => {
+    const reason = (file: PickedFile, deps = {}) =>
+      preparePickedFile(file, { imageSize: decodes, ...deps }).then(
+        () => 'prepared',
+        (error: unknown) => (error instanceof FileRejected ? error.reason : `threw ${String(error)}`),
+      );
+    // Empty: nothing to upload.
+    expect(await reason(picked('empty.jpg', new Uint8Array(0)))).toBe('empty');
+    // Not a photo, or damaged: random bytes named .jpg, a photo the browser cannot decode, a failed read.
+    expect(await reason(picked('corrupt.jpg', new Uint8Array(2000).fill(0x41)))).toBe('unreadable');
+    expect(await reason(picked('broken.jpg', photo), { imageSize: async () => 'undecodable' })).toBe('unreadable');
+    expect(
+      await reason(picked('gone.jpg', photo), {
+        read: async () => {
+          throw new Error('NotReadableError');
+        },
+      }),
+    ).toBe('unreadable');
+    // Too large for the album.
+    expect(await reason(picked('huge.jpg', photo), { maxBytes: 100 })).toBe('tooLarge');
+    // A type the album does not take.
+    expect(await reason(picked('notes.pdf', new Uint8Array(10), 'application/pdf'))).toBe('unsupported');
+    // A real photo goes.
+    expect(await reason(picked('ok.jpg', photo))).toBe('prepared');
+  });
+
+  it('knows the rejections it can tell without reading, and photo signatures', () => {
+    expect(rejectionOf(0, 'image/png')).toEqual({ reason: 'empty' });
+    expect(rejectionOf(5e9, 'image/png')).toEqual({ reason: 'tooLarge', maxBytes: MAX_UPLOAD_BYTES });
+    expect(rejectionOf(10, null)).toEqual({ reason: 'unsupported' });
+    expect(rejectionOf(10, 'image/png')).toBeNull();
+    const sig = (text: string, at = 0) => {
+      const head = new Uint8Array(16);
+      head.set(new TextEncoder().encode(text), at);
+      return head;
+    };
+    expect(looksLikePhoto(photo)).toBe(true);
+    expect(looksLikePhoto(new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toBe(true);
+    expect(looksLikePhoto(sig('GIF89a'))).toBe(true);
+    expect(looksLikePhoto(new Uint8Array([...sig('RIFF').slice(0, 8), ...new TextEncoder().encode('WEBP')]))).toBe(
+      true,
+    );
+    expect(looksLikePhoto(sig('ftypheic', 4))).toBe(true);
+    expect(looksLikePhoto(sig('%PDF-1.7'))).toBe(false);
+  });
+});
+
+describe('upload reasons in both languages', () => {
+  it('names every reason in Chinese and English', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      for (const reason of ['empty', 'unreadable', 'tooLarge', 'unsupported']) {
+        const text = translate(locale, `upload.reason.${reason}`, { max: '2.00 GB' });
+        expect(text, `${locale} ${reason}`).not.toContain('upload.reason');
+        expect(translate(locale, 'upload.status.rejected', { reason: text })).toContain(text);
+      }
+    }
+    expect(translate('zh-CN', 'upload.reason.tooLarge', { max: '2.00 GB' })).toBe('文件太大，最大 2.00 GB');
+    expect(translate('en', 'upload.rejected', { count: 1 })).toBe('1 file cannot be uploaded; each says why below');
   });
 });

@@ -1,9 +1,15 @@
-/** Photos from the device's album or camera, as queue files with the facts uploads.create needs. */
+/**
+ * Photos from the device's album or camera, as queue files. Picking reads nothing: every picked file joins
+ * the queue at once ("preparing"), and `preparePickedFile` reads what the upload needs when the file's turn
+ * comes (the queue's `prepare`): the size, the format signature, the EXIF taken-at, the dimensions and the
+ * qetag, one 4 MiB block at a time. A file that cannot go is listed with its reason instead.
+ */
 import Taro from '@tarojs/taro';
-import { ACCEPTED_MIME } from '@xiaojia/shared';
+import { ACCEPTED_MIME, MAX_UPLOAD_BYTES } from '@xiaojia/shared';
 import { EXIF_HEAD_BYTES, exifTakenAt } from './exif';
-import { type PickedFileSource, readFileHead } from './file-head';
-import type { PickedFile } from './queue';
+import { canReadFile, type PickedFileSource, readFileRange } from './file-head';
+import { type BlockHasher, defaultBlockHasher, qetagOf } from './qetag';
+import { FileRejected, type PickedFile, type Rejection } from './queue';
 
 const MIME_BY_EXTENSION: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -27,27 +33,119 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).pop() || 'photo.jpg';
 }
 
-interface TempFile extends PickedFileSource {
+export interface TempFile extends PickedFileSource {
   type?: string;
   /** H5: the browser's File. */
   originalFileObj?: Blob & { name?: string; type?: string; lastModified?: number };
 }
 
-/** When a picked photo was taken, from its EXIF (JPEG only); undefined when unknown. */
-async function takenAtOf(temp: TempFile, mime: string): Promise<string | undefined> {
-  if (mime !== 'image/jpeg') return undefined;
+/** What a picked file is known to be refused for before reading a byte: its type, its size. */
+export function rejectionOf(size: number, mime: string | null, maxBytes = MAX_UPLOAD_BYTES): Rejection | null {
+  if (!mime) return { reason: 'unsupported' };
+  if (Number.isFinite(size) && size === 0) return { reason: 'empty' };
+  if (Number.isFinite(size) && size > maxBytes) return { reason: 'tooLarge', maxBytes };
+  return null;
+}
+
+/** Whether the first bytes are those of a photo format the album takes (JPEG, PNG, GIF, WebP, HEIC/HEIF). */
+export function looksLikePhoto(head: Uint8Array): boolean {
+  const at = (offset: number, text: string) => [...text].every((char, i) => head[offset + i] === char.charCodeAt(0));
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return true;
+  if (head[0] === 0x89 && at(1, 'PNG')) return true;
+  if (at(0, 'GIF8')) return true;
+  if (at(0, 'RIFF') && at(8, 'WEBP')) return true;
+  return at(4, 'ftyp');
+}
+
+export type ImageSize = { width: number; height: number } | 'undecodable' | null;
+
+/** H5: the browser's own decoder, without Taro's getImageInfo (which repaints the photo into a PNG). */
+function browserImageSize(src: string): Promise<ImageSize> {
+  return new Promise((resolve) => {
+    const image = new Image();
+    image.onload = () => resolve({ width: image.naturalWidth, height: image.naturalHeight });
+    image.onerror = () => resolve('undecodable');
+    image.src = src;
+  });
+}
+
+async function platformImageSize(path: string): Promise<ImageSize> {
+  if (process.env.TARO_ENV === 'h5') return browserImageSize(path);
   try {
-    const head = await readFileHead(temp, EXIF_HEAD_BYTES);
-    return (head && exifTakenAt(head)) ?? undefined;
+    const info = await Taro.getImageInfo({ src: path });
+    return { width: info.width, height: info.height };
   } catch {
-    return undefined;
+    // WeChat and RN cannot always tell (e.g. some HEIC): the grid shows a square placeholder.
+    return null;
   }
 }
 
-export interface PickResult {
-  files: PickedFile[];
-  /** Names of picked files whose type the album does not take. */
-  unsupported: string[];
+/** Types a browser decodes: on H5 a file of these that does not decode is damaged. */
+const BROWSER_DECODES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
+
+export interface PrepareDeps {
+  read(source: TempFile, position: number, length: number): Promise<ArrayBuffer | null>;
+  canRead(source: TempFile): boolean;
+  imageSize(path: string): Promise<ImageSize>;
+  hashBlock: BlockHasher;
+  maxBytes: number;
+}
+
+function platformDeps(): PrepareDeps {
+  return {
+    read: readFileRange,
+    canRead: canReadFile,
+    imageSize: platformImageSize,
+    hashBlock: defaultBlockHasher(),
+    maxBytes: MAX_UPLOAD_BYTES,
+  };
+}
+
+/**
+ * The queue's `prepare`: reads a picked file's facts when its turn comes. Throws FileRejected for a file
+ * that is empty, too large, not a photo or unreadable; never anything else.
+ */
+export async function preparePickedFile(file: PickedFile, deps: Partial<PrepareDeps> = {}): Promise<PickedFile> {
+  const { read, canRead, imageSize, hashBlock, maxBytes } = { ...platformDeps(), ...deps };
+  const source = file.source as TempFile | undefined;
+  if (!source) return file;
+  const size = source.originalFileObj?.size ?? file.size;
+  const rejection = rejectionOf(size, file.mime || null, maxBytes);
+  if (rejection) throw new FileRejected(rejection.reason, rejection.maxBytes);
+  const out: PickedFile = { ...file, size };
+  if (canRead(source)) {
+    const readExactly = async (position: number, length: number): Promise<ArrayBuffer> => {
+      let bytes: ArrayBuffer | null;
+      try {
+        bytes = await read(source, position, length);
+      } catch {
+        throw new FileRejected('unreadable');
+      }
+      if (!bytes) throw new FileRejected('unreadable');
+      return bytes;
+    };
+    const head = new Uint8Array(await readExactly(0, Math.min(size, EXIF_HEAD_BYTES)));
+    if (!looksLikePhoto(head)) throw new FileRejected('unreadable');
+    if (file.mime === 'image/jpeg') {
+      const takenAt = exifTakenAt(head.slice().buffer);
+      if (takenAt) out.takenAt = takenAt;
+    }
+    try {
+      out.qetag = await qetagOf(size, readExactly, hashBlock);
+    } catch {
+      // A read failed or came short: the file changed or cannot be read whole.
+      throw new FileRejected('unreadable');
+    }
+  }
+  const dimensions = await imageSize(file.path).catch((): ImageSize => null);
+  if (dimensions === 'undecodable') {
+    if (process.env.TARO_ENV === 'h5' && BROWSER_DECODES.includes(file.mime)) throw new FileRejected('unreadable');
+  } else if (dimensions && dimensions.width > 0 && dimensions.height > 0) {
+    // Width and height size the timeline's placeholders before the thumbnail loads.
+    out.width = dimensions.width;
+    out.height = dimensions.height;
+  }
+  return out;
 }
 
 /**
@@ -59,7 +157,23 @@ export function pickLimit(platform = process.env.TARO_ENV): number | null {
   return platform === 'h5' ? null : 9;
 }
 
-/** Opens the album or the camera; resolves with nothing picked when the user backs out. */
+export interface PickResult {
+  /** Every picked file, at once: those that cannot go carry `rejected`. */
+  files: PickedFile[];
+}
+
+/** A picked temp file as a queue file, without reading it. */
+export function pickedFileOf(temp: TempFile): PickedFile {
+  const name = temp.originalFileObj?.name || baseName(temp.path);
+  const mime = mimeOf(name, temp.originalFileObj?.type || temp.type);
+  const size = temp.originalFileObj?.size ?? temp.size;
+  const file: PickedFile = { path: temp.path, name, size, mime: mime ?? '', source: temp };
+  const rejected = rejectionOf(size, mime);
+  if (rejected) file.rejected = rejected;
+  return file;
+}
+
+/** Opens the album or the camera; resolves with nothing picked when the user backs out. Reads no file. */
 export async function pickPhotos(source: 'album' | 'camera'): Promise<PickResult> {
   let tempFiles: TempFile[];
   try {
@@ -72,30 +186,9 @@ export async function pickPhotos(source: 'album' | 'camera'): Promise<PickResult
     tempFiles = result.tempFiles as TempFile[];
   } catch (error) {
     if (error && typeof error === 'object' && 'errMsg' in error && /cancel/i.test(String(error.errMsg))) {
-      return { files: [], unsupported: [] };
+      return { files: [] };
     }
     throw error;
   }
-  const files: PickedFile[] = [];
-  const unsupported: string[] = [];
-  for (const temp of tempFiles) {
-    const name = temp.originalFileObj?.name || baseName(temp.path);
-    const mime = mimeOf(name, temp.originalFileObj?.type || temp.type);
-    if (!mime) {
-      unsupported.push(name);
-      continue;
-    }
-    const file: PickedFile = { path: temp.path, name, size: temp.size, mime };
-    const takenAt = await takenAtOf(temp, mime);
-    if (takenAt) file.takenAt = takenAt;
-    try {
-      // Width and height size the timeline's placeholders before the thumbnail loads.
-      const info = await Taro.getImageInfo({ src: temp.path });
-      if (info.width > 0 && info.height > 0) Object.assign(file, { width: info.width, height: info.height });
-    } catch {
-      // Unknown size: the grid shows a square placeholder.
-    }
-    files.push(file);
-  }
-  return { files, unsupported };
+  return { files: tempFiles.map(pickedFileOf) };
 }

@@ -1,7 +1,14 @@
 import type { ConfirmUploadInput, HomeRef, UploadRequest, UploadTicket } from '@xiaojia/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { isSessionLost } from '../api/query';
-import { type CancelSignal, createUploadQueue, type PickedFile, UploadCancelled, type UploadTransport } from './queue';
+import {
+  type CancelSignal,
+  createUploadQueue,
+  FileRejected,
+  type PickedFile,
+  UploadCancelled,
+  type UploadTransport,
+} from './queue';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -20,6 +27,16 @@ function file(name: string, size = 1000): PickedFile {
 }
 
 const HOME = 'home-1';
+
+function uploadTicket(name: string): UploadTicket {
+  return {
+    kind: 'upload',
+    key: `k/${name}`,
+    uploadUrl: 'https://up.example/',
+    fields: { token: 't', key: `k/${name}` },
+    expiresAt: '2030-01-01T00:00:00.000Z',
+  };
+}
 
 const PHOTO = {
   uploaderId: 'user-1',
@@ -51,15 +68,10 @@ function scriptedTransport() {
   >();
   const confirms: (HomeRef & ConfirmUploadInput)[] = [];
   const requests: (HomeRef & UploadRequest)[] = [];
+  const batches: { homeId: string; names: string[] }[] = [];
   let running = 0;
   let maxRunning = 0;
-  let ticketFor: (name: string) => UploadTicket | Error = (name) => ({
-    kind: 'upload',
-    key: `k/${name}`,
-    uploadUrl: 'https://up.example/',
-    fields: { token: 't', key: `k/${name}` },
-    expiresAt: '2030-01-01T00:00:00.000Z',
-  });
+  let ticketFor: (name: string) => UploadTicket | Error = (name) => uploadTicket(name);
   let confirmWith: (
     input: HomeRef & ConfirmUploadInput,
   ) => Promise<{ photo: typeof PHOTO & { id: string }; duplicate: boolean }> = async (input) => ({
@@ -67,11 +79,14 @@ function scriptedTransport() {
     duplicate: false,
   });
   const transport: UploadTransport = {
-    async createTicket(request) {
-      requests.push(request);
-      const ticket = ticketFor(request.filename);
-      if (ticket instanceof Error) throw ticket;
-      return ticket;
+    async createTickets(homeId, files) {
+      batches.push({ homeId, names: files.map((f) => f.filename) });
+      for (const request of files) requests.push({ homeId, ...request });
+      return files.map((request) => {
+        const ticket = ticketFor(request.filename);
+        if (ticket instanceof Error) throw ticket;
+        return ticket;
+      });
     },
     send(_ticket, picked, onProgress, signal) {
       running += 1;
@@ -93,6 +108,7 @@ function scriptedTransport() {
     sends,
     confirms,
     requests,
+    batches,
     running: () => running,
     maxRunning: () => maxRunning,
     setTicket(fn: typeof ticketFor) {
@@ -224,17 +240,7 @@ describe('upload queue', () => {
 
   it('reports duplicates found before the upload (ticket) and after it (confirm) without failing', async () => {
     const net = scriptedTransport();
-    net.setTicket((name) =>
-      name === 'known'
-        ? { kind: 'duplicate', photoId: 'photo-old' }
-        : {
-            kind: 'upload',
-            key: `k/${name}`,
-            uploadUrl: 'u',
-            fields: { token: 't', key: `k/${name}` },
-            expiresAt: 'x',
-          },
-    );
+    net.setTicket((name) => (name === 'known' ? { kind: 'duplicate', photoId: 'photo-old' } : uploadTicket(name)));
     net.setConfirm(async (input) => ({ photo: { ...PHOTO, id: 'photo-same' }, duplicate: input.key === 'k/same' }));
     const drained = vi.fn();
     const queue = createUploadQueue({ transport: net.transport, isSessionLost, onDrained: drained });
@@ -276,6 +282,8 @@ describe('upload queue', () => {
     expect(queue.getSnapshot().overall.paused).toBe(true);
     // Picked while signed out: waits too.
     queue.add(HOME, [file('d')]);
+    expect(statusOf(queue).d).toBe('preparing');
+    await flush();
     expect(statusOf(queue).d).toBe('paused');
 
     expired = false;
@@ -288,25 +296,182 @@ describe('upload queue', () => {
     expect(drained).toHaveBeenCalledWith({ uploaded: 4, duplicates: 0 });
   });
 
-  it('fails a file on other app errors (e.g. too large) without pausing the queue', async () => {
+  it("lists a file the server's cap refuses as too large and uploads the rest of its batch", async () => {
     const net = scriptedTransport();
     net.setTicket((name) =>
       name === 'huge'
-        ? appError('UPLOAD_TOO_LARGE')
-        : {
-            kind: 'upload',
-            key: `k/${name}`,
-            uploadUrl: 'u',
-            fields: { token: 't', key: `k/${name}` },
-            expiresAt: 'x',
-          },
+        ? Object.assign(new Error('UPLOAD_TOO_LARGE'), {
+            data: { appCode: 'UPLOAD_TOO_LARGE', details: { field: 'files.0.size', maxBytes: 5000 } },
+          })
+        : uploadTicket(name),
     );
     const lost = vi.fn();
     const queue = createUploadQueue({ transport: net.transport, isSessionLost, onSessionLost: lost });
-    queue.add(HOME, [file('huge'), file('ok')]);
+    queue.add(HOME, [file('huge', 9000), file('ok')]);
     await flush();
     await net.finish('ok');
-    expect(statusOf(queue)).toEqual({ huge: 'failed', ok: 'done' });
+    expect(statusOf(queue)).toEqual({ huge: 'rejected', ok: 'done' });
+    expect(queue.getSnapshot().items[0]?.rejection).toEqual({ reason: 'tooLarge', maxBytes: 5000 });
+    expect(queue.getSnapshot().overall).toMatchObject({ total: 1, finished: 1, rejected: 1, failed: 0, busy: false });
     expect(lost).not.toHaveBeenCalled();
+  });
+
+  it('fails the files of a batch on other app errors without pausing the queue, and retries them', async () => {
+    const net = scriptedTransport();
+    let broken = true;
+    net.setTicket((name) => (broken ? appError('STORAGE_UNREACHABLE') : uploadTicket(name)));
+    const lost = vi.fn();
+    const queue = createUploadQueue({ transport: net.transport, isSessionLost, onSessionLost: lost });
+    const [a] = queue.add(HOME, [file('a'), file('b')]);
+    await flush();
+    expect(statusOf(queue)).toEqual({ a: 'failed', b: 'failed' });
+    expect(lost).not.toHaveBeenCalled();
+    broken = false;
+    queue.retry(a ?? '');
+    await flush();
+    await net.finish('a');
+    expect(statusOf(queue)).toEqual({ a: 'done', b: 'failed' });
+  });
+});
+
+describe('upload queue: picking and preparing', () => {
+  /** A prepare step whose reads the test releases file by file. */
+  function controlledPrepare() {
+    const reads = new Map<string, ReturnType<typeof deferred<PickedFile>>>();
+    const started: string[] = [];
+    const prepare = (picked: PickedFile) => {
+      started.push(picked.name);
+      const read = deferred<PickedFile>();
+      reads.set(picked.name, read);
+      return read.promise;
+    };
+    return { prepare, reads, started };
+  }
+
+  it('lists every picked file at once, preparing, before any read resolves', async () => {
+    const net = scriptedTransport();
+    const reads = controlledPrepare();
+    const queue = createUploadQueue({ transport: net.transport, isSessionLost, prepare: reads.prepare });
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'big'];
+    queue.add(
+      HOME,
+      names.map((n) => file(n, n === 'big' ? 40_000_000 : 3_400_000)),
+    );
+    // Synchronously after add: all nine are in the snapshot, and nothing was read yet.
+    const snapshot = queue.getSnapshot();
+    expect(snapshot.items.map((item) => [item.file.name, item.status])).toEqual(names.map((n) => [n, 'preparing']));
+    expect(snapshot.overall).toMatchObject({ total: 9, busy: true, finished: 0 });
+    await flush();
+    // One file is read at a time, in order; none is sent before the batch is prepared.
+    expect(reads.started).toEqual(['a']);
+    expect(net.batches).toEqual([]);
+    expect(statusOf(queue).b).toBe('preparing');
+  });
+
+  it('asks uploads.create once per batch of up to 50 prepared files, with their qetags', async () => {
+    const net = scriptedTransport();
+    const reads = controlledPrepare();
+    const queue = createUploadQueue({ transport: net.transport, isSessionLost, prepare: reads.prepare });
+    const picked = Array.from({ length: 60 }, (_, i) => file(`p${i}`));
+    queue.add(HOME, picked);
+    for (const [index, one] of picked.entries()) {
+      await flush();
+      reads.reads
+        .get(one.name)
+        ?.resolve({ ...one, qetag: `Fq${String(index).padStart(26, '0')}`, takenAt: '2019-05-01T00:30:00.000Z' });
+    }
+    await flush();
+    // The first 50 in one request; the other 10 are asked for when their turn comes.
+    expect(net.batches.map((b) => b.names.length)).toEqual([50]);
+    expect(net.requests[0]).toEqual({
+      homeId: HOME,
+      filename: 'p0',
+      size: 1000,
+      mime: 'image/jpeg',
+      qetag: `Fq${'0'.repeat(26)}`,
+    });
+    expect(net.running()).toBe(3);
+    await net.finish('p0');
+    expect(net.confirms[0]).toMatchObject({ key: 'k/p0', takenAt: '2019-05-01T00:30:00.000Z' });
+    for (let i = 1; i < 60; i++) await net.finish(`p${i}`);
+    expect(net.batches.map((b) => b.names.length)).toEqual([50, 10]);
+    expect(net.batches[1]?.names[0]).toBe('p50');
+    expect(queue.getSnapshot().overall).toMatchObject({ finished: 60, busy: false });
+  });
+
+  it('skips sending what the home already has (a duplicate ticket for its qetag)', async () => {
+    const net = scriptedTransport();
+    net.setTicket((name) => (name === 'old' ? { kind: 'duplicate', photoId: 'photo-old' } : uploadTicket(name)));
+    const drained = vi.fn();
+    const queue = createUploadQueue({
+      transport: net.transport,
+      isSessionLost,
+      onDrained: drained,
+      prepare: async (picked) => ({ ...picked, qetag: `Fq${picked.name.padEnd(26, '0')}` }),
+    });
+    queue.add(HOME, [file('old'), file('new')]);
+    await flush();
+    expect(net.batches).toEqual([{ homeId: HOME, names: ['old', 'new'] }]);
+    expect(net.sends.has('old')).toBe(false);
+    await net.finish('new');
+    expect(statusOf(queue)).toEqual({ old: 'duplicate', new: 'done' });
+    expect(drained).toHaveBeenCalledWith({ uploaded: 1, duplicates: 1 });
+  });
+
+  it('lists files that cannot go with their reason, never sends them, and throws nothing', async () => {
+    const net = scriptedTransport();
+    const queue = createUploadQueue({
+      transport: net.transport,
+      isSessionLost,
+      prepare: async (picked) => {
+        if (picked.name === 'corrupt.jpg') throw new FileRejected('unreadable');
+        if (picked.name === 'weird.jpg') throw new Error('the platform failed in an unexpected way');
+        return picked;
+      },
+    });
+    queue.add(HOME, [
+      { ...file('empty.jpg', 0), rejected: { reason: 'empty' } },
+      { ...file('notes.pdf'), mime: '', rejected: { reason: 'unsupported' } },
+      { ...file('huge.jpg', 5e9), rejected: { reason: 'tooLarge', maxBytes: 4e9 } },
+      file('corrupt.jpg'),
+      file('weird.jpg'),
+      file('fine.jpg'),
+    ]);
+    await flush();
+    await net.finish('fine.jpg');
+    const items = queue.getSnapshot().items;
+    expect(items.map((item) => [item.file.name, item.status, item.rejection?.reason ?? null])).toEqual([
+      ['empty.jpg', 'rejected', 'empty'],
+      ['notes.pdf', 'rejected', 'unsupported'],
+      ['huge.jpg', 'rejected', 'tooLarge'],
+      ['corrupt.jpg', 'rejected', 'unreadable'],
+      ['weird.jpg', 'rejected', 'unreadable'],
+      ['fine.jpg', 'done', null],
+    ]);
+    expect(net.requests.map((r) => r.filename)).toEqual(['fine.jpg']);
+    expect(queue.getSnapshot().overall).toMatchObject({ total: 1, finished: 1, rejected: 5, busy: false });
+    queue.clearFinished();
+    expect(queue.getSnapshot().items).toEqual([]);
+  });
+
+  it('cancels a file while it is preparing, and prepares it again on retry', async () => {
+    const net = scriptedTransport();
+    const reads = controlledPrepare();
+    const queue = createUploadQueue({ transport: net.transport, isSessionLost, prepare: reads.prepare });
+    const [a] = queue.add(HOME, [file('a')]);
+    await flush();
+    queue.cancel(a ?? '');
+    reads.reads.get('a')?.resolve(file('a'));
+    await flush();
+    expect(statusOf(queue).a).toBe('cancelled');
+    expect(net.batches).toEqual([]);
+    queue.retry(a ?? '');
+    expect(statusOf(queue).a).toBe('preparing');
+    await flush();
+    reads.reads.get('a')?.resolve(file('a'));
+    await flush();
+    await net.finish('a');
+    expect(statusOf(queue).a).toBe('done');
+    expect(reads.started).toEqual(['a', 'a']);
   });
 });

@@ -1,12 +1,44 @@
 /**
- * The upload queue: photos picked on the device go one by one through uploads.create (a ticket), a form
- * POST straight to storage (with progress), and uploads.confirm. At most `parallelism` files are in
- * flight. A failed file can be retried, a waiting or running one cancelled. When the session is lost the
- * queue pauses instead of failing its files, and `resume()` after the next sign-in carries on: it lives
- * in memory outside any screen, so leaving the upload page or being sent to sign-in does not lose it.
- * Each file keeps the home it was picked for: switching homes meanwhile still lands it in that home.
+ * The upload queue: photos picked on the device join it at once, each "preparing" until its turn comes to
+ * read what the upload needs (EXIF taken-at, size, dimensions, qetag: `prepare`, one file at a time), so a
+ * pick shows in the list immediately however large the files. Prepared files get their tickets from one
+ * uploads.create per batch of up to 50 (files the home already has come back as duplicates and are never
+ * sent), then go by a form POST straight to storage (with progress) and uploads.confirm. At most
+ * `parallelism` files are in flight. A file that cannot go at all (empty, not a photo or unreadable, too
+ * large, an unsupported type) stays in the list with its reason. A failed file can be retried, a waiting
+ * or running one cancelled. When the session is lost the queue pauses instead of failing its files, and
+ * `resume()` after the next sign-in carries on: it lives in memory outside any screen, so leaving the
+ * upload page or being sent to sign-in does not lose it. Each file keeps the home it was picked for:
+ * switching homes meanwhile still lands it in that home.
  */
-import type { ConfirmUploadInput, ConfirmUploadResult, HomeRef, UploadRequest, UploadTicket } from '@xiaojia/shared';
+import {
+  type ConfirmUploadInput,
+  type ConfirmUploadResult,
+  type HomeRef,
+  MAX_UPLOAD_BATCH,
+  type UploadRequest,
+  type UploadTicket,
+} from '@xiaojia/shared';
+
+/** Why a picked file cannot be uploaded. */
+export type RejectReason = 'empty' | 'unreadable' | 'tooLarge' | 'unsupported';
+
+export interface Rejection {
+  reason: RejectReason;
+  /** tooLarge: the largest size allowed. */
+  maxBytes?: number;
+}
+
+/** Thrown by `prepare` for a file that cannot go; the queue lists it with the reason. */
+export class FileRejected extends Error {
+  override name = 'FileRejected';
+  constructor(
+    readonly reason: RejectReason,
+    readonly maxBytes?: number,
+  ) {
+    super(`file rejected: ${reason}`);
+  }
+}
 
 /** A photo picked on the device. */
 export interface PickedFile {
@@ -14,13 +46,22 @@ export interface PickedFile {
   path: string;
   name: string;
   size: number;
+  /** An accepted photo type; empty for a file rejected as unsupported. */
   mime: string;
   width?: number;
   height?: number;
   takenAt?: string;
+  /** Qiniu's content hash, computed on the device: the server answers "duplicate" for what the home has. */
+  qetag?: string;
+  /** Already known not to go when picked (read nothing). */
+  rejected?: Rejection;
+  /** The platform's handle for reading the bytes (the picker's temp file); opaque to the queue. */
+  source?: unknown;
 }
 
 export type UploadStatus =
+  /** Picked; its facts (taken-at, size, hash) are read when its turn comes. */
+  | 'preparing'
   | 'waiting'
   | 'uploading'
   | 'confirming'
@@ -28,6 +69,8 @@ export type UploadStatus =
   | 'duplicate'
   | 'failed'
   | 'cancelled'
+  /** Cannot be uploaded at all; `rejection` says why. */
+  | 'rejected'
   /** Stopped by a lost session; continues after sign-in. */
   | 'paused';
 
@@ -40,6 +83,7 @@ export interface UploadItem {
   /** Bytes sent so far (of file.size). */
   loaded: number;
   error: unknown;
+  rejection: Rejection | null;
   /** The photo in the library once done (or the existing one for a duplicate). */
   photoId: string | null;
 }
@@ -59,7 +103,8 @@ export class UploadCancelled extends Error {
 
 /** What the queue needs from the API and the platform; the app passes the real ones, tests their own. */
 export interface UploadTransport {
-  createTicket(request: HomeRef & UploadRequest): Promise<UploadTicket>;
+  /** One uploads.create for up to MAX_UPLOAD_BATCH files of one home: a ticket per file, in order. */
+  createTickets(homeId: string, files: readonly UploadRequest[]): Promise<UploadTicket[]>;
   send(
     ticket: Extract<UploadTicket, { kind: 'upload' }>,
     file: PickedFile,
@@ -70,18 +115,20 @@ export interface UploadTransport {
 }
 
 export interface QueueOverall {
-  /** Files that are not cancelled. */
+  /** Files that are neither cancelled nor rejected. */
   total: number;
   /** Files that reached the library (uploaded or already there). */
   finished: number;
   failed: number;
   duplicates: number;
-  /** Bytes of all non-cancelled files, and of those sent (finished files count whole). */
+  /** Files that cannot be uploaded (listed with their reason). */
+  rejected: number;
+  /** Bytes of all counted files, and of those sent (finished files count whole). */
   bytesTotal: number;
   bytesLoaded: number;
   /** 0-100, by bytes. */
   percent: number;
-  /** Something is waiting or running. */
+  /** Something is preparing, waiting or running. */
   busy: boolean;
   paused: boolean;
 }
@@ -93,6 +140,11 @@ export interface QueueSnapshot {
 
 export interface UploadQueueOptions {
   transport: UploadTransport;
+  /**
+   * Reads a picked file's facts when its turn comes (taken-at, size, dimensions, qetag) and answers the
+   * file completed; throws FileRejected for a file that cannot go. Default: the file as picked.
+   */
+  prepare?(file: PickedFile): Promise<PickedFile>;
   parallelism?: number;
   /** Whether an error means the session is gone (pause, do not fail). */
   isSessionLost(error: unknown): boolean;
@@ -104,18 +156,28 @@ export interface UploadQueueOptions {
 
 export const DEFAULT_PARALLELISM = 3;
 
-const FINAL: readonly UploadStatus[] = ['done', 'duplicate', 'cancelled'];
+/** A ticket this close to its expiry is not used: another is asked for. */
+const TICKET_MARGIN_MS = 60_000;
+
+const FINAL: readonly UploadStatus[] = ['done', 'duplicate', 'cancelled', 'rejected'];
+
+type SendTicket = Extract<UploadTicket, { kind: 'upload' }>;
 
 function summarize(items: readonly UploadItem[], paused: boolean): QueueOverall {
   let total = 0;
   let finished = 0;
   let failed = 0;
   let duplicates = 0;
+  let rejected = 0;
   let bytesTotal = 0;
   let bytesLoaded = 0;
   let busy = false;
   for (const item of items) {
     if (item.status === 'cancelled') continue;
+    if (item.status === 'rejected') {
+      rejected += 1;
+      continue;
+    }
     total += 1;
     bytesTotal += item.file.size;
     if (item.status === 'done' || item.status === 'duplicate') {
@@ -126,14 +188,29 @@ function summarize(items: readonly UploadItem[], paused: boolean): QueueOverall 
       bytesLoaded += Math.min(item.loaded, item.file.size);
     }
     if (item.status === 'failed') failed += 1;
-    if (item.status === 'waiting' || item.status === 'uploading' || item.status === 'confirming') busy = true;
+    if (
+      item.status === 'preparing' ||
+      item.status === 'waiting' ||
+      item.status === 'uploading' ||
+      item.status === 'confirming'
+    ) {
+      busy = true;
+    }
   }
   const percent = bytesTotal === 0 ? 0 : Math.floor((bytesLoaded / bytesTotal) * 100);
-  return { total, finished, failed, duplicates, bytesTotal, bytesLoaded, percent, busy, paused };
+  return { total, finished, failed, duplicates, rejected, bytesTotal, bytesLoaded, percent, busy, paused };
+}
+
+function tooLargeLimit(error: unknown): number | null {
+  const data = (error as { data?: { appCode?: unknown; details?: { maxBytes?: unknown } } } | null)?.data;
+  if (data?.appCode !== 'UPLOAD_TOO_LARGE') return null;
+  const max = data.details?.maxBytes;
+  return typeof max === 'number' && max > 0 ? max : null;
 }
 
 export function createUploadQueue({
   transport,
+  prepare = async (file) => file,
   parallelism = DEFAULT_PARALLELISM,
   isSessionLost,
   onSessionLost,
@@ -147,7 +224,13 @@ export function createUploadQueue({
   let snapshot: QueueSnapshot = { items, overall: summarize(items, paused) };
   const listeners = new Set<() => void>();
   const cancels = new Map<string, () => void>();
+  /** Tickets got for waiting files; each is used by one run only (a retry asks for a fresh one). */
+  const tickets = new Map<string, SendTicket>();
+  /** Files whose facts were read (a cancelled-while-preparing file is prepared again on retry). */
+  const prepared = new Set<string>();
   let active = 0;
+  let preparingNow: string | null = null;
+  let ticketsInFlight = false;
 
   function publish() {
     snapshot = { items, overall: summarize(items, paused) };
@@ -163,13 +246,145 @@ export function createUploadQueue({
     return items.find((item) => item.id === id);
   }
 
+  function ready(): UploadStatus {
+    return paused ? 'paused' : 'waiting';
+  }
+
+  function reject(id: string, rejection: Rejection) {
+    tickets.delete(id);
+    update(id, { status: 'rejected', loaded: 0, rejection });
+  }
+
+  /** Reads the next preparing file's facts, one file at a time, ahead of the uploads. */
+  function prepareNext() {
+    if (preparingNow !== null) return;
+    const next = items.find((item) => item.status === 'preparing');
+    if (!next) return;
+    const id = next.id;
+    preparingNow = id;
+    void (async () => {
+      let outcome: { file: PickedFile } | { rejection: Rejection };
+      try {
+        outcome = { file: await prepare(next.file) };
+      } catch (error) {
+        outcome = {
+          rejection:
+            error instanceof FileRejected
+              ? { reason: error.reason, ...(error.maxBytes ? { maxBytes: error.maxBytes } : {}) }
+              : { reason: 'unreadable' },
+        };
+      }
+      preparingNow = null;
+      const current = find(id);
+      if (current?.status === 'preparing') {
+        if ('file' in outcome) {
+          prepared.add(id);
+          update(id, { file: outcome.file, status: ready() });
+        } else {
+          reject(id, outcome.rejection);
+        }
+      }
+      prepareNext();
+      pump();
+      drainedCheck();
+    })();
+  }
+
+  function usableTicket(id: string): SendTicket | null {
+    const ticket = tickets.get(id);
+    if (!ticket) return null;
+    const expires = Date.parse(ticket.expiresAt);
+    if (Number.isFinite(expires) && expires - Date.now() < TICKET_MARGIN_MS) {
+      tickets.delete(id);
+      return null;
+    }
+    return ticket;
+  }
+
+  /**
+   * One uploads.create for the waiting files without a ticket (those of the first one's home, up to 50),
+   * once every file picked before them is prepared, so a pick goes in one request rather than one per file.
+   */
+  function requestTickets(): void {
+    if (ticketsInFlight || paused) return;
+    const needing = items.filter((item) => item.status === 'waiting' && !usableTicket(item.id));
+    const first = needing[0];
+    if (!first) return;
+    const batch = needing.filter((item) => item.homeId === first.homeId).slice(0, MAX_UPLOAD_BATCH);
+    const stillPreparing = items.some((item) => item.status === 'preparing' && item.homeId === first.homeId);
+    if (stillPreparing && batch.length < MAX_UPLOAD_BATCH) return;
+    ticketsInFlight = true;
+    const requests: UploadRequest[] = batch.map(({ file }) => ({
+      filename: file.name,
+      size: file.size,
+      mime: file.mime as UploadRequest['mime'],
+      ...(file.qetag ? { qetag: file.qetag } : {}),
+    }));
+    void (async () => {
+      try {
+        const answered = await transport.createTickets(first.homeId, requests);
+        batch.forEach((asked, index) => {
+          const ticket = answered[index];
+          const current = find(asked.id);
+          if (!ticket || current?.status !== 'waiting') return;
+          if (ticket.kind === 'duplicate') {
+            finishedSinceDrain.duplicates += 1;
+            update(asked.id, { status: 'duplicate', loaded: asked.file.size, photoId: ticket.photoId });
+          } else {
+            tickets.set(asked.id, ticket);
+          }
+        });
+      } catch (error) {
+        const max = tooLargeLimit(error);
+        if (max !== null) {
+          // The server's cap is below ours: those files cannot go; the others ask again.
+          for (const asked of batch) {
+            if (asked.file.size > max && find(asked.id)?.status === 'waiting') {
+              reject(asked.id, { reason: 'tooLarge', maxBytes: max });
+            }
+          }
+        } else if (isSessionLost(error)) {
+          pause(error, batch);
+        } else {
+          for (const asked of batch) {
+            if (find(asked.id)?.status === 'waiting') update(asked.id, { status: 'failed', error });
+          }
+        }
+      } finally {
+        ticketsInFlight = false;
+        pump();
+        drainedCheck();
+      }
+    })();
+  }
+
+  function pause(error: unknown, affected: readonly UploadItem[]) {
+    const first = !paused;
+    paused = true;
+    const ids = new Set(affected.map((item) => item.id));
+    items = items.map((item) =>
+      ids.has(item.id) && (item.status === 'waiting' || item.status === 'uploading' || item.status === 'confirming')
+        ? { ...item, status: 'paused', loaded: 0, error }
+        : item,
+    );
+    publish();
+    if (first) onSessionLost?.(error);
+  }
+
   function pump() {
+    prepareNext();
     while (!paused && active < parallelism) {
       const next = items.find((item) => item.status === 'waiting');
       if (!next) break;
+      const ticket = usableTicket(next.id);
+      if (!ticket) {
+        requestTickets();
+        break;
+      }
+      tickets.delete(next.id);
       active += 1;
       update(next.id, { status: 'uploading', loaded: 0, error: null });
-      void run(next.id).finally(() => {
+      void run(next.id, ticket).finally(() => {
         active -= 1;
         cancels.delete(next.id);
         pump();
@@ -179,14 +394,15 @@ export function createUploadQueue({
   }
 
   function drainedCheck() {
-    if (active > 0 || items.some((item) => item.status === 'waiting')) return;
+    if (active > 0 || ticketsInFlight || preparingNow !== null) return;
+    if (items.some((item) => item.status === 'waiting' || item.status === 'preparing')) return;
     const result = finishedSinceDrain;
     if (result.uploaded + result.duplicates === 0) return;
     finishedSinceDrain = { uploaded: 0, duplicates: 0 };
     onDrained?.(result);
   }
 
-  async function run(id: string) {
+  async function run(id: string, ticket: SendTicket) {
     const item = find(id);
     if (!item) return;
     let cancelled = false;
@@ -205,18 +421,6 @@ export function createUploadQueue({
     });
     const { file, homeId } = item;
     try {
-      const ticket = await transport.createTicket({
-        homeId,
-        filename: file.name,
-        size: file.size,
-        mime: file.mime as UploadRequest['mime'],
-      });
-      if (cancelled) throw new UploadCancelled();
-      if (ticket.kind === 'duplicate') {
-        finishedSinceDrain.duplicates += 1;
-        update(id, { status: 'duplicate', loaded: file.size, photoId: ticket.photoId });
-        return;
-      }
       await transport.send(
         ticket,
         file,
@@ -241,10 +445,8 @@ export function createUploadQueue({
       if (cancelled || error instanceof UploadCancelled) {
         update(id, { status: 'cancelled', loaded: 0 });
       } else if (isSessionLost(error)) {
-        const first = !paused;
-        paused = true;
-        update(id, { status: 'paused', loaded: 0, error });
-        if (first) onSessionLost?.(error);
+        const current = find(id);
+        if (current) pause(error, [current]);
       } else {
         update(id, { status: 'failed', error });
       }
@@ -254,8 +456,16 @@ export function createUploadQueue({
   function cancel(id: string): void {
     const item = find(id);
     if (!item) return;
-    if (item.status === 'waiting' || item.status === 'paused' || item.status === 'failed') {
+    if (
+      item.status === 'preparing' ||
+      item.status === 'waiting' ||
+      item.status === 'paused' ||
+      item.status === 'failed'
+    ) {
+      tickets.delete(id);
       update(id, { status: 'cancelled', loaded: 0 });
+      pump();
+      drainedCheck();
     } else if (item.status === 'uploading') {
       cancels.get(id)?.();
     }
@@ -269,15 +479,19 @@ export function createUploadQueue({
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    /** Queues files picked for a home; returns their item ids. */
+    /**
+     * Queues files picked for a home, at once and without reading them (each is prepared when its turn
+     * comes); returns their item ids.
+     */
     add(homeId: string, files: readonly PickedFile[]): string[] {
-      const added = files.map((file) => ({
+      const added: UploadItem[] = files.map((file) => ({
         id: `u${nextId++}`,
         homeId,
         file,
-        status: (paused ? 'paused' : 'waiting') as UploadStatus,
+        status: file.rejected ? 'rejected' : 'preparing',
         loaded: 0,
         error: null,
+        rejection: file.rejected ?? null,
         photoId: null,
       }));
       items = [...items, ...added];
@@ -289,15 +503,16 @@ export function createUploadQueue({
     retry(id: string): void {
       const item = find(id);
       if (!item || (item.status !== 'failed' && item.status !== 'cancelled')) return;
-      update(id, { status: paused ? 'paused' : 'waiting', loaded: 0, error: null });
+      tickets.delete(id);
+      update(id, { status: prepared.has(id) ? ready() : 'preparing', loaded: 0, error: null });
       pump();
     },
-    /** Stops a waiting, paused or running file (a file being confirmed is already in the library). */
+    /** Stops a preparing, waiting, paused or running file (a file being confirmed is already in the library). */
     cancel,
     cancelAll(): void {
       for (const item of items) cancel(item.id);
     },
-    /** Forgets finished and cancelled files. */
+    /** Forgets finished, cancelled and rejected files. */
     clearFinished(): void {
       items = items.filter((item) => !FINAL.includes(item.status));
       publish();

@@ -30,11 +30,12 @@ function storageDetail(data: unknown): string {
 
 export function createTaroUploadTransport(api: ApiClient): UploadTransport {
   return {
-    async createTicket({ homeId, ...file }) {
-      const { tickets } = await api.uploads.create.mutate({ homeId, files: [file] });
-      const ticket = tickets[0];
-      if (!ticket) throw new Error('uploads.create answered no ticket');
-      return ticket;
+    async createTickets(homeId, files) {
+      const { tickets } = await api.uploads.create.mutate({ homeId, files: [...files] });
+      if (tickets.length !== files.length) {
+        throw new Error(`uploads.create answered ${tickets.length} tickets for ${files.length} files`);
+      }
+      return tickets;
     },
     send(ticket, file: PickedFile, onProgress, signal) {
       return new Promise<void>((resolve, reject) => {

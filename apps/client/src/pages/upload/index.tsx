@@ -16,6 +16,7 @@ import { getUploadQueue, useUploadSnapshot } from '../../upload';
 import { pickLimit, pickPhotos } from '../../upload/picker';
 import type { UploadItem } from '../../upload/queue';
 import { StorageUploadError } from '../../upload/transport';
+import { formatBytes } from '../viewer/navigation';
 import './index.css';
 
 function percentOf(item: UploadItem): number {
@@ -54,6 +55,11 @@ export default function UploadPage() {
         const message = item.error instanceof StorageUploadError ? item.error.message : errorMessage(item.error, t);
         return t('upload.status.failed', { message });
       }
+      case 'rejected': {
+        const rejection = item.rejection ?? { reason: 'unreadable' };
+        const max = rejection.maxBytes ? formatBytes(rejection.maxBytes) : '';
+        return t('upload.status.rejected', { reason: t(`upload.reason.${rejection.reason}`, { max }) });
+      }
       default:
         return t(`upload.status.${item.status}`);
     }
@@ -64,8 +70,8 @@ export default function UploadPage() {
     if (!home) return;
     const homeId = home.id;
     try {
-      const { files, unsupported } = await pickPhotos(source);
-      if (unsupported.length > 0) setNotice(`${t('upload.unsupported')}: ${unsupported.join(', ')}`);
+      // Every picked file is listed at once; its facts are read when its turn comes.
+      const { files } = await pickPhotos(source);
       if (files.length > 0) queue.add(homeId, files);
     } catch (error) {
       setNotice(t('upload.pickFailed', { message: errorMessage(error, t) }));
@@ -104,11 +110,16 @@ export default function UploadPage() {
       ) : (
         <View id="upload-overall" className="upload__overall">
           <Text id="upload-overall-text" className="upload__overall-text">
-            {finished && overall.failed === 0
+            {finished && overall.failed === 0 && overall.total > 0
               ? t('upload.allDone')
               : t('upload.overall', { done: overall.finished, total: overall.total, percent: overall.percent })}
           </Text>
           <ProgressBar percent={overall.percent} />
+          {overall.rejected > 0 && (
+            <Text id="upload-rejected" className="upload__duplicates">
+              {t('upload.rejected', { count: overall.rejected })}
+            </Text>
+          )}
           {overall.duplicates > 0 && (
             <Text id="upload-duplicates" className="upload__duplicates">
               {t('upload.duplicates', { count: overall.duplicates })}
@@ -148,14 +159,20 @@ export default function UploadPage() {
                 <Text className="upload-item__action" onClick={() => queue.retry(item.id)}>
                   {t('upload.retry')}
                 </Text>
-              ) : item.status === 'waiting' || item.status === 'uploading' || item.status === 'paused' ? (
+              ) : item.status === 'preparing' ||
+                item.status === 'waiting' ||
+                item.status === 'uploading' ||
+                item.status === 'paused' ? (
                 <Text className="upload-item__action" onClick={() => queue.cancel(item.id)}>
                   {t('upload.cancel')}
                 </Text>
               ) : null}
             </View>
             <Text className="upload-item__status">{statusText(item)}</Text>
-            <ProgressBar percent={percentOf(item)} tone={item.status === 'failed' ? 'failed' : 'ok'} />
+            <ProgressBar
+              percent={percentOf(item)}
+              tone={item.status === 'failed' || item.status === 'rejected' ? 'failed' : 'ok'}
+            />
           </View>
         ))}
       </View>
