@@ -110,6 +110,16 @@ describe('preparePickedFile', () => {
     expect(Math.max(...lengths)).toBe(QETAG_BLOCK_SIZE);
   });
 
+  it('still reads the taken-at when the picker did not tell the size, without a qetag', async () => {
+    const file = { ...picked('a.jpg', photo), size: Number.NaN };
+    const source = { path: 'file:///a.jpg', size: Number.NaN };
+    const read = async (_source: TempFile, position: number, length: number) =>
+      photo.slice(position, position + length).buffer;
+    const prepared = await preparePickedFile({ ...file, source }, { read, canRead: () => true, imageSize: decodes });
+    expect(prepared.takenAt).toBe('2019-05-01T00:30:00.000Z');
+    expect(prepared.qetag).toBeUndefined();
+  });
+
   it('rejects each kind of file that cannot go, with its reason', async () => {
     const reason = (file: PickedFile, deps = {}) =>
       preparePickedFile(file, { imageSize: decodes, ...deps }).then(

@@ -124,17 +124,21 @@ export async function preparePickedFile(file: PickedFile, deps: Partial<PrepareD
       if (!bytes) throw new FileRejected('unreadable');
       return bytes;
     };
-    const head = new Uint8Array(await readExactly(0, Math.min(size, EXIF_HEAD_BYTES)));
+    // A size the picker did not tell (NaN) still lets the head be read; the qetag needs the exact size.
+    const known = Number.isSafeInteger(size) && size > 0;
+    const head = new Uint8Array(await readExactly(0, known ? Math.min(size, EXIF_HEAD_BYTES) : EXIF_HEAD_BYTES));
     if (!looksLikePhoto(head)) throw new FileRejected('unreadable');
     if (file.mime === 'image/jpeg') {
       const takenAt = exifTakenAt(head.slice().buffer);
       if (takenAt) out.takenAt = takenAt;
     }
-    try {
-      out.qetag = await qetagOf(size, readExactly, hashBlock);
-    } catch {
-      // A read failed or came short: the file changed or cannot be read whole.
-      throw new FileRejected('unreadable');
+    if (known) {
+      try {
+        out.qetag = await qetagOf(size, readExactly, hashBlock);
+      } catch {
+        // A read failed or came short: the file changed or cannot be read whole.
+        throw new FileRejected('unreadable');
+      }
     }
   }
   const dimensions = await imageSize(file.path).catch((): ImageSize => null);
