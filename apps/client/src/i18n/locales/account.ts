@@ -1,4 +1,4 @@
-/** Account: who is signed in, the signed-in devices, sign out. */
+/** Account: who is signed in, name and password, the signed-in devices, sign out. */
 export const accountMessages = {
   'zh-CN': {
     'account.title': '我的',
@@ -23,6 +23,15 @@ export const accountMessages = {
     'account.signOut.title': '退出登录？',
     'account.signOut.body': '退出后需要重新登录。',
     'account.failed': '操作失败：{message}',
+    'account.name.edit': '修改昵称',
+    'account.name.empty': '昵称不能为空',
+    'account.name.saved': '昵称已保存',
+    'account.password.title': '修改密码',
+    'account.password.current': '当前密码',
+    'account.password.new': '新密码，至少 8 位',
+    'account.password.hint': '修改后，其他设备需要用新密码重新登录，这台设备保持登录。',
+    'account.password.currentMissing': '请输入当前密码',
+    'account.password.changed': '密码已修改，其他 {count} 台设备已退出登录',
   },
   en: {
     'account.title': 'Me',
@@ -47,5 +56,15 @@ export const accountMessages = {
     'account.signOut.title': 'Sign out?',
     'account.signOut.body': 'You will need to sign in again.',
     'account.failed': 'That did not work: {message}',
+    'account.name.edit': 'Change display name',
+    'account.name.empty': 'Display names cannot be empty',
+    'account.name.saved': 'Display name saved',
+    'account.password.title': 'Change password',
+    'account.password.current': 'Current password',
+    'account.password.new': 'New password, at least 8 characters',
+    'account.password.hint':
+      'Other devices will have to sign in again with the new password; this one stays signed in.',
+    'account.password.currentMissing': 'Enter your current password',
+    'account.password.changed': 'Password changed; {count} other {count|device was|devices were} signed out',
   },
 } as const;

@@ -18,7 +18,10 @@ export const authMessages = {
     'auth.password.tooLong': '密码最多 128 位',
     'auth.displayName.invalid': '昵称最多 40 个字',
     'auth.checking': '正在检查登录状态…',
-    'auth.serverStatus': '服务器状态',
+    'auth.title': '登录',
+    'auth.forgot': '忘记密码？',
+    'auth.forgot.hint':
+      '没有邮箱可以找回密码。请联系运行这台服务器的人，让他用命令行 reset-password 为你的用户名设一个新密码，然后用新密码登录。',
     'auth.sessionExpired': '登录已过期，请重新登录。未完成的上传会在登录后继续。',
   },
   en: {
@@ -39,7 +42,10 @@ export const authMessages = {
     'auth.password.tooLong': 'Passwords have at most 128 characters',
     'auth.displayName.invalid': 'Display names have at most 40 characters',
     'auth.checking': 'Checking your session…',
-    'auth.serverStatus': 'Server status',
+    'auth.title': 'Sign in',
+    'auth.forgot': 'Forgot your password?',
+    'auth.forgot.hint':
+      "There is no e-mail reset. Ask whoever runs this server to set a new password for your username with the command line's reset-password, then sign in with it.",
     'auth.sessionExpired': 'Your session expired; please sign in again. Unfinished uploads continue afterwards.',
   },
 } as const;

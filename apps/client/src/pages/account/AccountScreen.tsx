@@ -1,14 +1,15 @@
 /**
- * Me: who is signed in, the way to the family (members, invites, a new home), the trash and storage settings, the signed-in devices (this one
+ * Me: who is signed in (the name can be changed, and the password of a password account), the way to the family (members, invites, a new home), the trash and storage settings, the signed-in devices (this one
  * marked; any other can be signed out) and signing out. Navigation and leaving the session are handed in.
  */
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Text, View } from '@tarojs/components';
-import type { Device } from '@xiaojia/shared';
+import { type Device, zDisplayName } from '@xiaojia/shared';
 import { useState } from 'react';
 import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { NameDialog } from '../../components/NameDialog';
 import { HomeNameDialog } from '../../components/NameDialog/HomeNameDialog';
 import { Notice, QueryState } from '../../components/Screen';
 import { formatDateTime } from '../../components/Screen/format';
@@ -18,6 +19,8 @@ import { canOpenTrash, useCurrentHome, useMakeHomeCurrent } from '../../home';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { mayInvite } from '../members/roles';
+import { deviceName } from './device-name';
+import { PasswordDialog } from './PasswordDialog';
 import './index.css';
 
 export type AccountLink = 'members' | 'invite' | 'albums' | 'trash' | 'storage';
@@ -31,8 +34,20 @@ export interface AccountScreenProps {
 }
 
 const LINKS: readonly AccountLink[] = ['trash', 'storage', 'albums'];
+/** The WeChat line means something only where WeChat sign-in exists, or once an account is linked. */
+const isWeapp = process.env.TARO_ENV === 'weapp';
 /** Devices asked for at a time; most families have a handful, the rest behind "load more". */
 export const DEVICE_PAGE_SIZE = 20;
+
+/** One row of a list of places and actions: its words and a chevron. */
+function LinkRow({ id, text, onClick }: { id: string; text: string; onClick(): void }) {
+  return (
+    <View id={id} className="screen__row account__link" onClick={onClick}>
+      <Text className="account__link-text">{text}</Text>
+      <Text className="account__chevron">›</Text>
+    </View>
+  );
+}
 
 export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScreenProps) {
   const t = useT();
@@ -49,6 +64,33 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
   const current = useCurrentHome();
   const makeCurrent = useMakeHomeCurrent();
   const [creatingHome, setCreatingHome] = useState(false);
+  const [renaming, setRenaming] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
+  const rename = useMutation(
+    trpc.auth.setDisplayName.mutationOptions({
+      onSuccess(updated) {
+        setRenaming(false);
+        queryClient.setQueryData(trpc.auth.me.queryKey(), updated);
+        setNotice(t('account.name.saved'));
+      },
+    }),
+  );
+  const changePassword = useMutation(
+    trpc.auth.changePassword.mutationOptions({
+      onSuccess({ otherDevicesSignedOut }) {
+        setChangingPassword(false);
+        setNotice(t('account.password.changed', { count: otherDevicesSignedOut }));
+        void queryClient.invalidateQueries(trpc.auth.devices.pathFilter());
+      },
+    }),
+  );
+  const wechatName = t('account.wechat');
+  /** Opens a dialog afresh: no refusal or notice left from a previous try. */
+  const openDialog = (mutation: { reset(): void }, setOpen: (open: boolean) => void) => {
+    mutation.reset();
+    setNotice(null);
+    setOpen(true);
+  };
   const createHome = useMutation(
     trpc.homes.create.mutationOptions({
       async onSuccess(home) {
@@ -94,9 +136,13 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
               {t('account.username')} {user.username}
             </Text>
           )}
-          <Text className="screen__hint">
-            {t('account.wechat')} {user.wechatLinked ? t('account.wechatLinked') : t('account.wechatNotLinked')}
-            {' · '}
+          <Text id="account-since" className="screen__hint">
+            {(isWeapp || user.wechatLinked) && (
+              <>
+                {t('account.wechat')} {user.wechatLinked ? t('account.wechatLinked') : t('account.wechatNotLinked')}
+                {' · '}
+              </>
+            )}
             {t('account.since', { date: formatDateTime(user.createdAt).slice(0, 10) })}
           </Text>
         </View>
@@ -110,17 +156,27 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
         />
       )}
 
+      {user && (
+        <View className="screen__card account__links" id="account-settings">
+          <LinkRow id="account-rename" text={t('account.name.edit')} onClick={() => openDialog(rename, setRenaming)} />
+          {user.hasPassword && (
+            <LinkRow
+              id="account-password"
+              text={t('account.password.title')}
+              onClick={() => openDialog(changePassword, setChangingPassword)}
+            />
+          )}
+        </View>
+      )}
+
       <View className="screen__card account__links">
         {links.map((link) => (
-          <View
+          <LinkRow
             key={link}
             id={`account-link-${link}`}
-            className="screen__row account__link"
+            text={t(`account.links.${link}`)}
             onClick={() => onOpen(link)}
-          >
-            <Text className="account__link-text">{t(`account.links.${link}`)}</Text>
-            <Text className="account__chevron">›</Text>
-          </View>
+          />
         ))}
         <View
           id="account-link-newHome"
@@ -145,7 +201,7 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
             <View key={device.id} id={`device-${device.id}`} className="screen__row account__device">
               <View className="account__device-main">
                 <View className="account__device-title">
-                  <Text className="account__device-label">{device.label}</Text>
+                  <Text className="account__device-label">{deviceName(device.label, wechatName)}</Text>
                   {device.current && (
                     <Text id="device-current" className="account__badge">
                       {t('account.device.current')}
@@ -205,10 +261,32 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
         onConfirm={(name) => createHome.mutate({ name })}
         onCancel={() => setCreatingHome(false)}
       />
+      <NameDialog
+        id="display-name-dialog"
+        open={renaming}
+        title={t('account.name.edit')}
+        initial={user?.displayName ?? ''}
+        schema={zDisplayName}
+        confirmLabel={t('common.save')}
+        cancelLabel={t('common.cancel')}
+        emptyMessage={t('account.name.empty')}
+        tooLongMessage={t('auth.displayName.invalid')}
+        busy={rename.isPending}
+        error={rename.error ? t('account.failed', { message: errorMessage(rename.error, t) }) : null}
+        onConfirm={(displayName) => rename.mutate({ displayName })}
+        onCancel={() => setRenaming(false)}
+      />
+      <PasswordDialog
+        open={changingPassword}
+        busy={changePassword.isPending}
+        error={changePassword.error}
+        onConfirm={(input) => changePassword.mutate(input)}
+        onCancel={() => setChangingPassword(false)}
+      />
       <ConfirmDialog
         id="revoke-dialog"
         open={revoking !== null}
-        title={t('account.device.revoke.title', { label: revoking?.label ?? '' })}
+        title={t('account.device.revoke.title', { label: revoking ? deviceName(revoking.label, wechatName) : '' })}
         body={t('account.device.revoke.body')}
         confirmLabel={t('account.device.revoke')}
         cancelLabel={t('common.cancel')}

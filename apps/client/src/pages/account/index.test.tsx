@@ -190,4 +190,95 @@ describe('account screen', () => {
     fireEvent.click(element('#new-home-dialog-confirm'));
     await waitFor(() => expect(textOf('#new-home-dialog-error')).toContain('家的数量已到上限'));
   });
+
+  it('renames the account after checking the name, and shows the new one', async () => {
+    let name = '妈妈';
+    const screen = renderAccount({
+      'auth.me': () => ({ ...me, displayName: name }),
+      'auth.setDisplayName': (input) => {
+        name = (input as { displayName: string }).displayName;
+        return { ...me, displayName: name };
+      },
+    });
+    await waitFor(() => element('#account-rename'));
+    fireEvent.click(element('#account-rename'));
+    const input = await waitFor(() => element('#display-name-dialog-input input'));
+    expect((input as HTMLInputElement).value).toBe('妈妈');
+    fireEvent.input(input, { target: { value: '   ' } });
+    fireEvent.click(element('#display-name-dialog-confirm'));
+    expect(textOf('#display-name-dialog-error')).toBe('昵称不能为空');
+    fireEvent.input(input, { target: { value: '家'.repeat(41) } });
+    fireEvent.click(element('#display-name-dialog-confirm'));
+    expect(textOf('#display-name-dialog-error')).toBe('昵称最多 40 个字');
+    expect(screen.callsTo('auth.setDisplayName')).toEqual([]);
+    fireEvent.input(input, { target: { value: '  王妈妈 ' } });
+    fireEvent.click(element('#display-name-dialog-confirm'));
+    await waitFor(() => expect(textOf('#account-notice')).toBe('昵称已保存'));
+    expect(screen.callsTo('auth.setDisplayName')).toEqual([{ displayName: '王妈妈' }]);
+    expect(textOf('#account-name')).toBe('王妈妈');
+    expect(document.querySelector('#display-name-dialog')).toBeNull();
+  });
+
+  it('changes the password: checks the new one first, says a wrong current one, then how many devices left', async () => {
+    let attempts = 0;
+    const screen = renderAccount({
+      'auth.changePassword': (input) => {
+        attempts += 1;
+        if ((input as { currentPassword: string }).currentPassword !== 'old secret 1') {
+          throw Object.assign(appError('WRONG_PASSWORD'), {
+            data: { appCode: 'WRONG_PASSWORD', details: { attemptsLeft: 4 } },
+          });
+        }
+        return { ok: true, otherDevicesSignedOut: 2 };
+      },
+    });
+    await waitFor(() => element('#account-password'));
+    fireEvent.click(element('#account-password'));
+    const current = await waitFor(() => element('#password-dialog-current input'));
+    const next = element('#password-dialog-new input');
+    fireEvent.click(element('#password-dialog-confirm'));
+    expect(textOf('#password-dialog-error')).toBe('请输入当前密码');
+    fireEvent.input(current, { target: { value: 'wrong one' } });
+    fireEvent.input(next, { target: { value: 'short' } });
+    fireEvent.click(element('#password-dialog-confirm'));
+    expect(textOf('#password-dialog-error')).toBe('密码至少 8 位');
+    expect(attempts).toBe(0);
+
+    fireEvent.input(next, { target: { value: 'new secret 2' } });
+    fireEvent.click(element('#password-dialog-confirm'));
+    await waitFor(() => expect(textOf('#password-dialog-error')).toBe('当前密码不对，还可以再试 4 次'));
+    fireEvent.input(current, { target: { value: 'old secret 1' } });
+    fireEvent.click(element('#password-dialog-confirm'));
+    await waitFor(() => expect(textOf('#account-notice')).toBe('密码已修改，其他 2 台设备已退出登录'));
+    expect(screen.callsTo('auth.changePassword')).toEqual([
+      { currentPassword: 'wrong one', newPassword: 'new secret 2' },
+      { currentPassword: 'old secret 1', newPassword: 'new secret 2' },
+    ]);
+    expect(document.querySelector('#password-dialog')).toBeNull();
+  });
+
+  it('offers no password change to an account without one, and the WeChat line only when linked (on H5)', async () => {
+    renderAccount({ 'auth.me': () => ({ ...me, username: null, hasPassword: false }) });
+    await waitFor(() => element('#account-rename'));
+    expect(document.querySelector('#account-password')).toBeNull();
+    expect(textOf('#account-since')).toBe('2026-05-01 加入');
+    cleanup();
+
+    renderAccount({ 'auth.me': () => ({ ...me, wechatLinked: true }) });
+    await waitFor(() => expect(textOf('#account-since')).toContain('微信 已关联'));
+  });
+
+  it("names browsers by browser and system, keeping the app's own labels", async () => {
+    const browser = device(
+      '2d7a2fb0-9e5b-4b65-9f2e-3c4d5e6f7081',
+      'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+      false,
+    );
+    renderAccount({ 'auth.devices': pagedAnswer(() => [phone, tablet, browser]) });
+    await waitFor(() => element(`#device-${browser.id}`));
+    expect(textOf(`#device-${browser.id} .account__device-label`)).toBe('Chrome · Android');
+    expect(textOf(`#device-${tablet.id} .account__device-label`)).toBe('微信小程序');
+    fireEvent.click(element(`#device-revoke-${browser.id}`));
+    expect(textOf('#revoke-dialog')).toContain('让「Chrome · Android」退出登录？');
+  });
 });

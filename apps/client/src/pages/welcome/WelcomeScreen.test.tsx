@@ -97,6 +97,34 @@ describe('welcome screen', () => {
     expect(screen.onSignedIn).not.toHaveBeenCalled();
   });
 
+  it('says the account is locked after the last wrong password, not "0 more tries"', async () => {
+    renderWelcome({
+      'auth.signIn': () => {
+        throw Object.assign(appError('INVALID_CREDENTIALS'), {
+          data: { appCode: 'INVALID_CREDENTIALS', details: { attemptsLeft: 0 } },
+        });
+      },
+    });
+    await type('#username', 'mama');
+    await type('#password', 'wrong password');
+    submit();
+    await waitFor(() => expect(textOf('#auth-error')).toContain('账号已暂时锁定'));
+    expect(textOf('#auth-error')).not.toContain('0 次');
+  });
+
+  it('tells what to do about a forgotten password, and shows the name once and no developer page', async () => {
+    renderWelcome({});
+    expect(document.querySelector('#auth-forgot-hint')).toBeNull();
+    fireEvent.click(document.querySelector('#auth-forgot') as Element);
+    await waitFor(() => expect(textOf('#auth-forgot-hint')).toContain('reset-password'));
+    expect(textOf('#auth-forgot-hint')).toContain('没有邮箱');
+    expect(document.body.textContent).not.toContain('服务器状态');
+    expect(document.body.textContent?.split('小家').length).toBe(2);
+    // Signing up has nothing to forget.
+    fireEvent.click(document.querySelector('#auth-switch') as Element);
+    await waitFor(() => expect(document.querySelector('#auth-forgot')).toBeNull());
+  });
+
   it('explains why the app came back to sign-in after a session expired', () => {
     renderWelcome({}, 'SESSION_EXPIRED');
     expect(textOf('#auth-notice')).toContain('登录已过期');

@@ -1,7 +1,8 @@
 /**
  * The sign-in screen: WeChat sign-in on the mini-program (Taro.login -> auth.signInWithWechat); username
  * and password sign-in or sign-up on H5 and RN, checked with the shared schemas before sending; every
- * refusal in the user's words (wrong password with attempts left, locked out with minutes left).
+ * refusal in the user's words (wrong password with attempts left, locked out with minutes left), and
+ * what to do about a forgotten password (there is no e-mail: the server's operator resets it).
  */
 
 import { Input, Text, View } from '@tarojs/components';
@@ -11,7 +12,6 @@ import { useState } from 'react';
 import { useApi } from '../../api/context';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
-import { ROUTES } from '../../routes';
 import { type AuthMode, validateAuthForm } from './form';
 import './index.css';
 import { ActionButton } from '../../components/ActionButton';
@@ -33,6 +33,7 @@ export function WelcomeScreen({ reason, onSignedIn }: WelcomeScreenProps) {
   const [displayName, setDisplayName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [forgotOpen, setForgotOpen] = useState(false);
 
   async function attempt(action: () => Promise<AuthResult>) {
     setBusy(true);
@@ -132,6 +133,16 @@ export function WelcomeScreen({ reason, onSignedIn }: WelcomeScreenProps) {
           >
             <Text className="welcome__link-text">{mode === 'signIn' ? t('auth.toSignUp') : t('auth.toSignIn')}</Text>
           </View>
+          {mode === 'signIn' && (
+            <View id="auth-forgot" className="welcome__link" onClick={() => setForgotOpen(!forgotOpen)}>
+              <Text className="welcome__link-text">{t('auth.forgot')}</Text>
+            </View>
+          )}
+          {mode === 'signIn' && forgotOpen && (
+            <Text id="auth-forgot-hint" className="welcome__forgot-hint">
+              {t('auth.forgot.hint')}
+            </Text>
+          )}
         </View>
       )}
 
@@ -142,10 +153,6 @@ export function WelcomeScreen({ reason, onSignedIn }: WelcomeScreenProps) {
           </Text>
         </View>
       )}
-
-      <View className="welcome__link" onClick={() => Taro.navigateTo({ url: ROUTES.serverStatus })}>
-        <Text className="welcome__footer">{t('auth.serverStatus')}</Text>
-      </View>
     </View>
   );
 }

@@ -23,7 +23,8 @@ async function enter() {
 
 export default function WelcomePage() {
   const t = useT();
-  usePageChrome(t('app.name'));
+  // The screen's own heading is the app's name; the bar says what the page is for.
+  usePageChrome(t('auth.title'));
   const queryClient = useQueryClient();
   const { params } = useRouter();
   const [checking, setChecking] = useState(true);
