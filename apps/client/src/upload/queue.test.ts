@@ -9,16 +9,7 @@ import {
   UploadCancelled,
   type UploadTransport,
 } from './queue';
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from './testing';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
