@@ -6,6 +6,7 @@ import {
   createUploadQueue,
   FileRejected,
   type PickedFile,
+  TICKET_USE_MS,
   UploadCancelled,
   type UploadTransport,
 } from './queue';
@@ -464,5 +465,23 @@ describe('upload queue: picking and preparing', () => {
     await net.finish('a');
     expect(statusOf(queue).a).toBe('done');
     expect(reads.started).toEqual(['a', 'a']);
+  });
+
+  it('asks again for tickets that waited too long on the device, whatever their expiresAt says', async () => {
+    const net = scriptedTransport();
+    let clock = 0;
+    const queue = createUploadQueue({ transport: net.transport, isSessionLost, parallelism: 1, now: () => clock });
+    queue.add(HOME, [file('a'), file('b')]);
+    await flush();
+    expect(net.batches).toEqual([{ homeId: HOME, names: ['a', 'b'] }]);
+    // a takes longer than b's ticket may be used.
+    clock = TICKET_USE_MS;
+    await net.finish('a');
+    expect(net.batches).toEqual([
+      { homeId: HOME, names: ['a', 'b'] },
+      { homeId: HOME, names: ['b'] },
+    ]);
+    await net.finish('b');
+    expect(statusOf(queue)).toEqual({ a: 'done', b: 'done' });
   });
 });

@@ -152,12 +152,17 @@ export interface UploadQueueOptions {
   onSessionLost?(error: unknown): void;
   /** Called whenever the queue runs dry after finishing at least one photo (refresh the timeline). */
   onDrained?(result: { uploaded: number; duplicates: number }): void;
+  /** The device's clock (tests pass their own). */
+  now?(): number;
 }
 
 export const DEFAULT_PARALLELISM = 3;
 
-/** A ticket this close to its expiry is not used: another is asked for. */
-const TICKET_MARGIN_MS = 60_000;
+/**
+ * How long a ticket is used after it came (the server grants 15 minutes). Counted on the device's own
+ * clock from when it arrived, not from `expiresAt`: a phone's clock may be far off the server's.
+ */
+export const TICKET_USE_MS = 10 * 60_000;
 
 const FINAL: readonly UploadStatus[] = ['done', 'duplicate', 'cancelled', 'rejected'];
 
@@ -215,6 +220,7 @@ export function createUploadQueue({
   isSessionLost,
   onSessionLost,
   onDrained,
+  now = Date.now,
 }: UploadQueueOptions) {
   if (!Number.isInteger(parallelism) || parallelism < 1) throw new RangeError('parallelism must be a positive integer');
   let items: UploadItem[] = [];
@@ -225,7 +231,7 @@ export function createUploadQueue({
   const listeners = new Set<() => void>();
   const cancels = new Map<string, () => void>();
   /** Tickets got for waiting files; each is used by one run only (a retry asks for a fresh one). */
-  const tickets = new Map<string, SendTicket>();
+  const tickets = new Map<string, { ticket: SendTicket; gotAt: number }>();
   /** Files whose facts were read (a cancelled-while-preparing file is prepared again on retry). */
   const prepared = new Set<string>();
   let active = 0;
@@ -291,14 +297,13 @@ export function createUploadQueue({
   }
 
   function usableTicket(id: string): SendTicket | null {
-    const ticket = tickets.get(id);
-    if (!ticket) return null;
-    const expires = Date.parse(ticket.expiresAt);
-    if (Number.isFinite(expires) && expires - Date.now() < TICKET_MARGIN_MS) {
+    const got = tickets.get(id);
+    if (!got) return null;
+    if (now() - got.gotAt >= TICKET_USE_MS) {
       tickets.delete(id);
       return null;
     }
-    return ticket;
+    return got.ticket;
   }
 
   /**
@@ -331,7 +336,7 @@ export function createUploadQueue({
             finishedSinceDrain.duplicates += 1;
             update(asked.id, { status: 'duplicate', loaded: asked.file.size, photoId: ticket.photoId });
           } else {
-            tickets.set(asked.id, ticket);
+            tickets.set(asked.id, { ticket, gotAt: now() });
           }
         });
       } catch (error) {
