@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
+import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
+import { resolveResponse } from '@trpc/server/http';
 import { MAX_BATCH_CALLS } from '@xiaojia/shared';
 import { createStaticHandler } from './http/static.js';
 import type { AppDeps, RequestInfo } from './trpc/context.js';
@@ -98,21 +99,22 @@ export function createHttpServer({ deps, routes = [] }: ServerOptions): Server {
         res.writeHead(204).end();
         return;
       }
-      await nodeHTTPRequestHandler({
+      const request = incomingMessageToRequest(req, res, { maxBodySize: TRPC_MAX_BODY_BYTES });
+      const response = await resolveResponse({
         router: appRouter,
-        req,
-        res,
+        req: request,
+        error: null,
         path: pathname.slice('/trpc/'.length),
         // One request cannot ask for unbounded work: the batch link on the client splits at the same size.
         maxBatchSize: MAX_BATCH_CALLS,
-        maxBodySize: TRPC_MAX_BODY_BYTES,
-        createContext: () => ({ deps, req: requestInfo(req, deps, requestId) }),
+        createContext: async () => ({ deps, req: requestInfo(req, deps, requestId) }),
         onError: ({ error, path }) => {
           if (error.code === 'INTERNAL_SERVER_ERROR') {
             logger.error({ reqId: requestId, path, err: error.cause ?? error }, 'procedure failed');
           }
         },
       });
+      await writeWholeResponse(response, res);
       return;
     }
     for (const route of routes) {
@@ -140,6 +142,22 @@ export function createHttpServer({ deps, routes = [] }: ServerOptions): Server {
  * is far smaller; photo bytes never go through /trpc.
  */
 export const TRPC_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Writes tRPC's answer in one piece. The node adapter pipes every body through a WebStreams WritableStream
+ * chunk by chunk; our answers are whole JSON documents (no subscriptions, no streamed batches: the client's
+ * httpBatchLink asks for plain JSON), so reading the body once and ending the response with it is the same
+ * bytes for less work on the hot path (BENCHMARKS.md, Homes).
+ */
+async function writeWholeResponse(response: Response, res: ServerResponse): Promise<void> {
+  res.statusCode = response.status;
+  response.headers.forEach((value, key) => {
+    res.setHeader(key, value);
+  });
+  const body = response.body ? Buffer.from(await response.arrayBuffer()) : null;
+  if (body) res.setHeader('Content-Length', body.length);
+  res.end(body ?? undefined);
+}
 
 /** How long one request (a large upload) may take end to end. */
 export const UPLOAD_REQUEST_TIMEOUT_MS = 2 * 60 * 60 * 1000;
