@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUpload, ownHomeId, postUpload, trpc } from './api-process.js';
-import { type App, PHONE, repoRoot, startApp, type TrackedPage } from './harness.js';
+import { type App, atPage, PHONE, repoRoot, sessionToken, startApp, type TrackedPage } from './harness.js';
 
 interface SharpImage {
   jpeg(options?: { quality?: number }): SharpImage;
@@ -92,18 +92,6 @@ describe('album flow in the H5 app', () => {
     return running().newPage({ ...PHONE, acceptDownloads: true });
   }
 
-  async function token(page: Page): Promise<string> {
-    const raw = await page.evaluate(() => localStorage.getItem('xiaojia.sessionToken'));
-    const value = raw ? (JSON.parse(raw) as { data?: unknown }).data : null;
-    if (typeof value !== 'string') throw new Error(`no session token in storage: ${raw}`);
-    return value;
-  }
-
-  /** Taro's H5 router switches pages with history.pushState: poll the URL instead of waiting for a load. */
-  async function atPage(page: Page, name: string, timeout = 10_000): Promise<void> {
-    await expect.poll(() => new URL(page.url()).pathname, { timeout }).toBe(`/pages/${name}/index`);
-  }
-
   const shot = (page: Page, name: string) => running().screenshot(page, `album-flow-${name}`);
 
   /** The welcome page is shown once, with its sign-in form and no note about an expired session. */
@@ -145,7 +133,7 @@ describe('album flow in the H5 app', () => {
     await atPage(page, 'timeline', 15_000);
     await expect.poll(() => page.locator('#timeline-empty').textContent(), { timeout: 15_000 }).toContain('还没有照片');
     await shot(page, '02-timeline-empty');
-    const session = await token(page);
+    const session = await sessionToken(page);
 
     // One older photo (taken last year, from another family member's phone) through the API, so the
     // timeline has two days; the app picks it up when its own uploads finish.

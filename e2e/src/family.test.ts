@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrpcError, tinyJpeg, trpc } from './api-process.js';
-import { type App, PHONE, startApp, type TrackedPage } from './harness.js';
+import { type App, atPage, PHONE, sessionToken, startApp, type TrackedPage } from './harness.js';
 
 const PASSWORD = 'family album 2026';
 const suffix = Date.now() % 100000;
@@ -35,17 +35,6 @@ describe('a family shares one home', () => {
   function running(): App {
     if (!app) throw new Error('the app did not start');
     return app;
-  }
-
-  async function atPage(page: Page, name: string, timeout = 15_000): Promise<void> {
-    await expect.poll(() => new URL(page.url()).pathname, { timeout }).toBe(`/pages/${name}/index`);
-  }
-
-  async function token(page: Page): Promise<string> {
-    const raw = await page.evaluate(() => localStorage.getItem('xiaojia.sessionToken'));
-    const value = raw ? (JSON.parse(raw) as { data?: unknown }).data : null;
-    if (typeof value !== 'string') throw new Error(`no session token in storage: ${raw}`);
-    return value;
   }
 
   /** Fills the sign-up form (on the welcome page or embedded in the join page) and sends it. */
@@ -82,7 +71,7 @@ describe('a family shares one home', () => {
     await atPage(mom, 'timeline');
     await expect.poll(() => mom.locator('#home-name, #home-switch').first().textContent()).toContain('妈妈的家');
     await uploadThroughPage(mom, [photo('first-smile.jpg'), photo('first-bath.jpg')]);
-    const momToken = await token(mom);
+    const momToken = await sessionToken(mom);
     const { items: homes } = await trpc<{ items: { id: string; name: string }[] }>(
       base,
       'query',
@@ -121,7 +110,7 @@ describe('a family shares one home', () => {
     await expect.poll(() => grandma.locator('#viewer-uploader').textContent()).toContain('妈妈');
     expect(await grandma.locator('#viewer-trash').count()).toBe(0);
     await running().screenshot(grandma, 'family-03-viewer');
-    const grandmaToken = await token(grandma);
+    const grandmaToken = await sessionToken(grandma);
     const shown = await trpc<{ items: { id: string }[] }>(base, 'query', 'photos.list', { homeId }, grandmaToken);
     const refused = await trpc(
       base,

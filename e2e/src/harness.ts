@@ -12,6 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { type ApiProcess, startApi } from './api-process.js';
 import { artifactsDir, h5Dir, repoRoot, serverEntry } from './paths.js';
 
@@ -185,4 +186,17 @@ export async function startApp(env: Record<string, string> = {}): Promise<App> {
       await server.stop();
     },
   };
+}
+
+/** The bearer token the H5 app keeps in localStorage (Taro wraps each value as `{ data }`). */
+export async function sessionToken(page: Page): Promise<string> {
+  const raw = await page.evaluate(() => localStorage.getItem('xiaojia.sessionToken'));
+  const value = raw ? (JSON.parse(raw) as { data?: unknown }).data : null;
+  if (typeof value !== 'string') throw new Error(`no session token in storage: ${raw}`);
+  return value;
+}
+
+/** Taro's H5 router switches pages with history.pushState: poll the URL instead of waiting for a load. */
+export async function atPage(page: Page, name: string, timeout = 15_000): Promise<void> {
+  await expect.poll(() => new URL(page.url()).pathname, { timeout }).toBe(`/pages/${name}/index`);
 }
