@@ -25,6 +25,9 @@ import { PURGE_RETRY_MS } from './photos.js';
 /** The name sign-up gives a new account's own home. */
 export const firstHomeName = (displayName: string) => `${displayName}的家`;
 
+const homeLimitReached = (limit: number) =>
+  new AppError('HOME_LIMIT_REACHED', 'You are in as many homes as one account may be', { limit });
+
 function toHome(row: HomeSummary): Home {
   return {
     id: row.id,
@@ -64,11 +67,8 @@ export class HomesService {
       this.homes.countMemberships(user.id, 'owner'),
       this.homes.countMemberships(user.id),
     ]);
-    if (owned >= HOMES_OWNED_MAX || joined >= HOMES_PER_USER_MAX) {
-      throw new AppError('HOME_LIMIT_REACHED', 'You are in as many homes as one account may be', {
-        limit: owned >= HOMES_OWNED_MAX ? HOMES_OWNED_MAX : HOMES_PER_USER_MAX,
-      });
-    }
+    if (owned >= HOMES_OWNED_MAX) throw homeLimitReached(HOMES_OWNED_MAX);
+    if (joined >= HOMES_PER_USER_MAX) throw homeLimitReached(HOMES_PER_USER_MAX);
     const id = newId();
     await this.homes.create({ id, name, created_at: this.now() }, user.id);
     this.deps.logger.info({ homeId: id, userId: user.id }, 'home created');
@@ -108,19 +108,17 @@ export class HomesService {
     };
   }
 
-  /** Adds the caller to a home (an accepted invite), within the home's and the caller's limits. */
+  /**
+   * Adds the caller to a home (an accepted invite), within the home's and the caller's limits; 'already'
+   * when they are in it (the insert decides, so two joins racing add one membership).
+   */
   async join(userId: string, homeId: string, role: 'member' | 'viewer'): Promise<'joined' | 'already'> {
-    if ((await this.homes.roleOf(userId, homeId)) !== undefined) return 'already';
     if ((await this.homes.countMembers(homeId)) >= HOME_MEMBERS_MAX) {
       throw new AppError('HOME_FULL', 'This home has as many members as a home may have', {
         limit: HOME_MEMBERS_MAX,
       });
     }
-    if ((await this.homes.countMemberships(userId)) >= HOMES_PER_USER_MAX) {
-      throw new AppError('HOME_LIMIT_REACHED', 'You are in as many homes as one account may be', {
-        limit: HOMES_PER_USER_MAX,
-      });
-    }
+    if ((await this.homes.countMemberships(userId)) >= HOMES_PER_USER_MAX) throw homeLimitReached(HOMES_PER_USER_MAX);
     return (await this.homes.addMember(homeId, userId, role, this.now())) ? 'joined' : 'already';
   }
 
