@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALBUMS_PER_HOME_MAX } from './albums.js';
-import { zId } from './common.js';
+import { zId, zIsoTime } from './common.js';
 
 /** Trashed photos are purged automatically after this many days. */
 export const TRASH_RETENTION_DAYS = 30;
@@ -24,6 +24,11 @@ export const zPhoto = z.object({
   thumbUrl: z.string().nullable(),
   /** ok, or unbound: the bucket holding it is not bound any more (bind it again to see it). */
   availability: z.enum(['ok', 'unbound']),
+  /**
+   * ThumbHash (base64) the device made at upload: the grid paints it while the thumbnail loads. Null for
+   * photos uploaded without one.
+   */
+  thumbhash: z.string().nullable(),
 });
 export type Photo = z.infer<typeof zPhoto>;
 
@@ -36,12 +41,18 @@ export const zListPhotosInput = z.object({
   trashed: z.boolean().default(false),
   /** Only the photos the caller uploaded ("只看我上传的"). */
   onlyMine: z.boolean().default(false),
+  /** Only photos whose sortAt is before this instant (exclusive): a month's end, for the date scrubber. */
+  until: zIsoTime.optional(),
+  /** Only photos whose sortAt is at or after this instant (inclusive): a month's start. */
+  since: zIsoTime.optional(),
 });
 export type ListPhotosInput = z.input<typeof zListPhotosInput>;
 
 export const zPhotoPage = z.object({
   items: z.array(zPhoto),
   nextCursor: z.string().nullable(),
+  /** When the page's signed thumbnail URLs stop working: the client fetches the page again before then. */
+  urlsExpireAt: z.string(),
 });
 export type PhotoPage = z.infer<typeof zPhotoPage>;
 
@@ -68,3 +79,36 @@ export const zPhotoDetail = z.object({
   urlsExpireAt: z.string(),
 });
 export type PhotoDetail = z.infer<typeof zPhotoDetail>;
+
+/** Largest |UTC offset| of a time zone, in minutes (UTC+14:00). */
+export const UTC_OFFSET_MAX_MINUTES = 14 * 60;
+
+export const zPhotoBucketsInput = z.object({
+  albumId: zId.optional(),
+  onlyMine: z.boolean().default(false),
+  /**
+   * The device's offset from UTC in minutes (UTC+8 is 480; the opposite sign of JS getTimezoneOffset):
+   * photos are counted by their local calendar day, as the grid's day headers show them.
+   */
+  utcOffsetMinutes: z.number().int().min(-UTC_OFFSET_MAX_MINUTES).max(UTC_OFFSET_MAX_MINUTES),
+});
+export type PhotoBucketsInput = z.input<typeof zPhotoBucketsInput>;
+
+/** One month of the library: how many photos, and on which days ([day of month, count], newest first). */
+export const zPhotoBucket = z.object({
+  /** YYYY-MM, local to the offset asked for. */
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  count: z.number().int().positive(),
+  days: z.array(z.tuple([z.number().int().min(1).max(31), z.number().int().positive()])).min(1).max(31),
+});
+export type PhotoBucket = z.infer<typeof zPhotoBucket>;
+
+/**
+ * The date scrubber's map of the whole library in one answer, newest month first: enough to size every
+ * month of the timeline before its photos load and to jump to any of them (list with since/until).
+ */
+export const zPhotoBuckets = z.object({
+  months: z.array(zPhotoBucket),
+  total: z.number().int().nonnegative(),
+});
+export type PhotoBuckets = z.infer<typeof zPhotoBuckets>;

@@ -21,6 +21,11 @@ export const zAcceptedMime = z.enum(ACCEPTED_MIME, {
 /** Qiniu's qetag: "Fo…" / "lo…" base64url of a 21-byte digest (28 chars). */
 export const zQetag = z.string().regex(/^[A-Za-z0-9_-]{28}$/, 'Invalid content hash');
 
+/** A ThumbHash is at most 25 bytes: base64 of 8 to 36 characters (padding included). */
+export const zThumbhash = z
+  .string()
+  .regex(/^(?=.{8,36}$)[A-Za-z0-9+/]+={0,2}$/, 'Invalid thumbhash');
+
 export const zUploadRequest = z.object({
   filename: z.string().trim().min(1).max(255),
   size: z.number().int().positive().max(MAX_UPLOAD_BYTES),
@@ -60,6 +65,8 @@ export const zConfirmUploadInput = z.object({
   width: z.number().int().positive().max(100_000).optional(),
   height: z.number().int().positive().max(100_000).optional(),
   takenAt: zIsoTime.optional(),
+  /** ThumbHash of the photo made on the device (base64 of at most 25 bytes): the grid's placeholder. */
+  thumbhash: zThumbhash.optional(),
 });
 export type ConfirmUploadInput = z.infer<typeof zConfirmUploadInput>;
 
