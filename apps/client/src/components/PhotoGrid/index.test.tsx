@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render } from '@testing-library/react';
+import { act, cleanup, fireEvent, render } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../../i18n';
 import { photo } from '../Screen/testing';
@@ -37,11 +37,41 @@ describe('PhotoGrid', () => {
     expect(cell(ids[2] ?? '').textContent).toBe('存储已解绑');
   });
 
-  it('opens a photo on tap with its index in the list', () => {
+  it('opens a photo on tap', () => {
     const onOpen = vi.fn();
     render(<PhotoGrid photos={photos} width={300} now={now} onOpen={onOpen} />);
     fireEvent.click(cell(ids[1] ?? ''));
-    expect(onOpen).toHaveBeenCalledWith(photos[1], 1);
+    expect(onOpen).toHaveBeenCalledWith(photos[1]);
+  });
+
+  it('renders only the photos near the viewport, however many there are, and follows the scroll', () => {
+    const many = Array.from({ length: 2000 }, (_, i) =>
+      photo(
+        `0190a000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+        new Date(Date.UTC(2026, 4, 3) - i * 3_600_000).toISOString(),
+      ),
+    );
+    render(<PhotoGrid photos={many} width={390} targetRowHeight={120} now={now} />);
+    const grid = document.querySelector('#photo-grid') as HTMLElement;
+    // The whole grid's height is there (so the page scrolls over all of it), the cells of a few screens only.
+    expect(Number.parseInt(grid.style.height, 10)).toBeGreaterThan((2000 / 3) * 90);
+    const first = document.querySelectorAll('.photo-grid__cell').length;
+    expect(first).toBeGreaterThan(10);
+    expect(first).toBeLessThan(120);
+    expect(document.querySelector(`#photo-${many[0]?.id}`)).not.toBeNull();
+
+    Object.defineProperty(window, 'scrollY', { value: 40_000, configurable: true });
+    act(() => {
+      window.dispatchEvent(new Event('scroll'));
+    });
+    const cells = [...document.querySelectorAll('.photo-grid__cell')] as HTMLElement[];
+    expect(cells.length).toBeLessThan(120);
+    expect(document.querySelector(`#photo-${many[0]?.id}`)).toBeNull();
+    // What is rendered is around the scrolled-to place.
+    const tops = cells.map((c) => Number.parseInt((c.parentElement as HTMLElement).style.top, 10));
+    expect(Math.min(...tops)).toBeGreaterThan(40_000 - 2000);
+    expect(Math.max(...tops)).toBeLessThan(40_000 + 3000);
+    Object.defineProperty(window, 'scrollY', { value: 0, configurable: true });
   });
 
   it('toggles the selection on tap in select mode instead of opening', () => {

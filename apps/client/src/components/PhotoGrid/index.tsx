@@ -1,40 +1,28 @@
 /**
- * The photo grid used by the timeline, albums and trash: day headers, justified rows whose placeholders
- * have each photo's shape, tap to open, long-press for actions, and a multi-select mode.
+ * The photo grid used by the timeline, albums and trash: day headers, justified rows whose placeholders have
+ * each photo's shape, small days sharing a line, tap to open, long-press for actions, a multi-select mode.
+ * Only the blocks near the viewport are rendered (the rest is empty height), so a grid scrolled through
+ * 20,000 photos has the nodes of a screenful or three.
  */
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Photo } from '@xiaojia/shared';
 import { useMemo } from 'react';
 import { useT } from '../../i18n';
-import { formatDay, groupByDay, layoutRows, toggleSelected } from './layout';
+import { type Block, type Cell, DAY_HEADER_HEIGHT, type GridMetrics, layoutDays } from './blocks';
+import { formatDay, groupByDay, toggleSelected } from './layout';
+import { usePageViewport } from './viewport';
+import { blocksInWindow, type GridWindow } from './window';
 import './index.css';
 
+export { type Block, estimateDaysHeight, GAP, type GridMetrics, layoutDays } from './blocks';
 export { formatDay, groupByDay, layoutRows, localDayKey, toggleSelected } from './layout';
+export { type PageViewport, usePageViewport } from './viewport';
 
-export type GridItem = Pick<Photo, 'id' | 'sortAt' | 'width' | 'height' | 'thumbUrl' | 'availability' | 'filename'>;
-
-export interface PhotoGridProps<P extends GridItem> {
-  photos: readonly P[];
-  /** Tap outside select mode. `index` is the photo's position in `photos`. */
-  onOpen?(photo: P, index: number): void;
-  /** Long-press outside select mode (e.g. an action sheet: save / delete). */
-  onLongPress?(photo: P, index: number): void;
-  /** Multi-select: taps toggle the photo in `selectedIds` through `onSelectionChange`. */
-  selectable?: boolean;
-  selectedIds?: readonly string[];
-  onSelectionChange?(ids: string[]): void;
-  /** Day headers (on by default). */
-  showDays?: boolean;
-  /** Width of the grid in px; defaults to the window's width. */
-  width?: number;
-  targetRowHeight?: number;
-  /** "Today" and "yesterday" are relative to this (tests pin it). */
-  now?: Date;
-  id?: string;
-}
-
-const GAP = 3;
+export type GridItem = Pick<
+  Photo,
+  'id' | 'sortAt' | 'width' | 'height' | 'thumbUrl' | 'availability' | 'filename' | 'thumbhash'
+>;
 
 /** RN styles take numbers; the web and mini-program runtimes take CSS lengths. */
 function px(n: number): number | string {
@@ -49,100 +37,186 @@ function windowWidth(): number {
   }
 }
 
-export function PhotoGrid<P extends GridItem>({
-  photos,
-  onOpen,
-  onLongPress,
-  selectable = false,
-  selectedIds = [],
-  onSelectionChange,
-  showDays = true,
-  width,
-  targetRowHeight,
+/** The grid's width and row height: small phones get ~3 photos a row, tablets more, never giant thumbnails. */
+export function gridMetrics(width: number = windowWidth(), rowHeight?: number): GridMetrics {
+  return { width, rowHeight: rowHeight ?? Math.max(96, Math.min(160, Math.round(width / 3.2))) };
+}
+
+export interface GridHandlers<P extends GridItem> {
+  /** Tap outside select mode. */
+  onOpen?(photo: P): void;
+  /** Long-press outside select mode (e.g. an action sheet: save / delete). */
+  onLongPress?(photo: P): void;
+  /** Multi-select: taps toggle the photo in `selectedIds` through `onSelectionChange`. */
+  selectable?: boolean;
+  selectedIds?: readonly string[];
+  onSelectionChange?(ids: string[]): void;
+  /** A thumbnail failed to load (e.g. its signed URL expired): the owner of the list fetches it again. */
+  onThumbError?(photo: P): void;
+}
+
+export interface WindowedGridProps<P extends GridItem> extends GridHandlers<P> {
+  id: string;
+  blocks: readonly Block<P>[];
+  /** The grid's whole height, px, rendered or not. */
+  height: number;
+  window: GridWindow;
+  /** "Today" and "yesterday" are relative to this (tests pin it). */
+  now?: Date;
+  /** How a month not loaded yet is labelled ("2016年3月"). */
+  monthLabel?(month: string): string;
+}
+
+/** Renders the blocks of `blocks` that meet `window`, each at its own place in a box of the full height. */
+export function WindowedGrid<P extends GridItem>({
+  id,
+  blocks,
+  height,
+  window,
   now,
-  id = 'photo-grid',
-}: PhotoGridProps<P>) {
+  monthLabel = (month) => month,
+  ...handlers
+}: WindowedGridProps<P>) {
   const t = useT();
-  const gridWidth = width ?? windowWidth();
-  // Small phones get ~3 photos a row, tablets and desktops more, never giant thumbnails.
-  const rowHeight = targetRowHeight ?? Math.max(96, Math.min(160, Math.round(gridWidth / 3.2)));
-  const indexOf = useMemo(() => new Map(photos.map((photo, index) => [photo.id, index])), [photos]);
-  const sections = useMemo(() => {
-    const groups = showDays ? groupByDay(photos) : [{ day: '', photos: [...photos] }];
-    return groups.map((group) => ({
-      day: group.day,
-      rows: layoutRows(group.photos, { width: gridWidth, targetHeight: rowHeight, gap: GAP }),
-    }));
-  }, [photos, showDays, gridWidth, rowHeight]);
-  const selected = new Set(selectedIds);
+  const [start, end] = blocksInWindow(blocks, window);
+  const selected = new Set(handlers.selectedIds ?? []);
   const today = now ?? new Date();
-
-  const tap = (photo: P) => {
-    if (selectable) onSelectionChange?.(toggleSelected(selectedIds, photo.id));
-    else onOpen?.(photo, indexOf.get(photo.id) ?? 0);
-  };
-  const longPress = (photo: P) => {
-    if (!selectable) onLongPress?.(photo, indexOf.get(photo.id) ?? 0);
-  };
-
   return (
-    <View id={id} className="photo-grid">
-      {sections.map((section) => (
-        <View key={section.day || 'all'} className="photo-grid__section">
-          {showDays && (
-            <View className="photo-grid__day">
-              <Text className="photo-grid__day-text">{formatDay(section.day, today, t)}</Text>
+    <View id={id} className="photo-grid" style={{ height: px(height) }}>
+      {blocks.slice(start, end).map((block) => (
+        <View
+          key={block.key}
+          className={`photo-grid__block photo-grid__block--${block.kind}`}
+          style={{ top: px(block.top), height: px(block.height) }}
+        >
+          {block.kind === 'day' && <DayHeader text={formatDay(block.day, today, t)} left={0} />}
+          {block.kind === 'row' &&
+            block.cells.map((cell) => (
+              <GridCell
+                key={cell.photo.id}
+                cell={cell}
+                top={0}
+                height={block.height}
+                selected={selected}
+                {...handlers}
+              />
+            ))}
+          {block.kind === 'shared' &&
+            block.segments.map((segment) => [
+              <DayHeader
+                key={segment.day}
+                text={formatDay(segment.day, today, t, true)}
+                left={segment.left}
+                width={segment.width}
+              />,
+              ...segment.cells.map((cell) => (
+                <GridCell
+                  key={cell.photo.id}
+                  cell={cell}
+                  top={DAY_HEADER_HEIGHT}
+                  height={block.height - DAY_HEADER_HEIGHT}
+                  selected={selected}
+                  {...handlers}
+                />
+              )),
+            ])}
+          {block.kind === 'month' && (
+            <View className="photo-grid__month">
+              <Text className="photo-grid__month-text">{monthLabel(block.month)}</Text>
             </View>
           )}
-          {section.rows.map((row) => (
-            <View
-              key={row.cells[0]?.photo.id}
-              className="photo-grid__row"
-              style={{ height: px(row.height), marginBottom: px(GAP) }}
-            >
-              {row.cells.map((cell, i) => {
-                const photo = cell.photo;
-                const isSelected = selected.has(photo.id);
-                return (
-                  <View
-                    key={photo.id}
-                    id={`photo-${photo.id}`}
-                    className={`photo-grid__cell${isSelected ? ' photo-grid__cell--selected' : ''}`}
-                    style={{
-                      width: px(cell.width),
-                      height: px(row.height),
-                      marginRight: px(i === row.cells.length - 1 ? 0 : GAP),
-                    }}
-                    onClick={() => tap(photo)}
-                    onLongPress={() => longPress(photo)}
-                  >
-                    {photo.availability === 'ok' && photo.thumbUrl ? (
-                      <Image
-                        className="photo-grid__image"
-                        style={{ width: px(cell.width), height: px(row.height) }}
-                        src={photo.thumbUrl}
-                        mode="aspectFill"
-                        lazyLoad
-                      />
-                    ) : (
-                      <View className="photo-grid__unbound">
-                        <Text className="photo-grid__unbound-text">{t('grid.unbound')}</Text>
-                      </View>
-                    )}
-                    {selectable && (
-                      <View className={`photo-grid__check${isSelected ? ' photo-grid__check--on' : ''}`}>
-                        <Text className="photo-grid__check-mark">{isSelected ? '✓' : ''}</Text>
-                      </View>
-                    )}
-                  </View>
-                );
-              })}
-            </View>
-          ))}
         </View>
       ))}
     </View>
   );
+}
+
+function DayHeader({ text, left, width }: { text: string; left: number; width?: number }) {
+  return (
+    <View
+      className="photo-grid__day"
+      style={{ left: px(left), height: px(DAY_HEADER_HEIGHT), ...(width ? { width: px(width) } : { right: px(0) }) }}
+    >
+      <Text className="photo-grid__day-text" numberOfLines={1}>
+        {text}
+      </Text>
+    </View>
+  );
+}
+
+function GridCell<P extends GridItem>({
+  cell,
+  top,
+  height,
+  selected,
+  selectable,
+  selectedIds = [],
+  onSelectionChange,
+  onOpen,
+  onLongPress,
+  onThumbError,
+}: GridHandlers<P> & { cell: Cell<P>; top: number; height: number; selected: ReadonlySet<string> }) {
+  const t = useT();
+  const { photo } = cell;
+  const isSelected = selected.has(photo.id);
+  const tap = () => {
+    if (selectable) onSelectionChange?.(toggleSelected(selectedIds, photo.id));
+    else onOpen?.(photo);
+  };
+  return (
+    <View
+      id={`photo-${photo.id}`}
+      className={`photo-grid__cell${isSelected ? ' photo-grid__cell--selected' : ''}`}
+      style={{ left: px(cell.left), top: px(top), width: px(cell.width), height: px(height) }}
+      onClick={tap}
+      onLongPress={() => {
+        if (!selectable) onLongPress?.(photo);
+      }}
+    >
+      {photo.availability === 'ok' && photo.thumbUrl ? (
+        <Image
+          className="photo-grid__image"
+          style={{ width: px(cell.width), height: px(height) }}
+          src={photo.thumbUrl}
+          mode="aspectFill"
+          onError={() => onThumbError?.(photo)}
+        />
+      ) : (
+        <View className="photo-grid__unbound">
+          <Text className="photo-grid__unbound-text">{t('grid.unbound')}</Text>
+        </View>
+      )}
+      {selectable && (
+        <View className={`photo-grid__check${isSelected ? ' photo-grid__check--on' : ''}`}>
+          <Text className="photo-grid__check-mark">{isSelected ? '✓' : ''}</Text>
+        </View>
+      )}
+    </View>
+  );
+}
+
+export interface PhotoGridProps<P extends GridItem> extends GridHandlers<P> {
+  photos: readonly P[];
+  /** Width of the grid in px; defaults to the window's width. */
+  width?: number;
+  targetRowHeight?: number;
+  now?: Date;
+  id?: string;
+}
+
+/** A loaded list of photos (an album, the trash) as a windowed grid over the page's scroll. */
+export function PhotoGrid<P extends GridItem>({
+  photos,
+  width,
+  targetRowHeight,
+  now,
+  id = 'photo-grid',
+  ...handlers
+}: PhotoGridProps<P>) {
+  const viewport = usePageViewport(id);
+  const metrics = useMemo(() => gridMetrics(width, targetRowHeight), [width, targetRowHeight]);
+  const { blocks, height } = useMemo(() => layoutDays(groupByDay(photos), metrics), [photos, metrics]);
+  return <WindowedGrid id={id} blocks={blocks} height={height} window={viewport.window} now={now} {...handlers} />;
 }
 
 export default PhotoGrid;

@@ -64,6 +64,14 @@ describe('formatDay', () => {
     expect(formatDay('2025-05-01', now, zh)).toBe('2025年5月1日 星期四');
     expect(formatDay('2025-05-01', now, en)).toBe('Thu, May 1, 2025');
   });
+
+  it('has a short form without the weekday for days sharing a line', () => {
+    expect(formatDay('2026-05-03', now, zh, true)).toBe('今天');
+    expect(formatDay('2026-05-01', now, zh, true)).toBe('5月1日');
+    expect(formatDay('2026-05-01', now, en, true)).toBe('May 1');
+    expect(formatDay('2025-05-01', now, zh, true)).toBe('2025年5月1日');
+    expect(formatDay('2025-05-01', now, en, true)).toBe('May 1, 2025');
+  });
 });
 
 describe('layoutRows', () => {

@@ -58,8 +58,11 @@ function dayNumber(day: string): number {
   return Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1) / 86_400_000;
 }
 
-/** "今天", "昨天", "5月1日 星期五", "2025年5月1日 星期四" (or English), relative to `now`. */
-export function formatDay(day: string, now: Date, t: Translate): string {
+/**
+ * A day header: "今天", "昨天", then "5月1日 星期五" / "2025年5月1日 星期四" (or English), relative to
+ * `now`. `short` leaves out the weekday, for a day that shares its line with others: "5月1日", "May 1".
+ */
+export function formatDay(day: string, now: Date, t: Translate, short = false): string {
   const today = localDayKey(now.toISOString());
   const diff = dayNumber(today) - dayNumber(day);
   if (diff === 0) return t('day.today');
@@ -73,7 +76,9 @@ export function formatDay(day: string, now: Date, t: Translate): string {
     day: date ?? 0,
     weekday: t(`weekday.${weekday}`),
   };
-  return t(String(year) === today.slice(0, 4) ? 'day.sameYear' : 'day.otherYear', params);
+  const sameYear = String(year) === today.slice(0, 4);
+  if (short) return t(sameYear ? 'day.short.sameYear' : 'day.short.otherYear', params);
+  return t(sameYear ? 'day.sameYear' : 'day.otherYear', params);
 }
 
 /** Width / height, square when unknown, clamped so one panorama cannot take a whole row alone. */

@@ -105,12 +105,13 @@ export function photo(id: string, sortAt = '2026-05-01T08:00:00.000Z', uploaderI
     deletedAt: null,
     thumbUrl: `https://img.example.com/${id}.webp`,
     availability: 'ok',
+    thumbhash: null,
   };
 }
 
 /** A one-page photos.list answer. */
 export function page(photos: Photo[]) {
-  return { items: photos, nextCursor: null };
+  return { items: photos, nextCursor: null, urlsExpireAt: '2099-01-01T00:00:00.000Z' };
 }
 
 /**

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
-import { cleanup, fireEvent, waitFor } from '@testing-library/react';
-import type { Home } from '@xiaojia/shared';
+import { act, cleanup, fireEvent, waitFor } from '@testing-library/react';
+import type { Home, Photo, PhotoBuckets } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { element, page, photo, renderWithApi, textOf } from '../../components/Screen/testing';
+import { element, photo, renderWithApi, textOf } from '../../components/Screen/testing';
 import { home } from '../../home/testing';
 import { setLocale } from '../../i18n';
 import { TimelineScreen } from './TimelineScreen';
@@ -18,6 +18,69 @@ const ME = {
   createdAt: '',
 };
 
+/** photos.buckets as the server counts them: per day at the asked offset, newest month and day first. */
+function bucketsOf(photos: readonly Photo[], offsetMinutes: number): PhotoBuckets {
+  const months = new Map<string, Map<number, number>>();
+  for (const p of photos) {
+    const local = new Date(Date.parse(p.sortAt) + offsetMinutes * 60_000).toISOString();
+    const month = local.slice(0, 7);
+    const day = Number(local.slice(8, 10));
+    const days = months.get(month) ?? new Map<number, number>();
+    days.set(day, (days.get(day) ?? 0) + 1);
+    months.set(month, days);
+  }
+  return {
+    total: photos.length,
+    months: [...months]
+      .sort(([a], [b]) => (a < b ? 1 : -1))
+      .map(([month, days]) => ({
+        month,
+        count: [...days.values()].reduce((a, b) => a + b, 0),
+        days: [...days].sort(([a], [b]) => b - a),
+      })),
+  };
+}
+
+/** photos.list over `all` (newest first) as the server answers it: the range, then pages by index. */
+function listOf(all: () => readonly Photo[]) {
+  return (input: unknown) => {
+    const {
+      since,
+      until,
+      onlyMine,
+      cursor,
+      limit = 60,
+    } = input as Record<string, string | number | boolean | undefined>;
+    const inRange = all().filter(
+      (p) =>
+        (!since || p.sortAt >= String(since)) &&
+        (!until || p.sortAt < String(until)) &&
+        (!onlyMine || p.uploaderId === 'user-1'),
+    );
+    const start = cursor ? Number(cursor) : 0;
+    const end = start + Number(limit);
+    return {
+      items: inRange.slice(start, end),
+      nextCursor: end < inRange.length ? String(end) : null,
+      urlsExpireAt: '2099-01-01T00:00:00.000Z',
+    };
+  };
+}
+
+function libraryAnswers(all: () => readonly Photo[]) {
+  return {
+    'auth.me': () => ME,
+    'photos.buckets': (input: unknown) => {
+      const { onlyMine, utcOffsetMinutes } = input as { onlyMine?: boolean; utcOffsetMinutes: number };
+      return bucketsOf(
+        all().filter((p) => !onlyMine || p.uploaderId === 'user-1'),
+        utcOffsetMinutes,
+      );
+    },
+    'photos.list': listOf(all),
+  };
+}
+
 function renderTimeline(current: Home, homes: Home[] = [current]) {
   const switched: string[] = [];
   const api = renderWithApi(
@@ -28,10 +91,7 @@ function renderTimeline(current: Home, homes: Home[] = [current]) {
         switched.push(id);
       }}
     />,
-    {
-      'auth.me': () => ME,
-      'photos.list': (input) => page((input as { onlyMine?: boolean }).onlyMine ? [mine] : [mine, theirs]),
-    },
+    libraryAnswers(() => [mine, theirs]),
   );
   return { ...api, switched };
 }
@@ -56,14 +116,15 @@ describe('timeline of the current home', () => {
   });
 
   it('shows a viewer (亲友) no upload and no "only mine", and a plain empty sentence', async () => {
-    renderWithApi(<TimelineScreen home={home('h2', 'viewer')} homes={[home('h2', 'viewer')]} switchTo={vi.fn()} />, {
-      'auth.me': () => ME,
-      'photos.list': () => page([]),
-    });
+    const api = renderWithApi(
+      <TimelineScreen home={home('h2', 'viewer')} homes={[home('h2', 'viewer')]} switchTo={vi.fn()} />,
+      libraryAnswers(() => []),
+    );
     await waitFor(() => expect(textOf('#timeline-empty')).toContain('家人上传照片后'));
     expect(document.querySelector('#open-upload')).toBeNull();
     expect(document.querySelector('#only-mine')).toBeNull();
     expect(document.querySelector('#timeline-empty button')).toBeNull();
+    expect(api.callsTo('photos.list')).toEqual([]);
   });
 
   it('offers delete on long-press only where the role allows it', async () => {
@@ -87,5 +148,99 @@ describe('timeline of the current home', () => {
     fireEvent.click(element('#home-switch'));
     await waitFor(() => expect(api.switched).toEqual(['h2']));
     expect(sheet.mock.calls[0]?.[0].itemList).toEqual(['✓ 我的家（主人）', '外婆家（亲友）']);
+  });
+});
+
+describe('a timeline of ten years', () => {
+  // 120 months of 40 photos each (every 18 hours), newest first, ending this month.
+  const library = Array.from({ length: 120 * 40 }, (_, i) =>
+    photo(
+      `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      new Date(Date.UTC(2026, 4, 3, 8) - i * 18 * 3_600_000).toISOString(),
+    ),
+  );
+  const oldest = library[library.length - 1] as Photo;
+  const scrollTo = (y: number) => {
+    Object.defineProperty(window, 'scrollY', { value: y, configurable: true });
+    act(() => {
+      window.dispatchEvent(new Event('scroll'));
+    });
+  };
+  beforeEach(() => {
+    setLocale('zh-CN');
+    // As in a browser, scrolling by script fires the scroll event afterwards, not inside the caller.
+    window.scrollTo = ((_x: number, y: number) => void setTimeout(() => scrollTo(y))) as typeof window.scrollTo;
+  });
+  afterEach(async () => {
+    cleanup();
+    // Let scrolls the grid asked for land before the next test starts from the top.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    scrollTo(0);
+  });
+
+  it('maps the whole library at once, but loads and renders only the months near the viewport', async () => {
+    const api = renderWithApi(
+      <TimelineScreen home={home('h1', 'member')} homes={[home('h1', 'member')]} switchTo={vi.fn()} />,
+      libraryAnswers(() => library),
+    );
+    await waitFor(() => element(`#photo-${library[0]?.id}`));
+    expect(textOf('.timeline__count')).toBe('4800 张照片');
+    expect(api.callsTo('photos.buckets')).toHaveLength(1);
+    const months = api.callsTo('photos.list').length;
+    expect(months).toBeGreaterThan(0);
+    expect(months).toBeLessThan(6);
+    expect(document.querySelectorAll('.photo-grid__cell').length).toBeLessThan(150);
+
+    // The page is as high as the whole library: the end is there to scroll to, and its photos load there.
+    const grid = element('#timeline-grid');
+    const height = Number.parseInt(grid.style.height, 10);
+    scrollTo(height - 500);
+    await waitFor(() => element(`#photo-${oldest.id}`));
+    expect(document.querySelector(`#photo-${library[0]?.id}`)).toBeNull();
+    expect(document.querySelectorAll('.photo-grid__cell').length).toBeLessThan(150);
+    // Only the months near either end were asked for, not the ten years between.
+    const asked = (api.callsTo('photos.list') as { since: string }[]).map((call) => call.since.slice(0, 7));
+    expect(asked.some((month) => month.startsWith('2016'))).toBe(true);
+    expect(new Set(asked).size).toBeLessThan(20);
+  });
+
+  it('fetches a month again when one of its thumbnails fails (its signed URL expired), once a while', async () => {
+    const api = renderWithApi(
+      <TimelineScreen home={home('h1', 'member')} homes={[home('h1', 'member')]} switchTo={vi.fn()} />,
+      libraryAnswers(() => library),
+    );
+    await waitFor(() => element(`#photo-${library[0]?.id}`));
+    const newest = (api.callsTo('photos.list') as { since: string }[]).filter((c) =>
+      c.since.startsWith('2026-0'),
+    ).length;
+    const image = () => element(`#photo-${library[0]?.id} .photo-grid__image`);
+    fireEvent.error(image());
+    await waitFor(() =>
+      expect(
+        (api.callsTo('photos.list') as { since: string }[]).filter((c) => c.since.startsWith('2026-0')).length,
+      ).toBe(newest + 1),
+    );
+    fireEvent.error(image());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((api.callsTo('photos.list') as { since: string }[]).filter((c) => c.since.startsWith('2026-0')).length).toBe(
+      newest + 1,
+    );
+  });
+
+  it('jumps to a year with the scrubber and says the month under the finger', async () => {
+    renderWithApi(
+      <TimelineScreen home={home('h1', 'member')} homes={[home('h1', 'member')]} switchTo={vi.fn()} />,
+      libraryAnswers(() => library),
+    );
+    await waitFor(() => element('#timeline-scrubber'));
+    const years = [...document.querySelectorAll('.scrubber__year')].map((node) => node.textContent);
+    expect(years[0]).toBe('2026');
+    expect(years).toContain('2017');
+    const scrubber = element('#timeline-scrubber');
+    fireEvent.touchStart(scrubber, { touches: [{ clientY: 10_000 }] });
+    await waitFor(() => expect(textOf('#scrubber-label')).toMatch(/^2016年/));
+    fireEvent.touchEnd(scrubber);
+    await waitFor(() => element(`#photo-${oldest.id}`));
+    expect(document.querySelector('#scrubber-label')).toBeNull();
   });
 });

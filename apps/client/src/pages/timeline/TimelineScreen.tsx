@@ -1,7 +1,9 @@
 /**
- * The timeline of the current home: every photo by day, newest first, in pages of 60 (infinite scroll),
- * long-press for save / delete, tap to open the viewer. The title is the home's name: tapping it switches
- * home. "Only mine" narrows it to the photos the user uploaded. Refreshes itself when uploads finish.
+ * The timeline of the current home: every photo by day, newest first, over the whole library at once
+ * (use-timeline.ts loads the months near the viewport; the grid renders only what is near it), with a
+ * date scrubber, long-press for save / delete, tap to open the viewer. The title is the home's name:
+ * tapping it switches home. "Only mine" narrows it to the photos the user uploaded. Refreshes itself when
+ * uploads finish.
  */
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,26 +12,29 @@ import Taro from '@tarojs/taro';
 import type { Home, Photo } from '@xiaojia/shared';
 import { useEffect, useState } from 'react';
 import { useTRPC, useTRPCClient } from '../../api/query';
-import { PhotoGrid } from '../../components/PhotoGrid';
+import { WindowedGrid } from '../../components/PhotoGrid';
 import { savePhotoToPhone } from '../../components/photo-actions';
-import { LoadMore, usePhotoList } from '../../components/Screen/photos';
 import { canManageStorage, canTrashPhoto, canUpload } from '../../home';
 import { chooseHome } from '../../home/switcher';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { ROUTES, withQuery } from '../../routes';
 import { onUploadsDrained } from '../../upload';
+import { SCRUBBER_MIN_SCREENS, Scrubber } from './Scrubber';
+import { useTimeline } from './use-timeline';
 import './index.css';
+
+const GRID_ID = 'timeline-grid';
 
 export interface TimelineScreenProps {
   home: Home;
   homes: readonly Home[];
   switchTo(id: string): Promise<void>;
-  /** How many times the page scrolled to the bottom (useReachBottom): each loads the next page. */
-  reachedBottom?: number;
+  /** "Today" in day headers (tests pin it). */
+  now?: Date;
 }
 
-export function TimelineScreen({ home, homes, switchTo, reachedBottom = 0 }: TimelineScreenProps) {
+export function TimelineScreen({ home, homes, switchTo, now }: TimelineScreenProps) {
   const t = useT();
   const api = useTRPCClient();
   const trpc = useTRPC();
@@ -37,8 +42,16 @@ export function TimelineScreen({ home, homes, switchTo, reachedBottom = 0 }: Tim
   const me = useQuery(trpc.auth.me.queryOptions());
   const [onlyMine, setOnlyMine] = useState(false);
   const mayUpload = canUpload(home.role);
-  // The same list (and cache) as the album screen's "add from the timeline".
-  const { query: list, photos, loadMore } = usePhotoList({ homeId: home.id, ...(onlyMine ? { onlyMine } : {}) });
+  const [hint, setHint] = useState(false);
+  const timeline = useTimeline({ homeId: home.id, onlyMine }, GRID_ID, hint);
+  const { buckets: list, photos, layout, viewport } = timeline;
+  const total = list.data?.total ?? 0;
+  const unbound = photos.some((photo) => photo.availability === 'unbound');
+  useEffect(() => setHint(unbound), [unbound]);
+  const monthLabel = (month: string) => {
+    const [year, number] = month.split('-').map(Number);
+    return t('month.ofYear', { year: year ?? 0, month: number ?? 0, monthName: t(`month.${number}`) });
+  };
   const trash = useMutation(
     trpc.photos.trash.mutationOptions({
       onSuccess: () => {
@@ -89,9 +102,7 @@ export function TimelineScreen({ home, homes, switchTo, reachedBottom = 0 }: Tim
         )}
       </View>
       <View className="timeline__bar">
-        <Text className="timeline__count">
-          {photos.length > 0 ? t('timeline.count', { count: photos.length }) : ''}
-        </Text>
+        <Text className="timeline__count">{total > 0 ? t('timeline.count', { count: total }) : ''}</Text>
         <View className="timeline__tools">
           {mayUpload && (
             <Button
@@ -128,7 +139,7 @@ export function TimelineScreen({ home, homes, switchTo, reachedBottom = 0 }: Tim
         </View>
       )}
 
-      {list.isSuccess && photos.length === 0 && (
+      {list.isSuccess && total === 0 && (
         <View id="timeline-empty" className="timeline__empty">
           <Text className="timeline__empty-title">{t('timeline.empty.title')}</Text>
           <Text className="timeline__empty-body">{t(emptyBody)}</Text>
@@ -140,7 +151,7 @@ export function TimelineScreen({ home, homes, switchTo, reachedBottom = 0 }: Tim
         </View>
       )}
 
-      {photos.some((photo) => photo.availability === 'unbound') && (
+      {unbound && (
         <View className="timeline__hint">
           <Text className="timeline__hint-text">
             {canManageStorage(home.role) ? t('timeline.unboundHint') : t('timeline.unboundHint.notOwner')}
@@ -148,15 +159,29 @@ export function TimelineScreen({ home, homes, switchTo, reachedBottom = 0 }: Tim
         </View>
       )}
 
-      {photos.length > 0 && <PhotoGrid photos={photos} onOpen={open} onLongPress={(photo) => void actions(photo)} />}
-
-      <LoadMore
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        reachedBottom={reachedBottom}
-        onLoadMore={loadMore}
-      />
-      {photos.length > 0 && !list.hasNextPage && (
+      {total > 0 && (
+        <WindowedGrid
+          id={GRID_ID}
+          blocks={layout.blocks}
+          height={layout.height}
+          window={viewport.window}
+          now={now}
+          monthLabel={monthLabel}
+          onOpen={open}
+          onLongPress={(photo) => void actions(photo)}
+          onThumbError={timeline.onThumbError}
+        />
+      )}
+      {process.env.TARO_ENV !== 'rn' && layout.height > SCRUBBER_MIN_SCREENS * viewport.viewportHeight && (
+        <Scrubber
+          months={layout.months}
+          tops={layout.tops}
+          height={layout.height}
+          viewport={viewport}
+          label={monthLabel}
+        />
+      )}
+      {total > 0 && (
         <View className="timeline__more">
           <Text className="timeline__muted">{t('common.noMore')}</Text>
         </View>

@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useTRPC } from '../../api/query';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { useCurrentHome } from '../../home';
@@ -14,19 +13,15 @@ export default function TimelinePage() {
   usePageChrome(home?.name ?? t('timeline.title'));
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [reachedBottom, setReachedBottom] = useState(0);
-  useReachBottom(() => setReachedBottom((n) => n + 1));
   usePullDownRefresh(() => {
     void Promise.all([
       queryClient.refetchQueries(trpc.homes.list.queryFilter()),
-      queryClient.refetchQueries(trpc.photos.list.pathFilter(), { cancelRefetch: false }),
+      queryClient.refetchQueries(trpc.photos.pathFilter(), { cancelRefetch: false }),
     ]).finally(() => Taro.stopPullDownRefresh());
   });
   return (
     <HomeGate>
-      {(current, { homes, switchTo }) => (
-        <TimelineScreen home={current} homes={homes} switchTo={switchTo} reachedBottom={reachedBottom} />
-      )}
+      {(current, { homes, switchTo }) => <TimelineScreen home={current} homes={homes} switchTo={switchTo} />}
     </HomeGate>
   );
 }

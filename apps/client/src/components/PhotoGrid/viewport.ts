@@ -1,0 +1,103 @@
+/**
+ * Where the page is scrolled, as the grid needs it: the window of the grid to render (window.ts), and a
+ * way to scroll to a point of the grid. The page itself scrolls on every target (page-scroll.ts: the
+ * window on H5, the page on weapp, the page's ScrollView on RN), so the grid needs no scroll view of its
+ * own and pull-to-refresh keeps working.
+ */
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { scrollPageTo, usePageScrollTop } from './page-scroll';
+import { type GridWindow, sameWindow, windowAt } from './window';
+
+export function viewportHeight(): number {
+  try {
+    return Taro.getSystemInfoSync().windowHeight || 700;
+  } catch {
+    return 700;
+  }
+}
+
+/** Where the element's top is, measured from the page's top (0 where the runtime cannot say). */
+function measureTop(id: string): Promise<number> {
+  return new Promise((resolve) => {
+    try {
+      Taro.createSelectorQuery()
+        .select(`#${id}`)
+        .boundingClientRect()
+        .selectViewport()
+        .scrollOffset()
+        .exec((result: unknown[]) => {
+          const rect = result?.[0] as { top?: number } | null;
+          const viewport = result?.[1] as { scrollTop?: number } | null;
+          resolve(rect && typeof rect.top === 'number' ? rect.top + (viewport?.scrollTop ?? 0) : 0);
+        });
+    } catch {
+      // The window's overscan (a viewport each way) covers a grid that starts a header's height lower.
+      resolve(0);
+    }
+  });
+}
+
+export interface PageViewport {
+  window: GridWindow;
+  viewportHeight: number;
+  /** The page's scroll position now (read on demand: keeping it in state would re-render on every event). */
+  scrollTop(): number;
+  /** Where the grid starts on the page. */
+  gridTop(): number;
+  /** Scrolls the page so that the grid's `y` is at the top of the viewport. */
+  scrollToGrid(y: number): void;
+  /** Moves the page by `dy` without animation (keeps the photos in view when content above changes size). */
+  scrollBy(dy: number): void;
+}
+
+/**
+ * The grid `id`'s window, updated as the page scrolls. `layoutKey` changes when what is above the grid may
+ * have moved it (a hint appearing): its top is measured again.
+ */
+export function usePageViewport(id: string, layoutKey: unknown = null): PageViewport {
+  const [height] = useState(viewportHeight);
+  const scroll = useRef(0);
+  const top = useRef(0);
+  const [window, setWindow] = useState<GridWindow>(() => windowAt(0, height, 0));
+  const update = useCallback(() => {
+    const next = windowAt(scroll.current, height, top.current);
+    setWindow((current) => (sameWindow(current, next) ? current : next));
+  }, [height]);
+
+  usePageScrollTop((scrollTop) => {
+    scroll.current = scrollTop;
+    update();
+  });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: layoutKey is the reason to measure again.
+  useEffect(() => {
+    let live = true;
+    void measureTop(id).then((measured) => {
+      if (!live) return;
+      top.current = measured;
+      update();
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, layoutKey, update]);
+
+  const scrollTo = useCallback(
+    (scrollTop: number) => {
+      scroll.current = Math.max(0, scrollTop);
+      scrollPageTo(scroll.current);
+      update();
+    },
+    [update],
+  );
+
+  return {
+    window,
+    viewportHeight: height,
+    scrollTop: () => scroll.current,
+    gridTop: () => top.current,
+    scrollToGrid: useCallback((y: number) => scrollTo(top.current + y), [scrollTo]),
+    scrollBy: useCallback((dy: number) => scrollTo(scroll.current + dy), [scrollTo]),
+  };
+}
