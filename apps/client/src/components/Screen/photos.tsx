@@ -3,8 +3,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { View } from '@tarojs/components';
 import type { HomeRef, ListPhotosInput } from '@xiaojia/shared';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTRPC } from '../../api/query';
+import { RETRY_AFTER_MS, refreshDelay, soonestExpiry } from '../../api/signed-urls';
 import { useT } from '../../i18n';
 import { ActionButton } from '../ActionButton';
 import { nextPageOf, usePagedItems } from './paging';
@@ -20,10 +21,20 @@ export function usePhotoList(
   const query = useInfiniteQuery({
     ...trpc.photos.list.infiniteQueryOptions({ ...input, limit: PHOTO_PAGE_SIZE }, { getNextPageParam: nextPageOf }),
     enabled,
+    // Fetched again (every loaded page) before the thumbnails' signed URLs expire.
+    refetchInterval: (q) => refreshDelay(soonestExpiry(q.state.data?.pages), q.state.dataUpdatedAt) || false,
   });
   const { items: photos, loadMore } = usePagedItems(query);
   const ids = useMemo(() => photos.map((photo) => photo.id), [photos]);
-  return { query, photos, ids, loadMore };
+  // A thumbnail that fails anyway (URLs expired while the phone slept) fetches the list again, once a while.
+  const lastRetry = useRef(0);
+  const { refetch } = query;
+  const onThumbError = useCallback(() => {
+    if (Date.now() - lastRetry.current < RETRY_AFTER_MS) return;
+    lastRetry.current = Date.now();
+    void refetch();
+  }, [refetch]);
+  return { query, photos, ids, loadMore, onThumbError };
 }
 
 /**

@@ -214,6 +214,7 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
           id={mode === 'pick' ? 'pick-grid' : 'album-grid'}
           photos={photos}
           width={gridWidth}
+          onThumbError={listed.onThumbError}
           selectable={choosing}
           selectedIds={selection.ids}
           onSelectionChange={selection.replace}

@@ -11,6 +11,7 @@ import { type QueryClient, useQueries, useQuery, useQueryClient } from '@tanstac
 import { PHOTO_PAGE_MAX, type Photo } from '@xiaojia/shared';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTRPC, useTRPCClient } from '../../api/query';
+import { RETRY_AFTER_MS, refreshDelay } from '../../api/signed-urls';
 import { gridMetrics, usePageViewport } from '../../components/PhotoGrid';
 import { usePageShown } from '../../components/PhotoGrid/page-scroll';
 import {
@@ -27,29 +28,14 @@ import {
 const MONTH_PAGES_MAX = 50;
 /** Months out of view are forgotten this long after they left (coming back sooner costs nothing). */
 const MONTH_GC_MS = 15_000;
-/** A thumbnail failing again within this time does not fetch its month again. */
-const RETRY_AFTER_MS = 30_000;
 
 export interface MonthPhotos {
   items: Photo[];
   urlsExpireAt: string;
-  fetchedAt: number;
 }
 
-/** However long the URLs last, a month shown is fetched again after this long (and timers stay in range). */
-const REFRESH_MAX_MS = 30 * 60_000;
-
-/**
- * When a month's URLs should be signed again: a fifth of their life before they expire (at most 5 min
- * before), no sooner than in a second, no later than in half an hour.
- */
-export function refreshDelay(data: MonthPhotos | undefined, now = Date.now()): number {
-  if (!data) return 0;
-  const expires = Date.parse(data.urlsExpireAt);
-  if (Number.isNaN(expires)) return 1000;
-  const margin = Math.min(5 * 60_000, Math.max(0, expires - data.fetchedAt) / 5);
-  return Math.min(REFRESH_MAX_MS, Math.max(1000, expires - margin - now));
-}
+const resignDelay = (query: { state: { data: MonthPhotos | undefined; dataUpdatedAt: number } }) =>
+  refreshDelay(query.state.data?.urlsExpireAt, query.state.dataUpdatedAt);
 
 interface TimelineScope {
   homeId: string;
@@ -100,11 +86,11 @@ export function useTimeline(scope: TimelineScope, gridId: string, layoutKey: unk
           if (!answer.nextCursor) break;
           cursor = answer.nextCursor;
         }
-        return { items, urlsExpireAt, fetchedAt: Date.now() };
+        return { items, urlsExpireAt };
       },
       gcTime: MONTH_GC_MS,
-      staleTime: (query: { state: { data: MonthPhotos | undefined } }) => refreshDelay(query.state.data),
-      refetchInterval: (query: { state: { data: MonthPhotos | undefined } }) => refreshDelay(query.state.data),
+      staleTime: resignDelay,
+      refetchInterval: resignDelay,
       refetchOnWindowFocus: true,
     })),
     // Re-run only when a month's answer or state changed, so the layout below is not redone every render.

@@ -106,6 +106,7 @@ function Trash({ home, reachedBottom = 0, gridWidth, now }: TrashScreenProps) {
           id="trash-grid"
           photos={photos}
           width={gridWidth}
+          onThumbError={trash.onThumbError}
           now={now}
           selectable
           selectedIds={selection.ids}
