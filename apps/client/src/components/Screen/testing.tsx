@@ -105,6 +105,7 @@ export function photo(id: string, sortAt = '2026-05-01T08:00:00.000Z', uploaderI
     deletedAt: null,
     thumbUrl: `https://img.example.com/${id}.webp`,
     availability: 'ok',
+    thumbhash: null,
   };
 }
 
