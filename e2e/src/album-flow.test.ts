@@ -1,17 +1,19 @@
 /**
  * The whole album flow in the H5 build against the real server (embedded store), on a phone-sized
  * touch screen: sign up -> upload real JPEG and PNG files through the page's file input (progress seen,
- * a duplicate reported) -> thumbnails grouped by day -> viewer, swipe, info -> add to an album ->
- * trash -> restore (trash screen) -> long-press delete -> delete forever -> signed out elsewhere, back to
- * sign-in with a note; sign out from Me (one welcome page, no note, Back too) and in again: the library
- * is as it was left. Screenshots of each screen go to e2e/artifacts/.
+ * a duplicate reported, each photo's ThumbHash made in the browser) -> thumbnails grouped by day ->
+ * viewer, swipe, info -> add to an album -> trash -> restore (trash screen) -> long-press delete ->
+ * delete forever -> signed out elsewhere, back to sign-in with a note; sign out from Me (one welcome
+ * page, no note, Back too) and in again: the library is as it was left. Screenshots of each screen go to
+ * e2e/artifacts/.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placeholderOf } from '../../apps/client/src/lib/placeholder';
 import { createUpload, ownHomeId, postUpload, trpc } from './api-process.js';
 import { type App, atPage, PHONE, repoRoot, sessionToken, startApp, type TrackedPage } from './harness.js';
 
@@ -20,8 +22,9 @@ interface SharpImage {
   png(): SharpImage;
   withExif(exif: { IFD2: Record<string, string> }): SharpImage;
   toBuffer(): Promise<Buffer>;
+  stats(): Promise<{ channels: { mean: number }[] }>;
 }
-type Sharp = (input: Buffer, options: { raw: { width: number; height: number; channels: 3 } }) => SharpImage;
+type Sharp = (input: Buffer, options?: { raw: { width: number; height: number; channels: 3 } }) => SharpImage;
 
 // The API's own image library makes the test photos: real encoders, real headers, real dimensions.
 const sharp = createRequire(path.join(repoRoot, 'apps/api/package.json'))('sharp') as Sharp;
@@ -184,7 +187,7 @@ describe('album flow in the H5 app', () => {
     await expect.poll(() => gridIds(page).then((ids) => ids.length), { timeout: 15_000 }).toBe(6);
     const days = await page.$$eval('.photo-grid__day-text', (nodes) => nodes.map((n) => n.textContent));
     expect(days).toEqual(['今天', '2025年6月1日 星期日', '2024年10月1日 星期二']);
-    const listed = await trpc<{ items: { filename: string; takenAt: string | null }[] }>(
+    const listed = await trpc<{ items: { filename: string; takenAt: string | null; thumbhash: string | null }[] }>(
       base,
       'query',
       'photos.list',
@@ -199,6 +202,19 @@ describe('album flow in the H5 app', () => {
         .map((p) => p.filename)
         .sort(),
     ).toEqual(['drawing.png', 'first-steps.jpg', 'portrait.jpg', 'screenshot.png']);
+    // Each photo uploaded through the page carries the ThumbHash the browser made from its pixels, stored
+    // and answered by the API: its placeholder has the photo's average colour (as libvips decodes the file).
+    // The photo confirmed through the API without one has none.
+    for (const file of files) {
+      const name = path.basename(file);
+      const placeholder = placeholderOf(listed.items.find((p) => p.filename === name)?.thumbhash ?? null);
+      expect(placeholder?.url, name).toMatch(/^data:image\/png;base64,/);
+      const painted = (/^rgb\((\d+), (\d+), (\d+)\)$/.exec(placeholder?.color ?? '') ?? []).slice(1).map(Number);
+      const mean = (await sharp(readFileSync(file)).stats()).channels.slice(0, 3).map((channel) => channel.mean);
+      const off = Math.max(...mean.map((channel, i) => Math.abs(channel - (painted[i] ?? Number.NaN))));
+      expect(off, `${name}: painted ${placeholder?.color}, the photo's mean ${mean.map(Math.round)}`).toBeLessThan(16);
+    }
+    expect(listed.items.find((p) => p.filename === 'e2e.jpg')?.thumbhash).toBeNull();
     // Every thumbnail loaded from the embedded store, in a cell shaped like its photo.
     await expect
       .poll(

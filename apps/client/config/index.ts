@@ -29,9 +29,12 @@ export default defineConfig<'webpack5'>((merge) => {
       webpackChain(chain, webpack) {
         // The mini-program runtime has no AbortController and @trpc/client creates one per request. An
         // absolute path: under pnpm a bare name would be resolved from inside @trpc/client and fail.
-        chain.plugin('provide-abort-controller').use(webpack.ProvidePlugin, [
+        // Nor btoa, which thumbhash's PNG step calls (src/lib/placeholder.ts): a global set at run time
+        // may not reach other modules there, so the build hands them this one.
+        chain.plugin('provide-missing-globals').use(webpack.ProvidePlugin, [
           {
             AbortController: [require.resolve('abortcontroller-polyfill/dist/cjs-ponyfill'), 'AbortController'],
+            btoa: [path.resolve(__dirname, '../src/lib/base64.ts'), 'portableBtoa'],
           },
         ]);
       },

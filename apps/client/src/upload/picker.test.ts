@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Taro from '@tarojs/taro';
-import { MAX_UPLOAD_BYTES } from '@xiaojia/shared';
+import { MAX_UPLOAD_BYTES, zThumbhash } from '@xiaojia/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { qetag as serverQetag } from '../../../api/src/storage/qetag';
 import { translate } from '../i18n';
@@ -18,6 +18,8 @@ import {
 } from './picker';
 import { jsBlockHasher, QETAG_BLOCK_SIZE } from './qetag';
 import { FileRejected, type PickedFile } from './queue';
+import { solidPixels } from './testing';
+import { thumbhashOfPixels } from './thumbhash';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -84,10 +86,11 @@ describe('preparePickedFile', () => {
     return pickedFileOf({ path: `blob:${name}`, size: bytes.length, originalFileObj: file });
   }
 
-  const decodes = async () => ({ width: 640, height: 480 });
+  // jsdom decodes no picture: the photo's size and pixels are played.
+  const decoded = { imageSize: async () => ({ width: 640, height: 480 }), thumbPixels: async () => null };
 
   it("reads the taken-at, the dimensions and the server's qetag from the File, block by block", async () => {
-    const prepared = await preparePickedFile(picked('a.jpg', photo), { imageSize: decodes, hashBlock: jsBlockHasher });
+    const prepared = await preparePickedFile(picked('a.jpg', photo), { ...decoded, hashBlock: jsBlockHasher });
     expect(prepared).toMatchObject({
       takenAt: '2019-05-01T00:30:00.000Z',
       width: 640,
@@ -105,7 +108,7 @@ describe('preparePickedFile', () => {
       lengths.push(length);
       return source.originalFileObj?.slice(position, position + length).arrayBuffer() ?? null;
     };
-    const prepared = await preparePickedFile(picked('big.jpg', big), { read, imageSize: decodes });
+    const prepared = await preparePickedFile(picked('big.jpg', big), { read, ...decoded });
     expect(prepared.qetag).toBe(serverQetag(big));
     expect(Math.max(...lengths)).toBe(QETAG_BLOCK_SIZE);
   });
@@ -115,14 +118,53 @@ describe('preparePickedFile', () => {
     const source = { path: 'file:///a.jpg', size: Number.NaN };
     const read = async (_source: TempFile, position: number, length: number) =>
       photo.slice(position, position + length).buffer;
-    const prepared = await preparePickedFile({ ...file, source }, { read, canRead: () => true, imageSize: decodes });
+    const prepared = await preparePickedFile({ ...file, source }, { read, canRead: () => true, ...decoded });
     expect(prepared.takenAt).toBe('2019-05-01T00:30:00.000Z');
     expect(prepared.qetag).toBeUndefined();
   });
 
+  it("makes the photo's ThumbHash from its pixels once its dimensions are known", async () => {
+    const asked: PickedFile[] = [];
+    const prepared = await preparePickedFile(picked('a.jpg', photo), {
+      ...decoded,
+      thumbPixels: async (file) => {
+        asked.push(file);
+        return solidPixels(100, 75);
+      },
+    });
+    expect(asked.map((file) => [file.width, file.height])).toEqual([[640, 480]]);
+    expect(prepared.thumbhash).toBe(thumbhashOfPixels(solidPixels(100, 75)));
+    expect(zThumbhash.safeParse(prepared.thumbhash).success).toBe(true);
+  });
+
+  it('prepares a photo whose pixels cannot be read all the same, only without a ThumbHash', async () => {
+    const unreadable = [
+      async () => {
+        throw new Error('EncodingError: the source image cannot be decoded');
+      },
+      async () => null,
+      async () => ({ width: 640, height: 480, rgba: new Uint8Array(0) }),
+    ];
+    for (const thumbPixels of unreadable) {
+      const prepared = await preparePickedFile(picked('a.jpg', photo), { ...decoded, thumbPixels });
+      expect(prepared).toMatchObject({ width: 640, qetag: serverQetag(photo) });
+      expect(prepared.thumbhash).toBeUndefined();
+    }
+    // A HEIC this browser cannot decode goes too, and is not drawn at all.
+    const heic = new Uint8Array(64);
+    heic.set(new TextEncoder().encode('ftypheic'), 4);
+    const thumbPixels = vi.fn(async () => solidPixels(10, 10));
+    const prepared = await preparePickedFile(picked('IMG_0001.heic', heic, 'image/heic'), {
+      imageSize: async () => 'undecodable',
+      thumbPixels,
+    });
+    expect(thumbPixels).not.toHaveBeenCalled();
+    expect(prepared.thumbhash).toBeUndefined();
+  });
+
   it('rejects each kind of file that cannot go, with its reason', async () => {
     const reason = (file: PickedFile, deps = {}) =>
-      preparePickedFile(file, { imageSize: decodes, ...deps }).then(
+      preparePickedFile(file, { ...decoded, ...deps }).then(
         () => 'prepared',
         (error: unknown) => (error instanceof FileRejected ? error.reason : `threw ${String(error)}`),
       );

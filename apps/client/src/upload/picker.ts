@@ -1,8 +1,9 @@
 /**
  * Photos from the device's album or camera, as queue files. Picking reads nothing: every picked file joins
  * the queue at once ("preparing"), and `preparePickedFile` reads what the upload needs when the file's turn
- * comes (the queue's `prepare`): the size, the format signature, the EXIF taken-at, the dimensions and the
- * qetag, one 4 MiB block at a time. A file that cannot go is listed with its reason instead.
+ * comes (the queue's `prepare`): the size, the format signature, the EXIF taken-at, the dimensions, the
+ * qetag (one 4 MiB block at a time) and the ThumbHash. A file that cannot go is listed with its reason
+ * instead.
  */
 import Taro from '@tarojs/taro';
 import { ACCEPTED_MIME, MAX_UPLOAD_BYTES } from '@xiaojia/shared';
@@ -10,6 +11,8 @@ import { EXIF_HEAD_BYTES, exifTakenAt } from './exif';
 import { canReadFile, type PickedFileSource, readFileRange } from './file-head';
 import { type BlockHasher, defaultBlockHasher, qetagOf } from './qetag';
 import { FileRejected, type PickedFile, type Rejection } from './queue';
+import { readThumbPixels } from './thumb-pixels';
+import { makeThumbhash, type ThumbPixels } from './thumbhash';
 
 const MIME_BY_EXTENSION: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -87,6 +90,8 @@ export interface PrepareDeps {
   read(source: TempFile, position: number, length: number): Promise<ArrayBuffer | null>;
   canRead(source: TempFile): boolean;
   imageSize(path: string): Promise<ImageSize>;
+  /** A small copy of the photo's pixels for its ThumbHash (after its dimensions are known). */
+  thumbPixels(file: PickedFile): Promise<ThumbPixels | null>;
   hashBlock: BlockHasher;
   maxBytes: number;
 }
@@ -96,6 +101,7 @@ function platformDeps(): PrepareDeps {
     read: readFileRange,
     canRead: canReadFile,
     imageSize: platformImageSize,
+    thumbPixels: readThumbPixels,
     hashBlock: defaultBlockHasher(),
     maxBytes: MAX_UPLOAD_BYTES,
   };
@@ -106,7 +112,7 @@ function platformDeps(): PrepareDeps {
  * that is empty, too large, not a photo or unreadable; never anything else.
  */
 export async function preparePickedFile(file: PickedFile, deps: Partial<PrepareDeps> = {}): Promise<PickedFile> {
-  const { read, canRead, imageSize, hashBlock, maxBytes } = { ...platformDeps(), ...deps };
+  const { read, canRead, imageSize, thumbPixels, hashBlock, maxBytes } = { ...platformDeps(), ...deps };
   const source = file.source as TempFile | undefined;
   if (!source) return file;
   const size = source.originalFileObj?.size ?? file.size;
@@ -148,6 +154,11 @@ export async function preparePickedFile(file: PickedFile, deps: Partial<PrepareD
     // Width and height size the timeline's placeholders before the thumbnail loads.
     out.width = dimensions.width;
     out.height = dimensions.height;
+  }
+  if (dimensions !== 'undecodable') {
+    // Never a reason to refuse the photo: without a ThumbHash the grid paints a plain tile.
+    const thumbhash = await makeThumbhash(() => thumbPixels(out));
+    if (thumbhash) out.thumbhash = thumbhash;
   }
   return out;
 }

@@ -5,6 +5,7 @@
  * in URL-safe base64. The file is read one block at a time, never whole. Each block is hashed by Web
  * Crypto where there is one (H5), else by the small JS SHA-1 (WeChat, React Native).
  */
+import { toUrlSafeBase64 } from '../lib/base64';
 import { sha1 } from './sha1';
 
 export const QETAG_BLOCK_SIZE = 4 * 1024 * 1024;
@@ -35,24 +36,6 @@ export function defaultBlockHasher(): BlockHasher {
       return sha1(block);
     }
   };
-}
-
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-/** URL-safe base64 with padding (a 21-byte digest has none); no btoa in the mini-program. */
-export function toUrlSafeBase64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i] as number;
-    const b = bytes[i + 1];
-    const c = bytes[i + 2];
-    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    out += BASE64URL[(n >> 18) & 63];
-    out += BASE64URL[(n >> 12) & 63];
-    out += b === undefined ? '=' : BASE64URL[(n >> 6) & 63];
-    out += c === undefined ? '=' : BASE64URL[n & 63];
-  }
-  return out;
 }
 
 function withPrefix(prefix: number, digest: Uint8Array): string {

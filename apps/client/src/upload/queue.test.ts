@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ConfirmUploadInput, HomeRef, UploadRequest, UploadTicket } from '@xiaojia/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { isSessionLost } from '../api/query';
+import { pickedFileOf, preparePickedFile } from './picker';
 import {
   type CancelSignal,
   createUploadQueue,
@@ -13,6 +17,8 @@ import {
 import { deferred } from './testing';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 function file(name: string, size = 1000): PickedFile {
   return { path: `blob:${name}`, name, size, mime: 'image/jpeg', width: 400, height: 300 };
@@ -43,6 +49,7 @@ const PHOTO = {
   deletedAt: null,
   thumbUrl: null,
   availability: 'ok' as const,
+  thumbhash: null,
 };
 
 function appError(appCode: string) {
@@ -444,6 +451,47 @@ describe('upload queue: picking and preparing', () => {
     expect(queue.getSnapshot().overall).toMatchObject({ total: 1, finished: 1, rejected: 5, busy: false });
     queue.clearFinished();
     expect(queue.getSnapshot().items).toEqual([]);
+  });
+
+  it("sends a photo's ThumbHash with uploads.confirm, and confirms a photo without one all the same", async () => {
+    const net = scriptedTransport();
+    const thumbhash = '1QcSHQRnh493V4dIh4eXh1h4kJUI';
+    const queue = createUploadQueue({
+      transport: net.transport,
+      isSessionLost,
+      prepare: async (picked) => (picked.name === 'hashed' ? { ...picked, thumbhash } : picked),
+    });
+    queue.add(HOME, [file('hashed'), file('plain')]);
+    await flush();
+    await net.finish('hashed');
+    await net.finish('plain');
+    expect(net.confirms).toEqual([
+      { homeId: HOME, key: 'k/hashed', width: 400, height: 300, thumbhash },
+      { homeId: HOME, key: 'k/plain', width: 400, height: 300 },
+    ]);
+  });
+
+  it('uploads a photo whose pixels cannot be read, only without a ThumbHash', async () => {
+    const net = scriptedTransport();
+    // The real prepare step, on a device that decodes the photo's size but runs out of memory drawing it.
+    const queue = createUploadQueue({
+      transport: net.transport,
+      isSessionLost,
+      prepare: (picked) =>
+        preparePickedFile(picked, {
+          imageSize: async () => ({ width: 2, height: 2 }),
+          thumbPixels: async () => {
+            throw new RangeError('out of memory');
+          },
+        }),
+    });
+    const bytes = readFileSync(path.join(fixtures, 'no-exif.jpg'));
+    const photo = new File([bytes], 'a.jpg', { type: 'image/jpeg' });
+    queue.add(HOME, [pickedFileOf({ path: 'blob:a', size: bytes.length, originalFileObj: photo })]);
+    await vi.waitFor(() => expect(net.sends.has('a.jpg')).toBe(true));
+    await net.finish('a.jpg');
+    expect(statusOf(queue)).toEqual({ 'a.jpg': 'done' });
+    expect(net.confirms).toEqual([{ homeId: HOME, key: 'k/a.jpg', width: 2, height: 2 }]);
   });
 
   it('cancels a file while it is preparing, and prepares it again on retry', async () => {

@@ -1,9 +1,9 @@
 /**
  * The upload queue: photos picked on the device join it at once, each "preparing" until its turn comes to
- * read what the upload needs (EXIF taken-at, size, dimensions, qetag: `prepare`, one file at a time), so a
- * pick shows in the list immediately however large the files. Prepared files get their tickets from one
- * uploads.create per batch of up to 50 (files the home already has come back as duplicates and are never
- * sent), then go by a form POST straight to storage (with progress) and uploads.confirm. At most
+ * read what the upload needs (EXIF taken-at, size, dimensions, qetag, ThumbHash: `prepare`, one file at a
+ * time), so a pick shows in the list immediately however large the files. Prepared files get their tickets
+ * from one uploads.create per batch of up to 50 (files the home already has come back as duplicates and are
+ * never sent), then go by a form POST straight to storage (with progress) and uploads.confirm. At most
  * `parallelism` files are in flight. A file that cannot go at all (empty, not a photo or unreadable, too
  * large, an unsupported type) stays in the list with its reason. A failed file can be retried, a waiting
  * or running one cancelled. When the session is lost the queue pauses instead of failing its files, and
@@ -53,6 +53,8 @@ export interface PickedFile {
   takenAt?: string;
   /** Qiniu's content hash, computed on the device: the server answers "duplicate" for what the home has. */
   qetag?: string;
+  /** ThumbHash (base64) of the photo, made on the device: the grid's placeholder until the thumbnail loads. */
+  thumbhash?: string;
   /** Already known not to go when picked (read nothing). */
   rejected?: Rejection;
   /** The platform's handle for reading the bytes (the picker's temp file); opaque to the queue. */
@@ -442,6 +444,7 @@ export function createUploadQueue({
         ...(file.width ? { width: file.width } : {}),
         ...(file.height ? { height: file.height } : {}),
         ...(file.takenAt ? { takenAt: file.takenAt } : {}),
+        ...(file.thumbhash ? { thumbhash: file.thumbhash } : {}),
       });
       if (confirmed.duplicate) finishedSinceDrain.duplicates += 1;
       else finishedSinceDrain.uploaded += 1;

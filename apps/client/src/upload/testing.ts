@@ -1,3 +1,5 @@
+import type { ThumbPixels } from './thumbhash';
+
 /** For tests: a promise the test settles when it chooses (a read, a send, an answer held back). */
 export function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -7,4 +9,15 @@ export function deferred<T>() {
     reject = rej;
   });
   return { promise, resolve, reject };
+}
+
+/** A `width`×`height` picture of one opaque colour, as a platform's pixel reader gives it. */
+export function solidPixels(
+  width: number,
+  height: number,
+  rgb: [number, number, number] = [120, 90, 120],
+): ThumbPixels {
+  const rgba = new Uint8Array(width * height * 4);
+  for (let i = 0; i < rgba.length; i += 4) rgba.set([...rgb, 255], i);
+  return { width, height, rgba };
 }
