@@ -37,6 +37,15 @@ describe('PhotoGrid', () => {
     expect(cell(ids[2] ?? '').textContent).toBe('存储已解绑');
   });
 
+  it("paints a photo's ThumbHash colours in its cell while the thumbnail loads", () => {
+    // A well-formed ThumbHash (it decodes to a picture: placeholder.test.ts checks the decoding itself).
+    const hash = '3OcRJYB4d3h/iIeHeEh3eIhw+j3A';
+    render(<PhotoGrid photos={[{ ...photos[0], thumbhash: hash } as (typeof photos)[0]]} width={300} now={now} />);
+    const style = (cell(ids[0] ?? '') as HTMLElement).style;
+    expect(style.backgroundColor).toMatch(/^rgb\(/);
+    expect(style.backgroundImage).toContain('data:image/png;base64,');
+  });
+
   it('opens a photo on tap', () => {
     const onOpen = vi.fn();
     render(<PhotoGrid photos={photos} width={300} now={now} onOpen={onOpen} />);

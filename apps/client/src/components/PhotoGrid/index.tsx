@@ -9,6 +9,7 @@ import Taro from '@tarojs/taro';
 import type { Photo } from '@xiaojia/shared';
 import { useMemo } from 'react';
 import { useT } from '../../i18n';
+import { placeholderOf } from '../../lib/placeholder';
 import { type Block, type Cell, DAY_HEADER_HEIGHT, type GridMetrics, layoutDays } from './blocks';
 import { formatDay, groupByDay, toggleSelected } from './layout';
 import { usePageViewport } from './viewport';
@@ -144,6 +145,23 @@ function DayHeader({ text, left, width }: { text: string; left: number; width?: 
   );
 }
 
+/**
+ * While the thumbnail loads, the cell shows the photo's colours from its ThumbHash: its average colour
+ * everywhere, and the blurred picture on H5. Not on weapp, where every style goes through setData: ~6 KB
+ * of data: URL per cell would make each window move a payload of hundreds of KB; nor on RN, whose View
+ * has no background image.
+ */
+function placeholderStyle(placeholder: ReturnType<typeof placeholderOf>) {
+  if (!placeholder) return {};
+  if (process.env.TARO_ENV !== 'h5') return { backgroundColor: placeholder.color };
+  return {
+    backgroundColor: placeholder.color,
+    backgroundImage: `url(${placeholder.url})`,
+    backgroundSize: 'cover',
+    backgroundPosition: 'center',
+  };
+}
+
 function GridCell<P extends GridItem>({
   cell,
   top,
@@ -159,6 +177,7 @@ function GridCell<P extends GridItem>({
   const t = useT();
   const { photo } = cell;
   const isSelected = selected.has(photo.id);
+  const placeholder = placeholderOf(photo.thumbhash);
   const tap = () => {
     if (selectable) onSelectionChange?.(toggleSelected(selectedIds, photo.id));
     else onOpen?.(photo);
@@ -167,7 +186,13 @@ function GridCell<P extends GridItem>({
     <View
       id={`photo-${photo.id}`}
       className={`photo-grid__cell${isSelected ? ' photo-grid__cell--selected' : ''}`}
-      style={{ left: px(cell.left), top: px(top), width: px(cell.width), height: px(height) }}
+      style={{
+        left: px(cell.left),
+        top: px(top),
+        width: px(cell.width),
+        height: px(height),
+        ...placeholderStyle(placeholder),
+      }}
       onClick={tap}
       onLongPress={() => {
         if (!selectable) onLongPress?.(photo);
