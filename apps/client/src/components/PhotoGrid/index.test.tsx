@@ -46,6 +46,21 @@ describe('PhotoGrid', () => {
     expect(style.backgroundImage).toContain('data:image/png;base64,');
   });
 
+  it('puts sparse days side by side under short headers, and gives a day alone its full header', () => {
+    const sparse = [
+      photo('0190a000-0000-7000-8000-000000000011', '2026-04-20T04:00:00.000Z'),
+      photo('0190a000-0000-7000-8000-000000000012', '2026-04-12T04:00:00.000Z'),
+      ...Array.from({ length: 6 }, (_, i) => photo(`0190a000-0000-7000-8000-00000000002${i}`, '2026-04-05T04:00:00.000Z')),
+      photo('0190a000-0000-7000-8000-000000000013', '2026-04-01T04:00:00.000Z'),
+    ];
+    render(<PhotoGrid photos={sparse} width={390} targetRowHeight={120} now={now} />);
+    const shared = [...document.querySelectorAll('.photo-grid__block--shared')].map((block) =>
+      [...block.querySelectorAll('.photo-grid__day-text')].map((n) => n.textContent),
+    );
+    expect(shared).toEqual([['4月20日', '4月12日'], ['4月1日 星期三']]);
+    expect(document.querySelector('.photo-grid__block--day')?.textContent).toBe('4月5日 星期日');
+  });
+
   it('opens a photo on tap', () => {
     const onOpen = vi.fn();
     render(<PhotoGrid photos={photos} width={300} now={now} onOpen={onOpen} />);

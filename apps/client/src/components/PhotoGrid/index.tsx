@@ -104,12 +104,17 @@ export function WindowedGrid<P extends GridItem>({
             ))}
           {block.kind === 'shared' &&
             block.segments.map((segment) => [
-              <DayHeader
-                key={segment.day}
-                text={formatDay(segment.day, today, t, true)}
-                left={segment.left}
-                width={segment.width}
-              />,
+              // A day alone on its line has the whole width for its header, weekday included.
+              block.segments.length === 1 ? (
+                <DayHeader key={segment.day} text={formatDay(segment.day, today, t)} left={0} />
+              ) : (
+                <DayHeader
+                  key={segment.day}
+                  text={formatDay(segment.day, today, t, true)}
+                  left={segment.left}
+                  width={segment.width}
+                />
+              ),
               ...segment.cells.map((cell) => (
                 <GridCell
                   key={cell.photo.id}
