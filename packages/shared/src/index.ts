@@ -1,3 +1,4 @@
+export * from './account.js';
 export * from './albums.js';
 export * from './auth.js';
 export * from './common.js';

@@ -1,3 +1,4 @@
+import { accountRouter } from '../routers/account.js';
 import { albumsRouter } from '../routers/albums.js';
 import { authRouter } from '../routers/auth.js';
 import { healthRouter } from '../routers/health.js';
@@ -11,6 +12,7 @@ import { router } from './init.js';
 export const appRouter = router({
   health: healthRouter,
   auth: authRouter,
+  account: accountRouter,
   homes: homesRouter,
   invites: invitesRouter,
   storage: storageRouter,
