@@ -3,6 +3,7 @@ export * from './albums.js';
 export * from './auth.js';
 export * from './common.js';
 export * from './errors.js';
+export * from './export.js';
 export * from './health.js';
 export * from './homes.js';
 export * from './photos.js';

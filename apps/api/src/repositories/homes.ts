@@ -52,6 +52,16 @@ export class HomesRepository {
     return row ? { role: row.role, membersCanInvite: row.members_can_invite === 1 } : undefined;
   }
 
+  /** A live home by id, for callers whose access was already checked (HomeAccess). */
+  byId(homeId: string): Promise<Home | undefined> {
+    return this.db
+      .selectFrom('homes')
+      .selectAll()
+      .where('id', '=', homeId)
+      .where('deleting_at', 'is', null)
+      .executeTakeFirst();
+  }
+
   async roleOf(userId: string, homeId: string): Promise<HomeRole | undefined> {
     return (await this.membership(userId, homeId))?.role;
   }
