@@ -1,7 +1,7 @@
 /**
  * Me: who is signed in (the name can be changed, and the password of a password account), the way to the
  * family (members, invites, a new home), the trash and storage settings, exporting each home
- * (ExportCard), the signed-in devices (DevicesCard), signing out and deleting the account
+ * (ExportCard), the signed-in devices (DevicesCard), signing out, and deleting the account
  * (DeleteAccountDialog). Navigation and leaving the session are handed in.
  */
 
@@ -14,7 +14,6 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { NameDialog } from '../../components/NameDialog';
 import { HomeNameDialog } from '../../components/NameDialog/HomeNameDialog';
 import { Notice, QueryState } from '../../components/Screen';
-import { formatDateTime } from '../../components/Screen/format';
 import { canOpenTrash, useCurrentHome, useMakeHomeCurrent } from '../../home';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
@@ -23,6 +22,7 @@ import { DeleteAccountDialog } from './DeleteAccountDialog';
 import { DevicesCard } from './DevicesCard';
 import { ExportCard } from './ExportCard';
 import { PasswordDialog } from './PasswordDialog';
+import { ProfileCard } from './ProfileCard';
 import './index.css';
 
 export type AccountLink = 'members' | 'invite' | 'albums' | 'trash' | 'storage';
@@ -36,8 +36,6 @@ export interface AccountScreenProps {
 }
 
 const LINKS: readonly AccountLink[] = ['trash', 'storage', 'albums'];
-/** The WeChat line means something only where WeChat sign-in exists, or once an account is linked. */
-const isWeapp = process.env.TARO_ENV === 'weapp';
 
 /** One row of a list of places and actions: its words and a chevron. */
 function LinkRow({ id, text, onClick }: { id: string; text: string; onClick(): void }) {
@@ -109,25 +107,7 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
   return (
     <View className="screen" id="account-page">
       {user ? (
-        <View className="screen__card account__profile" id="account-profile">
-          <Text id="account-name" className="account__name">
-            {user.displayName}
-          </Text>
-          {user.username && (
-            <Text id="account-username" className="screen__hint">
-              {t('account.username')} {user.username}
-            </Text>
-          )}
-          <Text id="account-since" className="screen__hint">
-            {(isWeapp || user.wechatLinked) && (
-              <>
-                {t('account.wechat')} {user.wechatLinked ? t('account.wechatLinked') : t('account.wechatNotLinked')}
-                {' · '}
-              </>
-            )}
-            {t('account.since', { date: formatDateTime(user.createdAt).slice(0, 10) })}
-          </Text>
-        </View>
+        <ProfileCard user={user} />
       ) : (
         <QueryState
           loadingKey="account.loading"
