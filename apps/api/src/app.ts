@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createDb, migrateToLatest } from './db/index.js';
 import { createDownloadRoute } from './http/download.js';
+import { createExportRoute } from './http/export.js';
 import { type Clock, systemClock } from './integrations/clock.js';
 import { createLinkSigner, createSealer } from './integrations/crypto.js';
 import { loadOrCreateSecret, randomKey, secretsDir } from './integrations/secrets.js';
@@ -26,7 +27,7 @@ export interface BuildOptions {
 
 export interface App {
   deps: AppDeps;
-  /** HTTP routes beside /trpc: the embedded store and the download path. */
+  /** HTTP routes beside /trpc: the embedded store, the download path and home exports. */
   routes: RouteHandler[];
   /** Tell the app where it listens, for its calls to itself (the embedded store's management API). */
   setInternalOrigin(origin: string): void;
@@ -68,7 +69,11 @@ export async function buildApp({ config, logger, clock = systemClock, qiniuEndpo
   };
   return {
     deps,
-    routes: [store.handler, createDownloadRoute(deps, () => internalOrigin)],
+    routes: [
+      store.handler,
+      createDownloadRoute(deps, () => internalOrigin),
+      createExportRoute(deps, () => internalOrigin),
+    ],
     setInternalOrigin(origin) {
       internalOrigin = origin;
     },

@@ -36,11 +36,20 @@ export const ERROR_CODES = {
   WRONG_PASSWORD: 'BAD_REQUEST',
   /** auth.changePassword on an account made by WeChat sign-in, which has no password to change. */
   NO_PASSWORD: 'PRECONDITION_FAILED',
+  /** account.delete while the caller owns a home others are in (details.homes: how many): hand it over first. */
+  ACCOUNT_OWNS_SHARED_HOME: 'PRECONDITION_FAILED',
+  /** account.delete of an account without a password: the display name typed does not match. */
+  ACCOUNT_CONFIRM_MISMATCH: 'BAD_REQUEST',
+  /** account.delete of a password account without the password. */
+  PASSWORD_REQUIRED: 'BAD_REQUEST',
   WECHAT_NOT_CONFIGURED: 'PRECONDITION_FAILED',
   WECHAT_LOGIN_FAILED: 'BAD_REQUEST',
   WECHAT_ALREADY_LINKED: 'CONFLICT',
   /** WeChat's other APIs (e.g. the mini-program code) failed; details.reason says how. */
   WECHAT_UNAVAILABLE: 'BAD_GATEWAY',
+  // exports
+  /** The caller already has an export downloading; one at a time per account. */
+  EXPORT_IN_PROGRESS: 'CONFLICT',
   // albums
   ALBUM_LIMIT_REACHED: 'FORBIDDEN',
   // storage binding

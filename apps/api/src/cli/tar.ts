@@ -1,17 +1,23 @@
 /**
- * Just enough of the POSIX ustar format for backups: regular files written one after another, each a
- * 512-byte header plus its bytes padded to 512, ending with two zero blocks. The result opens with any
- * `tar`. Sizes of 8 GiB and more use GNU's base-256 size field. Bytes stream from and to disk.
+ * Just enough of the POSIX ustar format for backups and home exports: regular files written one after
+ * another, each a 512-byte header plus its bytes padded to 512, ending with two zero blocks. The result
+ * opens with any `tar`. Sizes of 8 GiB and more use GNU's base-256 size field. Bytes stream from their
+ * source to a file or any writable (an HTTP response), waiting whenever it is full.
  */
 
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, WriteStream } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
-import { Readable, Transform } from 'node:stream';
+import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 const BLOCK = 512;
 const OCTAL_SIZE_MAX = 8 ** 11 - 1;
+
+/** What one file of `size` bytes takes in the archive: its header and its bytes padded to a block. */
+export const tarEntryBytes = (size: number) => BLOCK + Math.ceil(size / BLOCK) * BLOCK;
+/** The end marker after the last entry. */
+export const TAR_END_BYTES = 2 * BLOCK;
 
 function writeString(header: Buffer, text: string, offset: number, length: number): void {
   const bytes = Buffer.from(text, 'utf8');
@@ -82,16 +88,40 @@ function checksumOk(header: Buffer): boolean {
   return sum === stored;
 }
 
-/** Appends files to a tar being written. `finish()` writes the end marker and closes the file. */
-export class TarWriter {
-  private readonly out: WriteStream;
+/** Resolves once `out` wants more bytes; rejects if it errs or closes first (a client that went away). */
+function drained(out: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (error?: Error) => {
+      out.off('drain', onDrain);
+      out.off('close', onClose);
+      out.off('error', onError);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => settle();
+    const onClose = () => settle(new Error('tar: the destination closed'));
+    const onError = (error: Error) => settle(error);
+    out.on('drain', onDrain);
+    out.on('close', onClose);
+    out.on('error', onError);
+  });
+}
 
-  constructor(file: string) {
-    this.out = createWriteStream(file, { flags: 'wx', mode: 0o600 });
+/**
+ * Appends files to a tar being written to a new file (given its path) or to any writable. `finish()`
+ * writes the end marker and ends the output (a file is also synced to disk).
+ */
+export class TarWriter {
+  private readonly out: Writable;
+
+  constructor(destination: string | Writable) {
+    this.out =
+      typeof destination === 'string' ? createWriteStream(destination, { flags: 'wx', mode: 0o600 }) : destination;
   }
 
   private async write(chunk: Buffer): Promise<void> {
-    if (!this.out.write(chunk)) await once(this.out, 'drain');
+    if (this.out.destroyed) throw new Error('tar: the destination closed');
+    if (!this.out.write(chunk)) await drained(this.out);
   }
 
   /** Adds a file whose bytes come from `source`, which must deliver exactly `size` bytes. */
@@ -121,9 +151,10 @@ export class TarWriter {
   }
 
   async finish(): Promise<void> {
-    await this.write(Buffer.alloc(BLOCK * 2));
+    await this.write(Buffer.alloc(TAR_END_BYTES));
     this.out.end();
     await once(this.out, 'finish');
+    if (!(this.out instanceof WriteStream)) return;
     const handle = await open(this.out.path, 'r+');
     try {
       await handle.sync();

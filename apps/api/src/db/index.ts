@@ -22,6 +22,14 @@ import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
 
+/**
+ * Runs `work` in a transaction: a new one, or the caller's when `db` already is one (Kysely cannot nest
+ * them), so a repository method that needs one also works as part of a bigger one.
+ */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
 export type DbDialect = 'sqlite' | 'postgres';
 
 /** Which engine a Kysely instance (or transaction) talks to, for the few queries spelled per dialect. */

@@ -8,11 +8,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { RouteHandler } from '../server.js';
 import { DownloadRefused, DownloadsService, type OpenedDownload } from '../services/downloads.js';
+import { linkQuery } from '../services/signed-links.js';
 import type { AppDeps } from '../trpc/context.js';
 
 const PATH = /^\/api\/photos\/([0-9a-f-]{36})\/download$/;
 
-function refuse(res: ServerResponse, status: number, error: string): true {
+/** A JSON refusal, e.g. `{ "error": "download link expired" }`. */
+export function refuse(res: ServerResponse, status: number, error: string): true {
   const body = JSON.stringify({ error });
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -37,10 +39,7 @@ export function createDownloadRoute(deps: AppDeps, internalOrigin: () => string)
     const query = new URL(req.url ?? '', 'http://x').searchParams;
     let opened: OpenedDownload;
     try {
-      opened = await downloads.open(
-        { photoId: match[1] as string, userId: query.get('u'), expires: query.get('e'), signature: query.get('s') },
-        internalOrigin(),
-      );
+      opened = await downloads.open({ photoId: match[1] as string, ...linkQuery(query) }, internalOrigin());
     } catch (error) {
       if (error instanceof DownloadRefused) return refuse(res, error.status, error.message);
       throw error;

@@ -3,7 +3,7 @@
  * members lose it at once, while the sweep purges its objects and then removes its rows.
  */
 import type { HomeRole } from '@xiaojia/shared';
-import type { Db } from '../db/index.js';
+import { type Db, inTransaction } from '../db/index.js';
 import type { Home } from '../db/schema.js';
 import type { Keyset } from './photos.js';
 
@@ -11,6 +11,19 @@ export interface HomeSummary extends Home {
   role: HomeRole;
   owner_name: string;
   member_count: number;
+}
+
+/** A home of the caller as deleting their account sees it: who else is in it and whose photos it holds. */
+export interface HomeForDeletion {
+  id: string;
+  name: string;
+  role: HomeRole;
+  owner_name: string;
+  member_count: number;
+  /** Photos of the home, live or trashed (not those already being purged). */
+  photo_count: number;
+  /** Of those, the ones the caller uploaded. */
+  uploaded_count: number;
 }
 
 export interface MemberRow {
@@ -37,6 +50,16 @@ export class HomesRepository {
       .where('homes.deleting_at', 'is', null)
       .executeTakeFirst();
     return row ? { role: row.role, membersCanInvite: row.members_can_invite === 1 } : undefined;
+  }
+
+  /** A live home by id, for callers whose access was already checked (HomeAccess). */
+  byId(homeId: string): Promise<Home | undefined> {
+    return this.db
+      .selectFrom('homes')
+      .selectAll()
+      .where('id', '=', homeId)
+      .where('deleting_at', 'is', null)
+      .executeTakeFirst();
   }
 
   async roleOf(userId: string, homeId: string): Promise<HomeRole | undefined> {
@@ -76,6 +99,49 @@ export class HomesRepository {
   async summary(userId: string, homeId: string): Promise<HomeSummary | undefined> {
     const row = await this.summaries(userId).where('homes.id', '=', homeId).executeTakeFirst();
     return row ? HomesRepository.finish(row) : undefined;
+  }
+
+  /** Every live home of the caller, with the counts deleting the account reports (bounded by HOMES_PER_USER_MAX). */
+  async forDeletion(userId: string, limit: number): Promise<HomeForDeletion[]> {
+    const rows = await this.summaries(userId)
+      .select((eb) => [
+        eb
+          .selectFrom('photos')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .whereRef('photos.home_id', '=', 'homes.id')
+          .where('photos.purge_requested_at', 'is', null)
+          .as('photo_count'),
+        eb
+          .selectFrom('photos')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .whereRef('photos.home_id', '=', 'homes.id')
+          .where('photos.uploader_id', '=', userId)
+          .where('photos.purge_requested_at', 'is', null)
+          .as('uploaded_count'),
+      ])
+      .orderBy('me.joined_at')
+      .orderBy('homes.id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      role: row.role,
+      owner_name: row.owner_name,
+      member_count: Number(row.member_count ?? 0),
+      photo_count: Number(row.photo_count ?? 0),
+      uploaded_count: Number(row.uploaded_count ?? 0),
+    }));
+  }
+
+  /** Takes the user out of every home they are in but do not own (deleting an account). */
+  async leaveAllJoined(userId: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('home_members')
+      .where('user_id', '=', userId)
+      .where('role', '!=', 'owner')
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async countMemberships(userId: string, role?: HomeRole): Promise<number> {
@@ -205,7 +271,7 @@ export class HomesRepository {
 
   /** Starts deleting: the home disappears for everyone now; its members and invites go with it. */
   async markDeleting(homeId: string, now: string): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       const result = await trx
         .updateTable('homes')
         .set({ deleting_at: now, updated_at: now })

@@ -91,4 +91,15 @@ export class InvitesRepository {
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
+
+  /** Revokes every invite `userId` made that is not revoked yet, in any home (deleting their account). */
+  async revokeAllBy(userId: string, now: string): Promise<number> {
+    const result = await this.db
+      .updateTable('home_invites')
+      .set({ revoked_at: now })
+      .where('created_by', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
 }

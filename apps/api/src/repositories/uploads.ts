@@ -35,4 +35,10 @@ export class UploadsRepository {
     const result = await this.db.deleteFrom('uploads').where('expires_at', '<', expiredBefore).executeTakeFirst();
     return Number(result.numDeletedRows);
   }
+
+  /** Every upload grant given to `uploaderId` (deleting their account: nothing more may arrive under them). */
+  async deleteAllOf(uploaderId: string): Promise<number> {
+    const result = await this.db.deleteFrom('uploads').where('uploader_id', '=', uploaderId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
 }

@@ -65,4 +65,18 @@ export class UsersRepository {
       .where('id', '=', userId)
       .execute();
   }
+
+  /**
+   * What is left of a deleted account: the row stays, because the photos it uploaded into other families'
+   * homes still name it as their uploader, but nothing personal does. No username, password or openid
+   * (so nothing signs in to it, and the name is free again) and an empty display name, which no live
+   * account can have (zDisplayName): the mark of a deleted account.
+   */
+  async anonymise(userId: string, now: string): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ username: null, password_hash: null, wechat_openid: null, display_name: '', updated_at: now })
+      .where('id', '=', userId)
+      .execute();
+  }
 }

@@ -14,8 +14,11 @@ import { appRouter } from '../trpc/router.js';
 /** Procedures that do not act on one home's things (they take no homeId). */
 const NOT_HOME_SCOPED = new Set(['homes.list', 'homes.create', 'invites.preview', 'invites.accept']);
 const isHomeScoped = (path: string) =>
-  !path.startsWith('auth.') && !path.startsWith('health.') && !NOT_HOME_SCOPED.has(path);
-/** What a viewer (亲友) may call: seeing, and leaving. */
+  !path.startsWith('auth.') &&
+  !path.startsWith('account.') &&
+  !path.startsWith('health.') &&
+  !NOT_HOME_SCOPED.has(path);
+/** What a viewer (亲友) may call: seeing (and exporting what they see), and leaving. */
 const VIEWER_MAY = new Set([
   'homes.get',
   'homes.members',
@@ -26,6 +29,7 @@ const VIEWER_MAY = new Set([
   'albums.list',
   'albums.get',
   'storage.status',
+  'exports.create',
 ]);
 /** What a member (家人) may call besides the viewer's: uploading and albums (and trash, of their own). */
 const MEMBER_MAY = new Set([

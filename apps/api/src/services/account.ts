@@ -1,6 +1,7 @@
 /**
  * The signed-in user's own account: changing the password (the current one checked like a sign-in and
  * counted toward the same lockout; every other device signed out, this one kept) and the display name.
+ * Deleting the account is services/account-deletion.ts.
  */
 import type { ChangePasswordInput, ChangePasswordResult, Me } from '@xiaojia/shared';
 import type { User } from '../db/schema.js';
@@ -12,6 +13,35 @@ import type { AppDeps } from '../trpc/context.js';
 import { type AuthedUser, toMe } from './auth.js';
 import { SignInLockout } from './sign-in-lockout.js';
 
+/**
+ * Checks the account's own password under the sign-in lockout of its username, as a sign-in would:
+ * WRONG_PASSWORD with details.attemptsLeft (and `field`), LOCKED_OUT once used up; a good one clears the count.
+ */
+export async function confirmPassword(
+  deps: AppDeps,
+  username: string,
+  passwordHash: string,
+  password: string,
+  field: string,
+): Promise<void> {
+  const lockout = new SignInLockout(deps);
+  const attempt = await lockout.reserve(username);
+  if (!(await verifyPassword(password, passwordHash))) {
+    throw new AppError('WRONG_PASSWORD', 'The password is wrong', {
+      field,
+      attemptsLeft: await lockout.failed(attempt),
+    });
+  }
+  await lockout.succeeded(attempt);
+}
+
+/** The caller's account row; UNAUTHENTICATED when it is gone (deleted while a request was under way). */
+export async function requireAccount(users: UsersRepository, caller: AuthedUser): Promise<User> {
+  const user = await users.findById(caller.id);
+  if (!user || user.display_name === '') throw new AppError('UNAUTHENTICATED', 'This account no longer exists');
+  return user;
+}
+
 export class AccountService {
   private readonly users: UsersRepository;
 
@@ -19,10 +49,8 @@ export class AccountService {
     this.users = new UsersRepository(deps.db);
   }
 
-  private async requireUser(caller: AuthedUser): Promise<User> {
-    const user = await this.users.findById(caller.id);
-    if (!user) throw new AppError('UNAUTHENTICATED', 'This account no longer exists');
-    return user;
+  private requireUser(caller: AuthedUser): Promise<User> {
+    return requireAccount(this.users, caller);
   }
 
   /**
@@ -35,15 +63,7 @@ export class AccountService {
     if (!user.username || !user.password_hash) {
       throw new AppError('NO_PASSWORD', 'This account signs in with WeChat and has no password');
     }
-    const lockout = new SignInLockout(this.deps);
-    const attempt = await lockout.reserve(user.username);
-    if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
-      throw new AppError('WRONG_PASSWORD', 'The current password is wrong', {
-        field: 'currentPassword',
-        attemptsLeft: await lockout.failed(attempt),
-      });
-    }
-    await lockout.succeeded(attempt);
+    await confirmPassword(this.deps, user.username, user.password_hash, input.currentPassword, 'currentPassword');
     const hash = await hashPassword(input.newPassword, this.deps.config.passwordHashing);
     const now = this.deps.clock.now().toISOString();
     const otherDevicesSignedOut = await this.deps.db.transaction().execute(async (trx) => {

@@ -9,23 +9,18 @@ import { PhotosRepository } from '../repositories/photos.js';
 import { type ObjectDownload, StorageError } from '../storage/provider.js';
 import type { AppDeps } from '../trpc/context.js';
 import { PhotoViews } from './photo-views.js';
+import { type LinkQuery, SignedLinks } from './signed-links.js';
 
 /** How long a download link made by photos.get stays valid. */
 export const DOWNLOAD_LINK_MS = 10 * 60 * 1000;
-/** Clock skew between instances a link's deadline may be ahead by. */
-const LINK_SKEW_SECONDS = 60;
 /** The storage URL the bytes are fetched through lives this long. */
 const STORAGE_URL_SECONDS = 300;
 
 /** The message a download link signs: who may fetch which photo until when. */
 const linkMessage = (userId: string, photoId: string, expires: number) => `download:${userId}:${photoId}:${expires}`;
 
-export interface DownloadLink {
+export interface DownloadLink extends LinkQuery {
   photoId: string;
-  /** The query string's `u`, `e` and `s`, as received (null when absent). */
-  userId: string | null;
-  expires: string | null;
-  signature: string | null;
 }
 
 /** Why a link does not give the photo; `status` is the HTTP answer. */
@@ -47,32 +42,23 @@ export interface OpenedDownload {
 export class DownloadsService {
   constructor(private readonly deps: AppDeps) {}
 
-  private nowSeconds(): number {
-    return Math.floor(this.deps.clock.now().getTime() / 1000);
+  private links(photoId: string): SignedLinks {
+    return new SignedLinks(this.deps, DOWNLOAD_LINK_MS, (userId, expires) => linkMessage(userId, photoId, expires));
   }
 
   /** `/api/photos/<id>/download?u=&e=&s=`, valid for DOWNLOAD_LINK_MS. */
   pathFor(userId: string, photoId: string): string {
-    const expires = Math.floor((this.deps.clock.now().getTime() + DOWNLOAD_LINK_MS) / 1000);
-    const signature = this.deps.linkSigner.sign(linkMessage(userId, photoId, expires));
-    return `/api/photos/${photoId}/download?u=${userId}&e=${expires}&s=${signature}`;
+    return `/api/photos/${photoId}/download?${this.links(photoId).sign(userId).query}`;
   }
 
   /** Checks the link, then starts streaming the photo from the storage holding it. */
   async open(link: DownloadLink, storageOrigin: string): Promise<OpenedDownload> {
-    const userId = link.userId ?? '';
-    const expires = Number(link.expires);
-    const now = this.nowSeconds();
-    if (
-      !userId ||
-      !Number.isInteger(expires) ||
-      !this.deps.linkSigner.verify(linkMessage(userId, link.photoId, expires), link.signature ?? '')
-    ) {
-      throw new DownloadRefused(403, 'invalid download link');
+    const checked = this.links(link.photoId).check(link);
+    if (!checked.ok) {
+      throw new DownloadRefused(403, checked.reason === 'expired' ? 'download link expired' : 'invalid download link');
     }
-    if (expires < now || expires > now + DOWNLOAD_LINK_MS / 1000 + LINK_SKEW_SECONDS) {
-      throw new DownloadRefused(403, 'download link expired');
-    }
+    const userId = checked.userId;
+    const now = Math.floor(this.deps.clock.now().getTime() / 1000);
     const photo = await new PhotosRepository(this.deps.db).byIdForMember(userId, link.photoId);
     if (!photo) throw new DownloadRefused(404, 'no such photo');
     const views = await PhotoViews.for(this.deps, photo.home_id, storageOrigin, [photo]);

@@ -157,23 +157,30 @@ export class HomesService {
     return this.get({ ...owner, role: 'member' });
   }
 
-  /**
-   * Deletes the home for everyone at once. Its photos go to the purge queue, which removes their objects
-   * from the bucket (never the bucket itself); the sweep then removes the home's last rows.
-   */
+  /** The owner deletes the home, confirmed by its name typed again (HOME_NAME_MISMATCH otherwise). */
   async delete(owner: HomeMember, confirmName: string): Promise<{ photosToPurge: number }> {
     const home = await this.get(owner);
     if (confirmName.trim() !== home.name) {
       throw new AppError('HOME_NAME_MISMATCH', 'Type the name of the home to delete it', { field: 'confirmName' });
     }
-    const now = this.deps.clock.now();
-    if (!(await this.homes.markDeleting(owner.homeId, now.toISOString()))) {
-      throw new AppError('NOT_FOUND', 'No such home');
-    }
-    const dueAt = new Date(now.getTime() - PURGE_RETRY_MS).toISOString();
-    const photosToPurge = await new PhotoPurgesRepository(this.deps.db).requestPurgeOfHome(owner.homeId, dueAt);
-    this.deps.logger.info({ homeId: owner.homeId, photosToPurge }, 'home deleted; purging its photos');
+    const photosToPurge = await this.remove(owner.homeId);
+    if (photosToPurge === null) throw new AppError('NOT_FOUND', 'No such home');
     return { photosToPurge };
+  }
+
+  /**
+   * Deletes a home for everyone at once (the owner's homes.delete, and deleting the owner's account). Its
+   * photos go to the purge queue, which removes their objects from the bucket (never the bucket itself);
+   * the sweep then removes the home's last rows. Null when the home was already gone. Run on a
+   * transaction's deps to make it part of a bigger change.
+   */
+  async remove(homeId: string): Promise<number | null> {
+    const now = this.deps.clock.now();
+    if (!(await this.homes.markDeleting(homeId, now.toISOString()))) return null;
+    const dueAt = new Date(now.getTime() - PURGE_RETRY_MS).toISOString();
+    const photosToPurge = await new PhotoPurgesRepository(this.deps.db).requestPurgeOfHome(homeId, dueAt);
+    this.deps.logger.info({ homeId, photosToPurge }, 'home deleted; purging its photos');
+    return photosToPurge;
   }
 
   /** For the sweep: removes the rows of deleted homes whose photos have all been purged. */

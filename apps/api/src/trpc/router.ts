@@ -1,5 +1,7 @@
+import { accountRouter } from '../routers/account.js';
 import { albumsRouter } from '../routers/albums.js';
 import { authRouter } from '../routers/auth.js';
+import { exportsRouter } from '../routers/exports.js';
 import { healthRouter } from '../routers/health.js';
 import { homesRouter } from '../routers/homes.js';
 import { invitesRouter } from '../routers/invites.js';
@@ -11,12 +13,14 @@ import { router } from './init.js';
 export const appRouter = router({
   health: healthRouter,
   auth: authRouter,
+  account: accountRouter,
   homes: homesRouter,
   invites: invitesRouter,
   storage: storageRouter,
   uploads: uploadsRouter,
   photos: photosRouter,
   albums: albumsRouter,
+  exports: exportsRouter,
 });
 
 /** The only thing the client imports from the API, as a type. */

@@ -52,7 +52,7 @@ async function saveThroughDownload(url: string): Promise<void> {
 }
 
 /** H5: a same-origin link with `download` saves the file instead of opening it. */
-function saveInBrowser(url: string, filename: string): void {
+export function saveInBrowser(url: string, filename: string): void {
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

@@ -7,6 +7,7 @@
 import Taro from '@tarojs/taro';
 import { useMemo, useSyncExternalStore } from 'react';
 import { accountMessages } from './locales/account';
+import { accountDataMessages } from './locales/account-data';
 import { albumsMessages } from './locales/albums';
 import { authMessages } from './locales/auth';
 import { commonMessages } from './locales/common';
@@ -38,6 +39,7 @@ export const FEATURES: readonly FeatureMessages[] = [
   trashMessages,
   storageMessages,
   accountMessages,
+  accountDataMessages,
   homesMessages,
   familyMessages,
 ];

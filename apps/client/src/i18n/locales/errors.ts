@@ -31,6 +31,10 @@ export const errorsMessages = {
     'errors.WRONG_PASSWORD.attempts': '当前密码不对，还可以再试 {attemptsLeft} 次',
     'errors.WRONG_PASSWORD.locked': '当前密码不对。错误次数太多，账号已暂时锁定，请稍后再试',
     'errors.NO_PASSWORD': '这个账号用微信登录，没有可修改的密码',
+    'errors.ACCOUNT_OWNS_SHARED_HOME': '你是有其他成员的家的主人：请先把家交给另一位成员，或者删除这个家，再注销账号',
+    'errors.ACCOUNT_CONFIRM_MISMATCH': '输入的昵称和你的昵称不一样，请照着再输入一次',
+    'errors.PASSWORD_REQUIRED': '请输入密码',
+    'errors.EXPORT_IN_PROGRESS': '已经有一个导出正在下载，请等它完成后再导出',
     'errors.USERNAME_TAKEN': '这个用户名已被使用，换一个吧',
     'errors.LOCKED_OUT': '密码错误次数太多，账号已暂时锁定，请 {minutes} 分钟后再试',
     'errors.LOCKED_OUT.noTime': '密码错误次数太多，账号已暂时锁定，请稍后再试',
@@ -85,6 +89,11 @@ export const errorsMessages = {
     'errors.WRONG_PASSWORD.locked':
       'The current password is wrong. Too many wrong passwords: this account is locked for now; try again later',
     'errors.NO_PASSWORD': 'This account signs in with WeChat and has no password to change',
+    'errors.ACCOUNT_OWNS_SHARED_HOME':
+      'You own a home others are in: hand it over to another member or delete it before deleting your account',
+    'errors.ACCOUNT_CONFIRM_MISMATCH': 'That is not your display name; type it exactly as shown',
+    'errors.PASSWORD_REQUIRED': 'Enter your password',
+    'errors.EXPORT_IN_PROGRESS': 'An export is already downloading; wait for it to finish before starting another',
     'errors.USERNAME_TAKEN': 'That username is taken; please pick another',
     'errors.LOCKED_OUT': 'Too many wrong passwords: this account is locked; try again in {minutes} min',
     'errors.LOCKED_OUT.noTime': 'Too many wrong passwords: this account is locked; try again later',

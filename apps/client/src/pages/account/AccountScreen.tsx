@@ -1,26 +1,28 @@
 /**
- * Me: who is signed in (the name can be changed, and the password of a password account), the way to the family (members, invites, a new home), the trash and storage settings, the signed-in devices (this one
- * marked; any other can be signed out) and signing out. Navigation and leaving the session are handed in.
+ * Me: who is signed in (the name can be changed, and the password of a password account), the way to the
+ * family (members, invites, a new home), the trash and storage settings, exporting each home
+ * (ExportCard), the signed-in devices (DevicesCard), signing out, and deleting the account
+ * (DeleteAccountDialog). Navigation and leaving the session are handed in.
  */
 
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Text, View } from '@tarojs/components';
-import { type Device, zDisplayName } from '@xiaojia/shared';
+import { zDisplayName } from '@xiaojia/shared';
 import { useState } from 'react';
 import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { NameDialog } from '../../components/NameDialog';
 import { HomeNameDialog } from '../../components/NameDialog/HomeNameDialog';
 import { Notice, QueryState } from '../../components/Screen';
-import { formatDateTime } from '../../components/Screen/format';
-import { nextPageOf, usePagedItems } from '../../components/Screen/paging';
-import { LoadMore } from '../../components/Screen/photos';
 import { canOpenTrash, useCurrentHome, useMakeHomeCurrent } from '../../home';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { mayInvite } from '../members/roles';
-import { deviceName } from './device-name';
+import { DeleteAccountDialog } from './DeleteAccountDialog';
+import { DevicesCard } from './DevicesCard';
+import { ExportCard } from './ExportCard';
 import { PasswordDialog } from './PasswordDialog';
+import { ProfileCard } from './ProfileCard';
 import './index.css';
 
 export type AccountLink = 'members' | 'invite' | 'albums' | 'trash' | 'storage';
@@ -34,10 +36,6 @@ export interface AccountScreenProps {
 }
 
 const LINKS: readonly AccountLink[] = ['trash', 'storage', 'albums'];
-/** The WeChat line means something only where WeChat sign-in exists, or once an account is linked. */
-const isWeapp = process.env.TARO_ENV === 'weapp';
-/** Devices asked for at a time; most families have a handful, the rest behind "load more". */
-export const DEVICE_PAGE_SIZE = 20;
 
 /** One row of a list of places and actions: its words and a chevron. */
 function LinkRow({ id, text, onClick }: { id: string; text: string; onClick(): void }) {
@@ -54,11 +52,6 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useQuery(trpc.auth.me.queryOptions());
-  const devices = useInfiniteQuery(
-    trpc.auth.devices.infiniteQueryOptions({ limit: DEVICE_PAGE_SIZE }, { getNextPageParam: nextPageOf }),
-  );
-  const listedDevices = usePagedItems(devices);
-  const [revoking, setRevoking] = useState<Device | null>(null);
   const [askSignOut, setAskSignOut] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const current = useCurrentHome();
@@ -66,6 +59,7 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
   const [creatingHome, setCreatingHome] = useState(false);
   const [renaming, setRenaming] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const rename = useMutation(
     trpc.auth.setDisplayName.mutationOptions({
       onSuccess(updated) {
@@ -84,7 +78,6 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
       },
     }),
   );
-  const wechatName = t('account.wechat');
   /** Opens a dialog afresh: no refusal or notice left from a previous try. */
   const openDialog = (mutation: { reset(): void }, setOpen: (open: boolean) => void) => {
     mutation.reset();
@@ -107,19 +100,6 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
     ...LINKS.filter((link) => link !== 'trash' || (current.role !== undefined && canOpenTrash(current.role))),
   ];
 
-  const revoke = useMutation(
-    trpc.auth.revokeDevice.mutationOptions({
-      onSuccess() {
-        setRevoking(null);
-        setNotice(t('account.device.revoked'));
-        void queryClient.invalidateQueries(trpc.auth.devices.pathFilter());
-      },
-      onError(error) {
-        setRevoking(null);
-        setNotice(t('account.failed', { message: errorMessage(error, t) }));
-      },
-    }),
-  );
   // Leaving must work offline too: whatever the server answers, this device forgets its session.
   const signOut = useMutation(trpc.auth.signOut.mutationOptions({ onMutate: onSigningOut, onSettled: onSignedOut }));
 
@@ -127,25 +107,7 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
   return (
     <View className="screen" id="account-page">
       {user ? (
-        <View className="screen__card account__profile" id="account-profile">
-          <Text id="account-name" className="account__name">
-            {user.displayName}
-          </Text>
-          {user.username && (
-            <Text id="account-username" className="screen__hint">
-              {t('account.username')} {user.username}
-            </Text>
-          )}
-          <Text id="account-since" className="screen__hint">
-            {(isWeapp || user.wechatLinked) && (
-              <>
-                {t('account.wechat')} {user.wechatLinked ? t('account.wechatLinked') : t('account.wechatNotLinked')}
-                {' · '}
-              </>
-            )}
-            {t('account.since', { date: formatDateTime(user.createdAt).slice(0, 10) })}
-          </Text>
-        </View>
+        <ProfileCard user={user} />
       ) : (
         <QueryState
           loadingKey="account.loading"
@@ -194,55 +156,9 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
 
       <Notice id="account-notice" text={notice} />
 
-      <View className="screen__card" id="devices">
-        <Text className="screen__heading">{t('account.devices')}</Text>
-        {devices.data ? (
-          listedDevices.items.map((device) => (
-            <View key={device.id} id={`device-${device.id}`} className="screen__row account__device">
-              <View className="account__device-main">
-                <View className="account__device-title">
-                  <Text className="account__device-label">{deviceName(device.label, wechatName)}</Text>
-                  {device.current && (
-                    <Text id="device-current" className="account__badge">
-                      {t('account.device.current')}
-                    </Text>
-                  )}
-                </View>
-                <Text className="screen__hint">
-                  {t('account.device.lastSeen', { time: formatDateTime(device.lastSeenAt) })}
-                </Text>
-              </View>
-              {!device.current && (
-                <Button
-                  id={`device-revoke-${device.id}`}
-                  className="screen__button screen__button--danger account__revoke"
-                  onClick={() => {
-                    setNotice(null);
-                    setRevoking(device);
-                  }}
-                >
-                  {t('account.device.revoke')}
-                </Button>
-              )}
-            </View>
-          ))
-        ) : (
-          <QueryState
-            id="devices-state"
-            loadingKey="account.loading"
-            failedKey="account.loadFailed"
-            isPending={devices.isPending}
-            error={devices.error}
-            onRetry={() => void devices.refetch()}
-          />
-        )}
-        <LoadMore
-          id="devices-load-more"
-          hasMore={devices.hasNextPage}
-          loading={devices.isFetchingNextPage}
-          onLoadMore={listedDevices.loadMore}
-        />
-      </View>
+      <ExportCard onNotice={setNotice} />
+
+      <DevicesCard onNotice={setNotice} />
 
       <Button
         id="account-sign-out"
@@ -250,6 +166,16 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
         onClick={() => setAskSignOut(true)}
       >
         {t('account.signOut')}
+      </Button>
+      <Button
+        id="account-delete"
+        className="screen__button screen__button--block account__delete"
+        onClick={() => {
+          setNotice(null);
+          setDeleting(true);
+        }}
+      >
+        {t('account.delete.entry')}
       </Button>
 
       <HomeNameDialog
@@ -283,17 +209,18 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
         onConfirm={(input) => changePassword.mutate(input)}
         onCancel={() => setChangingPassword(false)}
       />
-      <ConfirmDialog
-        id="revoke-dialog"
-        open={revoking !== null}
-        title={t('account.device.revoke.title', { label: revoking ? deviceName(revoking.label, wechatName) : '' })}
-        body={t('account.device.revoke.body')}
-        confirmLabel={t('account.device.revoke')}
-        cancelLabel={t('common.cancel')}
-        danger
-        busy={revoke.isPending}
-        onConfirm={() => revoking && revoke.mutate({ id: revoking.id })}
-        onCancel={() => setRevoking(null)}
+      <DeleteAccountDialog
+        open={deleting}
+        onCancel={() => setDeleting(false)}
+        onDeleted={() => {
+          setDeleting(false);
+          onSigningOut();
+          onSignedOut();
+        }}
+        onOpenMembers={() => {
+          setDeleting(false);
+          onOpen('members');
+        }}
       />
       <ConfirmDialog
         id="sign-out-dialog"

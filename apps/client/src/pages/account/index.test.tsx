@@ -5,7 +5,8 @@ import { type Answer, appError, element, pagedAnswer, renderWithApi, textOf } fr
 import { currentHomeStore } from '../../home/current-home';
 import { forgetCurrentHome, home, homeList } from '../../home/testing';
 import { setLocale } from '../../i18n';
-import { type AccountLink, AccountScreen, DEVICE_PAGE_SIZE } from './AccountScreen';
+import { type AccountLink, AccountScreen } from './AccountScreen';
+import { DEVICE_PAGE_SIZE } from './DevicesCard';
 
 const me = {
   id: 'u1',
