@@ -7,7 +7,9 @@ import Taro from '@tarojs/taro';
 import type { Photo } from '@xiaojia/shared';
 import { useMemo } from 'react';
 import { useT } from '../../i18n';
+import { PHOTO_TOUCH_CLASS } from '../photo-touch';
 import { formatDay, groupByDay, layoutRows, toggleSelected } from './layout';
+import { longPress as press } from './long-press';
 import './index.css';
 
 export { formatDay, groupByDay, layoutRows, localDayKey, toggleSelected } from './layout';
@@ -82,7 +84,7 @@ export function PhotoGrid<P extends GridItem>({
     else onOpen?.(photo, indexOf.get(photo.id) ?? 0);
   };
   const longPress = (photo: P) => {
-    if (!selectable) onLongPress?.(photo, indexOf.get(photo.id) ?? 0);
+    if (!selectable && onLongPress) press.fire(() => onLongPress(photo, indexOf.get(photo.id) ?? 0));
   };
 
   return (
@@ -107,7 +109,7 @@ export function PhotoGrid<P extends GridItem>({
                   <View
                     key={photo.id}
                     id={`photo-${photo.id}`}
-                    className={`photo-grid__cell${isSelected ? ' photo-grid__cell--selected' : ''}`}
+                    className={`photo-grid__cell ${PHOTO_TOUCH_CLASS}${isSelected ? ' photo-grid__cell--selected' : ''}`}
                     style={{
                       width: px(cell.width),
                       height: px(row.height),
@@ -115,6 +117,7 @@ export function PhotoGrid<P extends GridItem>({
                     }}
                     onClick={() => tap(photo)}
                     onLongPress={() => longPress(photo)}
+                    onTouchEnd={press.release}
                   >
                     {photo.availability === 'ok' && photo.thumbUrl ? (
                       <Image
