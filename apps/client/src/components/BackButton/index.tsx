@@ -32,7 +32,7 @@ export function BackButton({ fallbackTab, kind = 'back', id = 'page-back' }: Bac
   const label = kind === 'close' ? t('common.close') : t('common.back');
   return (
     <View id={id} className={`back-button back-button--${kind}`} ariaRole="button" ariaLabel={label} onClick={leave}>
-      <Text className="back-button__icon">{kind === 'close' ? '×' : '‹'}</Text>
+      <Text className={`back-button__icon back-button__icon--${kind}`}>{kind === 'close' ? '×' : '‹'}</Text>
       {kind === 'back' && <Text className="back-button__label">{label}</Text>}
     </View>
   );
