@@ -19,6 +19,7 @@ import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { ROUTES, withQuery } from '../../routes';
 import { onUploadsDrained } from '../../upload';
+import { remember } from '../viewer/handoff';
 import './index.css';
 
 export interface TimelineScreenProps {
@@ -54,8 +55,10 @@ export function TimelineScreen({ home, homes, switchTo, reachedBottom = 0 }: Tim
     [queryClient, trpc],
   );
 
-  const open = (photo: Photo) =>
+  const open = (photo: Photo) => {
+    remember(photo);
     void Taro.navigateTo({ url: withQuery(ROUTES.viewer, { id: photo.id, home: home.id }) });
+  };
   const actions = async (photo: Photo) => {
     const mayTrash = canTrashPhoto(home.role, photo.uploaderId, me.data?.id);
     try {
