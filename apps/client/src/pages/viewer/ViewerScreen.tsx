@@ -96,23 +96,24 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false }: Viewer
           thumbUrl={known?.thumbUrl ?? null}
           previewUrl={src}
           onSwipe={(dx, dy) => go(swipeTarget(dx, dy, neighbours))}
-        />
+        >
+          {neighbours.prevId && (
+            <View id="viewer-prev" className="viewer__arrow viewer__arrow--prev" onClick={() => go(neighbours.prevId)}>
+              <Text className="viewer__arrow-text">‹</Text>
+            </View>
+          )}
+          {neighbours.nextId && (
+            <View id="viewer-next" className="viewer__arrow viewer__arrow--next" onClick={() => go(neighbours.nextId)}>
+              <Text className="viewer__arrow-text">›</Text>
+            </View>
+          )}
+        </ViewerStage>
         {detail.isError && (
           <Text id="viewer-error" className="viewer__message">
             {errorMessage(detail.error, t)}
           </Text>
         )}
         {photo && !src && <Text className="viewer__message">{t('viewer.unbound')}</Text>}
-        {neighbours.prevId && (
-          <View id="viewer-prev" className="viewer__arrow viewer__arrow--prev" onClick={() => go(neighbours.prevId)}>
-            <Text className="viewer__arrow-text">‹</Text>
-          </View>
-        )}
-        {neighbours.nextId && (
-          <View id="viewer-next" className="viewer__arrow viewer__arrow--next" onClick={() => go(neighbours.nextId)}>
-            <Text className="viewer__arrow-text">›</Text>
-          </View>
-        )}
         <BackButton
           id="viewer-close"
           kind="close"

@@ -22,7 +22,7 @@ function transformOf(view: ZoomView, size: { width: number; height: number }) {
   ];
 }
 
-export function ViewerStage({ photoSize, thumbUrl, previewUrl, onSwipe }: StageProps) {
+export function ViewerStage({ photoSize, thumbUrl, previewUrl, onSwipe, children }: StageProps) {
   const zoom = useZoom({ photoSize, onSwipe });
   const surface = useRef<View>(null);
   const origin = useRef<Point>({ x: 0, y: 0 });
@@ -63,6 +63,7 @@ export function ViewerStage({ photoSize, thumbUrl, previewUrl, onSwipe }: StageP
       <View style={{ flex: 1, transform: transformOf(zoom.view, size.current) }}>
         <PhotoLayers thumbUrl={thumbUrl} previewUrl={previewUrl} />
       </View>
+      {children}
     </View>
   );
 }

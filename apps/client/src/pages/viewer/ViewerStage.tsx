@@ -15,7 +15,7 @@ import type { Point } from './zoom';
 
 export type { StageProps } from './stage';
 
-export function ViewerStage({ photoSize, thumbUrl, previewUrl, onSwipe }: StageProps) {
+export function ViewerStage({ photoSize, thumbUrl, previewUrl, onSwipe, children }: StageProps) {
   const zoom = useZoom({ photoSize, onSwipe });
   const origin = useRef<Point>({ x: 0, y: 0 });
   useNoOverscrollNavigation();
@@ -42,6 +42,7 @@ export function ViewerStage({ photoSize, thumbUrl, previewUrl, onSwipe }: StageP
       >
         <PhotoLayers thumbUrl={thumbUrl} previewUrl={previewUrl} />
       </View>
+      {children}
     </View>
   );
 }

@@ -1,4 +1,5 @@
 /** What the viewer hands each platform's stage (ViewerStage.tsx, .weapp.tsx, .rn.tsx). */
+import type { ReactNode } from 'react';
 import type { PhotoSize } from './zoom';
 
 export interface StageProps {
@@ -10,4 +11,6 @@ export interface StageProps {
   previewUrl: string | null;
   /** A drag that may leave the photo ended, having moved (dx, dy): the viewer decides if it is a swipe. */
   onSwipe(dx: number, dy: number): void;
+  /** Drawn over the photo (the arrows): on H5 inside the gesture surface, so a swipe may start on them. */
+  children?: ReactNode;
 }
