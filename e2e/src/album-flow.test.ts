@@ -242,11 +242,11 @@ describe('album flow in the H5 app', () => {
     const stage = await page.locator('.viewer').boundingBox();
     if (!stage) throw new Error('viewer not laid out');
     const y = stage.y + stage.height / 2;
-    await page.locator('.viewer').dispatchEvent('touchstart', {
+    await page.locator('.viewer__surface').dispatchEvent('touchstart', {
       touches: [{ identifier: 1, clientX: 320, clientY: y }],
       changedTouches: [{ identifier: 1, clientX: 320, clientY: y }],
     });
-    await page.locator('.viewer').dispatchEvent('touchend', {
+    await page.locator('.viewer__surface').dispatchEvent('touchend', {
       touches: [],
       changedTouches: [{ identifier: 1, clientX: 60, clientY: y + 5 }],
     });

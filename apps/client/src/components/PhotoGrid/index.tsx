@@ -10,8 +10,10 @@ import type { Photo } from '@xiaojia/shared';
 import { useMemo } from 'react';
 import { useT } from '../../i18n';
 import { placeholderOf } from '../../lib/placeholder';
+import { PHOTO_TOUCH_CLASS } from '../photo-touch';
 import { type Block, type Cell, DAY_HEADER_HEIGHT, type GridMetrics, layoutDays } from './blocks';
 import { formatDay, groupByDay, toggleSelected } from './layout';
+import { longPress as press } from './long-press';
 import { usePageViewport } from './viewport';
 import { blocksInWindow, type GridWindow } from './window';
 import './index.css';
@@ -190,7 +192,7 @@ function GridCell<P extends GridItem>({
   return (
     <View
       id={`photo-${photo.id}`}
-      className={`photo-grid__cell${isSelected ? ' photo-grid__cell--selected' : ''}`}
+      className={`photo-grid__cell ${PHOTO_TOUCH_CLASS}${isSelected ? ' photo-grid__cell--selected' : ''}`}
       style={{
         left: px(cell.left),
         top: px(top),
@@ -200,8 +202,9 @@ function GridCell<P extends GridItem>({
       }}
       onClick={tap}
       onLongPress={() => {
-        if (!selectable) onLongPress?.(photo);
+        if (!selectable && onLongPress) press.fire(() => onLongPress(photo));
       }}
+      onTouchEnd={press.release}
     >
       {photo.availability === 'ok' && photo.thumbUrl ? (
         <Image

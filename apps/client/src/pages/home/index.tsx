@@ -8,8 +8,10 @@ import { useEffect, useState } from 'react';
 import { useApi } from '../../api/context';
 import './index.css';
 import { ActionButton } from '../../components/ActionButton';
+import { BackButton } from '../../components/BackButton';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { useT } from '../../i18n';
+import { ROUTES } from '../../routes';
 
 type Remote<T> =
   | { state: 'idle' }
@@ -56,6 +58,7 @@ export default function HomePage() {
 
   return (
     <View className="home">
+      <BackButton fallbackTab={ROUTES.account} />
       <View className="home__line">
         <Text className="home__title">小家</Text>
       </View>

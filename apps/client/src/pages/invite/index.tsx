@@ -1,6 +1,7 @@
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import type { CreatedInvite } from '@xiaojia/shared';
 import { useRef } from 'react';
+import { BackButton } from '../../components/BackButton';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { useCurrentHome } from '../../home';
 import { useT } from '../../i18n';
@@ -26,14 +27,17 @@ export default function InvitePage() {
     };
   });
   return (
-    <InviteScreen
-      qr={!weapp}
-      wechat={weapp}
-      origin={appServerOrigin()}
-      copy={(data) => Taro.setClipboardData({ data }).then(() => undefined)}
-      onCreated={(created) => {
-        latest.current = created;
-      }}
-    />
+    <>
+      <BackButton fallbackTab={ROUTES.account} />
+      <InviteScreen
+        qr={!weapp}
+        wechat={weapp}
+        origin={appServerOrigin()}
+        copy={(data) => Taro.setClipboardData({ data }).then(() => undefined)}
+        onCreated={(created) => {
+          latest.current = created;
+        }}
+      />
+    </>
   );
 }

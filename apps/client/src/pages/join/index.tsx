@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import type { AuthResult } from '@xiaojia/shared';
 import { useEffect, useState } from 'react';
 import { tokenStore } from '../../api/platform';
+import { BackButton } from '../../components/BackButton';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { useT } from '../../i18n';
 import { ROUTES } from '../../routes';
@@ -37,19 +38,21 @@ export default function JoinPage() {
     setSignedIn(true);
   }
 
-  if (signedIn === null) {
-    return (
-      <View className="screen">
-        <Text className="screen__hint">{t('auth.checking')}</Text>
-      </View>
-    );
-  }
   return (
-    <JoinScreen
-      code={inviteCodeFrom(params)}
-      signedIn={signedIn}
-      onSignedIn={signedInNow}
-      onJoined={() => void Taro.switchTab({ url: ROUTES.timeline })}
-    />
+    <>
+      <BackButton fallbackTab={ROUTES.timeline} />
+      {signedIn === null ? (
+        <View className="screen">
+          <Text className="screen__hint">{t('auth.checking')}</Text>
+        </View>
+      ) : (
+        <JoinScreen
+          code={inviteCodeFrom(params)}
+          signedIn={signedIn}
+          onSignedIn={signedInNow}
+          onJoined={() => void Taro.switchTab({ url: ROUTES.timeline })}
+        />
+      )}
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import Taro, { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
+import { BackButton } from '../../components/BackButton';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { useT } from '../../i18n';
 import { ROUTES } from '../../routes';
@@ -11,10 +12,13 @@ export default function MembersPage() {
   const [reachedBottom, setReachedBottom] = useState(0);
   useReachBottom(() => setReachedBottom((n) => n + 1));
   return (
-    <MembersScreen
-      reachedBottom={reachedBottom}
-      onInvite={() => void Taro.navigateTo({ url: ROUTES.invite })}
-      onHomeGone={() => void Taro.switchTab({ url: ROUTES.timeline })}
-    />
+    <>
+      <BackButton fallbackTab={ROUTES.account} />
+      <MembersScreen
+        reachedBottom={reachedBottom}
+        onInvite={() => void Taro.navigateTo({ url: ROUTES.invite })}
+        onHomeGone={() => void Taro.switchTab({ url: ROUTES.timeline })}
+      />
+    </>
   );
 }

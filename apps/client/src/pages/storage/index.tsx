@@ -10,6 +10,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { type BindStorageInput, type Home, QINIU_REGIONS, type StorageStatus } from '@xiaojia/shared';
 import { useState } from 'react';
 import { useTRPC } from '../../api/query';
+import { BackButton } from '../../components/BackButton';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice, QueryState } from '../../components/Screen';
 import { usePageChrome } from '../../components/Screen/chrome';
@@ -20,6 +21,7 @@ import { canManageStorage } from '../../home';
 import { HomeGate } from '../../home/HomeGate';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
+import { ROUTES } from '../../routes';
 import './index.css';
 
 function StatusRow({ id, label, value }: { id: string; label: string; value: string }) {
@@ -37,7 +39,12 @@ export default function StoragePage() {
   const t = useT();
   usePageChrome(t('storage.title'));
   // Opened from "Me": the current home's storage.
-  return <HomeGate>{(home) => <StorageScreen home={home} />}</HomeGate>;
+  return (
+    <>
+      <BackButton fallbackTab={ROUTES.account} />
+      <HomeGate>{(home) => <StorageScreen home={home} />}</HomeGate>
+    </>
+  );
 }
 
 export function StorageScreen({ home }: { home: Home }) {

@@ -20,6 +20,7 @@ import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { ROUTES, withQuery } from '../../routes';
 import { onUploadsDrained } from '../../upload';
+import { remember } from '../viewer/handoff';
 import { SCRUBBER_MIN_SCREENS, Scrubber } from './Scrubber';
 import { useTimeline } from './use-timeline';
 import './index.css';
@@ -67,8 +68,10 @@ export function TimelineScreen({ home, homes, switchTo, now }: TimelineScreenPro
     [queryClient, trpc],
   );
 
-  const open = (photo: Photo) =>
+  const open = (photo: Photo) => {
+    remember(photo);
     void Taro.navigateTo({ url: withQuery(ROUTES.viewer, { id: photo.id, home: home.id }) });
+  };
   const actions = async (photo: Photo) => {
     const mayTrash = canTrashPhoto(home.role, photo.uploaderId, me.data?.id);
     try {

@@ -7,6 +7,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Home } from '@xiaojia/shared';
 import { useState } from 'react';
+import { BackButton } from '../../components/BackButton';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { canUpload } from '../../home';
 import { useT } from '../../i18n';
@@ -84,6 +85,7 @@ export function UploadScreen({ home, queue, pickPhotos }: UploadScreenProps) {
 
   return (
     <View className="upload">
+      <BackButton fallbackTab={ROUTES.timeline} />
       {home && (
         <Text id="upload-home" className="upload__hint">
           {mayUpload ? t('upload.intoHome', { name: home.name }) : t('upload.viewerCannot', { name: home.name })}

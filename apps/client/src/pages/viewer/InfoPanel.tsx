@@ -1,0 +1,36 @@
+/** The viewer's info panel: when the photo was taken and uploaded, by whom, its size and file name. */
+import { Text, View } from '@tarojs/components';
+import type { PhotoDetail } from '@xiaojia/shared';
+import { useT } from '../../i18n';
+import { formatBytes, formatDateTime } from './navigation';
+
+export function InfoPanel({ detail }: { detail: PhotoDetail }) {
+  const t = useT();
+  const { photo } = detail;
+  return (
+    <View id="viewer-info-panel" className="viewer__info">
+      {photo.takenAt && (
+        <Text className="viewer__info-row">
+          {t('viewer.info.taken')}: {formatDateTime(photo.takenAt)}
+        </Text>
+      )}
+      <Text id="viewer-uploader" className="viewer__info-row">
+        {t('viewer.info.uploadedBy', { name: detail.uploaderName })}
+      </Text>
+      <Text className="viewer__info-row">
+        {t('viewer.info.uploaded')}: {formatDateTime(photo.createdAt)}
+      </Text>
+      <Text className="viewer__info-row">
+        {t('viewer.info.size')}: {formatBytes(photo.size)}
+      </Text>
+      {photo.width && photo.height && (
+        <Text className="viewer__info-row">
+          {t('viewer.info.dimensions')}: {photo.width} × {photo.height}
+        </Text>
+      )}
+      <Text className="viewer__info-row">
+        {t('viewer.info.name')}: {photo.filename}
+      </Text>
+    </View>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * The viewer within one home: swipe (or the arrows, or the keyboard on H5) through the same list the user
+ * came from (timeline, an album, the trash) using photos.get's prevId/nextId; pinch and double-tap zoom;
+ * info, save to phone, add to album, move to trash, as the user's role there allows (a viewer 亲友 sees
+ * and saves). The photo shows at once from the grid's thumbnail (handoff.ts) until its preview loads.
+ */
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { Home } from '@xiaojia/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { useTRPC, useTRPCClient } from '../../api/query';
+import { BackButton } from '../../components/BackButton';
+import { savePhotoToPhone } from '../../components/photo-actions';
+import { canEditAlbums, canTrashPhoto } from '../../home';
+import { useT } from '../../i18n';
+import { errorMessage } from '../../i18n/errors';
+import { ROUTES } from '../../routes';
+import { AlbumPicker } from './AlbumPicker';
+import { take } from './handoff';
+import { InfoPanel } from './InfoPanel';
+import { afterRemoval, keyTarget, swipeTarget } from './navigation';
+import { ViewerStage } from './ViewerStage';
+
+export interface ViewerScreenProps {
+  home: Home;
+  /** The photo first shown. */
+  photoId: string;
+  /** The list swiped through: an album's photos, the trash, or else the timeline. */
+  albumId?: string;
+  trashed?: boolean;
+}
+
+export function ViewerScreen({ home, photoId, albumId, trashed = false }: ViewerScreenProps) {
+  const t = useT();
+  const homeId = home.id;
+  const api = useTRPCClient();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [id, setId] = useState(photoId);
+  const [handed] = useState(() => take(photoId));
+  const [panel, setPanel] = useState<'none' | 'info' | 'albums'>('none');
+
+  const input = useCallback(
+    (shownId: string) => ({ homeId, id: shownId, ...(albumId ? { albumId } : {}), trashed }),
+    [homeId, albumId, trashed],
+  );
+  const detail = useQuery({ ...trpc.photos.get.queryOptions(input(id)), enabled: id !== '' });
+  const neighbours = { prevId: detail.data?.prevId ?? null, nextId: detail.data?.nextId ?? null };
+
+  // The neighbours load ahead, so a swipe shows the next photo (its thumbnail first) at once.
+  useEffect(() => {
+    for (const next of [detail.data?.prevId, detail.data?.nextId]) {
+      if (next) void queryClient.prefetchQuery(trpc.photos.get.queryOptions(input(next)));
+    }
+  }, [detail.data?.prevId, detail.data?.nextId, input, queryClient, trpc]);
+
+  const go = (target: string | null) => {
+    if (target) setId(target);
+  };
+
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5') return;
+    const onKey = (event: KeyboardEvent) => go(keyTarget(event.key, neighbours));
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const trash = useMutation(
+    trpc.photos.trash.mutationOptions({
+      onSuccess: async () => {
+        void Taro.showToast({ title: t('viewer.trashed'), icon: 'success' });
+        const next = afterRemoval(neighbours);
+        await queryClient.invalidateQueries({ queryKey: trpc.photos.pathKey() });
+        if (next) go(next);
+        else await Taro.navigateBack();
+      },
+      onError: (error) => void Taro.showToast({ title: errorMessage(error, t), icon: 'none' }),
+    }),
+  );
+
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const photo = detail.data?.photo;
+  const src = detail.data?.previewUrl ?? null;
+  // What the grid had on screen for this photo, else what photos.get (prefetched for neighbours) says.
+  const known = handed?.id === id ? handed : photo;
+  const toggle = (next: 'info' | 'albums') => setPanel(panel === next ? 'none' : next);
+
+  return (
+    <View className="viewer">
+      <View className="viewer__stage">
+        <ViewerStage
+          key={id}
+          photoSize={known ?? null}
+          thumbUrl={known?.thumbUrl ?? null}
+          previewUrl={src}
+          onSwipe={(dx, dy) => go(swipeTarget(dx, dy, neighbours))}
+        >
+          {neighbours.prevId && (
+            <View id="viewer-prev" className="viewer__arrow viewer__arrow--prev" onClick={() => go(neighbours.prevId)}>
+              <Text className="viewer__arrow-text">‹</Text>
+            </View>
+          )}
+          {neighbours.nextId && (
+            <View id="viewer-next" className="viewer__arrow viewer__arrow--next" onClick={() => go(neighbours.nextId)}>
+              <Text className="viewer__arrow-text">›</Text>
+            </View>
+          )}
+        </ViewerStage>
+        {detail.isError && (
+          <Text id="viewer-error" className="viewer__message">
+            {errorMessage(detail.error, t)}
+          </Text>
+        )}
+        {photo && !src && <Text className="viewer__message">{t('viewer.unbound')}</Text>}
+        <BackButton
+          id="viewer-close"
+          kind="close"
+          fallbackTab={albumId ? ROUTES.albums : trashed ? ROUTES.account : ROUTES.timeline}
+        />
+      </View>
+
+      {panel === 'info' && detail.data && <InfoPanel detail={detail.data} />}
+      {panel === 'albums' && detail.data && (
+        <AlbumPicker homeId={homeId} detail={detail.data} onClose={() => setPanel('none')} />
+      )}
+
+      <View className="viewer__toolbar">
+        <View id="viewer-info" className="viewer__tool" onClick={() => toggle('info')}>
+          <Text className="viewer__tool-text">{t('viewer.info')}</Text>
+        </View>
+        {photo && src && (
+          <View id="viewer-save" className="viewer__tool" onClick={() => void savePhotoToPhone(api, homeId, photo.id)}>
+            <Text className="viewer__tool-text">{t('viewer.save')}</Text>
+          </View>
+        )}
+        {photo && !trashed && canEditAlbums(home.role) && (
+          <View id="viewer-album" className="viewer__tool" onClick={() => toggle('albums')}>
+            <Text className="viewer__tool-text">{t('viewer.addToAlbum')}</Text>
+          </View>
+        )}
+        {photo && !trashed && canTrashPhoto(home.role, photo.uploaderId, me.data?.id) && (
+          <View
+            id="viewer-trash"
+            className="viewer__tool viewer__tool--danger"
+            onClick={() => trash.mutate({ homeId, ids: [photo.id] })}
+          >
+            <Text className="viewer__tool-text viewer__tool-text--danger">{t('viewer.trash')}</Text>
+          </View>
+        )}
+      </View>
+    </View>
+  );
+}
