@@ -56,7 +56,9 @@ describe('delete account', () => {
     expect(textOf(`${ID}-error`)).toBe('请输入密码');
     expect(screen.callsTo('account.delete')).toEqual([]);
 
-    fireEvent.input(element(`${ID}-input input`), { target: { value: 'my secret password' } });
+    // Taro's H5 Input draws its inner <input> a moment after the dialog: wait for it, as the other tests do.
+    const input = await waitFor(() => element(`${ID}-input input`));
+    fireEvent.input(input, { target: { value: 'my secret password' } });
     fireEvent.click(element(`${ID}-confirm`));
     await waitFor(() => expect(screen.events).toEqual(['deleted']));
     expect(screen.callsTo('account.delete')).toEqual([{ password: 'my secret password' }]);
