@@ -2,6 +2,7 @@
 export const viewerMessages = {
   'zh-CN': {
     'viewer.info.uploadedBy': '{name} 上传',
+    'viewer.info.deletedAccount': '已注销的账号',
     'viewer.prev': '上一张',
     'viewer.next': '下一张',
     'viewer.info': '信息',
@@ -29,6 +30,7 @@ export const viewerMessages = {
   },
   en: {
     'viewer.info.uploadedBy': 'Uploaded by {name}',
+    'viewer.info.deletedAccount': 'a deleted account',
     'viewer.prev': 'Previous',
     'viewer.next': 'Next',
     'viewer.info': 'Info',

@@ -15,7 +15,8 @@ export function InfoPanel({ detail }: { detail: PhotoDetail }) {
         </Text>
       )}
       <Text id="viewer-uploader" className="viewer__info-row">
-        {t('viewer.info.uploadedBy', { name: detail.uploaderName })}
+        {/* A deleted account keeps its photos in the family's home but has no name any more. */}
+        {t('viewer.info.uploadedBy', { name: detail.uploaderName || t('viewer.info.deletedAccount') })}
       </Text>
       <Text className="viewer__info-row">
         {t('viewer.info.uploaded')}: {formatDateTime(photo.createdAt)}
