@@ -10,7 +10,7 @@
  *      context `storage-binding:<homeId>`);
  *   5. a signed thumbnail URL per photo with the qiniu SDK's privateDownloadUrl (bound bucket or embedded
  *      store), deadlines rounded to the same window;
- *   6. the same JSON as tRPC sends.
+ *   6. the same JSON as tRPC sends (each photo's thumbhash, and when the page's URLs expire).
  * The SQL is not written here: the bench captures the statements the API's repositories issue (Kysely's
  * query log) and passes their text in BENCH_SQL, so both servers run the very same SQL through
  * better-sqlite3 prepared statements. Bundled by esbuild and run with plain node, like the API. It answers
@@ -194,12 +194,14 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
         uploaderId: p.uploader_id,
         thumbUrl,
         availability: thumbUrl === null ? 'unbound' : 'ok',
+        thumbhash: p.thumbhash,
       };
     }),
     nextCursor:
       rows.length > limit && items.length > 0
         ? Buffer.from(JSON.stringify([items.at(-1)?.sort_at, items.at(-1)?.id])).toString('base64url')
         : null,
+    urlsExpireAt: new Date(deadline).toISOString(),
   };
   send(res, 200, { result: { data } });
 }

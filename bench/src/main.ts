@@ -2,7 +2,7 @@
  * `pnpm bench`: seeds a temp data dir, bundles the servers, runs every bench, prints the table and writes
  * bench/results/latest.md + latest.json, and on a full run also the results section of BENCHMARKS.md (between
  * its bench:results markers). Options:
- *   --only=list,uploads,store,startup,client   run some benches (results go to bench/results/partial.*)
+ *   --only=list,timeline,uploads,store,startup,client   run some benches (results go to bench/results/partial.*)
  *   --runs=N                                    paired runs per figure (default 3, at least 3 for latest.*)
  *   --quick                                     smaller data and shorter loads (results go to partial.*)
  *   --build-client                              build the client (weapp, H5, RN: minutes) before measuring it
@@ -14,6 +14,7 @@ import { benchClient } from './benches/client.js';
 import { benchList } from './benches/list.js';
 import { benchStartup } from './benches/startup.js';
 import { benchStore } from './benches/store.js';
+import { benchTimeline } from './benches/timeline.js';
 import { benchUploads } from './benches/uploads.js';
 import { buildBundles, repoRoot } from './lib/build.js';
 import type { BenchContext } from './lib/context.js';
@@ -23,6 +24,7 @@ import { seed } from './seed.js';
 
 const BENCHES = {
   list: benchList,
+  timeline: benchTimeline,
   uploads: benchUploads,
   store: benchStore,
   startup: benchStartup,
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
   try {
     log('bundling the API and the baseline');
     const bundles = await buildBundles();
-    const needsData = names.some((n) => n === 'list' || n === 'uploads' || n === 'startup');
+    const needsData = names.some((n) => n === 'list' || n === 'timeline' || n === 'uploads' || n === 'startup');
     const mainHomePhotos = options.quick ? 20_000 : 100_000;
     log(needsData ? `seeding a home of ${mainHomePhotos} photos among 21 homes` : 'no seeded data needed');
     const seeded = needsData

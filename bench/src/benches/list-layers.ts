@@ -23,7 +23,7 @@ import type { BenchContext } from '../lib/context.js';
 import { alternate, mean } from '../lib/stats.js';
 
 /** CPU ms per call of `fn` over `calls` sequential calls (this process's user + system time). */
-async function cpuPerCall(fn: () => Promise<unknown>, calls: number): Promise<number> {
+export async function cpuPerCall(fn: () => Promise<unknown>, calls: number): Promise<number> {
   const before = process.cpuUsage();
   for (let i = 0; i < calls; i++) await fn();
   const used = process.cpuUsage(before);

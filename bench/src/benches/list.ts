@@ -7,55 +7,40 @@
  * 2. Deep pagination: the page after the 50,000th photo (a keyset cursor) against the first page, over
  *    HTTP and for the repository's query alone.
  */
-import { request } from 'node:http';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { createDb } from '../../../apps/api/src/db/index.js';
-import { PhotosRepository } from '../../../apps/api/src/repositories/photos.js';
+import { PhotosRepository, type SortWindow } from '../../../apps/api/src/repositories/photos.js';
 import { encodeCursor } from '../../../apps/api/src/services/photos.js';
 import { captureListSql, explainListSql } from '../lib/capture-sql.js';
 import type { BenchContext } from '../lib/context.js';
+import { getJson, trpcPath } from '../lib/http.js';
 import { combine, type LoadResult, load } from '../lib/load.js';
 import { waitForOk } from '../lib/processes.js';
 import { startApi, startBaseline } from '../lib/servers.js';
 import { alternate, compared, type Figure, mean } from '../lib/stats.js';
 import { measureLayers } from './list-layers.js';
 
-const PAGE = 100;
-const CONNECTIONS = 10;
+export const PAGE = 100;
+export const CONNECTIONS = 10;
 /** Each paired run alternates the two sides in this many slices. */
 const SLICES = 4;
 /** Both servers see the same Host, so embedded-store URLs (signed over the origin) come out identical. */
 const HOST = 'photos.bench.local';
 
-function getJson(origin: string, pathAndQuery: string, headers: Record<string, string>): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    request(`${origin}${pathAndQuery}`, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        if (res.statusCode !== 200) reject(new Error(`${pathAndQuery} answered ${res.statusCode}: ${text}`));
-        else resolve(JSON.parse(text));
-      });
-    })
-      .on('error', reject)
-      .end();
-  });
-}
+const listPath = (input: object) => trpcPath('photos.list', input);
 
-const listPath = (input: object) => `/trpc/photos.list?input=${encodeURIComponent(JSON.stringify(input))}`;
-
-/** Mean time of one `page()` call in ms, over `calls` calls. */
-async function timePage(
+/** Mean time of one full `page()` call in ms, over `calls` calls (a cursor, or a since/until window). */
+export async function timePage(
   repo: PhotosRepository,
   homeId: string,
   after: Parameters<PhotosRepository['page']>[2],
   calls: number,
+  window?: SortWindow,
 ) {
   const started = process.hrtime.bigint();
   for (let i = 0; i < calls; i++) {
-    const rows = await repo.page({ homeId, trashed: false }, PAGE + 1, after);
+    const rows = await repo.page({ homeId, trashed: false }, PAGE + 1, after, window);
     if (rows.length !== PAGE + 1) throw new Error(`page returned ${rows.length} rows`);
   }
   return Number(process.hrtime.bigint() - started) / 1e6 / calls;

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { createDb, type Db } from '../../../apps/api/src/db/index.js';
 import { BindingsRepository } from '../../../apps/api/src/repositories/bindings.js';
 import { HomesRepository } from '../../../apps/api/src/repositories/homes.js';
+import { PhotoDaysRepository } from '../../../apps/api/src/repositories/photo-days.js';
 import { PhotosRepository } from '../../../apps/api/src/repositories/photos.js';
 import { SessionsRepository } from '../../../apps/api/src/repositories/sessions.js';
 import type { BaselineSql, CapturedStatement } from '../baseline-server.js';
@@ -75,8 +76,9 @@ export async function captureListSql(dbFile: string, limit: number): Promise<Bas
 }
 
 /**
- * SQLite's plan for each statement of photos.list, as the repositories issue them (the first page and a
- * page after a keyset cursor, the membership lookup): one line per statement, each step of the plan
+ * SQLite's plan for each statement of photos.list, as the repositories issue them (the first page, a
+ * page after a keyset cursor, a month's page by since/until, the membership lookup) and of photos.buckets'
+ * day counts: one line per statement, each step of the plan
  * joined by " / ". The bench logs these and keeps them with its figures, so a slow page shows why.
  */
 export async function explainListSql(dbFile: string, limit: number): Promise<Record<string, string>> {
@@ -88,6 +90,10 @@ export async function explainListSql(dbFile: string, limit: number): Promise<Rec
     sortAt: '2020-01-01T00:00:00.000Z',
     afterId: 'sentinel-after',
     bindingId: 'sentinel-binding',
+    since: '2016-12-31T16:00:00.000Z',
+    until: '2017-01-31T16:00:00.000Z',
+    /** What PhotoDaysRepository turns an offset of 480 minutes into (SQLite's date() modifier). */
+    dayModifier: '480 minutes',
   };
   const raw = new Database(dbFile, { readonly: true });
   try {
@@ -103,6 +109,15 @@ export async function explainListSql(dbFile: string, limit: number): Promise<Rec
         }),
       ),
       bindings: await capture(db, v, (d) => new BindingsRepository(d).byIds(v.homeId, [v.bindingId])),
+      monthPage: await capture(db, v, (d) =>
+        new PhotosRepository(d).page({ homeId: v.homeId, trashed: false }, v.limitPlusOne, undefined, {
+          since: v.since,
+          until: v.until,
+        }),
+      ),
+      dayCounts: await capture(db, v, (d) =>
+        new PhotoDaysRepository(d).countsByDay({ homeId: v.homeId, trashed: false }, 480),
+      ),
     };
     const values: Record<string, unknown> = v;
     return Object.fromEntries(

@@ -99,7 +99,10 @@ export const zPhotoBucket = z.object({
   /** YYYY-MM, local to the offset asked for. */
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
   count: z.number().int().positive(),
-  days: z.array(z.tuple([z.number().int().min(1).max(31), z.number().int().positive()])).min(1).max(31),
+  days: z
+    .array(z.tuple([z.number().int().min(1).max(31), z.number().int().positive()]))
+    .min(1)
+    .max(31),
 });
 export type PhotoBucket = z.infer<typeof zPhotoBucket>;
 

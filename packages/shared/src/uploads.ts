@@ -22,9 +22,7 @@ export const zAcceptedMime = z.enum(ACCEPTED_MIME, {
 export const zQetag = z.string().regex(/^[A-Za-z0-9_-]{28}$/, 'Invalid content hash');
 
 /** A ThumbHash is at most 25 bytes: base64 of 8 to 36 characters (padding included). */
-export const zThumbhash = z
-  .string()
-  .regex(/^(?=.{8,36}$)[A-Za-z0-9+/]+={0,2}$/, 'Invalid thumbhash');
+export const zThumbhash = z.string().regex(/^(?=.{8,36}$)[A-Za-z0-9+/]+={0,2}$/, 'Invalid thumbhash');
 
 export const zUploadRequest = z.object({
   filename: z.string().trim().min(1).max(255),

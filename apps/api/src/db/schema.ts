@@ -111,6 +111,8 @@ export interface PhotosTable {
   purge_requested_at: string | null;
   purge_attempts: number;
   purge_error: string | null;
+  /** ThumbHash (base64) the uploading device made: the grid's placeholder. Null for older uploads. */
+  thumbhash: string | null;
 }
 
 export interface UploadsTable {

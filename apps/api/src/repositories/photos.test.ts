@@ -3,97 +3,27 @@
  * cursor conditions seek into photos_timeline (by SQLite's query plan), so a page deep in a large library
  * costs what the first one does (bench/ measures it: BENCHMARKS.md, 2a–2c).
  */
-import { CompiledQuery } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type Db, migrateToLatest } from '../db/index.js';
 import type { PhotosTable } from '../db/schema.js';
-import { newId } from '../integrations/ids.js';
-import { type Keyset, PhotosRepository } from './photos.js';
+import { addUser, insertPhotoRows, type Member, photoRow as photo } from '../test/photo-rows.js';
+import { planOf, planOfCall, statementsOf } from '../test/query-plan.js';
+import { type Keyset, type PhotoScope, PhotosRepository, type SortWindow } from './photos.js';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
-/** A user and the home they own, as sign-up makes them. */
-interface Member {
-  userId: string;
-  homeId: string;
-}
-
-async function addUser(db: Db, name: string): Promise<Member> {
-  const id = newId();
-  const homeId = newId();
-  await db
-    .insertInto('users')
-    .values({
-      id,
-      username: name,
-      display_name: name,
-      password_hash: null,
-      wechat_openid: null,
-      created_at: NOW,
-      updated_at: NOW,
-    })
-    .execute();
-  await db
-    .insertInto('homes')
-    .values({
-      id: homeId,
-      name: `${name}的家`,
-      members_can_invite: 0,
-      created_at: NOW,
-      updated_at: NOW,
-      deleting_at: null,
-    })
-    .execute();
-  await db.insertInto('home_members').values({ home_id: homeId, user_id: id, role: 'owner', joined_at: NOW }).execute();
-  return { userId: id, homeId };
-}
-
-function photo(member: Member, sortAt: string, deletedAt: string | null = null): PhotosTable {
-  const id = newId();
-  return {
-    id,
-    home_id: member.homeId,
-    uploader_id: member.userId,
-    binding_id: null,
-    object_key: `h/${member.homeId}/${id}.jpg`,
-    filename: 'p.jpg',
-    etag: `etag-${id}`,
-    size: 1,
-    mime: 'image/jpeg',
-    width: null,
-    height: null,
-    taken_at: sortAt,
-    created_at: NOW,
-    sort_at: sortAt,
-    deleted_at: deletedAt,
-    purge_requested_at: null,
-    purge_attempts: 0,
-    purge_error: null,
-  };
-}
-
-/** The statements `action` issues, compiled as they ran. */
-async function statementsOf(db: Db, action: (db: Db) => Promise<unknown>): Promise<CompiledQuery[]> {
-  const seen: CompiledQuery[] = [];
-  await action(
-    db.withPlugin({
-      transformQuery(args) {
-        seen.push(db.getExecutor().compileQuery(args.node, args.queryId));
-        return args.node;
-      },
-      async transformResult(args) {
-        return args.result;
-      },
-    }),
-  );
-  return seen;
-}
-
-async function planOf(db: Db, query: CompiledQuery): Promise<string> {
-  const result = await db.executeQuery<{ detail: string }>(
-    CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]),
-  );
-  return result.rows.map((r) => r.detail).join('\n');
+/** Every id of the list, following the cursor 7 at a time. */
+async function walk(repo: PhotosRepository, scope: PhotoScope, window?: SortWindow): Promise<string[]> {
+  const seen: string[] = [];
+  let after: Keyset | undefined;
+  for (;;) {
+    const rows = await repo.page(scope, 7, after, window);
+    seen.push(...rows.map((r) => r.id));
+    const last = rows.at(-1);
+    if (rows.length < 7 || !last) return seen;
+    after = { sortAt: last.sort_at, id: last.id };
+  }
 }
 
 describe('PhotosRepository keyset pages', () => {
@@ -113,11 +43,7 @@ describe('PhotosRepository keyset pages', () => {
       const sortAt = new Date(Date.UTC(2020, 0, 1) + Math.floor(i / 3) * 60_000).toISOString();
       rows.push(photo(owner, sortAt, i % 50 === 0 ? NOW : null), photo(other, sortAt));
     }
-    for (let i = 0; i < rows.length; i += 200)
-      await db
-        .insertInto('photos')
-        .values(rows.slice(i, i + 200))
-        .execute();
+    await insertPhotoRows(db, rows);
     live = rows
       .filter((p) => p.home_id === owner.homeId && p.deleted_at === null)
       .sort((a, b) => (a.sort_at === b.sort_at ? b.id.localeCompare(a.id) : b.sort_at.localeCompare(a.sort_at)));
@@ -130,16 +56,7 @@ describe('PhotosRepository keyset pages', () => {
   it('walks the timeline once, newest first, ties by id, and neighbours agree', async () => {
     const repo = new PhotosRepository(db);
     const scope = { homeId: owner.homeId, trashed: false };
-    const seen: string[] = [];
-    let after: Keyset | undefined;
-    for (;;) {
-      const rows = await repo.page(scope, 7, after);
-      seen.push(...rows.map((r) => r.id));
-      const last = rows.at(-1);
-      if (rows.length < 7 || !last) break;
-      after = { sortAt: last.sort_at, id: last.id };
-    }
-    expect(seen).toEqual(live.map((p) => p.id));
+    expect(await walk(repo, scope)).toEqual(live.map((p) => p.id));
 
     for (const index of [0, 1, 2, 301, live.length - 1]) {
       const at = live[index] as PhotosTable;
@@ -168,6 +85,58 @@ describe('PhotosRepository keyset pages', () => {
     expect(plans.some((p) => /photos_timeline \(home_id=\? AND deleted_at=\? AND sort_at<\?\)/.test(p))).toBe(true);
     for (const plan of plans) expect(plan).not.toMatch(/TEMP B-TREE/);
     expect((await repo.page(scope, 5, keyset)).map((p) => p.id)).toEqual(live.slice(401, 406).map((p) => p.id));
+  });
+
+  // The owner's photos span 2020-01-01 00:00–03:19 UTC, three a minute.
+  const window = { since: '2020-01-01T01:00:00.000Z', until: '2020-01-01T02:00:00.000Z' };
+  const inWindow = () => live.filter((p) => p.sort_at >= window.since && p.sort_at < window.until);
+
+  it('pages a since/until window once, in order, with the cursor; a cursor outside it is bounded by it', async () => {
+    const repo = new PhotosRepository(db);
+    const scope = { homeId: owner.homeId, trashed: false };
+    const expected = inWindow().map((p) => p.id);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(await walk(repo, scope, window)).toEqual(expected);
+
+    const ids = async (after: Keyset, limit = 3) => (await repo.page(scope, limit, after, window)).map((p) => p.id);
+    const newest = live[0] as PhotosTable;
+    // A cursor newer than the window (a page of the whole timeline): the window's first photos.
+    expect(await ids({ sortAt: newest.sort_at, id: newest.id })).toEqual(expected.slice(0, 3));
+    // A cursor exactly at `until` must not let in the photos taken at that instant.
+    expect(await ids({ sortAt: window.until, id: 'ffffffff' })).toEqual(expected.slice(0, 3));
+    // A cursor older than the window: nothing.
+    expect(await ids({ sortAt: '2020-01-01T00:30:00.000Z', id: 'ffffffff' })).toEqual([]);
+    // Each bound alone.
+    expect((await repo.page(scope, 1000, undefined, { until: window.until })).length).toBe(
+      live.filter((p) => p.sort_at < window.until).length,
+    );
+    expect((await repo.page(scope, 1000, undefined, { since: window.since })).length).toBe(
+      live.filter((p) => p.sort_at >= window.since).length,
+    );
+  });
+
+  it('a window seeks into the timeline index at its end, with or without a cursor, in each scope', async () => {
+    const scope = { homeId: owner.homeId, trashed: false };
+    const middle = inWindow()[50] as PhotosTable;
+    const cursor = { sortAt: middle.sort_at, id: middle.id };
+    const plan = (
+      s: typeof scope & { uploaderId?: string },
+      after?: Keyset,
+      w: typeof window | { until: string } = window,
+    ) => planOfCall(db, (d) => new PhotosRepository(d).page(s, 101, after, w));
+
+    const untilOnly = await plan(scope, undefined, { until: window.until });
+    expect(untilOnly).toMatch(/USING INDEX photos_timeline \(home_id=\? AND deleted_at=\? AND sort_at<\?\)/);
+    for (const p of [await plan(scope), await plan(scope, cursor)]) {
+      expect(p).toMatch(/USING INDEX photos_timeline \(home_id=\? AND deleted_at=\? AND sort_at>\? AND sort_at<\?\)/);
+      expect(p).not.toMatch(/TEMP B-TREE/);
+    }
+    // "Only mine" keeps its own index (photos_day_counts, made for counting, must not take it over).
+    const mine = await plan({ ...scope, uploaderId: owner.userId }, cursor);
+    expect(mine).toMatch(
+      /USING INDEX photos_uploader_timeline \(home_id=\? AND uploader_id=\? AND deleted_at=\? AND sort_at>\? AND sort_at<\?\)/,
+    );
+    expect(mine).not.toMatch(/TEMP B-TREE/);
   });
 });
 

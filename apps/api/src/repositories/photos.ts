@@ -1,47 +1,19 @@
 /**
  * photos: every query is scoped to one home (the caller's membership is checked before, in HomeAccess). Lists use keyset pagination on (sort_at, id) so the
- * 1000th page costs what the first does (index photos_timeline).
+ * 1000th page costs what the first does (index photos_timeline). Which photos a list shows is photo-scope.ts;
+ * their counts per day, photo-days.ts.
  */
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/index.js';
 import type { Database, Photo, PhotosTable } from '../db/schema.js';
+import { inScope, type Keyset, type PhotoScope } from './photo-scope.js';
 
-/** Which list a photo is looked up in: the timeline, the trash, or one album. */
-export interface PhotoScope {
-  homeId: string;
-  trashed: boolean;
-  albumId?: string | undefined;
-  /** Only the photos this member uploaded ("只看我上传的"; a member's own trash). */
-  uploaderId?: string | undefined;
-}
+export type { Keyset, PhotoScope } from './photo-scope.js';
 
-export interface Keyset {
-  sortAt: string;
-  id: string;
-}
-
-function inScope<O>(
-  query: SelectQueryBuilder<Database, 'photos', O>,
-  scope: PhotoScope,
-): SelectQueryBuilder<Database, 'photos', O> {
-  let q = query
-    .where('photos.home_id', '=', scope.homeId)
-    .where('photos.purge_requested_at', 'is', null)
-    .where('photos.deleted_at', scope.trashed ? 'is not' : 'is', null);
-  if (scope.uploaderId) q = q.where('photos.uploader_id', '=', scope.uploaderId);
-  if (scope.albumId) {
-    const albumId = scope.albumId;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('album_photos')
-          .select('album_photos.photo_id')
-          .where('album_photos.album_id', '=', albumId)
-          .whereRef('album_photos.photo_id', '=', 'photos.id'),
-      ),
-    );
-  }
-  return q;
+/** Only photos with since <= sort_at < until (ISO-8601 UTC, as sort_at is stored): one month, say. */
+export interface SortWindow {
+  since?: string | undefined;
+  until?: string | undefined;
 }
 
 /**
@@ -70,9 +42,14 @@ export class PhotosRepository {
   constructor(private readonly db: Db) {}
 
   /** One page, newest first, plus one extra row to know whether there is a next page. */
-  async page(scope: PhotoScope, limit: number, after?: Keyset): Promise<Photo[]> {
+  async page(scope: PhotoScope, limit: number, after?: Keyset, window: SortWindow = {}): Promise<Photo[]> {
     let q = inScope(this.db.selectFrom('photos').selectAll('photos'), scope);
-    if (after) q = q.where(olderThan(after));
+    if (window.since) q = q.where('photos.sort_at', '>=', window.since);
+    // The cursor and `until` are both upper bounds: only the lower one goes in, so the index range starts
+    // there (SQLite seeks on one upper bound per column; given both it may start at `until` and walk down
+    // to the cursor). A cursor at or past `until` leaves the window's end as the bound.
+    if (after && !(window.until && window.until <= after.sortAt)) q = q.where(olderThan(after));
+    else if (window.until) q = q.where('photos.sort_at', '<', window.until);
     return q.orderBy('photos.sort_at', 'desc').orderBy('photos.id', 'desc').limit(limit).execute();
   }
 
@@ -205,6 +182,18 @@ export class PhotosRepository {
 
   async insert(photo: PhotosTable): Promise<void> {
     await this.db.insertInto('photos').values(photo).execute();
+  }
+
+  /** Gives the photo this thumbhash unless it has one (a first come, never overwritten). True if it took it. */
+  async adoptThumbhash(homeId: string, id: string, thumbhash: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('photos')
+      .set({ thumbhash })
+      .where('home_id', '=', homeId)
+      .where('id', '=', id)
+      .where('thumbhash', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async trash(homeId: string, ids: readonly string[], now: string): Promise<number> {

@@ -21,6 +21,7 @@ const VIEWER_MAY = new Set([
   'homes.members',
   'homes.leave',
   'photos.list',
+  'photos.buckets',
   'photos.get',
   'albums.list',
   'albums.get',

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { PhotosService } from '../services/photos.js';
 import { signUpAndGetToken } from '../test/auth.js';
 import { createTestDeps, type TestDeps } from '../test/deps.js';
-import { uploadPhoto } from '../test/photos.js';
+import { THUMBHASH, uploadPhoto } from '../test/photos.js';
+import { bindStorePeer } from '../test/storage.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -47,7 +48,7 @@ describe('photos', () => {
 
   it('answers exactly the declared zPhotoPage (the list skips the runtime output check)', async () => {
     await uploadPhoto(alice.caller, alice.homeId, { takenAt: '2024-05-01T10:00:00Z' });
-    await uploadPhoto(alice.caller, alice.homeId);
+    await uploadPhoto(alice.caller, alice.homeId, { thumbhash: THUMBHASH });
     await alice.caller.photos.trash({
       homeId: alice.homeId,
       ids: [(await uploadPhoto(alice.caller, alice.homeId)).photo.id],
@@ -63,6 +64,41 @@ describe('photos', () => {
           .parse(page),
       ).toEqual(page);
     }
+    const { items } = await alice.caller.photos.list({ homeId: alice.homeId });
+    expect(items.map((p) => p.thumbhash)).toEqual([THUMBHASH, null]);
+  });
+
+  it("says when the page's thumbnail URLs stop working, in the embedded store and in a bound Qiniu bucket", async () => {
+    const embedded = await uploadPhoto(alice.caller, alice.homeId, { takenAt: '2024-05-01T10:00:00Z' });
+    await bindStorePeer(deps, alice);
+    const bound = await uploadPhoto(alice.caller, alice.homeId, { takenAt: '2024-05-02T10:00:00Z' });
+    deps.clock.advance(7 * 60 * 1000);
+
+    const page = await alice.caller.photos.list({ homeId: alice.homeId });
+    expect(page.items.map((p) => p.id)).toEqual([bound.photo.id, embedded.photo.id]);
+    const [inBucket, onDisk] = page.items.map((p) => p.thumbUrl ?? '');
+    const rows = await deps.db.selectFrom('photos').select(['id', 'binding_id']).execute();
+    const bindingOf = new Map(rows.map((r) => [r.id, r.binding_id]));
+    expect([bindingOf.get(bound.photo.id), bindingOf.get(embedded.photo.id)]).toEqual([expect.any(String), null]);
+    // What photos.get says of its own URLs, signed in the same window.
+    const detail = await alice.caller.photos.get({ homeId: alice.homeId, id: bound.photo.id });
+    expect(page.urlsExpireAt).toBe(detail.urlsExpireAt);
+    const expiresAt = new Date(page.urlsExpireAt).getTime();
+    const left = expiresAt - deps.clock.now().getTime();
+    // A window and a half on average: never less than one (30 minutes), never more than two.
+    expect(left).toBeGreaterThanOrEqual(30 * 60 * 1000);
+    expect(left).toBeLessThanOrEqual(60 * 60 * 1000);
+
+    const statuses = async () => Promise.all([inBucket, onDisk].map(async (url) => (await fetch(url ?? '')).status));
+    deps.clock.set(new Date(expiresAt - 1));
+    expect(await statuses()).toEqual([200, 200]);
+    // Deadlines are whole seconds: the URLs are refused from the second after urlsExpireAt on.
+    deps.clock.set(new Date(expiresAt + 1000));
+    expect(await statuses()).toEqual([401, 401]);
+    // A page fetched again then carries fresh URLs that work.
+    const again = await alice.caller.photos.list({ homeId: alice.homeId });
+    expect(new Date(again.urlsExpireAt).getTime()).toBeGreaterThan(expiresAt);
+    expect(await Promise.all(again.items.map(async (p) => (await fetch(p.thumbUrl ?? '')).status))).toEqual([200, 200]);
   });
 
   it('refuses a forged cursor with BAD_INPUT', async () => {

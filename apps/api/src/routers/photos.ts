@@ -1,4 +1,13 @@
-import { type PhotoPage, zCount, zGetPhotoInput, zIdBatch, zListPhotosInput, zPhotoDetail } from '@xiaojia/shared';
+import {
+  type PhotoPage,
+  zCount,
+  zGetPhotoInput,
+  zIdBatch,
+  zListPhotosInput,
+  zPhotoBuckets,
+  zPhotoBucketsInput,
+  zPhotoDetail,
+} from '@xiaojia/shared';
 import { z } from 'zod';
 import { PhotosService } from '../services/photos.js';
 import { homeProcedure, router } from '../trpc/init.js';
@@ -13,6 +22,11 @@ export const photosRouter = router({
   list: homeProcedure('view')
     .input(zListPhotosInput)
     .query(({ ctx, input }): Promise<PhotoPage> => new PhotosService(ctx.deps).list(ctx.member, input, ctx.req.origin)),
+  /** Photos per local day, months newest first: the date scrubber sizes and jumps the timeline with it. */
+  buckets: homeProcedure('view')
+    .input(zPhotoBucketsInput)
+    .output(zPhotoBuckets)
+    .query(({ ctx, input }) => new PhotosService(ctx.deps).buckets(ctx.member, input)),
   get: homeProcedure('view')
     .input(zGetPhotoInput)
     .output(zPhotoDetail)

@@ -1,10 +1,9 @@
-import path from 'node:path';
 import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadOrCreateKeys } from '../storage/embedded/keys.js';
 import { signUpAndGetToken } from '../test/auth.js';
 import { createTestDeps, type TestDeps } from '../test/deps.js';
-import { makeJpeg, postToStorage, uploadPhoto } from '../test/photos.js';
+import { grantFor, makeJpeg, OTHER_THUMBHASH, postToStorage, THUMBHASH, uploadPhoto } from '../test/photos.js';
+import { bindStorePeer } from '../test/storage.js';
 
 describe('uploads', () => {
   let deps: TestDeps;
@@ -102,14 +101,45 @@ describe('uploads', () => {
     expect(bobs.tickets[0]?.kind).toBe('upload');
   });
 
+  it('keeps the thumbhash a confirm brings; a duplicate gives its own to an older photo that has none', async () => {
+    const withHash = await uploadPhoto(alice.caller, alice.homeId, { thumbhash: THUMBHASH });
+    expect(withHash.photo.thumbhash).toBe(THUMBHASH);
+
+    // Uploaded before thumbhashes: none. The same picture sent again by a device that makes one gives it.
+    const old = await uploadPhoto(alice.caller, alice.homeId);
+    expect(old.photo.thumbhash).toBeNull();
+    const again = await uploadPhoto(alice.caller, alice.homeId, { bytes: old.bytes, thumbhash: OTHER_THUMBHASH });
+    expect([again.duplicate, again.photo.id, again.photo.thumbhash]).toEqual([true, old.photo.id, OTHER_THUMBHASH]);
+    // A photo that has one keeps it, whoever sends the picture again with another.
+    const third = await uploadPhoto(alice.caller, alice.homeId, { bytes: old.bytes, thumbhash: THUMBHASH });
+    expect([third.duplicate, third.photo.thumbhash]).toEqual([true, OTHER_THUMBHASH]);
+    const dup = await uploadPhoto(alice.caller, alice.homeId, { bytes: withHash.bytes, thumbhash: OTHER_THUMBHASH });
+    expect(dup.photo.thumbhash).toBe(THUMBHASH);
+
+    const listed = await alice.caller.photos.list({ homeId: alice.homeId });
+    expect(new Map(listed.items.map((p) => [p.id, p.thumbhash]))).toEqual(
+      new Map([
+        [withHash.photo.id, THUMBHASH],
+        [old.photo.id, OTHER_THUMBHASH],
+      ]),
+    );
+  });
+
+  it('refuses a thumbhash that is not one, and records nothing', async () => {
+    const bytes = await makeJpeg();
+    const ticket = await grantFor(alice.caller, alice.homeId, bytes);
+    expect((await postToStorage(ticket, bytes)).status).toBe(200);
+    for (const thumbhash of ['short', 'A'.repeat(40), 'not base64 at all!!', `${THUMBHASH.slice(0, 20)}====`, '']) {
+      await expect(
+        alice.caller.uploads.confirm({ homeId: alice.homeId, key: ticket.key, thumbhash }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { name: 'ZodError' } });
+    }
+    expect((await alice.caller.photos.list({ homeId: alice.homeId })).items).toHaveLength(0);
+  });
+
   it('refuses to confirm what is not in storage, unknown keys and another home’s key', async () => {
     const bytes = await makeJpeg();
-    const { tickets } = await alice.caller.uploads.create({
-      homeId: alice.homeId,
-      files: [{ filename: 'a.jpg', size: bytes.length, mime: 'image/jpeg' }],
-    });
-    const ticket = tickets[0];
-    if (ticket?.kind !== 'upload') throw new Error('expected an upload ticket');
+    const ticket = await grantFor(alice.caller, alice.homeId, bytes);
     await expect(alice.caller.uploads.confirm({ homeId: alice.homeId, key: ticket.key })).rejects.toMatchObject({
       cause: { code: 'UPLOAD_NOT_IN_STORAGE' },
     });
@@ -178,14 +208,7 @@ describe('uploads', () => {
       }),
     });
     const carol = await signUpAndGetToken(flaky, 'carol');
-    const keys = await loadOrCreateKeys(path.join(flaky.config.storeDir, 'store-keys.json'));
-    await carol.caller.storage.bind({
-      homeId: carol.homeId,
-      ...keys,
-      bucket: 'xiaojia-local',
-      domain: flaky.origin,
-      region: 'z0',
-    });
+    await bindStorePeer(flaky, carol);
 
     const bytes = await makeJpeg();
     const { tickets } = await carol.caller.uploads.create({

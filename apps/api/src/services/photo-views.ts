@@ -64,6 +64,7 @@ export class PhotoViews {
       uploaderId: photo.uploader_id,
       thumbUrl,
       availability: thumbUrl === null ? 'unbound' : 'ok',
+      thumbhash: photo.thumbhash,
     };
   }
 }

@@ -7,6 +7,9 @@ import {
   type GetPhotoInput,
   type IdBatch,
   type ListPhotosInput,
+  type PhotoBucket,
+  type PhotoBuckets,
+  type PhotoBucketsInput,
   type PhotoDetail,
   type PhotoPage,
   TRASH_RETENTION_DAYS,
@@ -17,7 +20,9 @@ import type { Photo } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { AlbumsRepository } from '../repositories/albums.js';
 import { BindingsRepository } from '../repositories/bindings.js';
-import { type Keyset, type PhotoScope, PhotosRepository } from '../repositories/photos.js';
+import { type DayCount, PhotoDaysRepository } from '../repositories/photo-days.js';
+import type { Keyset, PhotoScope } from '../repositories/photo-scope.js';
+import { PhotosRepository, type SortWindow } from '../repositories/photos.js';
 import { UsersRepository } from '../repositories/users.js';
 import { StorageError } from '../storage/provider.js';
 import type { AppDeps } from '../trpc/context.js';
@@ -43,6 +48,37 @@ export function decodeCursor(cursor: string): Keyset {
     // fall through
   }
   throw new AppError('BAD_INPUT', 'Invalid cursor', { field: 'cursor' });
+}
+
+/**
+ * since/until as sort_at is stored (UTC, from toISOString), so they compare with it as text whatever
+ * offset the client wrote them in. A window that ends before it starts is BAD_INPUT.
+ */
+function sortWindow(input: { since?: string | undefined; until?: string | undefined }): SortWindow {
+  const since = input.since ? new Date(input.since).toISOString() : undefined;
+  const until = input.until ? new Date(input.until).toISOString() : undefined;
+  if (since && until && since > until) {
+    throw new AppError('BAD_INPUT', 'since must not be after until', { field: 'since' });
+  }
+  return { since, until };
+}
+
+/** Day counts, newest first, as months newest first, each with its [day of month, count] pairs. */
+function byMonth(days: readonly DayCount[]): PhotoBuckets {
+  const months: PhotoBucket[] = [];
+  let total = 0;
+  for (const { day, count } of days) {
+    const month = day.slice(0, 7);
+    let bucket = months.at(-1);
+    if (bucket?.month !== month) {
+      bucket = { month, count: 0, days: [] };
+      months.push(bucket);
+    }
+    bucket.count += count;
+    bucket.days.push([Number(day.slice(8, 10)), count]);
+    total += count;
+  }
+  return { months, total };
 }
 
 /** Every id must be in the home, or nothing changes: another home's id answers NOT_FOUND. */
@@ -104,16 +140,27 @@ export class PhotosService {
 
   async list(member: HomeMember, rawInput: ListPhotosInput, origin: string): Promise<PhotoPage> {
     const input = zListPhotosInput.parse(rawInput);
+    const window = sortWindow(input);
     const scope = await this.scope(member, input);
     const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-    const rows = await this.photos.page(scope, input.limit + 1, after);
+    const rows = await this.photos.page(scope, input.limit + 1, after, window);
     const items = rows.slice(0, input.limit);
     const last = items.at(-1);
     const views = await PhotoViews.for(this.deps, member.homeId, origin, items);
     return {
       items: items.map((p) => views.dto(p)),
       nextCursor: rows.length > input.limit && last ? encodeCursor({ sortAt: last.sort_at, id: last.id }) : null,
+      urlsExpireAt: views.expiresAt.toISOString(),
     };
+  }
+
+  /**
+   * The date scrubber's map: the timeline's photos (or an album's, or only the caller's) counted per local
+   * day at the device's UTC offset, in one query.
+   */
+  async buckets(member: HomeMember, input: PhotoBucketsInput): Promise<PhotoBuckets> {
+    const scope = await this.scope(member, { albumId: input.albumId, trashed: false, onlyMine: input.onlyMine });
+    return byMonth(await new PhotoDaysRepository(this.deps.db).countsByDay(scope, input.utcOffsetMinutes));
   }
 
   async get(member: HomeMember, rawInput: GetPhotoInput, origin: string): Promise<PhotoDetail> {

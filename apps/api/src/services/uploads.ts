@@ -108,11 +108,11 @@ export class UploadsService {
     const upload = await this.uploads.byKey(member.homeId, member.userId, input.key);
     if (!upload) throw new AppError('NOT_FOUND', 'No such upload');
     const recorded = await this.photos.byKey(member.homeId, input.key);
-    if (recorded) return this.result(member, recorded, false, origin);
+    if (recorded) return this.result(member, recorded, false, input, origin);
     if (upload.photo_id) {
       // Confirmed before as a duplicate of another photo.
       const original = await this.photos.byId(member.homeId, upload.photo_id);
-      if (original) return this.result(member, original, true, origin);
+      if (original) return this.result(member, original, true, input, origin);
     }
 
     const binding = upload.binding_id
@@ -131,7 +131,7 @@ export class UploadsService {
         this.deps.logger.warn({ err: error, homeId: member.homeId }, 'could not delete a duplicate upload');
       });
       await this.uploads.markConfirmed(member.homeId, input.key, duplicate.id);
-      return this.result(member, duplicate, true, origin);
+      return this.result(member, duplicate, true, input, origin);
     }
 
     const now = this.deps.clock.now().toISOString();
@@ -155,17 +155,18 @@ export class UploadsService {
       purge_requested_at: null,
       purge_attempts: 0,
       purge_error: null,
+      thumbhash: input.thumbhash ?? null,
     };
     try {
       await this.photos.insert(photo);
     } catch (error) {
       // A concurrent confirm of the same key won the unique (home, key) race: answer its photo.
       const winner = await this.photos.byKey(member.homeId, input.key);
-      if (winner) return this.result(member, winner, false, origin);
+      if (winner) return this.result(member, winner, false, input, origin);
       throw error;
     }
     await this.uploads.markConfirmed(member.homeId, input.key, photo.id);
-    return this.result(member, photo, false, origin);
+    return this.result(member, photo, false, input, origin);
   }
 
   private async statOrThrow(provider: StorageProvider, key: string): Promise<ObjectStat> {
@@ -182,12 +183,25 @@ export class UploadsService {
     return stat;
   }
 
+  /**
+   * The photo this confirm stands for. One recorded without a thumbhash (an upload from before thumbhashes,
+   * now sent again and found a duplicate) takes the one this device made; one that has a thumbhash keeps it.
+   */
   private async result(
     member: HomeMember,
-    photo: Photo,
+    found: Photo,
     duplicate: boolean,
+    input: ConfirmUploadInput,
     origin: string,
   ): Promise<ConfirmUploadResult> {
+    let photo = found;
+    if (input.thumbhash && photo.thumbhash === null) {
+      const adopted = await this.photos.adoptThumbhash(member.homeId, photo.id, input.thumbhash);
+      // Lost a race to another confirm that gave it one: answer what the row holds.
+      photo = adopted
+        ? { ...photo, thumbhash: input.thumbhash }
+        : ((await this.photos.byId(member.homeId, photo.id)) ?? photo);
+    }
     const views = await PhotoViews.for(this.deps, member.homeId, origin, [photo]);
     return { photo: views.dto(photo), duplicate };
   }

@@ -36,18 +36,30 @@ export interface UploadOptions {
   takenAt?: string;
   width?: number;
   height?: number;
+  /** Sent with the confirm, as the client does (base64 of the device-made ThumbHash). */
+  thumbhash?: string;
 }
 
-/** The whole flow for one photo into `homeId`; returns the confirmed photo. */
-export async function uploadPhoto(caller: Caller, homeId: string, options: UploadOptions = {}) {
-  const bytes = options.bytes ?? (await makeJpeg(options.width ?? 64, options.height ?? 48));
-  const filename = options.filename ?? 'photo.jpg';
+/** Two thumbhashes as the client sends them (base64 of 21 bytes). */
+export const THUMBHASH = '3OcRJYB4d3h/iIeHeEh3eIhw+j3A';
+export const OTHER_THUMBHASH = 'HBkSHYSIeHiPiHh8eJd4eTN0EEQG';
+
+/** uploads.create for one JPEG of `bytes`: the grant to upload it (nothing sent yet). */
+export async function grantFor(caller: Caller, homeId: string, bytes: Buffer, filename = 'photo.jpg') {
   const { tickets } = await caller.uploads.create({
     homeId,
     files: [{ filename, size: bytes.length, mime: 'image/jpeg' }],
   });
   const ticket = tickets[0];
   if (!ticket || ticket.kind !== 'upload') throw new Error('expected an upload ticket');
+  return ticket;
+}
+
+/** The whole flow for one photo into `homeId`; returns the confirmed photo. */
+export async function uploadPhoto(caller: Caller, homeId: string, options: UploadOptions = {}) {
+  const bytes = options.bytes ?? (await makeJpeg(options.width ?? 64, options.height ?? 48));
+  const filename = options.filename ?? 'photo.jpg';
+  const ticket = await grantFor(caller, homeId, bytes, filename);
   const posted = await postToStorage(ticket, bytes, filename);
   if (posted.status !== 200) throw new Error(`upload refused: ${posted.status} ${JSON.stringify(posted.body)}`);
   const confirmed = await caller.uploads.confirm({
@@ -56,6 +68,7 @@ export async function uploadPhoto(caller: Caller, homeId: string, options: Uploa
     width: options.width ?? 64,
     height: options.height ?? 48,
     ...(options.takenAt ? { takenAt: options.takenAt } : {}),
+    ...(options.thumbhash ? { thumbhash: options.thumbhash } : {}),
   });
   return { ...confirmed, key: ticket.key, bytes };
 }

@@ -1,0 +1,17 @@
+/** A home bound to "Qiniu" in tests: the test server's own store as a strict Kodo peer, with its keys. */
+import path from 'node:path';
+import { loadOrCreateKeys } from '../storage/embedded/keys.js';
+import type { callerFor, TestDeps } from './deps.js';
+
+/** Binds `account`'s home to the peer bucket, as its owner would bind a Qiniu bucket; returns the keys. */
+export async function bindStorePeer(deps: TestDeps, account: { caller: ReturnType<typeof callerFor>; homeId: string }) {
+  const keys = await loadOrCreateKeys(path.join(deps.config.storeDir, 'store-keys.json'));
+  await account.caller.storage.bind({
+    homeId: account.homeId,
+    ...keys,
+    bucket: 'xiaojia-local',
+    domain: deps.origin,
+    region: 'z0',
+  });
+  return keys;
+}
