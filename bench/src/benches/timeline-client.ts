@@ -14,7 +14,7 @@
  *      grid's window to that month being rendered as cells (no placeholder left anywhere in the window).
  *    - Scrub: a touch drag down #timeline-scrubber to its bottom, the oldest month (ten years back); time
  *      from the last touch move until that month's cells are on screen.
- *    - Pick to queue: 9 camera-sized JPEGs (~3.4 MB) set on the upload page's file input; time from the
+ *    - Pick to queue: 9 camera-sized JPEGs (~3.2 MB) set on the upload page's file input; time from the
  *      input's change event until 9 queue rows are painted (the member's own home, so nothing it uploads
  *      afterwards lands on the family's timeline).
  *
@@ -134,7 +134,7 @@ async function pick(phone: PhonePage, files: string[]): Promise<number> {
   return within(queued, 30_000, 'the picked files in the queue');
 }
 
-/** Nine camera-sized JPEGs (4000×3000, ~3.4 MB each, each its own bytes), written to `dir`. */
+/** Nine camera-sized JPEGs (4000×3000, 3.15 MB each, each its own bytes), written to `dir`. */
 async function cameraFiles(dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const photo = await photoJpeg(4000, 3000, 93);
@@ -300,7 +300,7 @@ function figures(all: {
     },
     {
       id: '8i',
-      name: `pick ${PICKED_FILES} JPEGs of ~3.4 MB: change event to ${PICKED_FILES} queue rows painted`,
+      name: `pick ${PICKED_FILES} JPEGs of ~3.2 MB: change event to ${PICKED_FILES} queue rows painted`,
       unit: 'ms',
       value: median(all.picks),
       runs: all.picks,

@@ -67,14 +67,16 @@ function gridState() {
   const grid = document.getElementById('timeline-grid');
   if (!grid) return null;
   const { box, screenTop } = scroller();
-  const gridTop = grid.getBoundingClientRect().top - screenTop + box.scrollTop;
+  const gridRect = grid.getBoundingClientRect();
+  const gridTop = gridRect.top - screenTop + box.scrollTop;
   const height = grid.offsetHeight;
   const viewTop = Math.max(0, box.scrollTop - gridTop);
   const viewBottom = Math.min(height, box.scrollTop - gridTop + box.clientHeight);
+  // From layout, not from style.top: Chromium writes lengths past 1e6 px with six digits ("1.39694e+06px").
   const blocks: Block[] = [...grid.children].map((child) => {
-    const style = (child as HTMLElement).style;
-    const top = Number.parseFloat(style.top);
-    return { top, bottom: top + Number.parseFloat(style.height), placeholder: child.classList.contains(PLACEHOLDER) };
+    const rect = child.getBoundingClientRect();
+    const top = rect.top - gridRect.top;
+    return { top, bottom: top + rect.height, placeholder: child.classList.contains(PLACEHOLDER) };
   });
   return { height, viewTop, viewBottom, blocks };
 }
