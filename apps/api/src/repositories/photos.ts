@@ -1,7 +1,7 @@
 /**
  * photos: every query is scoped to one home (the caller's membership is checked before, in HomeAccess). Lists use keyset pagination on (sort_at, id) so the
  * 1000th page costs what the first does (index photos_timeline). Which photos a list shows is photo-scope.ts;
- * their counts per day, photo-days.ts.
+ * their counts per day, photo-days.ts; the purge queue, photo-purges.ts.
  */
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/index.js';
@@ -219,96 +219,6 @@ export class PhotosRepository {
       .where('purge_requested_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
-  }
-
-  /** Mark trashed photos for purge; returns the rows now pending. */
-  async requestPurge(homeId: string, ids: readonly string[], now: string): Promise<Photo[]> {
-    if (ids.length === 0) return [];
-    return this.db
-      .updateTable('photos')
-      .set({ purge_requested_at: now })
-      .where('home_id', '=', homeId)
-      .where('id', 'in', [...ids])
-      .where('deleted_at', 'is not', null)
-      .where('purge_requested_at', 'is', null)
-      .returningAll()
-      .execute();
-  }
-
-  /**
-   * A deleted home: every photo it still has goes to the purge queue, due at once (`dueAt` is in the past),
-   * so the sweep removes their objects from the bucket.
-   */
-  async requestPurgeOfHome(homeId: string, dueAt: string): Promise<number> {
-    const result = await this.db
-      .updateTable('photos')
-      .set({ purge_requested_at: dueAt })
-      .where('home_id', '=', homeId)
-      .where('purge_requested_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
-  }
-
-  /** Every photo of every home being deleted that is not queued for purge yet (the sweep's safety net). */
-  async requestPurgeOfDeletedHomes(dueAt: string): Promise<number> {
-    const result = await this.db
-      .updateTable('photos')
-      .set({ purge_requested_at: dueAt })
-      .where('purge_requested_at', 'is', null)
-      .where('home_id', 'in', (eb) =>
-        eb.selectFrom('homes').select('homes.id').where('homes.deleting_at', 'is not', null),
-      )
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
-  }
-
-  /** Trashed longer than the retention: mark for purge, in every home (the background sweep). */
-  async requestExpiredPurges(trashedBefore: string, now: string): Promise<number> {
-    const result = await this.db
-      .updateTable('photos')
-      .set({ purge_requested_at: now })
-      .where('deleted_at', '<', trashedBefore)
-      .where('purge_requested_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
-  }
-
-  /** Pending purges whose last attempt is older than `retryBefore`, oldest first. */
-  pendingPurges(retryBefore: string, limit: number): Promise<Photo[]> {
-    return this.db
-      .selectFrom('photos')
-      .selectAll()
-      .where('purge_requested_at', 'is not', null)
-      .where('purge_requested_at', '<=', retryBefore)
-      .orderBy('purge_requested_at')
-      .limit(limit)
-      .execute();
-  }
-
-  /**
-   * Claim a pending purge for one attempt by moving its timestamp forward; only the instance whose update
-   * matched the old value goes on, so sweeps on several instances never delete the same photo twice.
-   */
-  async claimPurge(id: string, seenAt: string, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('photos')
-      .set((eb) => ({ purge_requested_at: now, purge_attempts: eb('purge_attempts', '+', 1) }))
-      .where('id', '=', id)
-      .where('purge_requested_at', '=', seenAt)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
-  }
-
-  async recordPurgeFailure(id: string, error: string): Promise<void> {
-    await this.db
-      .updateTable('photos')
-      .set({ purge_error: error.slice(0, 500) })
-      .where('id', '=', id)
-      .execute();
-  }
-
-  async deleteRow(id: string): Promise<void> {
-    await this.db.deleteFrom('photos').where('id', '=', id).execute();
   }
 
   /** Operator checks (xiaojia doctor), across users: photos kept in the embedded store, not being purged. */

@@ -15,7 +15,7 @@ import {
 import { AppError } from '../errors.js';
 import { newId } from '../integrations/ids.js';
 import { type HomeSummary, HomesRepository } from '../repositories/homes.js';
-import { PhotosRepository } from '../repositories/photos.js';
+import { PhotoPurgesRepository } from '../repositories/photo-purges.js';
 import type { AppDeps } from '../trpc/context.js';
 import type { AuthedUser } from './auth.js';
 import type { HomeMember } from './home-access.js';
@@ -171,7 +171,7 @@ export class HomesService {
       throw new AppError('NOT_FOUND', 'No such home');
     }
     const dueAt = new Date(now.getTime() - PURGE_RETRY_MS).toISOString();
-    const photosToPurge = await new PhotosRepository(this.deps.db).requestPurgeOfHome(owner.homeId, dueAt);
+    const photosToPurge = await new PhotoPurgesRepository(this.deps.db).requestPurgeOfHome(owner.homeId, dueAt);
     this.deps.logger.info({ homeId: owner.homeId, photosToPurge }, 'home deleted; purging its photos');
     return { photosToPurge };
   }

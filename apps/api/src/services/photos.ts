@@ -21,6 +21,7 @@ import { AppError } from '../errors.js';
 import { AlbumsRepository } from '../repositories/albums.js';
 import { BindingsRepository } from '../repositories/bindings.js';
 import { type DayCount, PhotoDaysRepository } from '../repositories/photo-days.js';
+import { PhotoPurgesRepository } from '../repositories/photo-purges.js';
 import type { Keyset, PhotoScope } from '../repositories/photo-scope.js';
 import { PhotosRepository, type SortWindow } from '../repositories/photos.js';
 import { UsersRepository } from '../repositories/users.js';
@@ -117,9 +118,11 @@ async function requireChangeablePhotos(
 
 export class PhotosService {
   private readonly photos: PhotosRepository;
+  private readonly purges: PhotoPurgesRepository;
 
   constructor(private readonly deps: AppDeps) {
     this.photos = new PhotosRepository(deps.db);
+    this.purges = new PhotoPurgesRepository(deps.db);
   }
 
   /**
@@ -208,7 +211,7 @@ export class PhotosService {
   async purge(member: HomeMember, input: IdBatch, origin: string): Promise<Count & { pending: number }> {
     const ids = await requireChangeablePhotos(this.photos, member, input.ids);
     const now = this.deps.clock.now().toISOString();
-    const pending = await this.photos.requestPurge(member.homeId, ids, now);
+    const pending = await this.purges.requestPurge(member.homeId, ids, now);
     let purged = 0;
     for (const photo of pending) {
       if (await this.purgeOne(photo, photo.purge_requested_at ?? now, origin)) purged++;
@@ -219,7 +222,7 @@ export class PhotosService {
   /** One purge attempt, claimed so that no other instance works on the same photo at the same time. */
   private async purgeOne(photo: Photo, seenAt: string, origin: string): Promise<boolean> {
     const now = this.deps.clock.now().toISOString();
-    if (!(await this.photos.claimPurge(photo.id, seenAt, now))) return false;
+    if (!(await this.purges.claimPurge(photo.id, seenAt, now))) return false;
     const binding = photo.binding_id
       ? await new BindingsRepository(this.deps.db).byId(photo.home_id, photo.binding_id)
       : null;
@@ -227,11 +230,11 @@ export class PhotosService {
       await this.deps.storage.forBinding(binding, origin).delete(photo.object_key);
     } catch (error) {
       const message = error instanceof StorageError ? error.message : 'storage delete failed';
-      await this.photos.recordPurgeFailure(photo.id, message);
+      await this.purges.recordPurgeFailure(photo.id, message);
       this.deps.logger.warn({ photoId: photo.id, reason: message }, 'purge failed; will retry');
       return false;
     }
-    await this.photos.deleteRow(photo.id);
+    await this.purges.deleteRow(photo.id);
     return true;
   }
 
@@ -243,13 +246,13 @@ export class PhotosService {
     const now = this.deps.clock.now();
     const dueAt = new Date(now.getTime() - PURGE_RETRY_MS).toISOString();
     // Expired trash is marked as if its last attempt were one retry interval ago, so it is due at once.
-    const expired = await this.photos.requestExpiredPurges(
+    const expired = await this.purges.requestExpiredPurges(
       new Date(now.getTime() - TRASH_RETENTION_DAYS * DAY_MS).toISOString(),
       dueAt,
     );
     // A deleted home queues its photos when it is deleted; this catches any a crash in between left behind.
-    await this.photos.requestPurgeOfDeletedHomes(dueAt);
-    const due = await this.photos.pendingPurges(new Date(now.getTime() - PURGE_RETRY_MS).toISOString(), batch);
+    await this.purges.requestPurgeOfDeletedHomes(dueAt);
+    const due = await this.purges.pendingPurges(new Date(now.getTime() - PURGE_RETRY_MS).toISOString(), batch);
     let purged = 0;
     for (const photo of due) {
       if (await this.purgeOne(photo, photo.purge_requested_at ?? '', origin)) purged++;
