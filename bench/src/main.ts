@@ -2,10 +2,12 @@
  * `pnpm bench`: seeds a temp data dir, bundles the servers, runs every bench, prints the table and writes
  * bench/results/latest.md + latest.json, and on a full run also the results section of BENCHMARKS.md (between
  * its bench:results markers). Options:
- *   --only=list,timeline,uploads,store,startup,client   run some benches (results go to bench/results/partial.*)
+ *   --only=list,timeline,uploads,store,startup,client,timeline-client
+ *                                               run some benches (results go to bench/results/partial.*)
  *   --runs=N                                    paired runs per figure (default 3, at least 3 for latest.*)
  *   --quick                                     smaller data and shorter loads (results go to partial.*)
  *   --build-client                              build the client (weapp, H5, RN: minutes) before measuring it
+ *                                               (timeline-client builds the H5 site alone, also when it is missing)
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -15,6 +17,7 @@ import { benchList } from './benches/list.js';
 import { benchStartup } from './benches/startup.js';
 import { benchStore } from './benches/store.js';
 import { benchTimeline } from './benches/timeline.js';
+import { benchTimelineClient } from './benches/timeline-client.js';
 import { benchUploads } from './benches/uploads.js';
 import { buildBundles, repoRoot } from './lib/build.js';
 import type { BenchContext } from './lib/context.js';
@@ -29,6 +32,7 @@ const BENCHES = {
   store: benchStore,
   startup: benchStartup,
   client: benchClient,
+  'timeline-client': benchTimelineClient,
 } satisfies Record<string, (ctx: BenchContext) => Promise<Figure[]>>;
 type BenchName = keyof typeof BENCHES;
 

@@ -6,7 +6,9 @@
  * home_members row inserted directly, role 'member', as an accepted invite leaves it), upload its photos
  * (uploader_id). Most of them live under the home's bound Qiniu bucket (secret sealed with the server key
  * and the home's context, as bindings are stored), the older ones in the embedded store (binding_id null).
- * Many smaller homes share the table and its indexes.
+ * Many smaller homes share the table and its indexes. For a browser (the client bench), the family home's
+ * photos can instead all live in the embedded store with real objects behind them (`storedImages`), and
+ * every account can have a password to sign in with.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -15,12 +17,14 @@ import { createDb, type Db, migrateToLatest } from '../../apps/api/src/db/index.
 import type { PhotosTable } from '../../apps/api/src/db/schema.js';
 import { createSealer } from '../../apps/api/src/integrations/crypto.js';
 import { newId } from '../../apps/api/src/integrations/ids.js';
+import { hashPassword } from '../../apps/api/src/integrations/password.js';
 import { randomKey } from '../../apps/api/src/integrations/secrets.js';
 import { HomesRepository } from '../../apps/api/src/repositories/homes.js';
 import { hashToken } from '../../apps/api/src/services/auth.js';
 import { firstHomeName } from '../../apps/api/src/services/homes.js';
 import { loadOrCreateKeys, type StoreCredentials } from '../../apps/api/src/storage/embedded/keys.js';
 import { sealContext } from '../../apps/api/src/storage/resolver.js';
+import { openSeedStore, type StoredImage } from './lib/seed-store.js';
 
 export interface SeedOptions {
   dataDir: string;
@@ -34,6 +38,14 @@ export interface SeedOptions {
   /** Other accounts, each with `otherUserPhotos` in its own home: their rows share the table and the index. */
   otherUsers: number;
   otherUserPhotos: number;
+  /**
+   * Pictures for the family home's photos: when given, every one of its photos lives in the embedded store
+   * (no bound bucket) as a real object holding one of these, with its width and height, so a browser's
+   * thumbnails load. Without them the objects do not exist: the API benches only sign their URLs.
+   */
+  storedImages?: readonly StoredImage[];
+  /** Every account's password (hashed as sign-up hashes it), to sign in through the API; default none. */
+  password?: string;
 }
 
 export interface SeededUser {
@@ -68,7 +80,7 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 const EMBEDDED_SHARE = 0.1;
 
 /** An account as sign-up leaves it: the user, its own home (owner), and a live session. */
-async function insertUser(db: Db, name: string, now: string): Promise<SeededUser> {
+async function insertUser(db: Db, name: string, now: string, passwordHash: string | null): Promise<SeededUser> {
   const id = newId();
   await db
     .insertInto('users')
@@ -76,7 +88,7 @@ async function insertUser(db: Db, name: string, now: string): Promise<SeededUser
       id,
       username: name,
       display_name: name,
-      password_hash: null,
+      password_hash: passwordHash,
       wechat_openid: null,
       created_at: now,
       updated_at: now,
@@ -103,7 +115,8 @@ async function insertUser(db: Db, name: string, now: string): Promise<SeededUser
 
 /**
  * `live` photos on `homeId`'s timeline (plus 1% in its trash: every 101st row), taken over the last ten
- * years in random order, inserted in batches; `uploaderFor(i)` says who uploaded the i-th.
+ * years in random order, inserted in batches; `uploaderFor(i)` says who uploaded the i-th, and
+ * `objectFor`, when given, stores the i-th's object under its key and says its size (else 4000×3000).
  * Returns the number of rows inserted.
  */
 async function insertPhotos(
@@ -112,6 +125,7 @@ async function insertPhotos(
   live: number,
   uploaderFor: (i: number) => string,
   bindingFor: (takenAt: number) => string | null,
+  objectFor?: (key: string, i: number) => { width: number; height: number },
 ): Promise<number> {
   const count = live + Math.floor(live / 100);
   const end = Date.now();
@@ -123,18 +137,20 @@ async function insertPhotos(
       const takenAt = new Date(taken).toISOString();
       const month = takenAt.slice(0, 7).replace('-', '/');
       const id = newId(taken);
+      const key = `u/${homeId}/${month}/${id}.jpg`;
+      const { width, height } = objectFor?.(key, i) ?? { width: 4000, height: 3000 };
       batch.push({
         id,
         home_id: homeId,
         uploader_id: uploaderFor(i),
         binding_id: bindingFor(taken),
-        object_key: `u/${homeId}/${month}/${id}.jpg`,
+        object_key: key,
         filename: `IMG_${String(i).padStart(6, '0')}.jpg`,
         etag: `Fq${randomBytes(20).toString('base64url')}`,
         size: 1_500_000 + Math.floor(Math.random() * 4_000_000),
         mime: 'image/jpeg',
-        width: 4000,
-        height: 3000,
+        width,
+        height,
         taken_at: takenAt,
         created_at: new Date(end).toISOString(),
         sort_at: takenAt,
@@ -165,8 +181,9 @@ export async function seed(options: SeedOptions): Promise<Seeded> {
     // The embedded store's keys, created where the server will find them, so the baseline signs alike.
     const storeCredentials = await loadOrCreateKeys(path.join(options.dataDir, 'objects', 'store-keys.json'));
 
-    const main = await insertUser(db, 'family', now);
-    const member = await insertUser(db, 'grandma', now);
+    const passwordHash = options.password ? await hashPassword(options.password) : null;
+    const main = await insertUser(db, 'family', now, passwordHash);
+    const member = await insertUser(db, 'grandma', now, passwordHash);
     // As an accepted invite leaves it (services/invites.ts).
     await db
       .insertInto('home_members')
@@ -202,6 +219,7 @@ export async function seed(options: SeedOptions): Promise<Seeded> {
     // Every k-th row is the member's: spread evenly over the (randomly ordered) timeline.
     const every = Math.max(1, Math.round(1 / options.memberShare));
     let memberUploads = 0;
+    const store = options.storedImages ? await openSeedStore(options.dataDir, options.storedImages) : null;
     const mainRows = await insertPhotos(
       db,
       main.homeId,
@@ -211,13 +229,15 @@ export async function seed(options: SeedOptions): Promise<Seeded> {
         memberUploads++;
         return member.id;
       },
-      (taken) => (taken >= boundSince ? binding.id : null),
+      (taken) => (store === null && taken >= boundSince ? binding.id : null),
+      store?.put,
     );
+    store?.close();
 
     const others: SeededUser[] = [];
     let totalPhotos = mainRows;
     for (let u = 0; u < options.otherUsers; u++) {
-      const user = await insertUser(db, `user${u}`, now);
+      const user = await insertUser(db, `user${u}`, now, passwordHash);
       others.push(user);
       totalPhotos += await insertPhotos(
         db,

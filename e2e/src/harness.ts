@@ -6,40 +6,29 @@
  *   const page = await app.newPage();      // fresh browser context each time
  *   ...
  *   await app.stop();                      // in afterAll: browser, server, temp dir
+ *
+ * The browser itself (Chromium, the phone, the session in storage) is browser.ts, which the bench uses too.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { type ApiProcess, startApi } from './api-process.js';
+import { launchBrowser, type RunningBrowser } from './browser.js';
 import { artifactsDir, h5Dir, repoRoot, serverEntry } from './paths.js';
 
+export {
+  CHROMIUM_PATH,
+  findChromium,
+  launchBrowser,
+  PHONE,
+  type RunningBrowser,
+  sessionToken,
+  useSession,
+} from './browser.js';
 export { artifactsDir, freePort, h5Dir, repoRoot, serverEntry } from './paths.js';
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/** Without the background-networking flags Chromium keeps calling home on a closed network. */
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
-/** Fails (never skips): a missing browser must not turn the e2e suite green. */
-export function findChromium(executable = CHROMIUM_PATH): string {
-  if (!existsSync(executable)) {
-    throw new Error(
-      `e2e: Chromium not found at ${executable}. Install it with \`apt-get install -y chromium\` (Debian, as root), then run the tests again.`,
-    );
-  }
-  return executable;
-}
 
 function requireBuilt(file: string, how: string): void {
   if (!existsSync(file)) throw new Error(`e2e: ${path.relative(repoRoot, file)} is missing; build it first: ${how}`);
@@ -78,50 +67,6 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     },
   };
 }
-
-export interface RunningBrowser {
-  browser: Browser;
-  stop(): Promise<void>;
-}
-
-/** Headless Debian Chromium with a throwaway profile. */
-export async function launchBrowser(): Promise<RunningBrowser> {
-  const executablePath = findChromium();
-  const profileDir = await mkdtemp(path.join(tmpdir(), 'xiaojia-chromium-'));
-  // A persistent context is the only way to choose the profile dir; its browser() hosts further contexts.
-  let context: BrowserContext;
-  try {
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-    });
-  } catch (error) {
-    await rm(profileDir, { recursive: true, force: true });
-    throw error;
-  }
-  const browser = context.browser();
-  if (!browser) {
-    await context.close();
-    throw new Error('e2e: Chromium started without a browser handle');
-  }
-  return {
-    browser,
-    stop: async () => {
-      await context.close().catch(() => undefined);
-      await rm(profileDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** A phone held by a Chinese-speaking user (Chromium's own default is a desktop in en-US). */
-export const PHONE: BrowserContextOptions = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 2,
-  hasTouch: true,
-  isMobile: true,
-  locale: 'zh-CN',
-};
 
 export type TrackedPage = Page & { consoleErrors: string[]; failedResponses: string[] };
 
@@ -186,14 +131,6 @@ export async function startApp(env: Record<string, string> = {}): Promise<App> {
       await server.stop();
     },
   };
-}
-
-/** The bearer token the H5 app keeps in localStorage (Taro wraps each value as `{ data }`). */
-export async function sessionToken(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => localStorage.getItem('xiaojia.sessionToken'));
-  const value = raw ? (JSON.parse(raw) as { data?: unknown }).data : null;
-  if (typeof value !== 'string') throw new Error(`no session token in storage: ${raw}`);
-  return value;
 }
 
 /** Taro's H5 router switches pages with history.pushState: poll the URL instead of waiting for a load. */

@@ -5,10 +5,7 @@
 import type { BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownHomeId, TrpcError, tinyJpeg, trpc, uploadAndConfirm } from './api-process.js';
-import { type App, PHONE, startApp, type TrackedPage } from './harness.js';
-
-/** The key and format Taro's H5 storage uses for the client's session token. */
-const TOKEN_KEY = 'xiaojia.sessionToken';
+import { type App, PHONE, startApp, type TrackedPage, useSession } from './harness.js';
 
 interface Album {
   id: string;
@@ -63,10 +60,7 @@ describe('albums, trash, storage and account screens (H5, real server)', () => {
   /** A phone (Chinese unless `options` say otherwise) signed in as the browser's device, opened at `route`. */
   async function signedIn(route: string, options: BrowserContextOptions = PHONE): Promise<TrackedPage> {
     const page = await running().newPage(options);
-    await page.addInitScript(([key, token]) => localStorage.setItem(key, JSON.stringify({ data: token })), [
-      TOKEN_KEY,
-      browserToken,
-    ] as const);
+    await useSession(page, browserToken);
     await page.goto(route);
     return page;
   }

@@ -4,16 +4,13 @@
  *    not vary with machine load, so one reading is the figure. A target that was not built says so;
  *    `--build-client` builds all three first (several minutes).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { repoRoot } from '../lib/build.js';
+import { buildClient, builtAt, clientDist as dist } from '../lib/client-build.js';
 import type { BenchContext } from '../lib/context.js';
 import type { Figure } from '../lib/stats.js';
 
-const clientDir = path.join(repoRoot, 'apps', 'client');
-const dist = path.join(clientDir, 'dist');
 const WEAPP_MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
 const KiB = 1024;
 
@@ -25,7 +22,6 @@ function walk(dir: string): string[] {
 }
 
 const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
-const builtAt = (file: string) => `built ${statSync(file).mtime.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 const notBuilt = (id: string, name: string, unit: string, what: string): Figure => ({
   id,
   name,
@@ -112,13 +108,6 @@ function rn(): Figure[] {
 }
 
 export async function benchClient(ctx: BenchContext): Promise<Figure[]> {
-  if (ctx.buildClient) {
-    ctx.log('  building the client (weapp, H5, RN)');
-    const built = spawnSync('pnpm', ['--filter', '@xiaojia/client', 'build'], {
-      cwd: repoRoot,
-      stdio: ['ignore', 2, 2],
-    });
-    if (built.status !== 0) throw new Error(`the client build failed (exit ${built.status})`);
-  }
+  if (ctx.buildClient) buildClient('build', ctx.log);
   return [weapp(), ...h5(), ...rn()];
 }
