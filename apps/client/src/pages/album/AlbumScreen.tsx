@@ -107,7 +107,7 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
     trpc.albums.setCover.mutationOptions({
       onSuccess(next) {
         leaveSelection();
-        setNotice(next.coverPhotoId ? t('album.coverSet') : t('album.coverAuto'));
+        setNotice(next.coverChosen ? t('album.coverSet') : t('album.coverAuto'));
         queryClient.setQueryData(trpc.albums.get.queryKey({ homeId, id: albumId }), next);
         void queryClient.invalidateQueries(trpc.albums.list.pathFilter());
       },
@@ -161,9 +161,11 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
             <Text id="album-count" className="screen__hint">
               {t('album.count', { count: current.photoCount })}
             </Text>
-            {mayEdit && current.coverPhotoId && (
+            {mayEdit && current.coverChosen && (
               <View className="album__cover-line">
-                <Text className="screen__hint">{t('album.coverChosen')}</Text>
+                <Text id="album-cover" className="screen__hint">
+                  {t('album.coverChosen')}
+                </Text>
                 <Text
                   id="album-cover-reset"
                   className="album__link"
@@ -172,6 +174,11 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
                   {t('album.coverReset')}
                 </Text>
               </View>
+            )}
+            {mayEdit && !current.coverChosen && current.photoCount > 0 && (
+              <Text id="album-cover" className="screen__hint">
+                {t('album.coverAuto')}
+              </Text>
             )}
           </View>
         )}

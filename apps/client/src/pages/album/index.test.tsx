@@ -17,8 +17,10 @@ function theAlbum(overrides: Partial<Album> = {}): Album {
     id: ALBUM,
     name: '满月',
     photoCount: 3,
-    coverPhotoId: null,
+    // Nobody chose a cover: the newest photo stands in.
+    coverPhotoId: p1.id,
     coverThumbUrl: p1.thumbUrl,
+    coverChosen: false,
     createdAt: '2026-05-01T08:00:00.000Z',
     updatedAt: '2026-05-01T08:00:00.000Z',
     ...overrides,
@@ -44,7 +46,14 @@ function albumServer(extra: Record<string, Answer> = {}) {
       return { count: ids.length };
     },
     'albums.setCover': (input) => {
-      current = { ...current, coverPhotoId: (input as { photoId: string | null }).photoId };
+      const chosen = inAlbum.find((p) => p.id === (input as { photoId: string | null }).photoId);
+      const cover = chosen ?? inAlbum[0];
+      current = {
+        ...current,
+        coverPhotoId: cover?.id ?? null,
+        coverThumbUrl: cover?.thumbUrl ?? null,
+        coverChosen: chosen !== undefined,
+      };
       return current;
     },
     ...extra,
@@ -152,6 +161,9 @@ describe('album screen', () => {
   it('sets a cover only from exactly one chosen photo, and can go back to automatic', async () => {
     const screen = renderAlbum(albumServer());
     await waitFor(() => element(cell(p2)));
+    // Until someone chooses, the album says the newest photo is its cover.
+    expect(textOf('#album-cover')).toBe('封面：自动（最新一张）');
+    expect(document.querySelector('#album-cover-reset')).toBeNull();
     // Long-press starts choosing with that photo.
     fireEvent(element(cell(p2)), new Event('longpress', { bubbles: true }));
     await waitFor(() => expect(textOf('#selection-count')).toBe('已选 1 张'));
@@ -162,11 +174,13 @@ describe('album screen', () => {
     fireEvent.click(element('#album-set-cover'));
     await waitFor(() => expect(textOf('#album-notice')).toBe('已设为封面'));
     expect(screen.callsTo('albums.setCover')).toEqual([{ homeId: 'h1', albumId: ALBUM, photoId: p2.id }]);
+    expect(textOf('#album-cover')).toBe('封面：已选定');
 
     fireEvent.click(element('#album-cover-reset'));
     await waitFor(() => expect(textOf('#album-notice')).toBe('封面：自动（最新一张）'));
     expect(screen.callsTo('albums.setCover').at(-1)).toEqual({ homeId: 'h1', albumId: ALBUM, photoId: null });
     expect(document.querySelector('#album-cover-reset')).toBeNull();
+    expect(textOf('#album-cover')).toBe('封面：自动（最新一张）');
   });
 
   it('adds photos picked from the timeline', async () => {

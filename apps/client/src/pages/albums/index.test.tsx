@@ -17,6 +17,7 @@ function album(id: string, name: string, photoCount: number, coverThumbUrl: stri
     photoCount,
     coverPhotoId: null,
     coverThumbUrl,
+    coverChosen: false,
     createdAt: '2026-05-01T08:00:00.000Z',
     updatedAt: '2026-05-01T08:00:00.000Z',
   };
