@@ -7,7 +7,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Text, View } from '@tarojs/components';
-import { type BindStorageInput, type Home, QINIU_REGIONS, type StorageStatus } from '@xiaojia/shared';
+import type { BindStorageInput, Home, StorageStatus } from '@xiaojia/shared';
 import { useState } from 'react';
 import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -20,6 +20,7 @@ import { canManageStorage } from '../../home';
 import { HomeGate } from '../../home/HomeGate';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
+import { regionName } from '../../i18n/keys';
 import './index.css';
 
 function StatusRow({ id, label, value }: { id: string; label: string; value: string }) {
@@ -112,7 +113,7 @@ export function StorageScreen({ home }: { home: Home }) {
             <StatusRow
               id="storage-region"
               label={t('storage.status.region')}
-              value={current.region ? `${QINIU_REGIONS[current.region]} (${current.region})` : ''}
+              value={current.region ? `${regionName(t, current.region)} (${current.region})` : ''}
             />
             <StatusRow
               id="storage-access-key"
