@@ -74,9 +74,13 @@ describe('i18n', () => {
     expect(translate('en', 'members.count', { count: 1, owner: 'Mama' })).toBe('1 member · owner Mama');
     expect(translate('en', 'trash.soonest', { days: 1 })).toBe('The oldest one here is deleted for good in 1 day.');
     expect(translate('zh-CN', 'timeline.count', { count: 1 })).toBe('1 张照片');
-    // No English count message is left with a bare "{count} photos".
-    const bare = Object.entries(MESSAGES.en).filter(
-      ([key, text]) => /\{(count|days)\} (photos|members|days)\b/.test(text) && !key.startsWith('upload.'),
+    expect(translate('en', 'upload.overall', { done: 1, total: 1, percent: 100 })).toBe('1/1 photo · 100%');
+    expect(translate('en', 'album.added', { count: 1 })).toBe('1 photo added');
+    expect(translate('en', 'invite.uses.value', { uses: 1 })).toBe('1 person');
+    expect(translate('en', 'invite.uses.value', { uses: 5 })).toBe('5 people');
+    // No English message is left with a bare "{count} photos" (or "{done}/{total} photos", "{uses} people"…).
+    const bare = Object.entries(MESSAGES.en).filter(([, text]) =>
+      /\{\w+\} (photos|files|members|days|devices|people|attempts|minutes)\b/.test(text),
     );
     expect(bare).toEqual([]);
   });
