@@ -27,6 +27,22 @@ export interface AlbumsScreenProps {
   reachedBottom?: number;
 }
 
+/** The album just made, and when the list was last loaded before it (to know when the list has caught up). */
+interface CreatedAlbum {
+  album: Album;
+  listedAt: number;
+}
+
+/**
+ * The album to announce as created, as the list now knows it: renamed there, under its new name; deleted,
+ * not at all. Until the list has loaded again after the creation, the album as the server made it.
+ */
+function createdAsListed(created: CreatedAlbum | null, items: Album[] | undefined, listedAt: number): Album | null {
+  if (!created) return null;
+  if (listedAt === created.listedAt) return created.album;
+  return items?.find((album) => album.id === created.album.id) ?? null;
+}
+
 export function AlbumsScreen({ home, onOpenAlbum, reachedBottom = 0 }: AlbumsScreenProps) {
   const t = useT();
   const trpc = useTRPC();
@@ -39,18 +55,19 @@ export function AlbumsScreen({ home, onOpenAlbum, reachedBottom = 0 }: AlbumsScr
   );
   const listed = usePagedItems(albums);
   const [creating, setCreating] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedAlbum | null>(null);
   const create = useMutation(
     trpc.albums.create.mutationOptions({
       onSuccess(album) {
         setCreating(false);
-        setNotice(t('albums.created', { name: album.name }));
+        setCreated({ album, listedAt: albums.dataUpdatedAt });
         void queryClient.invalidateQueries(trpc.albums.list.pathFilter());
       },
     }),
   );
 
   const items = albums.data ? listed.items : undefined;
+  const announced = createdAsListed(created, items, albums.dataUpdatedAt);
   return (
     <View className="screen" id="albums-page">
       <View className="albums__header">
@@ -61,7 +78,7 @@ export function AlbumsScreen({ home, onOpenAlbum, reachedBottom = 0 }: AlbumsScr
             className="screen__button screen__button--primary albums__create"
             onClick={() => {
               create.reset();
-              setNotice(null);
+              setCreated(null);
               setCreating(true);
             }}
           >
@@ -70,7 +87,7 @@ export function AlbumsScreen({ home, onOpenAlbum, reachedBottom = 0 }: AlbumsScr
         )}
       </View>
 
-      <Notice id="albums-notice" text={notice} />
+      <Notice id="albums-notice" text={announced && t('albums.created', { name: announced.name })} />
 
       {items ? (
         items.length === 0 ? (

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Album } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QueryProvider } from '../../api/query';
@@ -105,6 +105,33 @@ describe('albums list', () => {
     expect(api.callsTo('albums.create')).toEqual([{ homeId: 'h1', name: '周岁' }]);
     await waitFor(() => expect(textOf('#album-a9')).toContain('周岁'));
     expect(document.querySelector('#album-name-dialog')).toBeNull();
+  });
+
+  it('keeps the "created" line true to the album: its new name after a rename, gone once it is deleted', async () => {
+    const albums: Album[] = [];
+    const api = renderWithApi(<AlbumsScreen home={HOME} onOpenAlbum={() => undefined} />, {
+      'albums.list': pagedAnswer(() => albums),
+      'albums.create': (input) => {
+        const created = album('a9', (input as { name: string }).name, 0);
+        albums.push(created);
+        return created;
+      },
+    });
+    await waitFor(() => element('#albums-empty'));
+    fireEvent.click(element('#albums-create'));
+    await typeName('周岁');
+    fireEvent.click(element('#album-name-dialog-confirm'));
+    await waitFor(() => expect(textOf('#album-a9')).toContain('周岁'));
+    expect(textOf('#albums-notice')).toBe('已新建相册「周岁」');
+
+    // Renamed and then deleted on the album's page, which refreshes the albums list each time.
+    albums.splice(0, 1, { ...album('a9', '一岁', 0) });
+    await act(() => api.queryClient.invalidateQueries());
+    await waitFor(() => expect(textOf('#albums-notice')).toBe('已新建相册「一岁」'));
+    albums.splice(0, 1);
+    await act(() => api.queryClient.invalidateQueries());
+    await waitFor(() => expect(document.querySelector('#album-a9')).toBeNull());
+    expect(document.querySelector('#albums-notice')).toBeNull();
   });
 
   it('lets a viewer (亲友) look at the albums without making any', async () => {
