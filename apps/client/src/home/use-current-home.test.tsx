@@ -1,9 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appError, renderWithApi, textOf } from '../components/Screen/testing';
+import { forgetCurrentHome, home, homeList } from '../../test/support/homes';
+import { appError, renderWithApi, textOf } from '../../test/support/screen';
 import { currentHomeStore } from './current-home';
-import { forgetCurrentHome, home, homeList } from './testing';
 import { useCurrentHome } from './use-current-home';
 
 function Probe() {

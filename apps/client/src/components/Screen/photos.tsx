@@ -6,8 +6,8 @@ import type { HomeRef, ListPhotosInput } from '@xiaojia/shared';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTRPC } from '../../api/query';
 import { useT } from '../../i18n';
+import { nextPageOf, usePagedItems } from '../../lib/paging';
 import { ActionButton } from '../ActionButton';
-import { nextPageOf, usePagedItems } from './paging';
 
 export const PHOTO_PAGE_SIZE = 60;
 

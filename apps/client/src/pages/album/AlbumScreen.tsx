@@ -16,10 +16,10 @@ import { EmptyState, Notice, QueryState } from '../../components/Screen';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { LoadMore, usePhotoList } from '../../components/Screen/photos';
 import { SelectionBar } from '../../components/SelectionBar';
-import { useSelection } from '../../components/SelectionBar/selection';
 import { canEditAlbums } from '../../home';
 import { useT } from '../../i18n';
 import { appCodeOf, errorMessage } from '../../i18n/errors';
+import { useSelection } from '../../lib/selection';
 import './index.css';
 
 export interface AlbumScreenProps {

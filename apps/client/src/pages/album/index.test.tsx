@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Album, Home, Photo } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Answer, appError, element, page, photo, renderWithApi, textOf } from '../../components/Screen/testing';
-import { home } from '../../home/testing';
+import { home } from '../../../test/support/homes';
+import { type Answer, appError, element, page, photo, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
 import { AlbumScreen } from './AlbumScreen';
 

@@ -10,10 +10,10 @@ import { useState } from 'react';
 import { useTRPC } from '../../api/query';
 import { AlbumNameDialog } from '../../components/NameDialog/AlbumNameDialog';
 import { EmptyState, Notice, QueryState } from '../../components/Screen';
-import { nextPageOf, usePagedItems } from '../../components/Screen/paging';
 import { LoadMore } from '../../components/Screen/photos';
 import { canEditAlbums } from '../../home';
 import { useT } from '../../i18n';
+import { nextPageOf, usePagedItems } from '../../lib/paging';
 import './index.css';
 
 /** Albums asked for at a time (the server allows up to ALBUM_PAGE_MAX). */

@@ -1,9 +1,9 @@
 import { act, cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Album } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { home } from '../../../test/support/homes';
+import { element, pagedAnswer, renderWithApi, textOf } from '../../../test/support/screen';
 import { QueryProvider } from '../../api/query';
-import { element, pagedAnswer, renderWithApi, textOf } from '../../components/Screen/testing';
-import { home } from '../../home/testing';
 import { setLocale } from '../../i18n';
 
 const HOME = home('h1', 'member');

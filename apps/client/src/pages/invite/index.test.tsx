@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { CreatedInvite, Home, Invite } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Answer, appError, element, renderWithApi, textOf } from '../../components/Screen/testing';
-import { forgetCurrentHome, home, homeList } from '../../home/testing';
+import { forgetCurrentHome, home, homeList } from '../../../test/support/homes';
+import { type Answer, appError, element, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
 import { InviteScreen, type InviteScreenProps } from './InviteScreen';
 

@@ -3,11 +3,11 @@ import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import type { AuthResult, Home, InvitePreview } from '@xiaojia/shared';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { forgetCurrentHome, home, homeList } from '../../../test/support/homes';
+import { type Answer, appError, element, scriptedApi, textOf } from '../../../test/support/screen';
 import { ApiProvider } from '../../api/context';
 import { QueryProvider } from '../../api/query';
-import { type Answer, appError, element, scriptedApi, textOf } from '../../components/Screen/testing';
 import { currentHomeStore } from '../../home/current-home';
-import { forgetCurrentHome, home, homeList } from '../../home/testing';
 import { setLocale } from '../../i18n';
 import { JoinScreen } from './JoinScreen';
 

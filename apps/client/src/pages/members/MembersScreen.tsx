@@ -14,13 +14,13 @@ import { ActionButton } from '../../components/ActionButton';
 import { ConfirmDialog, Dialog } from '../../components/ConfirmDialog';
 import { HomeNameDialog } from '../../components/NameDialog/HomeNameDialog';
 import { Notice, QueryState } from '../../components/Screen';
-import { formatDateTime } from '../../components/Screen/format';
-import { nextPageOf, usePagedItems } from '../../components/Screen/paging';
 import { LoadMore } from '../../components/Screen/photos';
 import type { CurrentHome } from '../../home';
 import { HomeGate } from '../../home/HomeGate';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
+import { formatDateTime } from '../../lib/format';
+import { nextPageOf, usePagedItems } from '../../lib/paging';
 import { mayInvite } from './roles';
 import './index.css';
 

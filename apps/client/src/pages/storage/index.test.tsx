@@ -1,8 +1,8 @@
 import { act, cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { StorageStatus } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appError, element, renderWithApi, textOf } from '../../components/Screen/testing';
-import { forgetCurrentHome, home, homeList } from '../../home/testing';
+import { forgetCurrentHome, home, homeList } from '../../../test/support/homes';
+import { appError, element, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
 import StoragePage, { StorageScreen } from './index';
 

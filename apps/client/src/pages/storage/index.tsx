@@ -13,7 +13,6 @@ import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice, QueryState } from '../../components/Screen';
 import { usePageChrome } from '../../components/Screen/chrome';
-import { formatDateTime } from '../../components/Screen/format';
 import { StorageBindForm } from '../../components/StorageBindForm';
 import { StorageGuide } from '../../components/StorageGuide';
 import { canManageStorage } from '../../home';
@@ -21,6 +20,7 @@ import { HomeGate } from '../../home/HomeGate';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { regionName } from '../../i18n/keys';
+import { formatDateTime } from '../../lib/format';
 import './index.css';
 
 function StatusRow({ id, label, value }: { id: string; label: string; value: string }) {

@@ -13,10 +13,10 @@ import { PhotoGrid } from '../../components/PhotoGrid';
 import { EmptyState, Notice, QueryState } from '../../components/Screen';
 import { LoadMore, usePhotoList } from '../../components/Screen/photos';
 import { SelectionBar } from '../../components/SelectionBar';
-import { useSelection } from '../../components/SelectionBar/selection';
 import { canOpenTrash } from '../../home';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
+import { useSelection } from '../../lib/selection';
 import { purgeOutcome, soonestPurge } from './retention';
 import './index.css';
 

@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Photo } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { element, page, photo, renderWithApi, textOf } from '../../components/Screen/testing';
-import { home } from '../../home/testing';
+import { home } from '../../../test/support/homes';
+import { element, page, photo, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
 import { TrashScreen } from './TrashScreen';
 

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { appError, scriptedApi, textOf } from '../../../test/support/screen';
 import { ApiProvider } from '../../api/context';
-import { appError, scriptedApi, textOf } from '../../components/Screen/testing';
 import { setLocale } from '../../i18n';
 import { WelcomeScreen } from './WelcomeScreen';
 
