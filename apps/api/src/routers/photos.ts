@@ -1,5 +1,12 @@
-import { type PhotoPage, zCount, zGetPhotoInput, zIdBatch, zListPhotosInput, zPhotoDetail } from '@xiaojia/shared';
-import { z } from 'zod';
+import {
+  type PhotoPage,
+  zCount,
+  zGetPhotoInput,
+  zIdBatch,
+  zListPhotosInput,
+  zPhotoDetail,
+  zPurgeResult,
+} from '@xiaojia/shared';
 import { PhotosService } from '../services/photos.js';
 import { homeProcedure, router } from '../trpc/init.js';
 
@@ -28,6 +35,6 @@ export const photosRouter = router({
   /** Delete forever; `pending` are gone from every list and retried in the background. */
   purge: homeProcedure('contribute')
     .input(zIdBatch)
-    .output(zCount.extend({ pending: z.number().int().nonnegative() }))
+    .output(zPurgeResult)
     .mutation(({ ctx, input }) => new PhotosService(ctx.deps).purge(ctx.member, input, ctx.req.origin)),
 });

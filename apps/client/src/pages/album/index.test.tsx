@@ -2,6 +2,7 @@ import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Album, Home, Photo } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { home } from '../../../test/support/homes';
+import { id } from '../../../test/support/ids';
 import { type Answer, appError, element, page, photo, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
 import { AlbumScreen } from './AlbumScreen';
@@ -66,7 +67,7 @@ function renderAlbum(answers: Record<string, Answer>, role: Home['role'] = 'memb
   let deleted = 0;
   const api = renderWithApi(
     <AlbumScreen
-      home={home('h1', role)}
+      home={home(id('h1'), role)}
       albumId={ALBUM}
       gridWidth={375}
       onOpenPhoto={(p, albumId) => opened.push({ id: p.id, albumId })}
@@ -91,7 +92,7 @@ describe('album screen', () => {
     expect(textOf('#album-name')).toBe('满月');
     expect(textOf('#album-count')).toBe('共 3 张');
     expect(screen.callsTo('photos.list')).toEqual([
-      expect.objectContaining({ homeId: 'h1', albumId: ALBUM, limit: 60 }),
+      expect.objectContaining({ homeId: id('h1'), albumId: ALBUM, limit: 60 }),
     ]);
     fireEvent.click(element(cell(p2)));
     expect(screen.opened).toEqual([{ id: p2.id, albumId: ALBUM }]);
@@ -108,7 +109,7 @@ describe('album screen', () => {
     await waitFor(() => expect(textOf('#album-name')).toBe('百天'));
     // The navigation bar carries the album's name, renamed too.
     expect(document.title).toBe('百天');
-    expect(screen.callsTo('albums.rename')).toEqual([{ homeId: 'h1', id: ALBUM, name: '百天' }]);
+    expect(screen.callsTo('albums.rename')).toEqual([{ homeId: id('h1'), id: ALBUM, name: '百天' }]);
     expect(document.querySelector('#album-name-dialog')).toBeNull();
   });
 
@@ -125,7 +126,7 @@ describe('album screen', () => {
     fireEvent.click(element('#album-delete'));
     fireEvent.click(element('#album-delete-dialog-confirm'));
     await waitFor(() => expect(screen.deleted()).toBe(1));
-    expect(screen.callsTo('albums.delete')).toEqual([{ homeId: 'h1', id: ALBUM }]);
+    expect(screen.callsTo('albums.delete')).toEqual([{ homeId: id('h1'), id: ALBUM }]);
     // While the page leaves, other screens refresh every album query: the gone one is not asked for again
     // (that would only earn a 404).
     const watchingAlbum = () =>
@@ -152,7 +153,9 @@ describe('album screen', () => {
     expect(screen.opened).toEqual([]);
     fireEvent.click(element('#album-remove-selected'));
     await waitFor(() => expect(textOf('#album-notice')).toBe('已移出 2 张'));
-    expect(screen.callsTo('albums.removePhotos')).toEqual([{ homeId: 'h1', albumId: ALBUM, photoIds: [p1.id, p3.id] }]);
+    expect(screen.callsTo('albums.removePhotos')).toEqual([
+      { homeId: id('h1'), albumId: ALBUM, photoIds: [p1.id, p3.id] },
+    ]);
     expect(document.querySelector('#selection-bar')).toBeNull();
     await waitFor(() => expect(document.querySelector(cell(p1))).toBeNull());
     expect(textOf('#album-count')).toBe('共 1 张');
@@ -173,12 +176,12 @@ describe('album screen', () => {
     fireEvent.click(element(cell(p3)));
     fireEvent.click(element('#album-set-cover'));
     await waitFor(() => expect(textOf('#album-notice')).toBe('已设为封面'));
-    expect(screen.callsTo('albums.setCover')).toEqual([{ homeId: 'h1', albumId: ALBUM, photoId: p2.id }]);
+    expect(screen.callsTo('albums.setCover')).toEqual([{ homeId: id('h1'), albumId: ALBUM, photoId: p2.id }]);
     expect(textOf('#album-cover')).toBe('封面：已选定');
 
     fireEvent.click(element('#album-cover-reset'));
     await waitFor(() => expect(textOf('#album-notice')).toBe('封面：自动（最新一张）'));
-    expect(screen.callsTo('albums.setCover').at(-1)).toEqual({ homeId: 'h1', albumId: ALBUM, photoId: null });
+    expect(screen.callsTo('albums.setCover').at(-1)).toEqual({ homeId: id('h1'), albumId: ALBUM, photoId: null });
     expect(document.querySelector('#album-cover-reset')).toBeNull();
     expect(textOf('#album-cover')).toBe('封面：自动（最新一张）');
   });
@@ -195,7 +198,7 @@ describe('album screen', () => {
     fireEvent.click(element(cell(t4)));
     fireEvent.click(element('#album-add-selected'));
     await waitFor(() => expect(textOf('#album-notice')).toBe('已加入 1 张'));
-    expect(screen.callsTo('albums.addPhotos')).toEqual([{ homeId: 'h1', albumId: ALBUM, photoIds: [t4.id] }]);
+    expect(screen.callsTo('albums.addPhotos')).toEqual([{ homeId: id('h1'), albumId: ALBUM, photoIds: [t4.id] }]);
     expect(document.querySelector('#album-grid')).not.toBeNull();
   });
 
