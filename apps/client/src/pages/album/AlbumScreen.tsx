@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Text, View } from '@tarojs/components';
 import type { Home, Photo } from '@xiaojia/shared';
 import { useState } from 'react';
+import { useInvalidate } from '../../api/invalidate';
 import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { AlbumNameDialog } from '../../components/NameDialog/AlbumNameDialog';
@@ -42,6 +43,7 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const [mode, setMode] = useState<Mode>('view');
   const [renaming, setRenaming] = useState(false);
   const [askDelete, setAskDelete] = useState(false);
@@ -57,11 +59,6 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
   const listed = mode === 'pick' ? timeline : inAlbum;
   const selection = useSelection(listed.ids);
 
-  /** Counts, covers and album lists all change when photos come and go. */
-  function refreshAlbum() {
-    void queryClient.invalidateQueries(trpc.albums.pathFilter());
-    void queryClient.invalidateQueries(trpc.photos.list.pathFilter());
-  }
   const failed = (error: unknown) => setNotice(t('albums.failed', { message: errorMessage(error, t) }));
   const leaveSelection = () => {
     selection.end();
@@ -73,7 +70,7 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
       onSuccess(next) {
         setRenaming(false);
         queryClient.setQueryData(trpc.albums.get.queryKey({ homeId, id: albumId }), next);
-        void queryClient.invalidateQueries(trpc.albums.list.pathFilter());
+        void invalidate.albumsChanged();
       },
     }),
   );
@@ -83,7 +80,7 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
         setAskDelete(false);
         setDeleted(true);
         queryClient.removeQueries(trpc.albums.get.queryFilter({ homeId, id: albumId }));
-        void queryClient.invalidateQueries(trpc.albums.list.pathFilter());
+        void invalidate.albumsChanged();
         onDeleted();
       },
       onError(error) {
@@ -97,7 +94,7 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
     onSuccess({ count }: { count: number }) {
       leaveSelection();
       setNotice(t(doneKey, { count }));
-      refreshAlbum();
+      void invalidate.photosChanged();
     },
     onError: failed,
   });
@@ -109,7 +106,7 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
         leaveSelection();
         setNotice(next.coverChosen ? t('album.coverSet') : t('album.coverAuto'));
         queryClient.setQueryData(trpc.albums.get.queryKey({ homeId, id: albumId }), next);
-        void queryClient.invalidateQueries(trpc.albums.list.pathFilter());
+        void invalidate.albumsChanged();
       },
       onError: failed,
     }),

@@ -3,10 +3,11 @@
  * page's reach-bottom count are handed in (tests).
  */
 
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Button, Image, Text, View } from '@tarojs/components';
 import type { Album, Home } from '@xiaojia/shared';
 import { useState } from 'react';
+import { useInvalidate } from '../../api/invalidate';
 import { useTRPC } from '../../api/query';
 import { AlbumNameDialog } from '../../components/NameDialog/AlbumNameDialog';
 import { EmptyState, Notice, QueryState } from '../../components/Screen';
@@ -46,7 +47,7 @@ function createdAsListed(created: CreatedAlbum | null, items: Album[] | undefine
 export function AlbumsScreen({ home, onOpenAlbum, reachedBottom = 0 }: AlbumsScreenProps) {
   const t = useT();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const albums = useInfiniteQuery(
     trpc.albums.list.infiniteQueryOptions(
       { homeId: home.id, limit: ALBUM_PAGE_SIZE },
@@ -61,7 +62,7 @@ export function AlbumsScreen({ home, onOpenAlbum, reachedBottom = 0 }: AlbumsScr
       onSuccess(album) {
         setCreating(false);
         setCreated({ album, listedAt: albums.dataUpdatedAt });
-        void queryClient.invalidateQueries(trpc.albums.list.pathFilter());
+        void invalidate.albumsChanged();
       },
     }),
   );

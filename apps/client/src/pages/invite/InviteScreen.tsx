@@ -5,7 +5,7 @@
  * and copying are handed in (tests).
  */
 
-import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { skipToken, useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Image, Text, View } from '@tarojs/components';
 import {
   type CreatedInvite,
@@ -15,6 +15,7 @@ import {
   type Invite,
 } from '@xiaojia/shared';
 import { useState } from 'react';
+import { useInvalidate } from '../../api/invalidate';
 import { useTRPC } from '../../api/query';
 import { ActionButton } from '../../components/ActionButton';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -71,7 +72,7 @@ function InviteForm({
 }: InviteScreenProps & { home: NonNullable<CurrentHome['home']> }) {
   const t = useT();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const [role, setRole] = useState<GrantableRole>('member');
   const [days, setDays] = useState<number>(INVITE_DEFAULT_DAYS);
   const [uses, setUses] = useState(1);
@@ -81,7 +82,7 @@ function InviteForm({
   const homeId = home.id;
 
   const invites = useQuery(trpc.invites.list.queryOptions({ homeId }));
-  const refreshList = () => void queryClient.invalidateQueries(trpc.invites.list.pathFilter());
+  const refreshList = () => void invalidate.invitesChanged();
   const failed = (error: unknown) => setNotice(t('invite.failed', { message: errorMessage(error, t) }));
   const create = useMutation(
     trpc.invites.create.mutationOptions({

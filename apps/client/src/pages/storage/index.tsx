@@ -9,6 +9,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Text, View } from '@tarojs/components';
 import type { BindStorageInput, Home, StorageStatus } from '@xiaojia/shared';
 import { useState } from 'react';
+import { useInvalidate } from '../../api/invalidate';
 import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice, QueryState } from '../../components/Screen';
@@ -47,6 +48,7 @@ export function StorageScreen({ home }: { home: Home }) {
   const owner = canManageStorage(home.role);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const status = useQuery(trpc.storage.status.queryOptions({ homeId }));
   // Rotating keys shows the form over a bound bucket; without a binding the form is always there.
   const [rotating, setRotating] = useState(false);
@@ -56,8 +58,7 @@ export function StorageScreen({ home }: { home: Home }) {
   function settled(next: StorageStatus) {
     queryClient.setQueryData(trpc.storage.status.queryKey({ homeId }), next);
     // Photos of a bucket just bound again become readable, those of one just unbound do not: lists change.
-    void queryClient.invalidateQueries(trpc.photos.pathFilter());
-    void queryClient.invalidateQueries(trpc.albums.pathFilter());
+    void invalidate.photosChanged();
   }
 
   const bind = useMutation(trpc.storage.bind.mutationOptions({ onSuccess: settled }));
