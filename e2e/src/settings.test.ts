@@ -67,6 +67,14 @@ describe('albums, trash, storage and account screens (H5, real server)', () => {
 
   const text = (page: TrackedPage, selector: string) => page.locator(selector).first().textContent();
 
+  /** How far (px) the typed text's line sits from the middle of its input box: Taro's H5 input put it at the top. */
+  const offCentre = (page: TrackedPage, field: string) =>
+    page.evaluate((selector) => {
+      const box = (document.querySelector(selector) as Element).getBoundingClientRect();
+      const line = (document.querySelector(`${selector} input`) as Element).getBoundingClientRect();
+      return Math.abs(box.top + box.height / 2 - (line.top + line.height / 2));
+    }, field);
+
   it('follows an English phone in dark mode from the first page, tab bar and title included', async () => {
     const page = await signedIn('/pages/albums/index', { ...PHONE, locale: 'en-US', colorScheme: 'dark' });
     await expect.poll(() => page.title(), { timeout: 15_000 }).toBe('Albums');
@@ -97,6 +105,7 @@ describe('albums, trash, storage and account screens (H5, real server)', () => {
     await page.locator('#album-name-dialog-confirm').click();
     await expect.poll(() => text(page, '#album-name-dialog-error')).toBe('请给相册起个名字');
     await page.locator('#album-name-dialog-input input').fill('宝宝满月');
+    expect(await offCentre(page, '#album-name-dialog-input')).toBeLessThan(1);
     await running().screenshot(page, 'albums-create-dialog');
     await page.locator('#album-name-dialog-confirm').click();
     await expect.poll(() => text(page, '#albums-notice')).toBe('已新建相册「宝宝满月」');
@@ -129,6 +138,8 @@ describe('albums, trash, storage and account screens (H5, real server)', () => {
     await page.locator('#album-delete-dialog-confirm').click();
     // Back on the list, which no longer has it.
     await expect.poll(() => text(page, '#albums-empty'), { timeout: 10_000 }).toContain('还没有相册');
+    // The line that announced it went with it.
+    expect(await page.locator('#albums-notice').count()).toBe(0);
     expect((await call<{ items: Album[] }>('query', 'albums.list', { homeId })).items).toEqual([]);
     const timeline = await call<PhotoPage>('query', 'photos.list', { homeId, limit: 50 });
     expect(timeline.items.map((p) => p.id).sort()).toEqual([...photoIds].sort());
@@ -182,6 +193,9 @@ describe('albums, trash, storage and account screens (H5, real server)', () => {
       await page.locator('#bind-bucket input').fill('Family_Photos');
       await page.locator('#bind-domain input').fill('img.example.com/photos');
       expect(await page.locator('#bind-secretKey input').getAttribute('type')).toBe('password');
+      for (const field of ['accessKey', 'secretKey', 'bucket', 'domain']) {
+        expect(await offCentre(page, `#bind-${field}`), field).toBeLessThan(1);
+      }
       await page.locator('#bind-submit').click();
       await expect
         .poll(() => text(page, '#bind-error-accessKey'))

@@ -1,5 +1,6 @@
 import { defineCustomElements } from '@tarojs/components/loader';
 import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
 
 // Registers Taro's H5 web components (taro-view-core, taro-input-core, ...) in jsdom, as the H5 app does
 // (the build-time tests under config/ run in plain Node). Stencil then announces 'appload' from a timer:
@@ -17,3 +18,13 @@ Taro.setNavigationBarTitle = async ({ title }) => {
   document.title = title;
   return { errMsg: 'setNavigationBarTitle:ok' };
 };
+// and paint their navigation bar in the colour scheme's colours (tests spy on it).
+Taro.setNavigationBarColor = async () => ({ errMsg: 'setNavigationBarColor:ok' });
+
+// Page lifecycle hooks come from Taro's page wrapper, which tests do not have: a rendered screen is the
+// page in front, shown once as it mounts and never hidden.
+Object.assign(Taro, {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, as the page shows
+  useDidShow: (onShow: () => void) => useEffect(() => onShow(), []),
+  useDidHide: () => undefined,
+});

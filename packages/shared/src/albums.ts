@@ -7,8 +7,11 @@ export const zAlbum = z.object({
   id: zId,
   name: z.string(),
   photoCount: z.number().int().nonnegative(),
+  /** The chosen cover, else the newest photo in the album (null when it has none). */
   coverPhotoId: zId.nullable(),
   coverThumbUrl: z.string().nullable(),
+  /** Someone chose the cover (albums.setCover); false while the newest photo stands in. */
+  coverChosen: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALBUMS_PER_HOME_MAX } from './albums.js';
-import { zId, zIsoTime } from './common.js';
+import { zCount, zId, zIsoTime } from './common.js';
 
 /** Trashed photos are purged automatically after this many days. */
 export const TRASH_RETENTION_DAYS = 30;
@@ -115,3 +115,7 @@ export const zPhotoBuckets = z.object({
   total: z.number().int().nonnegative(),
 });
 export type PhotoBuckets = z.infer<typeof zPhotoBuckets>;
+
+/** photos.purge: how many went for good, and how many the storage has yet to delete (retried shortly). */
+export const zPurgeResult = zCount.extend({ pending: z.number().int().nonnegative() });
+export type PurgeResult = z.infer<typeof zPurgeResult>;

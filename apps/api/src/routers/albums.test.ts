@@ -13,7 +13,13 @@ describe('albums', () => {
 
   it('create, rename, list with counts and covers, delete keeps the photos', async () => {
     const album = await alice.caller.albums.create({ homeId: alice.homeId, name: '  一岁生日 ' });
-    expect(album).toMatchObject({ name: '一岁生日', photoCount: 0, coverPhotoId: null, coverThumbUrl: null });
+    expect(album).toMatchObject({
+      name: '一岁生日',
+      photoCount: 0,
+      coverPhotoId: null,
+      coverThumbUrl: null,
+      coverChosen: false,
+    });
 
     const older = await uploadPhoto(alice.caller, alice.homeId, { takenAt: '2025-01-01T00:00:00Z' });
     const newer = await uploadPhoto(alice.caller, alice.homeId, { takenAt: '2025-02-01T00:00:00Z' });
@@ -35,11 +41,15 @@ describe('albums', () => {
 
     let listed = (await alice.caller.albums.list({ homeId: alice.homeId })).items;
     expect(listed).toHaveLength(1);
-    expect(listed[0]).toMatchObject({ photoCount: 2, coverPhotoId: newer.photo.id });
+    // Nobody chose a cover: the newest photo stands in, and the album says so.
+    expect(listed[0]).toMatchObject({ photoCount: 2, coverPhotoId: newer.photo.id, coverChosen: false });
     expect(listed[0]?.coverThumbUrl).toContain(newer.key);
 
     await alice.caller.albums.setCover({ homeId: alice.homeId, albumId: album.id, photoId: older.photo.id });
-    expect((await alice.caller.albums.get({ homeId: alice.homeId, id: album.id })).coverPhotoId).toBe(older.photo.id);
+    expect(await alice.caller.albums.get({ homeId: alice.homeId, id: album.id })).toMatchObject({
+      coverPhotoId: older.photo.id,
+      coverChosen: true,
+    });
 
     // Trashed photos do not count and cannot be the automatic cover.
     await alice.caller.photos.trash({ homeId: alice.homeId, ids: [older.photo.id] });
@@ -74,6 +84,7 @@ describe('albums', () => {
     expect(await alice.caller.albums.get({ homeId: alice.homeId, id: album.id })).toMatchObject({
       photoCount: 1,
       coverPhotoId: b.photo.id,
+      coverChosen: false,
     });
   });
 

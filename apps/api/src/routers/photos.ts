@@ -7,8 +7,8 @@ import {
   zPhotoBuckets,
   zPhotoBucketsInput,
   zPhotoDetail,
+  zPurgeResult,
 } from '@xiaojia/shared';
-import { z } from 'zod';
 import { PhotosService } from '../services/photos.js';
 import { homeProcedure, router } from '../trpc/init.js';
 
@@ -42,6 +42,6 @@ export const photosRouter = router({
   /** Delete forever; `pending` are gone from every list and retried in the background. */
   purge: homeProcedure('contribute')
     .input(zIdBatch)
-    .output(zCount.extend({ pending: z.number().int().nonnegative() }))
+    .output(zPurgeResult)
     .mutation(({ ctx, input }) => new PhotosService(ctx.deps).purge(ctx.member, input, ctx.req.origin)),
 });

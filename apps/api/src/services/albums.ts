@@ -45,6 +45,7 @@ export class AlbumsService {
         photoCount: row.photo_count,
         coverPhotoId: cover?.id ?? null,
         coverThumbUrl: cover ? views.url(cover, 'thumb') : null,
+        coverChosen: cover !== undefined && cover.id === row.cover_photo_id,
         createdAt: row.created_at,
         updatedAt: row.updated_at,
       };

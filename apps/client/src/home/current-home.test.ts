@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { home } from '../../test/support/homes';
 import type { TaroStorage } from '../api/token-store';
 import { CURRENT_HOME_STORAGE_KEY, createCurrentHomeStore, isHomeScopedKey, pickCurrentHome } from './current-home';
 import { canEditAlbums, canManageStorage, canTrashPhoto, canUpload } from './permissions';
-import { home } from './testing';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { home } from '../../test/support/homes';
 import { setLocale, t } from '../i18n';
 import { chooseHome, sheetPage } from './switcher';
-import { home } from './testing';
 
 describe('home switcher sheet', () => {
   setLocale('zh-CN');

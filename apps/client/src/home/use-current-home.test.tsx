@@ -1,9 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appError, renderWithApi, textOf } from '../components/Screen/testing';
+import { forgetCurrentHome, home, homeList } from '../../test/support/homes';
+import { id } from '../../test/support/ids';
+import { appError, renderWithApi, textOf } from '../../test/support/screen';
 import { currentHomeStore } from './current-home';
-import { forgetCurrentHome, home, homeList } from './testing';
 import { useCurrentHome } from './use-current-home';
 
 function Probe() {
@@ -28,38 +29,38 @@ describe('useCurrentHome', () => {
 
   it('starts at the first home, switches, and remembers the switch', async () => {
     const api = renderWithApi(<Probe />, {
-      'homes.list': () => homeList(home('h1'), home('h2', 'viewer')),
+      'homes.list': () => homeList(home(id('h1')), home(id('h2'), 'viewer')),
     });
-    await waitFor(() => expect(textOf('#state')).toBe('h1:owner'));
-    fireEvent.click(document.querySelector('#to-h2') as HTMLElement);
-    await waitFor(() => expect(textOf('#state')).toBe('h2:viewer'));
-    expect(currentHomeStore.peek()).toBe('h2');
+    await waitFor(() => expect(textOf('#state')).toBe(`${id('h1')}:owner`));
+    fireEvent.click(document.querySelector(`#to-${id('h2')}`) as HTMLElement);
+    await waitFor(() => expect(textOf('#state')).toBe(`${id('h2')}:viewer`));
+    expect(currentHomeStore.peek()).toBe(id('h2'));
     expect(api.callsTo('homes.list').length).toBeGreaterThanOrEqual(1);
   });
 
   it('keeps a remembered home, and falls back to the first when the user is no longer in it', async () => {
-    await currentHomeStore.set('h2');
-    let homes = [home('h1'), home('h2', 'member')];
+    await currentHomeStore.set(id('h2'));
+    let homes = [home(id('h1')), home(id('h2'), 'member')];
     const api = renderWithApi(<Probe />, { 'homes.list': () => homeList(...homes) });
-    await waitFor(() => expect(textOf('#state')).toBe('h2:member'));
-    homes = [home('h1')];
+    await waitFor(() => expect(textOf('#state')).toBe(`${id('h2')}:member`));
+    homes = [home(id('h1'))];
     await api.queryClient.invalidateQueries();
-    await waitFor(() => expect(textOf('#state')).toBe('h1:owner'));
-    await waitFor(() => expect(currentHomeStore.peek()).toBe('h1'));
+    await waitFor(() => expect(textOf('#state')).toBe(`${id('h1')}:owner`));
+    await waitFor(() => expect(currentHomeStore.peek()).toBe(id('h1')));
   });
 
   it('asks again for the homes when the current home refuses the user (they were removed)', async () => {
-    let homes = [home('h1', 'member'), home('h2')];
+    let homes = [home(id('h1'), 'member'), home(id('h2'))];
     const api = renderWithApi(<Probe />, { 'homes.list': () => homeList(...homes) });
-    await waitFor(() => expect(textOf('#state')).toBe('h1:member'));
-    homes = [home('h2')];
+    await waitFor(() => expect(textOf('#state')).toBe(`${id('h1')}:member`));
+    homes = [home(id('h2'))];
     await api.queryClient
       .fetchQuery({
-        queryKey: [['photos', 'list'], { input: { homeId: 'h1' }, type: 'query' }],
+        queryKey: [['photos', 'list'], { input: { homeId: id('h1') }, type: 'query' }],
         queryFn: () => Promise.reject(appError('NOT_FOUND')),
       })
       .catch(() => undefined);
-    await waitFor(() => expect(textOf('#state')).toBe('h2:owner'));
+    await waitFor(() => expect(textOf('#state')).toBe(`${id('h2')}:owner`));
   });
 
   it('says so when the user is in no home at all', async () => {

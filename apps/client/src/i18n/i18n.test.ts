@@ -1,7 +1,13 @@
 import { ERROR_CODE_LIST } from '@xiaojia/shared';
 import { describe, expect, it } from 'vitest';
 import { describeCode, errorMessage } from './errors';
-import { FEATURES, interpolate, LOCALES, localeFromLanguage, MESSAGES, setLocale, translate } from './index';
+import { FEATURES, interpolate, LOCALES, localeFromLanguage, MESSAGES, setLocale, t, translate } from './index';
+import { monthName, regionName, weekdayName } from './keys';
+
+/** The placeholders a message fills, plural ones by their count's name: "{count} {count|photo|photos}" has count. */
+function placeholders(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(/\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}/g), (match) => match[1] ?? ''))].sort();
+}
 
 describe('i18n', () => {
   it('translates every shared error code in both locales', () => {
@@ -17,6 +23,30 @@ describe('i18n', () => {
       const en = Object.keys(feature.en);
       expect(en.sort()).toEqual(zh.sort());
     }
+  });
+
+  it('fills the same placeholders in Chinese and English', () => {
+    const differing = Object.entries(MESSAGES['zh-CN'])
+      .filter(([key, zh]) => placeholders(zh).join() !== placeholders(MESSAGES.en[key] ?? '').join())
+      .map(([key]) => key);
+    expect(differing).toEqual([]);
+    expect(placeholders('{count} {count|photo|photos} in {name}')).toEqual(['count', 'name']);
+  });
+
+  it('takes only keys the Chinese messages have', () => {
+    // @ts-expect-error: a typo is a type error (typecheck fails if this line ever compiles)
+    expect(t('albums.titel')).toBe('albums.titel');
+    expect(t('albums.title')).toBe('相册');
+  });
+
+  it('names months, weekdays and regions through typed helpers, leaving what is none as it is', () => {
+    const en = (key: string) => translate('en', key);
+    expect(monthName(en, 5)).toBe('May');
+    expect(monthName(en, 13)).toBe('13');
+    expect(weekdayName(en, 0)).toBe('Sun');
+    expect(weekdayName(en, 7)).toBe('7');
+    expect(regionName(en, 'na0')).toBe('North America (Los Angeles)');
+    expect(regionName((key) => translate('zh-CN', key), 'z0')).toBe('华东-浙江');
   });
 
   it('takes the locale from the platform language, Chinese unless it is English', () => {
@@ -44,9 +74,13 @@ describe('i18n', () => {
     expect(translate('en', 'members.count', { count: 1, owner: 'Mama' })).toBe('1 member · owner Mama');
     expect(translate('en', 'trash.soonest', { days: 1 })).toBe('The oldest one here is deleted for good in 1 day.');
     expect(translate('zh-CN', 'timeline.count', { count: 1 })).toBe('1 张照片');
-    // No English count message is left with a bare "{count} photos".
-    const bare = Object.entries(MESSAGES.en).filter(
-      ([key, text]) => /\{(count|days)\} (photos|members|days)\b/.test(text) && !key.startsWith('upload.'),
+    expect(translate('en', 'upload.overall', { done: 1, total: 1, percent: 100 })).toBe('1/1 photo · 100%');
+    expect(translate('en', 'album.added', { count: 1 })).toBe('1 photo added');
+    expect(translate('en', 'invite.uses.value', { uses: 1 })).toBe('1 person');
+    expect(translate('en', 'invite.uses.value', { uses: 5 })).toBe('5 people');
+    // No English message is left with a bare "{count} photos" (or "{done}/{total} photos", "{uses} people"…).
+    const bare = Object.entries(MESSAGES.en).filter(([, text]) =>
+      /\{\w+\} (photos|files|members|days|devices|people|attempts|minutes)\b/.test(text),
     );
     expect(bare).toEqual([]);
   });

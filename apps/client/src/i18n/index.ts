@@ -1,8 +1,9 @@
 /**
  * Translations: zh-CN by default, English when the platform reports an English system language.
  * Messages live per feature in ./locales/<feature>.ts ({ 'zh-CN': {...}, en: {...} }) and are merged here;
- * `{name}` placeholders are filled from `params`, `{name|one|other}` pick the plural word for a count. A key missing in English falls back to Chinese, then to
- * the key itself, so a forgotten translation shows up as text rather than as a crash.
+ * `{name}` placeholders are filled from `params`, `{name|one|other}` pick the plural word for a count.
+ * A key is a `MessageKey`, one of the Chinese messages, so a typo fails typecheck; keys built at run time
+ * go through typed helpers (./keys.ts). i18n.test.ts holds English to the same keys and placeholders.
  */
 import Taro from '@tarojs/taro';
 import { useMemo, useSyncExternalStore } from 'react';
@@ -28,7 +29,7 @@ export type Messages = Readonly<Record<string, string>>;
 export type FeatureMessages = Readonly<Record<Locale, Messages>>;
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-export const FEATURES: readonly FeatureMessages[] = [
+export const FEATURES = [
   commonMessages,
   errorsMessages,
   authMessages,
@@ -42,7 +43,14 @@ export const FEATURES: readonly FeatureMessages[] = [
   accountDataMessages,
   homesMessages,
   familyMessages,
-];
+] as const satisfies readonly FeatureMessages[];
+
+/** Every message's key: the Chinese ones (the locale every other one falls back to). */
+export type MessageKey = (typeof FEATURES)[number] extends infer Feature
+  ? Feature extends { 'zh-CN': infer Chinese }
+    ? keyof Chinese & string
+    : never
+  : never;
 
 export function mergeFeatures(features: readonly FeatureMessages[]): Record<Locale, Messages> {
   const merged: Record<Locale, Record<string, string>> = { 'zh-CN': {}, en: {} };
@@ -108,17 +116,26 @@ export function interpolate(template: string, params?: MessageParams): string {
   );
 }
 
+/**
+ * The lookup itself, for any text (tests walk lists of keys with it); screens use `t` and `useT`, whose
+ * keys typecheck.
+ */
 export function translate(locale: Locale, key: string, params?: MessageParams): string {
   const template = MESSAGES[locale][key] ?? MESSAGES[DEFAULT_LOCALE][key] ?? key;
   return interpolate(template, params);
 }
 
-/** Translates `key` in the current locale. */
-export function t(key: string, params?: MessageParams): string {
-  return translate(getLocale(), key, params);
+export interface Translate {
+  (key: MessageKey, params?: MessageParams): string;
+  /**
+   * @deprecated Only until components/PhotoGrid/layout.ts (being rewritten elsewhere) names months and
+   * weekdays with monthName and weekdayName (./keys.ts); then this goes.
+   */
+  (key: `month.${number | undefined}` | `weekday.${number}`, params?: MessageParams): string;
 }
 
-export type Translate = (key: string, params?: MessageParams) => string;
+/** Translates `key` in the current locale. */
+export const t: Translate = (key: string, params?: MessageParams) => translate(getLocale(), key, params);
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
@@ -129,7 +146,7 @@ function subscribe(listener: () => void) {
 export function useT(): Translate {
   const locale = useSyncExternalStore(subscribe, getLocale, getLocale);
   // Stable per locale, so screens may list it in effect dependencies.
-  return useMemo<Translate>(() => (key, params) => translate(locale, key, params), [locale]);
+  return useMemo<Translate>(() => (key: string, params?: MessageParams) => translate(locale, key, params), [locale]);
 }
 
 export function useLocale(): Locale {

@@ -3,11 +3,11 @@
  * Stylesheets carry both palettes (config/rn-transformer.js); what is drawn outside them, the navigation
  * bar, tab bar, status bar and page background, takes theme.json's colours.
  */
-import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
-import { useEffect, useRef } from 'react';
+import Taro from '@tarojs/taro';
 import { Appearance, type ColorSchemeName, StatusBar } from 'react-native';
 import theme from '../theme.json';
 import { type ColorScheme, setColorScheme } from './color-scheme';
+import { paintNavigationBar, usePaintWhileShown } from './navigation-bar';
 
 export { paintTabBar } from './tab-bar';
 
@@ -57,25 +57,10 @@ export function followSystemColorScheme(): void {
  * only the status bar follows that bar's tone.
  */
 export function useSchemeNavigationBar(scheme: ColorScheme, fixedTone: ColorScheme | null): void {
-  const shown = useRef(false);
-  useDidShow(() => {
-    shown.current = true;
-    paintBars(scheme, fixedTone);
-  });
-  useDidHide(() => {
-    shown.current = false;
-  });
-  useEffect(() => {
-    if (shown.current) paintBars(scheme, fixedTone);
-  }, [scheme, fixedTone]);
+  usePaintWhileShown(paintBars, scheme, fixedTone);
 }
 
 function paintBars(scheme: ColorScheme, fixedTone: ColorScheme | null): void {
   StatusBar.setBarStyle((fixedTone ?? scheme) === 'dark' ? 'light-content' : 'dark-content');
-  if (fixedTone) return;
-  const colours = theme[scheme];
-  void Taro.setNavigationBarColor({
-    frontColor: colours.navTextStyle === 'white' ? '#ffffff' : '#000000',
-    backgroundColor: colours.navBgColor,
-  }).catch(() => undefined);
+  if (!fixedTone) paintNavigationBar(scheme);
 }

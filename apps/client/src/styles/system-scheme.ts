@@ -1,9 +1,11 @@
 /**
  * Following the system's light/dark setting at run time, in the browser: pages switch through theme.css's
- * media query alone, but Taro's H5 tab bar takes its colours from the app config, so it is repainted from
- * theme.json when the scheme changes. WeChat: system-scheme.weapp.ts; React Native: system-scheme.rn.ts.
+ * media query alone, but Taro's H5 tab bar and navigation bar take their colours from the app config, so
+ * they are repainted from theme.json when the scheme changes. WeChat: system-scheme.weapp.ts; React
+ * Native: system-scheme.rn.ts.
  */
 import { type ColorScheme, setColorScheme } from './color-scheme';
+import { paintNavigationBar, usePaintWhileShown } from './navigation-bar';
 
 export { paintTabBar } from './tab-bar';
 
@@ -21,5 +23,14 @@ export function followSystemColorScheme(): void {
   else dark.addListener(apply);
 }
 
-/** H5 draws no navigation bar (the browser's own chrome is the page title). */
-export function useSchemeNavigationBar(_scheme: ColorScheme, _fixedTone: ColorScheme | null): void {}
+/**
+ * Taro's H5 bar above pages that are not tabs (welcome, album, storage…), in the scheme's colours; a page
+ * whose config fixes its bar (the viewer's black one) keeps it.
+ */
+export function useSchemeNavigationBar(scheme: ColorScheme, fixedTone: ColorScheme | null): void {
+  usePaintWhileShown(paintSchemeBar, scheme, fixedTone);
+}
+
+function paintSchemeBar(scheme: ColorScheme, fixedTone: ColorScheme | null): void {
+  if (!fixedTone) paintNavigationBar(scheme);
+}

@@ -3,15 +3,15 @@
  * query that is still loading or failed (with a retry, since a parent on a train loses the network).
  */
 import { Button, Text, View } from '@tarojs/components';
-import { useT } from '../../i18n';
+import { type MessageKey, useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import './index.css';
 
 export interface QueryStateProps {
   /** Message key while loading, e.g. 'albums.loading'. */
-  loadingKey: string;
+  loadingKey: MessageKey;
   /** Message key for a failure, with a {message} placeholder. */
-  failedKey: string;
+  failedKey: MessageKey;
   isPending: boolean;
   error: unknown;
   onRetry(): void;

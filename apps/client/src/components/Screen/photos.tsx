@@ -7,8 +7,8 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTRPC } from '../../api/query';
 import { RETRY_AFTER_MS, refreshDelay, soonestExpiry } from '../../api/signed-urls';
 import { useT } from '../../i18n';
+import { nextPageOf, usePagedItems } from '../../lib/paging';
 import { ActionButton } from '../ActionButton';
-import { nextPageOf, usePagedItems } from './paging';
 
 export const PHOTO_PAGE_SIZE = 60;
 

@@ -171,4 +171,14 @@ describe('StorageBindForm', () => {
     await waitFor(() => expect(text('#bind-error')).toMatch(/^Binding failed: /));
     expect(text('#bind-error')).not.toContain('{message}');
   });
+
+  it('names the regions in the language of the phone, their ids as the Qiniu console shows them', async () => {
+    render(<StorageBindForm bind={pendingBind().bind} />);
+    await waitFor(() => element('#bind-region-z2'));
+    expect(text('#bind-region-z2')).toBe('华南-广东z2');
+    act(() => setLocale('en'));
+    expect(text('#bind-region-z2')).toBe('South China (Guangdong)z2');
+    expect(text('#bind-region-cn-east-2')).toBe('East China (Zhejiang 2)cn-east-2');
+    expect(text('#bind-region')).not.toMatch(/[\u4e00-\u9fff]/);
+  });
 });

@@ -9,6 +9,7 @@ import { type BindStorageInput, QINIU_REGIONS, type QiniuRegion } from '@xiaojia
 import { useState } from 'react';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
+import { regionName } from '../../i18n/keys';
 import {
   type BindFailure,
   type BindField,
@@ -135,7 +136,7 @@ export function StorageBindForm({ initial, bind, onBound, onCancel }: StorageBin
                 setVisited((current) => ({ ...current, region: true }));
               }}
             >
-              <Text>{QINIU_REGIONS[region]}</Text>
+              <Text>{regionName(t, region)}</Text>
               <Text className="bind-form__region-id">{region}</Text>
             </View>
           ))}

@@ -179,7 +179,7 @@ export const familyMessages = {
     'invite.days': 'Valid for',
     'invite.days.value': '{days} {days|day|days}',
     'invite.uses': 'How many people may use it',
-    'invite.uses.value': '{uses}',
+    'invite.uses.value': '{uses} {uses|person|people}',
     'invite.uses.less': 'One fewer',
     'invite.uses.more': 'One more',
     'invite.create': 'Make the invite',

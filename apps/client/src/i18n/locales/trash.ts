@@ -34,12 +34,12 @@ export const trashMessages = {
     'trash.hint': 'Tap photos to choose them, then restore them or delete them forever.',
     'trash.restore': 'Restore',
     'trash.purge': 'Delete forever',
-    'trash.restored': '{count} restored to the timeline',
+    'trash.restored': '{count} {count|photo|photos} restored to the timeline',
     'trash.purge.title': 'Delete {count} {count|photo|photos} forever?',
     'trash.purge.body': 'They are deleted from your storage and cannot be brought back.',
-    'trash.purged': '{count} deleted forever',
+    'trash.purged': '{count} {count|photo|photos} deleted forever',
     'trash.purgedPending':
-      '{count} deleted forever; storage did not answer for {pending} more: they left the trash and will be deleted automatically shortly',
+      '{count} {count|photo|photos} deleted forever; storage did not answer for {pending} more: they left the trash and will be deleted automatically shortly',
     'trash.failed': 'That did not work: {message}',
   },
 } as const;

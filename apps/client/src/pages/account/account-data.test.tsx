@@ -2,14 +2,15 @@
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { AccountDeletionSummary } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appError, element, renderWithApi, textOf } from '../../components/Screen/testing';
-import { home, homeList } from '../../home/testing';
+import { home, homeList } from '../../../test/support/homes';
+import { id } from '../../../test/support/ids';
+import { appError, element, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
 import { DeleteAccountDialog } from './DeleteAccountDialog';
 import { ExportCard } from './ExportCard';
 
-const OWN = '0b5e0d9e-7c3f-4f43-9d0c-1a2b3c4d5e6f';
-const PARENTS = '1c6f1eaf-8d4a-4a54-8e1d-2b3c4d5e6f70';
+const OWN = id('own');
+const PARENTS = id('parent');
 
 function summary(overrides: Partial<AccountDeletionSummary> = {}): AccountDeletionSummary {
   return {

@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Text, View } from '@tarojs/components';
 import type { Home, Photo } from '@xiaojia/shared';
 import { useState } from 'react';
+import { useInvalidate } from '../../api/invalidate';
 import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { AlbumNameDialog } from '../../components/NameDialog/AlbumNameDialog';
@@ -16,10 +17,10 @@ import { EmptyState, Notice, QueryState } from '../../components/Screen';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { LoadMore, usePhotoList } from '../../components/Screen/photos';
 import { SelectionBar } from '../../components/SelectionBar';
-import { useSelection } from '../../components/SelectionBar/selection';
 import { canEditAlbums } from '../../home';
 import { useT } from '../../i18n';
 import { appCodeOf, errorMessage } from '../../i18n/errors';
+import { useSelection } from '../../lib/selection';
 import './index.css';
 
 export interface AlbumScreenProps {
@@ -42,6 +43,7 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const [mode, setMode] = useState<Mode>('view');
   const [renaming, setRenaming] = useState(false);
   const [askDelete, setAskDelete] = useState(false);
@@ -57,11 +59,6 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
   const listed = mode === 'pick' ? timeline : inAlbum;
   const selection = useSelection(listed.ids);
 
-  /** Counts, covers and album lists all change when photos come and go. */
-  function refreshAlbum() {
-    void queryClient.invalidateQueries(trpc.albums.pathFilter());
-    void queryClient.invalidateQueries(trpc.photos.list.pathFilter());
-  }
   const failed = (error: unknown) => setNotice(t('albums.failed', { message: errorMessage(error, t) }));
   const leaveSelection = () => {
     selection.end();
@@ -73,7 +70,7 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
       onSuccess(next) {
         setRenaming(false);
         queryClient.setQueryData(trpc.albums.get.queryKey({ homeId, id: albumId }), next);
-        void queryClient.invalidateQueries(trpc.albums.list.pathFilter());
+        void invalidate.albumsChanged();
       },
     }),
   );
@@ -83,7 +80,7 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
         setAskDelete(false);
         setDeleted(true);
         queryClient.removeQueries(trpc.albums.get.queryFilter({ homeId, id: albumId }));
-        void queryClient.invalidateQueries(trpc.albums.list.pathFilter());
+        void invalidate.albumsChanged();
         onDeleted();
       },
       onError(error) {
@@ -97,7 +94,7 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
     onSuccess({ count }: { count: number }) {
       leaveSelection();
       setNotice(t(doneKey, { count }));
-      refreshAlbum();
+      void invalidate.photosChanged();
     },
     onError: failed,
   });
@@ -107,9 +104,9 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
     trpc.albums.setCover.mutationOptions({
       onSuccess(next) {
         leaveSelection();
-        setNotice(next.coverPhotoId ? t('album.coverSet') : t('album.coverAuto'));
+        setNotice(next.coverChosen ? t('album.coverSet') : t('album.coverAuto'));
         queryClient.setQueryData(trpc.albums.get.queryKey({ homeId, id: albumId }), next);
-        void queryClient.invalidateQueries(trpc.albums.list.pathFilter());
+        void invalidate.albumsChanged();
       },
       onError: failed,
     }),
@@ -161,9 +158,11 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
             <Text id="album-count" className="screen__hint">
               {t('album.count', { count: current.photoCount })}
             </Text>
-            {mayEdit && current.coverPhotoId && (
+            {mayEdit && current.coverChosen && (
               <View className="album__cover-line">
-                <Text className="screen__hint">{t('album.coverChosen')}</Text>
+                <Text id="album-cover" className="screen__hint">
+                  {t('album.coverChosen')}
+                </Text>
                 <Text
                   id="album-cover-reset"
                   className="album__link"
@@ -172,6 +171,11 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
                   {t('album.coverReset')}
                 </Text>
               </View>
+            )}
+            {mayEdit && !current.coverChosen && current.photoCount > 0 && (
+              <Text id="album-cover" className="screen__hint">
+                {t('album.coverAuto')}
+              </Text>
             )}
           </View>
         )}

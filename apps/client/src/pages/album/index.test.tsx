@@ -1,8 +1,9 @@
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Album, Home, Photo } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Answer, appError, element, page, photo, renderWithApi, textOf } from '../../components/Screen/testing';
-import { home } from '../../home/testing';
+import { home } from '../../../test/support/homes';
+import { id } from '../../../test/support/ids';
+import { type Answer, appError, element, page, photo, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
 import { AlbumScreen } from './AlbumScreen';
 
@@ -17,8 +18,10 @@ function theAlbum(overrides: Partial<Album> = {}): Album {
     id: ALBUM,
     name: '满月',
     photoCount: 3,
-    coverPhotoId: null,
+    // Nobody chose a cover: the newest photo stands in.
+    coverPhotoId: p1.id,
     coverThumbUrl: p1.thumbUrl,
+    coverChosen: false,
     createdAt: '2026-05-01T08:00:00.000Z',
     updatedAt: '2026-05-01T08:00:00.000Z',
     ...overrides,
@@ -44,7 +47,14 @@ function albumServer(extra: Record<string, Answer> = {}) {
       return { count: ids.length };
     },
     'albums.setCover': (input) => {
-      current = { ...current, coverPhotoId: (input as { photoId: string | null }).photoId };
+      const chosen = inAlbum.find((p) => p.id === (input as { photoId: string | null }).photoId);
+      const cover = chosen ?? inAlbum[0];
+      current = {
+        ...current,
+        coverPhotoId: cover?.id ?? null,
+        coverThumbUrl: cover?.thumbUrl ?? null,
+        coverChosen: chosen !== undefined,
+      };
       return current;
     },
     ...extra,
@@ -57,7 +67,7 @@ function renderAlbum(answers: Record<string, Answer>, role: Home['role'] = 'memb
   let deleted = 0;
   const api = renderWithApi(
     <AlbumScreen
-      home={home('h1', role)}
+      home={home(id('h1'), role)}
       albumId={ALBUM}
       gridWidth={375}
       onOpenPhoto={(p, albumId) => opened.push({ id: p.id, albumId })}
@@ -82,7 +92,7 @@ describe('album screen', () => {
     expect(textOf('#album-name')).toBe('满月');
     expect(textOf('#album-count')).toBe('共 3 张');
     expect(screen.callsTo('photos.list')).toEqual([
-      expect.objectContaining({ homeId: 'h1', albumId: ALBUM, limit: 60 }),
+      expect.objectContaining({ homeId: id('h1'), albumId: ALBUM, limit: 60 }),
     ]);
     fireEvent.click(element(cell(p2)));
     expect(screen.opened).toEqual([{ id: p2.id, albumId: ALBUM }]);
@@ -99,7 +109,7 @@ describe('album screen', () => {
     await waitFor(() => expect(textOf('#album-name')).toBe('百天'));
     // The navigation bar carries the album's name, renamed too.
     expect(document.title).toBe('百天');
-    expect(screen.callsTo('albums.rename')).toEqual([{ homeId: 'h1', id: ALBUM, name: '百天' }]);
+    expect(screen.callsTo('albums.rename')).toEqual([{ homeId: id('h1'), id: ALBUM, name: '百天' }]);
     expect(document.querySelector('#album-name-dialog')).toBeNull();
   });
 
@@ -116,7 +126,7 @@ describe('album screen', () => {
     fireEvent.click(element('#album-delete'));
     fireEvent.click(element('#album-delete-dialog-confirm'));
     await waitFor(() => expect(screen.deleted()).toBe(1));
-    expect(screen.callsTo('albums.delete')).toEqual([{ homeId: 'h1', id: ALBUM }]);
+    expect(screen.callsTo('albums.delete')).toEqual([{ homeId: id('h1'), id: ALBUM }]);
     // While the page leaves, other screens refresh every album query: the gone one is not asked for again
     // (that would only earn a 404).
     const watchingAlbum = () =>
@@ -143,7 +153,9 @@ describe('album screen', () => {
     expect(screen.opened).toEqual([]);
     fireEvent.click(element('#album-remove-selected'));
     await waitFor(() => expect(textOf('#album-notice')).toBe('已移出 2 张'));
-    expect(screen.callsTo('albums.removePhotos')).toEqual([{ homeId: 'h1', albumId: ALBUM, photoIds: [p1.id, p3.id] }]);
+    expect(screen.callsTo('albums.removePhotos')).toEqual([
+      { homeId: id('h1'), albumId: ALBUM, photoIds: [p1.id, p3.id] },
+    ]);
     expect(document.querySelector('#selection-bar')).toBeNull();
     await waitFor(() => expect(document.querySelector(cell(p1))).toBeNull());
     expect(textOf('#album-count')).toBe('共 1 张');
@@ -152,6 +164,9 @@ describe('album screen', () => {
   it('sets a cover only from exactly one chosen photo, and can go back to automatic', async () => {
     const screen = renderAlbum(albumServer());
     await waitFor(() => element(cell(p2)));
+    // Until someone chooses, the album says the newest photo is its cover.
+    expect(textOf('#album-cover')).toBe('封面：自动（最新一张）');
+    expect(document.querySelector('#album-cover-reset')).toBeNull();
     // Long-press starts choosing with that photo.
     fireEvent(element(cell(p2)), new Event('longpress', { bubbles: true }));
     await waitFor(() => expect(textOf('#selection-count')).toBe('已选 1 张'));
@@ -161,12 +176,14 @@ describe('album screen', () => {
     fireEvent.click(element(cell(p3)));
     fireEvent.click(element('#album-set-cover'));
     await waitFor(() => expect(textOf('#album-notice')).toBe('已设为封面'));
-    expect(screen.callsTo('albums.setCover')).toEqual([{ homeId: 'h1', albumId: ALBUM, photoId: p2.id }]);
+    expect(screen.callsTo('albums.setCover')).toEqual([{ homeId: id('h1'), albumId: ALBUM, photoId: p2.id }]);
+    expect(textOf('#album-cover')).toBe('封面：已选定');
 
     fireEvent.click(element('#album-cover-reset'));
     await waitFor(() => expect(textOf('#album-notice')).toBe('封面：自动（最新一张）'));
-    expect(screen.callsTo('albums.setCover').at(-1)).toEqual({ homeId: 'h1', albumId: ALBUM, photoId: null });
+    expect(screen.callsTo('albums.setCover').at(-1)).toEqual({ homeId: id('h1'), albumId: ALBUM, photoId: null });
     expect(document.querySelector('#album-cover-reset')).toBeNull();
+    expect(textOf('#album-cover')).toBe('封面：自动（最新一张）');
   });
 
   it('adds photos picked from the timeline', async () => {
@@ -181,7 +198,7 @@ describe('album screen', () => {
     fireEvent.click(element(cell(t4)));
     fireEvent.click(element('#album-add-selected'));
     await waitFor(() => expect(textOf('#album-notice')).toBe('已加入 1 张'));
-    expect(screen.callsTo('albums.addPhotos')).toEqual([{ homeId: 'h1', albumId: ALBUM, photoIds: [t4.id] }]);
+    expect(screen.callsTo('albums.addPhotos')).toEqual([{ homeId: id('h1'), albumId: ALBUM, photoIds: [t4.id] }]);
     expect(document.querySelector('#album-grid')).not.toBeNull();
   });
 

@@ -3,17 +3,18 @@
  * page's reach-bottom count are handed in (tests).
  */
 
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Button, Image, Text, View } from '@tarojs/components';
 import type { Album, Home } from '@xiaojia/shared';
 import { useState } from 'react';
+import { useInvalidate } from '../../api/invalidate';
 import { useTRPC } from '../../api/query';
 import { AlbumNameDialog } from '../../components/NameDialog/AlbumNameDialog';
 import { EmptyState, Notice, QueryState } from '../../components/Screen';
-import { nextPageOf, usePagedItems } from '../../components/Screen/paging';
 import { LoadMore } from '../../components/Screen/photos';
 import { canEditAlbums } from '../../home';
 import { useT } from '../../i18n';
+import { nextPageOf, usePagedItems } from '../../lib/paging';
 import './index.css';
 
 /** Albums asked for at a time (the server allows up to ALBUM_PAGE_MAX). */
@@ -27,10 +28,26 @@ export interface AlbumsScreenProps {
   reachedBottom?: number;
 }
 
+/** The album just made, and when the list was last loaded before it (to know when the list has caught up). */
+interface CreatedAlbum {
+  album: Album;
+  listedAt: number;
+}
+
+/**
+ * The album to announce as created, as the list now knows it: renamed there, under its new name; deleted,
+ * not at all. Until the list has loaded again after the creation, the album as the server made it.
+ */
+function createdAsListed(created: CreatedAlbum | null, items: Album[] | undefined, listedAt: number): Album | null {
+  if (!created) return null;
+  if (listedAt === created.listedAt) return created.album;
+  return items?.find((album) => album.id === created.album.id) ?? null;
+}
+
 export function AlbumsScreen({ home, onOpenAlbum, reachedBottom = 0 }: AlbumsScreenProps) {
   const t = useT();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const albums = useInfiniteQuery(
     trpc.albums.list.infiniteQueryOptions(
       { homeId: home.id, limit: ALBUM_PAGE_SIZE },
@@ -39,18 +56,19 @@ export function AlbumsScreen({ home, onOpenAlbum, reachedBottom = 0 }: AlbumsScr
   );
   const listed = usePagedItems(albums);
   const [creating, setCreating] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedAlbum | null>(null);
   const create = useMutation(
     trpc.albums.create.mutationOptions({
       onSuccess(album) {
         setCreating(false);
-        setNotice(t('albums.created', { name: album.name }));
-        void queryClient.invalidateQueries(trpc.albums.list.pathFilter());
+        setCreated({ album, listedAt: albums.dataUpdatedAt });
+        void invalidate.albumsChanged();
       },
     }),
   );
 
   const items = albums.data ? listed.items : undefined;
+  const announced = createdAsListed(created, items, albums.dataUpdatedAt);
   return (
     <View className="screen" id="albums-page">
       <View className="albums__header">
@@ -61,7 +79,7 @@ export function AlbumsScreen({ home, onOpenAlbum, reachedBottom = 0 }: AlbumsScr
             className="screen__button screen__button--primary albums__create"
             onClick={() => {
               create.reset();
-              setNotice(null);
+              setCreated(null);
               setCreating(true);
             }}
           >
@@ -70,7 +88,7 @@ export function AlbumsScreen({ home, onOpenAlbum, reachedBottom = 0 }: AlbumsScr
         )}
       </View>
 
-      <Notice id="albums-notice" text={notice} />
+      <Notice id="albums-notice" text={announced && t('albums.created', { name: announced.name })} />
 
       {items ? (
         items.length === 0 ? (

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type Answer, scriptedApi } from '../../../test/support/screen';
 import { ApiProvider } from '../../api/context';
-import { type Answer, scriptedApi } from '../../components/Screen/testing';
 import HomePage from './index';
 
 const health = { ok: true, name: 'xiaojia', version: '9.9.9', time: '2026-05-01T08:00:00.000Z' };

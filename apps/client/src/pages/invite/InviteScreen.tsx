@@ -5,7 +5,7 @@
  * and copying are handed in (tests).
  */
 
-import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { skipToken, useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Image, Text, View } from '@tarojs/components';
 import {
   type CreatedInvite,
@@ -15,16 +15,17 @@ import {
   type Invite,
 } from '@xiaojia/shared';
 import { useState } from 'react';
+import { useInvalidate } from '../../api/invalidate';
 import { useTRPC } from '../../api/query';
 import { ActionButton } from '../../components/ActionButton';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { QrCode } from '../../components/QrCode';
 import { EmptyState, Notice, QueryState } from '../../components/Screen';
-import { formatDateTime } from '../../components/Screen/format';
 import type { CurrentHome } from '../../home';
 import { HomeGate } from '../../home/HomeGate';
 import { useT } from '../../i18n';
 import { appCodeOf, errorMessage } from '../../i18n/errors';
+import { formatDateTime } from '../../lib/format';
 import { GRANTABLE_ROLES, mayInvite } from '../members/roles';
 import { inviteLinkFor } from './link';
 import './index.css';
@@ -71,7 +72,7 @@ function InviteForm({
 }: InviteScreenProps & { home: NonNullable<CurrentHome['home']> }) {
   const t = useT();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const [role, setRole] = useState<GrantableRole>('member');
   const [days, setDays] = useState<number>(INVITE_DEFAULT_DAYS);
   const [uses, setUses] = useState(1);
@@ -81,7 +82,7 @@ function InviteForm({
   const homeId = home.id;
 
   const invites = useQuery(trpc.invites.list.queryOptions({ homeId }));
-  const refreshList = () => void queryClient.invalidateQueries(trpc.invites.list.pathFilter());
+  const refreshList = () => void invalidate.invitesChanged();
   const failed = (error: unknown) => setNotice(t('invite.failed', { message: errorMessage(error, t) }));
   const create = useMutation(
     trpc.invites.create.mutationOptions({

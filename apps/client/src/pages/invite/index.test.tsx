@@ -1,8 +1,9 @@
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { CreatedInvite, Home, Invite } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Answer, appError, element, renderWithApi, textOf } from '../../components/Screen/testing';
-import { forgetCurrentHome, home, homeList } from '../../home/testing';
+import { forgetCurrentHome, home, homeList } from '../../../test/support/homes';
+import { id } from '../../../test/support/ids';
+import { type Answer, appError, element, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
 import { InviteScreen, type InviteScreenProps } from './InviteScreen';
 
@@ -19,10 +20,10 @@ const invite = (id: string, role: Invite['role'] = 'member'): Invite => ({
 
 function renderInvite(
   props: Partial<InviteScreenProps> = {},
-  myHome: Home = home('h1', 'owner', '王家'),
+  myHome: Home = home(id('h1'), 'owner', '王家'),
   extra: Record<string, Answer> = {},
 ) {
-  let open: Invite[] = [invite('i-old', 'viewer')];
+  let open: Invite[] = [invite(id('i-old'), 'viewer')];
   const copied: string[] = [];
   const created: CreatedInvite[] = [];
   const api = renderWithApi(
@@ -41,7 +42,7 @@ function renderInvite(
       'invites.list': () => ({ items: open }),
       'invites.create': (input) => {
         const { role, maxUses } = input as { role: Invite['role']; maxUses: number };
-        const made = { ...invite('i-new', role), maxUses };
+        const made = { ...invite(id('i-new'), role), maxUses };
         open = [made, ...open];
         return { invite: made, code: CODE };
       },
@@ -73,7 +74,9 @@ describe('invite screen', () => {
     await waitFor(() =>
       expect(textOf('#invite-link')).toBe(`https://photos.example.com/pages/join/index?code=${CODE}`),
     );
-    expect(screen.callsTo('invites.create')).toEqual([{ homeId: 'h1', role: 'member', expiresInDays: 7, maxUses: 1 }]);
+    expect(screen.callsTo('invites.create')).toEqual([
+      { homeId: id('h1'), role: 'member', expiresInDays: 7, maxUses: 1 },
+    ]);
     expect(screen.created.map((c) => c.code)).toEqual([CODE]);
     expect(element('#invite-qr').getAttribute('data-modules')).not.toBeNull();
     expect(document.querySelector('#invite-share')).toBeNull();
@@ -81,7 +84,7 @@ describe('invite screen', () => {
     await waitFor(() => expect(textOf('#invite-notice')).toContain('链接已复制'));
     expect(screen.copied).toEqual([`https://photos.example.com/pages/join/index?code=${CODE}`]);
     // The new invite is listed with the old one.
-    await waitFor(() => element('#invite-i-new'));
+    await waitFor(() => element(`#invite-${id('i-new')}`));
   });
 
   it('invites a relative for 30 days and 3 people, within 1 to 50 uses', async () => {
@@ -96,7 +99,7 @@ describe('invite screen', () => {
     fireEvent.click(element('#invite-create'));
     await waitFor(() => expect(screen.callsTo('invites.create')).toHaveLength(1));
     expect(screen.callsTo('invites.create')[0]).toEqual({
-      homeId: 'h1',
+      homeId: id('h1'),
       role: 'viewer',
       expiresInDays: 30,
       maxUses: 3,
@@ -113,7 +116,7 @@ describe('invite screen', () => {
     ).toBe('share');
     expect(document.querySelector('#invite-qr')).toBeNull();
     expect(textOf('#invite-no-link')).toContain('不知道服务器地址');
-    expect(screen.callsTo('invites.miniProgramCode')).toEqual([{ homeId: 'h1', code: CODE }]);
+    expect(screen.callsTo('invites.miniProgramCode')).toEqual([{ homeId: id('h1'), code: CODE }]);
   });
 
   it('hides the mini-program code quietly when the server has no WeChat app, and says other failures', async () => {
@@ -142,13 +145,13 @@ describe('invite screen', () => {
 
   it('withdraws an open invite after a confirm', async () => {
     const screen = renderInvite();
-    await waitFor(() => element('#invite-revoke-i-old'));
-    expect(textOf('#invite-i-old')).toContain('亲友 · 已用 0/1');
-    fireEvent.click(element('#invite-revoke-i-old'));
+    await waitFor(() => element(`#invite-revoke-${id('i-old')}`));
+    expect(textOf(`#invite-${id('i-old')}`)).toContain('亲友 · 已用 0/1');
+    fireEvent.click(element(`#invite-revoke-${id('i-old')}`));
     expect(textOf('#revoke-invite-dialog')).toContain('收回这个邀请？');
     fireEvent.click(element('#revoke-invite-dialog-confirm'));
     await waitFor(() => expect(textOf('#invite-notice')).toBe('邀请已收回'));
-    expect(screen.callsTo('invites.revoke')).toEqual([{ homeId: 'h1', inviteId: 'i-old' }]);
+    expect(screen.callsTo('invites.revoke')).toEqual([{ homeId: id('h1'), inviteId: id('i-old') }]);
     await waitFor(() => element('#invites-none'));
   });
 
@@ -164,7 +167,7 @@ describe('invite screen', () => {
   });
 
   it('tells a relative, or family in a home that does not allow it, that only the owner invites', async () => {
-    const screen = renderInvite({}, home('h1', 'member', '王家'));
+    const screen = renderInvite({}, home(id('h1'), 'member', '王家'));
     await waitFor(() => element('#invite-not-allowed'));
     expect(textOf('#invite-not-allowed')).toContain('只有主人可以邀请');
     expect(screen.callsTo('invites.list')).toEqual([]);

@@ -3,16 +3,17 @@ import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import type { AuthResult, Home, InvitePreview } from '@xiaojia/shared';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { forgetCurrentHome, home, homeList } from '../../../test/support/homes';
+import { id } from '../../../test/support/ids';
+import { type Answer, appError, element, scriptedApi, textOf } from '../../../test/support/screen';
 import { ApiProvider } from '../../api/context';
 import { QueryProvider } from '../../api/query';
-import { type Answer, appError, element, scriptedApi, textOf } from '../../components/Screen/testing';
 import { currentHomeStore } from '../../home/current-home';
-import { forgetCurrentHome, home, homeList } from '../../home/testing';
 import { setLocale } from '../../i18n';
 import { JoinScreen } from './JoinScreen';
 
 const CODE = 'AbCdEfGhIjKlMnOpQrStUv';
-const joined: Home = home('h9', 'viewer', '姥姥家');
+const joined: Home = home(id('h9'), 'viewer', '姥姥家');
 const preview = (alreadyMember = false): InvitePreview => ({
   homeName: '姥姥家',
   inviterName: '姥姥',
@@ -23,7 +24,7 @@ const SESSION: AuthResult = {
   token: 'tok',
   expiresAt: '2026-06-01T00:00:00.000Z',
   user: {
-    id: 'u1',
+    id: id('u1'),
     username: 'mama',
     displayName: '妈妈',
     hasPassword: true,
@@ -50,7 +51,7 @@ function Harness({ code, startSignedIn, opened }: { code: string | null; startSi
 
 function renderJoin(answers: Record<string, Answer>, { code = CODE as string | null, signedIn = true } = {}) {
   const api = scriptedApi({
-    'homes.list': () => homeList(home('h1')),
+    'homes.list': () => homeList(home(id('h1'))),
     'invites.accept': () => joined,
     ...answers,
   });
@@ -88,7 +89,7 @@ describe('join screen', () => {
     fireEvent.click(element('#join-button'));
     await waitFor(() => expect(screen.opened).toEqual([joined]));
     expect(screen.callsTo('invites.accept')).toEqual([{ code: CODE }]);
-    expect(currentHomeStore.peek()).toBe('h9');
+    expect(currentHomeStore.peek()).toBe(id('h9'));
   });
 
   it('signed out: shows the preview and the sign-in form, then joins after signing in', async () => {

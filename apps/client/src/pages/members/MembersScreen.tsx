@@ -9,18 +9,19 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { Input, Text, View } from '@tarojs/components';
 import type { Home, Member } from '@xiaojia/shared';
 import { useState } from 'react';
+import { useInvalidate } from '../../api/invalidate';
 import { useTRPC } from '../../api/query';
 import { ActionButton } from '../../components/ActionButton';
 import { ConfirmDialog, Dialog } from '../../components/ConfirmDialog';
 import { HomeNameDialog } from '../../components/NameDialog/HomeNameDialog';
 import { Notice, QueryState } from '../../components/Screen';
-import { formatDateTime } from '../../components/Screen/format';
-import { nextPageOf, usePagedItems } from '../../components/Screen/paging';
 import { LoadMore } from '../../components/Screen/photos';
 import type { CurrentHome } from '../../home';
 import { HomeGate } from '../../home/HomeGate';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
+import { formatDateTime } from '../../lib/format';
+import { nextPageOf, usePagedItems } from '../../lib/paging';
 import { mayInvite } from './roles';
 import './index.css';
 
@@ -54,6 +55,7 @@ function HomeMembers({
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const homeId = home.id;
   const members = useInfiniteQuery({
     ...trpc.homes.members.infiniteQueryOptions(
@@ -75,11 +77,7 @@ function HomeMembers({
   const [failure, setFailure] = useState<unknown>(null);
 
   const isOwner = home.role === 'owner';
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries(trpc.homes.members.pathFilter()),
-      queryClient.invalidateQueries(trpc.homes.list.pathFilter()),
-    ]);
+  const refresh = invalidate.homesChanged;
   const done = (text: string) => {
     setAsk(null);
     setFailure(null);

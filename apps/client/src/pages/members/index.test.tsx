@@ -1,9 +1,10 @@
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Home, Member } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Answer, appError, element, pagedAnswer, renderWithApi, textOf } from '../../components/Screen/testing';
+import { forgetCurrentHome, home, homeList } from '../../../test/support/homes';
+import { id } from '../../../test/support/ids';
+import { type Answer, appError, element, pagedAnswer, renderWithApi, textOf } from '../../../test/support/screen';
 import { currentHomeStore } from '../../home/current-home';
-import { forgetCurrentHome, home, homeList } from '../../home/testing';
 import { setLocale } from '../../i18n';
 import { MEMBER_PAGE_SIZE, MembersScreen } from './MembersScreen';
 
@@ -14,9 +15,9 @@ const member = (userId: string, displayName: string, role: Member['role'], isYou
   isYou,
   joinedAt: '2026-05-02T08:00:00.000Z',
 });
-const mama = member('u1', '妈妈', 'owner', true);
-const baba = member('u2', '爸爸', 'member');
-const nainai = member('u3', '奶奶', 'viewer');
+const mama = member(id('u1'), '妈妈', 'owner', true);
+const baba = member(id('u2'), '爸爸', 'member');
+const nainai = member(id('u3'), '奶奶', 'viewer');
 
 async function typeInto(selector: string, value: string) {
   const field = await waitFor(() => element(`${selector} input`));
@@ -28,11 +29,11 @@ function input(call: unknown) {
 }
 
 function renderMembers(
-  myHome: Home = { ...home('h1', 'owner', '王家'), memberCount: 3 },
+  myHome: Home = { ...home(id('h1'), 'owner', '王家'), memberCount: 3 },
   extra: Record<string, Answer> = {},
 ) {
   let people = [mama, baba, nainai];
-  let homes: Home[] = [myHome, home('h2', 'member', '姥姥家')];
+  let homes: Home[] = [myHome, home(id('h2'), 'member', '姥姥家')];
   const events: string[] = [];
   const api = renderWithApi(
     <MembersScreen onInvite={() => events.push('invite')} onHomeGone={() => events.push('gone')} />,
@@ -88,57 +89,57 @@ describe('members screen', () => {
 
   it('lists everyone with their role, what it allows, when they joined, and marks you', async () => {
     renderMembers();
-    await waitFor(() => element('#member-u3'));
+    await waitFor(() => element(`#member-${id('u3')}`));
     expect(textOf('#home-name')).toBe('王家');
-    expect(textOf('#member-u1')).toContain('妈妈');
-    expect(textOf('#member-u1')).toContain('主人');
-    expect(element('#member-u1 #member-you').textContent).toBe('你');
-    expect(document.querySelector('#member-u2 #member-you')).toBeNull();
-    expect(textOf('#member-u2')).toContain('家人');
-    expect(textOf('#member-u2')).toContain('可以上传照片');
-    expect(textOf('#member-u3')).toContain('亲友');
-    expect(textOf('#member-u3')).toContain('不能上传');
-    expect(textOf('#member-u3')).toContain('2026-05-02 加入');
+    expect(textOf(`#member-${id('u1')}`)).toContain('妈妈');
+    expect(textOf(`#member-${id('u1')}`)).toContain('主人');
+    expect(element(`#member-${id('u1')} #member-you`).textContent).toBe('你');
+    expect(document.querySelector(`#member-${id('u2')} #member-you`)).toBeNull();
+    expect(textOf(`#member-${id('u2')}`)).toContain('家人');
+    expect(textOf(`#member-${id('u2')}`)).toContain('可以上传照片');
+    expect(textOf(`#member-${id('u3')}`)).toContain('亲友');
+    expect(textOf(`#member-${id('u3')}`)).toContain('不能上传');
+    expect(textOf(`#member-${id('u3')}`)).toContain('2026-05-02 加入');
     // The owner has no buttons against themselves.
-    expect(document.querySelector('#member-remove-u1')).toBeNull();
+    expect(document.querySelector(`#member-remove-${id('u1')}`)).toBeNull();
   });
 
   it('lets the owner change a role in one tap', async () => {
     const screen = renderMembers();
-    await waitFor(() => element('#member-role-u3'));
-    expect(textOf('#member-role-u3')).toBe('改为家人');
-    fireEvent.click(element('#member-role-u3'));
+    await waitFor(() => element(`#member-role-${id('u3')}`));
+    expect(textOf(`#member-role-${id('u3')}`)).toBe('改为家人');
+    fireEvent.click(element(`#member-role-${id('u3')}`));
     await waitFor(() => expect(textOf('#members-notice')).toBe('已把 奶奶 改为家人'));
-    expect(screen.callsTo('homes.setRole')).toEqual([{ homeId: 'h1', userId: 'u3', role: 'member' }]);
-    await waitFor(() => expect(textOf('#member-role-u3')).toBe('改为亲友'));
+    expect(screen.callsTo('homes.setRole')).toEqual([{ homeId: id('h1'), userId: id('u3'), role: 'member' }]);
+    await waitFor(() => expect(textOf(`#member-role-${id('u3')}`)).toBe('改为亲友'));
   });
 
   it('removes someone after a confirm that names them and says their photos stay', async () => {
     const screen = renderMembers();
-    await waitFor(() => element('#member-remove-u2'));
-    fireEvent.click(element('#member-remove-u2'));
+    await waitFor(() => element(`#member-remove-${id('u2')}`));
+    fireEvent.click(element(`#member-remove-${id('u2')}`));
     expect(textOf('#remove-dialog')).toContain('把 爸爸 移出「王家」？');
     expect(textOf('#remove-dialog')).toContain('上传过的照片会留在家里');
     fireEvent.click(element('#remove-dialog-cancel'));
     expect(screen.callsTo('homes.removeMember')).toEqual([]);
-    fireEvent.click(element('#member-remove-u2'));
+    fireEvent.click(element(`#member-remove-${id('u2')}`));
     fireEvent.click(element('#remove-dialog-confirm'));
     await waitFor(() => expect(textOf('#members-notice')).toBe('已把 爸爸 移出'));
-    expect(screen.callsTo('homes.removeMember')).toEqual([{ homeId: 'h1', userId: 'u2' }]);
-    await waitFor(() => expect(document.querySelector('#member-u2')).toBeNull());
+    expect(screen.callsTo('homes.removeMember')).toEqual([{ homeId: id('h1'), userId: id('u2') }]);
+    await waitFor(() => expect(document.querySelector(`#member-${id('u2')}`)).toBeNull());
   });
 
   it('hands the home over after a confirm, and then shows no owner controls', async () => {
     const screen = renderMembers();
-    await waitFor(() => element('#member-hand-over-u2'));
-    fireEvent.click(element('#member-hand-over-u2'));
+    await waitFor(() => element(`#member-hand-over-${id('u2')}`));
+    fireEvent.click(element(`#member-hand-over-${id('u2')}`));
     expect(textOf('#hand-over-dialog')).toContain('把「王家」交给 爸爸？');
     expect(textOf('#hand-over-dialog')).toContain('你会变成家人');
     fireEvent.click(element('#hand-over-dialog-confirm'));
     await waitFor(() => expect(textOf('#members-notice')).toBe('爸爸 现在是主人了'));
-    expect(screen.callsTo('homes.transferOwnership')).toEqual([{ homeId: 'h1', userId: 'u2' }]);
+    expect(screen.callsTo('homes.transferOwnership')).toEqual([{ homeId: id('h1'), userId: id('u2') }]);
     await waitFor(() => expect(document.querySelector('#home-settings')).toBeNull());
-    expect(document.querySelector('#member-remove-u3')).toBeNull();
+    expect(document.querySelector(`#member-remove-${id('u3')}`)).toBeNull();
     expect(document.querySelector('#home-delete')).toBeNull();
   });
 
@@ -148,7 +149,7 @@ describe('members screen', () => {
     expect(textOf('#members-can-invite-state')).toBe('不允许');
     fireEvent.click(element('#members-can-invite'));
     await waitFor(() => expect(textOf('#members-can-invite-state')).toBe('已允许'));
-    expect(screen.callsTo('homes.update')).toEqual([{ homeId: 'h1', membersCanInvite: true }]);
+    expect(screen.callsTo('homes.update')).toEqual([{ homeId: id('h1'), membersCanInvite: true }]);
 
     fireEvent.click(element('#home-rename'));
     await typeInto('#rename-dialog-input', '');
@@ -157,7 +158,7 @@ describe('members screen', () => {
     await typeInto('#rename-dialog-input', '王家小院');
     fireEvent.click(element('#rename-dialog-confirm'));
     await waitFor(() => expect(textOf('#home-name')).toBe('王家小院'));
-    expect(screen.callsTo('homes.update')[1]).toEqual({ homeId: 'h1', name: '王家小院' });
+    expect(screen.callsTo('homes.update')[1]).toEqual({ homeId: id('h1'), name: '王家小院' });
   });
 
   it('tells the owner to hand over or delete instead of leaving', async () => {
@@ -186,22 +187,22 @@ describe('members screen', () => {
     fireEvent.click(element('#delete-dialog-confirm'));
     await waitFor(() => expect(screen.events).toEqual(['gone']));
     expect(screen.callsTo('homes.delete')).toEqual([
-      { homeId: 'h1', confirmName: '王' },
-      { homeId: 'h1', confirmName: '王家' },
+      { homeId: id('h1'), confirmName: '王' },
+      { homeId: id('h1'), confirmName: '王家' },
     ]);
     // The user is now looking at a home they are still in.
-    expect(currentHomeStore.peek()).toBe('h2');
+    expect(currentHomeStore.peek()).toBe(id('h2'));
   });
 
   it('lets a viewer see everyone and leave, with no owner controls and no invite', async () => {
     const screen = renderMembers(
-      { ...home('h1', 'viewer', '王家'), membersCanInvite: true },
+      { ...home(id('h1'), 'viewer', '王家'), membersCanInvite: true },
       {
         'homes.members': pagedAnswer(() => [{ ...mama, isYou: false }, baba, { ...nainai, isYou: true }]),
       },
     );
-    await waitFor(() => element('#member-u3 #member-you'));
-    expect(document.querySelector('#member-role-u2')).toBeNull();
+    await waitFor(() => element(`#member-${id('u3')} #member-you`));
+    expect(document.querySelector(`#member-role-${id('u2')}`)).toBeNull();
     expect(document.querySelector('#home-settings')).toBeNull();
     expect(document.querySelector('#home-delete')).toBeNull();
     expect(document.querySelector('#members-invite')).toBeNull();
@@ -210,12 +211,12 @@ describe('members screen', () => {
     expect(textOf('#leave-dialog')).toContain('你上传过的照片会留在家里');
     fireEvent.click(element('#leave-dialog-confirm'));
     await waitFor(() => expect(screen.events).toEqual(['gone']));
-    expect(screen.callsTo('homes.leave')).toEqual([{ homeId: 'h1' }]);
-    expect(currentHomeStore.peek()).toBe('h2');
+    expect(screen.callsTo('homes.leave')).toEqual([{ homeId: id('h1') }]);
+    expect(currentHomeStore.peek()).toBe(id('h2'));
   });
 
   it('offers invites to members when the home allows it', async () => {
-    const screen = renderMembers({ ...home('h1', 'member', '王家'), membersCanInvite: true });
+    const screen = renderMembers({ ...home(id('h1'), 'member', '王家'), membersCanInvite: true });
     await waitFor(() => element('#members-invite'));
     fireEvent.click(element('#members-invite'));
     expect(screen.events).toEqual(['invite']);
@@ -227,13 +228,13 @@ describe('members screen', () => {
         throw appError('FORBIDDEN');
       },
     });
-    await waitFor(() => element('#member-role-u2'));
-    fireEvent.click(element('#member-role-u2'));
+    await waitFor(() => element(`#member-role-${id('u2')}`));
+    fireEvent.click(element(`#member-role-${id('u2')}`));
     await waitFor(() => expect(textOf('#members-notice')).toContain('没有这样做的权限'));
   });
 
   it('lists a page of members at a time', async () => {
-    const many = Array.from({ length: MEMBER_PAGE_SIZE + 2 }, (_, i) => member(`m${i}`, `成员 ${i}`, 'viewer'));
+    const many = Array.from({ length: MEMBER_PAGE_SIZE + 2 }, (_, i) => member(id(`m${i}`), `成员 ${i}`, 'viewer'));
     const screen = renderMembers(undefined, { 'homes.members': pagedAnswer(() => many) });
     await waitFor(() => element('#members-load-more'));
     expect(document.querySelectorAll('.members__row')).toHaveLength(MEMBER_PAGE_SIZE);

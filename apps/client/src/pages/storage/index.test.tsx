@@ -1,12 +1,13 @@
 import { act, cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { StorageStatus } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appError, element, renderWithApi, textOf } from '../../components/Screen/testing';
-import { forgetCurrentHome, home, homeList } from '../../home/testing';
+import { forgetCurrentHome, home, homeList } from '../../../test/support/homes';
+import { id } from '../../../test/support/ids';
+import { appError, element, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
 import StoragePage, { StorageScreen } from './index';
 
-const OWNER = home('h1', 'owner');
+const OWNER = home(id('h1'), 'owner');
 
 const embedded: StorageStatus = {
   provider: 'embedded',
@@ -63,7 +64,7 @@ describe('storage settings', () => {
     await waitFor(() => expect(textOf('#storage-notice')).toBe('已绑定空间「family-photos」，验证通过'));
     expect(api.callsTo('storage.bind')).toEqual([
       {
-        homeId: 'h1',
+        homeId: id('h1'),
         accessKey: 'AK_example-0123456789abcdef',
         secretKey: 'SK_example-0123456789abcdef',
         bucket: 'family-photos',
@@ -126,7 +127,7 @@ describe('storage settings', () => {
     await waitFor(() => expect(textOf('#storage-access-key')).toBe('AK_n…wkey'));
     expect(api.callsTo('storage.bind')).toEqual([
       {
-        homeId: 'h1',
+        homeId: id('h1'),
         accessKey: 'AK_new-0123456789abcdefnewkey',
         secretKey: 'SK_new-0123456789abcdefnewkey',
         bucket: 'family-photos',
@@ -171,16 +172,16 @@ describe('the storage page title', () => {
 
   it('shows the family where photos live, read-only: only the owner binds or unbinds', async () => {
     for (const role of ['member', 'viewer'] as const) {
-      const api = renderWithApi(<StorageScreen home={home('h2', role)} />, { 'storage.status': () => bound });
+      const api = renderWithApi(<StorageScreen home={home(id('h2'), role)} />, { 'storage.status': () => bound });
       await waitFor(() => expect(textOf('#storage-bucket')).toBe('family-photos'));
       expect(textOf('#storage-owner-only')).toContain('由家里的主人（妈妈）来管');
       expect(document.querySelector('#storage-unbind')).toBeNull();
       expect(document.querySelector('#storage-rotate')).toBeNull();
       expect(document.querySelector('#bind-submit')).toBeNull();
-      expect(api.callsTo('storage.status')).toEqual([{ homeId: 'h2' }]);
+      expect(api.callsTo('storage.status')).toEqual([{ homeId: id('h2') }]);
       cleanup();
     }
-    renderWithApi(<StorageScreen home={home('h2', 'member')} />, { 'storage.status': () => embedded });
+    renderWithApi(<StorageScreen home={home(id('h2'), 'member')} />, { 'storage.status': () => embedded });
     await waitFor(() => expect(textOf('#storage-provider')).toBe('服务器自带存储'));
     expect(document.querySelector('#bind-submit')).toBeNull();
   });

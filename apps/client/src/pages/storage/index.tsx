@@ -7,20 +7,22 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Text, View } from '@tarojs/components';
-import { type BindStorageInput, type Home, QINIU_REGIONS, type StorageStatus } from '@xiaojia/shared';
+import type { BindStorageInput, Home, StorageStatus } from '@xiaojia/shared';
 import { useState } from 'react';
+import { useInvalidate } from '../../api/invalidate';
 import { useTRPC } from '../../api/query';
 import { BackButton } from '../../components/BackButton';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice, QueryState } from '../../components/Screen';
 import { usePageChrome } from '../../components/Screen/chrome';
-import { formatDateTime } from '../../components/Screen/format';
 import { StorageBindForm } from '../../components/StorageBindForm';
 import { StorageGuide } from '../../components/StorageGuide';
 import { canManageStorage } from '../../home';
 import { HomeGate } from '../../home/HomeGate';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
+import { regionName } from '../../i18n/keys';
+import { formatDateTime } from '../../lib/format';
 import { ROUTES } from '../../routes';
 import './index.css';
 
@@ -53,6 +55,7 @@ export function StorageScreen({ home }: { home: Home }) {
   const owner = canManageStorage(home.role);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const status = useQuery(trpc.storage.status.queryOptions({ homeId }));
   // Rotating keys shows the form over a bound bucket; without a binding the form is always there.
   const [rotating, setRotating] = useState(false);
@@ -62,8 +65,7 @@ export function StorageScreen({ home }: { home: Home }) {
   function settled(next: StorageStatus) {
     queryClient.setQueryData(trpc.storage.status.queryKey({ homeId }), next);
     // Photos of a bucket just bound again become readable, those of one just unbound do not: lists change.
-    void queryClient.invalidateQueries(trpc.photos.pathFilter());
-    void queryClient.invalidateQueries(trpc.albums.pathFilter());
+    void invalidate.photosChanged();
   }
 
   const bind = useMutation(trpc.storage.bind.mutationOptions({ onSuccess: settled }));
@@ -119,7 +121,7 @@ export function StorageScreen({ home }: { home: Home }) {
             <StatusRow
               id="storage-region"
               label={t('storage.status.region')}
-              value={current.region ? `${QINIU_REGIONS[current.region]} (${current.region})` : ''}
+              value={current.region ? `${regionName(t, current.region)} (${current.region})` : ''}
             />
             <StatusRow
               id="storage-access-key"

@@ -3,20 +3,21 @@
  * confirm (saying when storage has not finished deleting some of them yet).
  */
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Text, View } from '@tarojs/components';
 import { type Home, TRASH_RETENTION_DAYS } from '@xiaojia/shared';
 import { useState } from 'react';
+import { useInvalidate } from '../../api/invalidate';
 import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PhotoGrid } from '../../components/PhotoGrid';
 import { EmptyState, Notice, QueryState } from '../../components/Screen';
 import { LoadMore, usePhotoList } from '../../components/Screen/photos';
 import { SelectionBar } from '../../components/SelectionBar';
-import { useSelection } from '../../components/SelectionBar/selection';
 import { canOpenTrash } from '../../home';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
+import { useSelection } from '../../lib/selection';
 import { purgeOutcome, soonestPurge } from './retention';
 import './index.css';
 
@@ -44,7 +45,7 @@ export function TrashScreen(props: TrashScreenProps) {
 function Trash({ home, reachedBottom = 0, gridWidth, now }: TrashScreenProps) {
   const t = useT();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const trash = usePhotoList({ homeId: home.id, trashed: true });
   const selection = useSelection(trash.ids);
   const [askPurge, setAskPurge] = useState(false);
@@ -54,8 +55,7 @@ function Trash({ home, reachedBottom = 0, gridWidth, now }: TrashScreenProps) {
     selection.replace([]);
     setNotice(message);
     // Restored photos return to the timeline and their albums; purged ones leave the counts.
-    void queryClient.invalidateQueries(trpc.photos.pathFilter());
-    void queryClient.invalidateQueries(trpc.albums.pathFilter());
+    void invalidate.photosChanged();
   }
   const failed = (error: unknown) => setNotice(t('trash.failed', { message: errorMessage(error, t) }));
 

@@ -1,12 +1,13 @@
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Photo } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { element, page, photo, renderWithApi, textOf } from '../../components/Screen/testing';
-import { home } from '../../home/testing';
+import { home } from '../../../test/support/homes';
+import { id } from '../../../test/support/ids';
+import { element, page, photo, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
 import { TrashScreen } from './TrashScreen';
 
-const OWNER = home('h1', 'owner');
+const OWNER = home(id('h1'), 'owner');
 
 const now = new Date('2026-05-31T12:00:00.000Z');
 const trashed = (id: string, deletedAt: string): Photo => ({
@@ -51,7 +52,7 @@ describe('trash screen', () => {
     await waitFor(() => element(cell(a)));
     expect(textOf('#trash-rule')).toContain('删除的照片会在回收站保留 30 天');
     expect(textOf('#trash-soonest')).toBe('最早放进来的一张将在 20 天后永久删除。');
-    expect(api.callsTo('photos.list')).toEqual([expect.objectContaining({ homeId: 'h1', trashed: true })]);
+    expect(api.callsTo('photos.list')).toEqual([expect.objectContaining({ homeId: id('h1'), trashed: true })]);
   });
 
   it('restores the chosen photos and drops them from the trash and the selection', async () => {
@@ -65,7 +66,7 @@ describe('trash screen', () => {
     expect(textOf('#selection-count')).toBe('已选 2 张');
     fireEvent.click(element('#trash-restore'));
     await waitFor(() => expect(textOf('#trash-notice')).toBe('已恢复 2 张，回到了时间线'));
-    expect(api.callsTo('photos.restore')).toEqual([{ homeId: 'h1', ids: [a.id, c.id] }]);
+    expect(api.callsTo('photos.restore')).toEqual([{ homeId: id('h1'), ids: [a.id, c.id] }]);
     await waitFor(() => expect(document.querySelector(cell(a))).toBeNull());
     expect(document.querySelector(cell(b))).not.toBeNull();
     expect(textOf('#selection-count')).toBe('已选 0 张');
@@ -102,7 +103,7 @@ describe('trash screen', () => {
         '已永久删除 2 张；另有 1 张存储暂时没有响应，已从回收站移除，稍后会自动删除',
       ),
     );
-    expect(api.callsTo('photos.purge')).toEqual([{ homeId: 'h1', ids: [a.id, b.id, c.id] }]);
+    expect(api.callsTo('photos.purge')).toEqual([{ homeId: id('h1'), ids: [a.id, b.id, c.id] }]);
     await waitFor(() => expect(textOf('#trash-empty')).toBe('回收站是空的。'));
     expect(document.querySelector('#selection-bar')).toBeNull();
   });

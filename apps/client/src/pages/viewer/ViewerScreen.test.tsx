@@ -1,8 +1,9 @@
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Photo, PhotoDetail } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { element, photo, renderWithApi } from '../../components/Screen/testing';
-import { home } from '../../home/testing';
+import { home } from '../../../test/support/homes';
+import { id } from '../../../test/support/ids';
+import { element, photo, renderWithApi } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
 import { remember } from './handoff';
 import { ViewerScreen } from './ViewerScreen';
@@ -33,7 +34,14 @@ function renderViewer(answered: Promise<void> = Promise.resolve()) {
       await answered;
       return detailOf(list.find((p) => p.id === (input as { id: string }).id) ?? shown);
     },
-    'auth.me': () => ({ id: 'user-1' }),
+    'auth.me': () => ({
+      id: id('user-1'),
+      username: 'mama',
+      displayName: '妈妈',
+      hasPassword: true,
+      wechatLinked: false,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    }),
   });
 }
 

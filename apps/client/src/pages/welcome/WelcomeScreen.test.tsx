@@ -1,12 +1,13 @@
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { id } from '../../../test/support/ids';
+import { appError, scriptedApi, textOf } from '../../../test/support/screen';
 import { ApiProvider } from '../../api/context';
-import { appError, scriptedApi, textOf } from '../../components/Screen/testing';
 import { setLocale } from '../../i18n';
 import { WelcomeScreen } from './WelcomeScreen';
 
 const ME = {
-  id: 'u1',
+  id: id('u1'),
   username: 'mama',
   displayName: 'mama',
   hasPassword: true,

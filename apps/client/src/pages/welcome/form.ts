@@ -1,5 +1,6 @@
 /** The sign-in / sign-up form checked with the shared schemas, naming the first problem in the user's words. */
 import { zSignInInput, zSignUpInput } from '@xiaojia/shared';
+import type { MessageKey } from '../../i18n';
 
 export type AuthMode = 'signIn' | 'signUp';
 
@@ -11,7 +12,7 @@ export interface AuthFormValues {
 
 export type AuthFormResult =
   | { ok: true; values: { username: string; password: string; displayName?: string } }
-  | { ok: false; messageKey: string };
+  | { ok: false; messageKey: MessageKey };
 
 export function validateAuthForm(mode: AuthMode, form: AuthFormValues): AuthFormResult {
   const values = {
