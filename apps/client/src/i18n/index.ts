@@ -125,14 +125,7 @@ export function translate(locale: Locale, key: string, params?: MessageParams): 
   return interpolate(template, params);
 }
 
-export interface Translate {
-  (key: MessageKey, params?: MessageParams): string;
-  /**
-   * @deprecated Only until components/PhotoGrid/layout.ts (being rewritten elsewhere) names months and
-   * weekdays with monthName and weekdayName (./keys.ts); then this goes.
-   */
-  (key: `month.${number | undefined}` | `weekday.${number}`, params?: MessageParams): string;
-}
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** Translates `key` in the current locale. */
 export const t: Translate = (key: string, params?: MessageParams) => translate(getLocale(), key, params);

@@ -4,6 +4,7 @@
  * photo's shape before the thumbnail arrives.
  */
 import type { Translate } from '../../i18n';
+import { monthName, weekdayName } from '../../i18n/keys';
 
 export interface GridPhoto {
   id: string;
@@ -72,9 +73,9 @@ export function formatDay(day: string, now: Date, t: Translate, short = false): 
   const params = {
     year: year ?? 0,
     month: month ?? 0,
-    monthName: t(`month.${month}`),
+    monthName: monthName(t, month ?? 0),
     day: date ?? 0,
-    weekday: t(`weekday.${weekday}`),
+    weekday: weekdayName(t, weekday),
   };
   const sameYear = String(year) === today.slice(0, 4);
   if (short) return t(sameYear ? 'day.short.sameYear' : 'day.short.otherYear', params);

@@ -9,6 +9,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Text, View } from '@tarojs/components';
 import { zDisplayName } from '@xiaojia/shared';
 import { useState } from 'react';
+import { useInvalidate } from '../../api/invalidate';
 import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { NameDialog } from '../../components/NameDialog';
@@ -51,6 +52,7 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const me = useQuery(trpc.auth.me.queryOptions());
   const [askSignOut, setAskSignOut] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -74,7 +76,7 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
       onSuccess({ otherDevicesSignedOut }) {
         setChangingPassword(false);
         setNotice(t('account.password.changed', { count: otherDevicesSignedOut }));
-        void queryClient.invalidateQueries(trpc.auth.devices.pathFilter());
+        void invalidate.devicesChanged();
       },
     }),
   );

@@ -1,8 +1,9 @@
 /** Me -> signed-in devices: a page at a time, this one marked; any other can be signed out after a confirm. */
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Button, Text, View } from '@tarojs/components';
 import type { Device } from '@xiaojia/shared';
 import { useState } from 'react';
+import { useInvalidate } from '../../api/invalidate';
 import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { QueryState } from '../../components/Screen';
@@ -23,7 +24,7 @@ export interface DevicesCardProps {
 export function DevicesCard({ onNotice }: DevicesCardProps) {
   const t = useT();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const devices = useInfiniteQuery(
     trpc.auth.devices.infiniteQueryOptions({ limit: DEVICE_PAGE_SIZE }, { getNextPageParam: nextPageOf }),
   );
@@ -35,7 +36,7 @@ export function DevicesCard({ onNotice }: DevicesCardProps) {
       onSuccess() {
         setRevoking(null);
         onNotice(t('account.device.revoked'));
-        void queryClient.invalidateQueries(trpc.auth.devices.pathFilter());
+        void invalidate.devicesChanged();
       },
       onError(error) {
         setRevoking(null);

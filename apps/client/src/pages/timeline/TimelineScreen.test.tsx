@@ -2,20 +2,22 @@ import Taro from '@tarojs/taro';
 import { act, cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Home, Photo, PhotoBuckets } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { element, photo, renderWithApi, textOf } from '../../components/Screen/testing';
-import { home } from '../../home/testing';
+import { home } from '../../../test/support/homes';
+import { id } from '../../../test/support/ids';
+import { element, photo, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
 import { TimelineScreen } from './TimelineScreen';
 
-const mine = photo('01900000-0000-7000-8000-000000000001', '2026-05-03T08:00:00.000Z', 'user-1');
-const theirs = photo('01900000-0000-7000-8000-000000000002', '2026-05-02T08:00:00.000Z', 'user-2');
+const USER = id('user-1');
+const mine = photo('01900000-0000-7000-8000-000000000001', '2026-05-03T08:00:00.000Z', USER);
+const theirs = photo('01900000-0000-7000-8000-000000000002', '2026-05-02T08:00:00.000Z', id('user-2'));
 const ME = {
-  id: 'user-1',
+  id: USER,
   username: 'mama',
   displayName: '妈妈',
   hasPassword: true,
   wechatLinked: false,
-  createdAt: '',
+  createdAt: '2026-01-01T00:00:00.000Z',
 };
 
 /** photos.buckets as the server counts them: per day at the asked offset, newest month and day first. */
@@ -55,7 +57,7 @@ function listOf(all: () => readonly Photo[]) {
       (p) =>
         (!since || p.sortAt >= String(since)) &&
         (!until || p.sortAt < String(until)) &&
-        (!onlyMine || p.uploaderId === 'user-1'),
+        (!onlyMine || p.uploaderId === USER),
     );
     const start = cursor ? Number(cursor) : 0;
     const end = start + Number(limit);
@@ -73,7 +75,7 @@ function libraryAnswers(all: () => readonly Photo[]) {
     'photos.buckets': (input: unknown) => {
       const { onlyMine, utcOffsetMinutes } = input as { onlyMine?: boolean; utcOffsetMinutes: number };
       return bucketsOf(
-        all().filter((p) => !onlyMine || p.uploaderId === 'user-1'),
+        all().filter((p) => !onlyMine || p.uploaderId === USER),
         utcOffsetMinutes,
       );
     },
@@ -157,6 +159,7 @@ describe('a timeline of ten years', () => {
     photo(
       `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`,
       new Date(Date.UTC(2026, 4, 3, 8) - i * 18 * 3_600_000).toISOString(),
+      USER,
     ),
   );
   const oldest = library[library.length - 1] as Photo;

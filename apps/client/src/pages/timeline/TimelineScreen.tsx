@@ -6,11 +6,12 @@
  * uploads finish.
  */
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Home, Photo } from '@xiaojia/shared';
 import { useEffect, useState } from 'react';
+import { useInvalidate } from '../../api/invalidate';
 import { useTRPC, useTRPCClient } from '../../api/query';
 import { WindowedGrid } from '../../components/PhotoGrid';
 import { savePhotoToPhone } from '../../components/photo-actions';
@@ -18,6 +19,7 @@ import { canManageStorage, canTrashPhoto, canUpload } from '../../home';
 import { chooseHome } from '../../home/switcher';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
+import { monthName } from '../../i18n/keys';
 import { ROUTES, withQuery } from '../../routes';
 import { onUploadsDrained } from '../../upload';
 import { remember } from '../viewer/handoff';
@@ -39,7 +41,7 @@ export function TimelineScreen({ home, homes, switchTo, now }: TimelineScreenPro
   const t = useT();
   const api = useTRPCClient();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const me = useQuery(trpc.auth.me.queryOptions());
   const [onlyMine, setOnlyMine] = useState(false);
   const mayUpload = canUpload(home.role);
@@ -51,22 +53,19 @@ export function TimelineScreen({ home, homes, switchTo, now }: TimelineScreenPro
   useEffect(() => setHint(unbound), [unbound]);
   const monthLabel = (month: string) => {
     const [year, number] = month.split('-').map(Number);
-    return t('month.ofYear', { year: year ?? 0, month: number ?? 0, monthName: t(`month.${number}`) });
+    return t('month.ofYear', { year: year ?? 0, month: number ?? 0, monthName: monthName(t, number ?? 0) });
   };
   const trash = useMutation(
     trpc.photos.trash.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.photos.pathKey() });
+        void invalidate.photosChanged();
         void Taro.showToast({ title: t('timeline.trashed'), icon: 'success' });
       },
       onError: (error) => void Taro.showToast({ title: errorMessage(error, t), icon: 'none' }),
     }),
   );
 
-  useEffect(
-    () => onUploadsDrained(() => void queryClient.invalidateQueries({ queryKey: trpc.photos.pathKey() })),
-    [queryClient, trpc],
-  );
+  useEffect(() => onUploadsDrained(() => void invalidate.photosChanged()), [invalidate]);
 
   const open = (photo: Photo) => {
     remember(photo);

@@ -1,8 +1,9 @@
 /** The viewer's "add to album" sheet: the home's albums a page at a time, the ones holding the photo dimmed. */
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { PhotoDetail } from '@xiaojia/shared';
+import { useInvalidate } from '../../api/invalidate';
 import { useTRPC } from '../../api/query';
 import { nextPageOf, usePagedItems } from '../../components/Screen/paging';
 import { LoadMore } from '../../components/Screen/photos';
@@ -21,7 +22,7 @@ export interface AlbumPickerProps {
 export function AlbumPicker({ homeId, detail, onClose }: AlbumPickerProps) {
   const t = useT();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const albums = useInfiniteQuery(
     trpc.albums.list.infiniteQueryOptions({ homeId, limit: PICKER_PAGE_SIZE }, { getNextPageParam: nextPageOf }),
   );
@@ -32,8 +33,7 @@ export function AlbumPicker({ homeId, detail, onClose }: AlbumPickerProps) {
         const album = pickable.items.find((a) => a.id === variables.albumId);
         void Taro.showToast({ title: t('viewer.addedToAlbum', { name: album?.name ?? '' }), icon: 'success' });
         onClose();
-        void queryClient.invalidateQueries({ queryKey: trpc.albums.pathKey() });
-        void queryClient.invalidateQueries({ queryKey: trpc.photos.pathKey() });
+        void invalidate.photosChanged();
       },
       onError: (error) => void Taro.showToast({ title: errorMessage(error, t), icon: 'none' }),
     }),

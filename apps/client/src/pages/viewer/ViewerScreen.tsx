@@ -10,6 +10,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Home } from '@xiaojia/shared';
 import { useCallback, useEffect, useState } from 'react';
+import { useInvalidate } from '../../api/invalidate';
 import { useTRPC, useTRPCClient } from '../../api/query';
 import { BackButton } from '../../components/BackButton';
 import { savePhotoToPhone } from '../../components/photo-actions';
@@ -38,6 +39,7 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false }: Viewer
   const api = useTRPCClient();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const [id, setId] = useState(photoId);
   const [handed] = useState(() => take(photoId));
   const [panel, setPanel] = useState<'none' | 'info' | 'albums'>('none');
@@ -72,7 +74,7 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false }: Viewer
       onSuccess: async () => {
         void Taro.showToast({ title: t('viewer.trashed'), icon: 'success' });
         const next = afterRemoval(neighbours);
-        await queryClient.invalidateQueries({ queryKey: trpc.photos.pathKey() });
+        await invalidate.photosChanged();
         if (next) go(next);
         else await Taro.navigateBack();
       },
