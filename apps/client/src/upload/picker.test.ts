@@ -12,6 +12,7 @@ import {
   pickedFileOf,
   pickLimit,
   pickPhotos,
+  pickWithTaro,
   preparePickedFile,
   rejectionOf,
   type TempFile,
@@ -41,7 +42,47 @@ describe('mimeOf', () => {
   });
 });
 
-describe('pickPhotos', () => {
+describe('pickPhotos in the browser', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  function pickWith(files: File[] | 'cancel') {
+    let opened: HTMLInputElement | null = null;
+    vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+      opened = this;
+      if (files === 'cancel') {
+        this.dispatchEvent(new Event('cancel'));
+        return;
+      }
+      Object.defineProperty(this, 'files', { value: files, configurable: true });
+      this.dispatchEvent(new Event('change'));
+    });
+    return () => opened as HTMLInputElement | null;
+  }
+
+  it("answers the input's files at once, reading none, and takes the input away", async () => {
+    URL.createObjectURL = vi.fn((blob: Blob) => `blob:${(blob as File).name}`);
+    const slice = vi.spyOn(Blob.prototype, 'slice');
+    const input = pickWith([new File([new Uint8Array(8)], 'a.jpg', { type: 'image/jpeg' }), new File([], 'b.png')]);
+    const { files } = await pickPhotos('album');
+    expect(files.map((f) => [f.name, f.path, f.size, f.mime, f.rejected?.reason ?? null])).toEqual([
+      ['a.jpg', 'blob:a.jpg', 8, 'image/jpeg', null],
+      ['b.png', 'blob:b.png', 0, 'image/png', 'empty'],
+    ]);
+    expect(slice).not.toHaveBeenCalled();
+    expect(input()?.multiple).toBe(true);
+    expect(input()?.accept).toBe('image/*');
+    expect(input()?.isConnected).toBe(false);
+  });
+
+  it('opens the camera for one photo, and answers nothing when the user backs out', async () => {
+    const input = pickWith('cancel');
+    expect(await pickPhotos('camera')).toEqual({ files: [] });
+    expect(input()?.getAttribute('capture')).toBe('environment');
+    expect(input()?.multiple).toBe(false);
+  });
+});
+
+describe('pickWithTaro (WeChat, RN)', () => {
   afterEach(() => {
     Taro.chooseImage = undefined as never;
   });
@@ -58,7 +99,7 @@ describe('pickPhotos', () => {
         { path: 'wxfile://tmp/d.heic', size: 40_000_000 },
       ],
     })) as never;
-    const { files } = await pickPhotos('album');
+    const { files } = await pickWithTaro('album');
     expect(slice).not.toHaveBeenCalled();
     expect(files.map((f) => [f.name, f.mime, f.rejected?.reason ?? null])).toEqual([
       ['a.jpg', 'image/jpeg', null],
@@ -74,7 +115,7 @@ describe('pickPhotos', () => {
     Taro.chooseImage = (async () => {
       throw { errMsg: 'chooseImage:fail cancel' };
     }) as never;
-    expect(await pickPhotos('camera')).toEqual({ files: [] });
+    expect(await pickWithTaro('camera')).toEqual({ files: [] });
   });
 });
 

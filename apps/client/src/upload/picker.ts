@@ -7,6 +7,7 @@
  */
 import Taro from '@tarojs/taro';
 import { ACCEPTED_MIME, MAX_UPLOAD_BYTES } from '@xiaojia/shared';
+import { pickInBrowser } from './browser-picker';
 import { EXIF_HEAD_BYTES, exifTakenAt } from './exif';
 import { canReadFile, type PickedFileSource, readFileRange } from './file-head';
 import { type BlockHasher, defaultBlockHasher, qetagOf } from './qetag';
@@ -190,10 +191,15 @@ export function pickedFileOf(temp: TempFile): PickedFile {
 
 /** Opens the album or the camera; resolves with nothing picked when the user backs out. Reads no file. */
 export async function pickPhotos(source: 'album' | 'camera'): Promise<PickResult> {
+  if (process.env.TARO_ENV === 'h5') return { files: (await pickInBrowser(source)).map(pickedFileOf) };
+  return pickWithTaro(source);
+}
+
+/** WeChat and RN: Taro's chooseImage, at most 9 a trip. */
+export async function pickWithTaro(source: 'album' | 'camera'): Promise<PickResult> {
   let tempFiles: TempFile[];
   try {
     const result = await Taro.chooseImage({
-      // On H5 any count above 1 only makes the file input take several files.
       count: source === 'camera' ? 1 : (pickLimit() ?? 9),
       sizeType: ['original'],
       sourceType: [source],
