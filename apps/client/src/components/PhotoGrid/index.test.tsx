@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { photo } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
-import { photo } from '../Screen/testing';
 import { PhotoGrid } from './index';
 
 const ids = [

@@ -7,11 +7,11 @@ import { useInvalidate } from '../../api/invalidate';
 import { useTRPC } from '../../api/query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { QueryState } from '../../components/Screen';
-import { formatDateTime } from '../../components/Screen/format';
-import { nextPageOf, usePagedItems } from '../../components/Screen/paging';
 import { LoadMore } from '../../components/Screen/photos';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
+import { formatDateTime } from '../../lib/format';
+import { nextPageOf, usePagedItems } from '../../lib/paging';
 import { deviceName } from './device-name';
 
 /** Devices asked for at a time; most families have a handful, the rest behind "load more". */

@@ -1,8 +1,8 @@
 /** Me: who is signed in: name, username (password accounts), WeChat link where it means something, and since when. */
 import { Text, View } from '@tarojs/components';
 import type { Me } from '@xiaojia/shared';
-import { formatDateTime } from '../../components/Screen/format';
 import { useT } from '../../i18n';
+import { formatDateTime } from '../../lib/format';
 
 /** The WeChat line means something only where WeChat sign-in exists, or once an account is linked. */
 const isWeapp = process.env.TARO_ENV === 'weapp';

@@ -5,7 +5,7 @@
  */
 import Taro from '@tarojs/taro';
 import type { ExportLink } from '@xiaojia/shared';
-import { apiOrigin, saveInBrowser } from '../../components/photo-actions';
+import { apiOrigin, saveInBrowser } from '../../lib/photo-actions';
 
 export interface ExportProgress {
   written: number;

@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Device } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Answer, appError, element, pagedAnswer, renderWithApi, textOf } from '../../components/Screen/testing';
+import { forgetCurrentHome, home, homeList } from '../../../test/support/homes';
+import { type Answer, appError, element, pagedAnswer, renderWithApi, textOf } from '../../../test/support/screen';
 import { currentHomeStore } from '../../home/current-home';
-import { forgetCurrentHome, home, homeList } from '../../home/testing';
 import { setLocale } from '../../i18n';
 import { type AccountLink, AccountScreen } from './AccountScreen';
 import { DEVICE_PAGE_SIZE } from './DevicesCard';

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { home } from '../../../test/support/homes';
 import { isSessionLost } from '../../api/query';
-import { home } from '../../home/testing';
 import { setLocale } from '../../i18n';
 import { pickedFileOf } from '../../upload/picker';
 import { createUploadQueue, FileRejected, type PickedFile, type UploadTransport } from '../../upload/queue';

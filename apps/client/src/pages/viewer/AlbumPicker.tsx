@@ -5,10 +5,10 @@ import Taro from '@tarojs/taro';
 import type { PhotoDetail } from '@xiaojia/shared';
 import { useInvalidate } from '../../api/invalidate';
 import { useTRPC } from '../../api/query';
-import { nextPageOf, usePagedItems } from '../../components/Screen/paging';
 import { LoadMore } from '../../components/Screen/photos';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
+import { nextPageOf, usePagedItems } from '../../lib/paging';
 
 /** Albums the picker asks for at a time: one page fits on a phone screen. */
 const PICKER_PAGE_SIZE = 10;

@@ -1,7 +1,7 @@
 import { cleanup, render } from '@testing-library/react';
 import type { PhotoDetail } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { photo } from '../../components/Screen/testing';
+import { photo } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
 import { InfoPanel } from './InfoPanel';
 
