@@ -5,7 +5,7 @@
  * own and pull-to-refresh keeps working.
  */
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { scrollPageTo, usePageScrollTop } from './page-scroll';
 import { type GridWindow, sameWindow, windowAt } from './window';
 
@@ -92,12 +92,18 @@ export function usePageViewport(id: string, layoutKey: unknown = null): PageView
     [update],
   );
 
-  return {
-    window,
-    viewportHeight: height,
-    scrollTop: () => scroll.current,
-    gridTop: () => top.current,
-    scrollToGrid: useCallback((y: number) => scrollTo(top.current + y), [scrollTo]),
-    scrollBy: useCallback((dy: number) => scrollTo(scroll.current + dy), [scrollTo]),
-  };
+  const scrollToGrid = useCallback((y: number) => scrollTo(top.current + y), [scrollTo]);
+  const scrollBy = useCallback((dy: number) => scrollTo(scroll.current + dy), [scrollTo]);
+  // One object per window: effects that take the viewport run when it moved, not on every render.
+  return useMemo(
+    () => ({
+      window,
+      viewportHeight: height,
+      scrollTop: () => scroll.current,
+      gridTop: () => top.current,
+      scrollToGrid,
+      scrollBy,
+    }),
+    [window, height, scrollToGrid, scrollBy],
+  );
 }
