@@ -52,6 +52,18 @@ export const ERROR_CODES = {
   EXPORT_IN_PROGRESS: 'CONFLICT',
   // albums
   ALBUM_LIMIT_REACHED: 'FORBIDDEN',
+  // family life
+  CHILD_LIMIT_REACHED: 'FORBIDDEN',
+  /** A birthday too far in the future for a due date (details.maxDaysAhead). */
+  CHILD_BIRTHDAY_TOO_FAR: 'BAD_REQUEST',
+  MILESTONE_LIMIT_REACHED: 'FORBIDDEN',
+  GROWTH_LIMIT_REACHED: 'FORBIDDEN',
+  /** A growth record dated before the child's birth. */
+  GROWTH_BEFORE_BIRTH: 'BAD_REQUEST',
+  /** Deleting someone else's comment without owning the home. */
+  COMMENT_NOT_YOURS: 'FORBIDDEN',
+  /** The subscribe template is not the configured one, or the caller has no WeChat to send to. */
+  NOTIFY_UNAVAILABLE: 'PRECONDITION_FAILED',
   // storage binding
   STORAGE_BAD_KEYS: 'BAD_REQUEST',
   STORAGE_NO_SUCH_BUCKET: 'BAD_REQUEST',
