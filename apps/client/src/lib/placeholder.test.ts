@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { solidPixels } from '../upload/testing';
+import { solidPixels } from '../../test/support/upload';
 import { thumbhashOfPixels } from '../upload/thumbhash';
 import { fromBase64, portableBtoa, toBase64 } from './base64';
 import { createPlaceholderCache, placeholderOf } from './placeholder';

@@ -19,7 +19,7 @@ import {
 } from './picker';
 import { jsBlockHasher, QETAG_BLOCK_SIZE } from './qetag';
 import { FileRejected, type PickedFile } from './queue';
-import { solidPixels } from './testing';
+import { solidPixels } from '../../test/support/upload';
 import { thumbhashOfPixels } from './thumbhash';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');

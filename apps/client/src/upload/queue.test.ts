@@ -14,7 +14,7 @@ import {
   UploadCancelled,
   type UploadTransport,
 } from './queue';
-import { deferred } from './testing';
+import { deferred } from '../../test/support/upload';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 

@@ -1,6 +1,6 @@
 import { zThumbhash } from '@xiaojia/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { solidPixels } from './testing';
+import { solidPixels } from '../../test/support/upload';
 import { makeThumbhash, THUMB_READ_TIMEOUT_MS, type ThumbPixels, thumbhashOfPixels, thumbSize } from './thumbhash';
 
 describe('thumbSize', () => {

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Device } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { forgetCurrentHome, home, homeList } from '../../../test/support/homes';
+import { id } from '../../../test/support/ids';
 import { type Answer, appError, element, pagedAnswer, renderWithApi, textOf } from '../../../test/support/screen';
 import { currentHomeStore } from '../../home/current-home';
 import { setLocale } from '../../i18n';
@@ -9,23 +10,23 @@ import { type AccountLink, AccountScreen } from './AccountScreen';
 import { DEVICE_PAGE_SIZE } from './DevicesCard';
 
 const me = {
-  id: 'u1',
+  id: id('u1'),
   username: 'mama',
   displayName: '妈妈',
   hasPassword: true,
   wechatLinked: false,
   createdAt: '2026-05-01T08:00:00.000Z',
 };
-const device = (id: string, label: string, current: boolean): Device => ({
-  id,
+const device = (deviceId: string, label: string, current: boolean): Device => ({
+  id: deviceId,
   label,
   current,
   createdAt: '2026-05-01T08:00:00.000Z',
   lastSeenAt: '2026-05-20T08:00:00.000Z',
   expiresAt: '2026-06-20T08:00:00.000Z',
 });
-const phone = device('0b5e0d9e-7c3f-4f43-9d0c-1a2b3c4d5e6f', 'iPhone 15 · Safari', true);
-const tablet = device('1c6f1eaf-8d4a-4a54-8e1d-2b3c4d5e6f70', '微信小程序', false);
+const phone = device(id('phone'), 'iPhone 15 · Safari', true);
+const tablet = device(id('tablet'), '微信小程序', false);
 
 function renderAccount(extra: Record<string, Answer> = {}) {
   let list = [phone, tablet];
@@ -45,7 +46,7 @@ function renderAccount(extra: Record<string, Answer> = {}) {
         return { ok: true };
       },
       'auth.signOut': () => ({ ok: true }),
-      'homes.list': () => homeList(home('h1', 'owner', '王家')),
+      'homes.list': () => homeList(home(id('h1'), 'owner', '王家')),
       ...extra,
     },
   );
@@ -146,7 +147,7 @@ describe('account screen', () => {
     expect(screen.opened).toEqual(['members', 'invite']);
     cleanup();
 
-    renderAccount({ 'homes.list': () => homeList(home('h1', 'viewer', '王家')) });
+    renderAccount({ 'homes.list': () => homeList(home(id('h1'), 'viewer', '王家')) });
     await waitFor(() => element('#account-link-members'));
     await waitFor(() => expect(document.querySelector('#home-state, #screen-state')).toBeNull());
     expect(document.querySelector('#account-link-invite')).toBeNull();
@@ -156,8 +157,8 @@ describe('account screen', () => {
   });
 
   it('makes a new home from a name and makes it current', async () => {
-    const made = home('h2', 'owner', '小窝');
-    const homes = [home('h1', 'owner', '王家')];
+    const made = home(id('h2'), 'owner', '小窝');
+    const homes = [home(id('h1'), 'owner', '王家')];
     const screen = renderAccount({
       'homes.list': () => homeList(...homes),
       'homes.create': () => {
@@ -175,7 +176,7 @@ describe('account screen', () => {
     fireEvent.click(element('#new-home-dialog-confirm'));
     await waitFor(() => expect(textOf('#account-notice')).toBe('已新建「小窝」，现在看的就是这个家'));
     expect(screen.callsTo('homes.create')).toEqual([{ name: '小窝' }]);
-    expect(currentHomeStore.peek()).toBe('h2');
+    expect(currentHomeStore.peek()).toBe(id('h2'));
   });
 
   it('says why a new home could not be made', async () => {

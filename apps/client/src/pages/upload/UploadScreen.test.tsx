@@ -5,7 +5,7 @@ import { isSessionLost } from '../../api/query';
 import { setLocale } from '../../i18n';
 import { pickedFileOf } from '../../upload/picker';
 import { createUploadQueue, FileRejected, type PickedFile, type UploadTransport } from '../../upload/queue';
-import { deferred } from '../../upload/testing';
+import { deferred } from '../../../test/support/upload';
 import { UploadScreen } from './UploadScreen';
 
 /** A picked browser File, as Taro's H5 chooseImage hands it over (its size told, its bytes never read here). */

@@ -1,4 +1,4 @@
-import type { ThumbPixels } from './thumbhash';
+import type { ThumbPixels } from '../../src/upload/thumbhash';
 
 /** For tests: a promise the test settles when it chooses (a read, a send, an answer held back). */
 export function deferred<T>() {
