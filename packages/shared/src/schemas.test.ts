@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { zBindStorageInput } from './storage.js';
+import { COMMENT_MAX_CHARS, zCommentText } from './together.js';
 import { zCreateUploadsInput } from './uploads.js';
 
 const goodBinding = {
@@ -41,5 +42,17 @@ describe('zCreateUploadsInput', () => {
       false,
     );
     expect(zCreateUploadsInput.safeParse({ files: [{ ...file, size: 0 }] }).success).toBe(false);
+  });
+});
+
+describe('zCommentText', () => {
+  it('keeps words and newlines, shrinks blank runs, and refuses empty, oversize and control text', () => {
+    expect(zCommentText.parse('  好可爱\n\n\n\n宝宝  ')).toBe('好可爱\n\n宝宝');
+    expect(zCommentText.safeParse('   ').success).toBe(false);
+    expect(zCommentText.safeParse('字'.repeat(COMMENT_MAX_CHARS)).success).toBe(true);
+    expect(zCommentText.safeParse('字'.repeat(COMMENT_MAX_CHARS + 1)).success).toBe(false);
+    for (const bad of ['a\u0000b', 'a\u0007b', 'a\rb', 'a\u007fb', 'abc\u202edcba', 'x\u2066y']) {
+      expect(zCommentText.safeParse(bad).success).toBe(false);
+    }
   });
 });

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { MAX_UPLOAD_BYTES, zThumbhash } from '@xiaojia/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { qetag as serverQetag } from '../../../api/src/storage/qetag';
+import { solidPixels } from '../../test/support/upload';
 import { translate } from '../i18n';
 import {
   looksLikePhoto,
@@ -19,7 +20,6 @@ import {
 } from './picker';
 import { jsBlockHasher, QETAG_BLOCK_SIZE } from './qetag';
 import { FileRejected, type PickedFile } from './queue';
-import { solidPixels } from '../../test/support/upload';
 import { thumbhashOfPixels } from './thumbhash';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConfirmUploadInput, HomeRef, UploadRequest, UploadTicket } from '@xiaojia/shared';
 import { describe, expect, it, vi } from 'vitest';
+import { deferred } from '../../test/support/upload';
 import { isSessionLost } from '../api/query';
 import { pickedFileOf, preparePickedFile } from './picker';
 import {
@@ -14,7 +15,6 @@ import {
   UploadCancelled,
   type UploadTransport,
 } from './queue';
-import { deferred } from '../../test/support/upload';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 

@@ -43,7 +43,6 @@ export function appError(appCode: string, message = appCode): Error {
   return Object.assign(new Error(message), { data: { appCode } });
 }
 
-
 /** The answer as the API would send it (its output schema applied), or why the API never could. */
 export function asTheApiAnswers(path: string, data: unknown): unknown {
   if (!isProcedurePath(path)) throw new Error(`the API has no procedure ${path}`);

@@ -1,11 +1,11 @@
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { home } from '../../../test/support/homes';
+import { deferred } from '../../../test/support/upload';
 import { isSessionLost } from '../../api/query';
 import { setLocale } from '../../i18n';
 import { pickedFileOf } from '../../upload/picker';
 import { createUploadQueue, FileRejected, type PickedFile, type UploadTransport } from '../../upload/queue';
-import { deferred } from '../../../test/support/upload';
 import { UploadScreen } from './UploadScreen';
 
 /** A picked browser File, as Taro's H5 chooseImage hands it over (its size told, its bytes never read here). */
