@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PageViewport } from '../../components/PhotoGrid';
 import { usePageScrollTop } from '../../components/PhotoGrid/page-scroll';
 import { fractionAt, gridYAt, monthAt, yearMarks } from './scrubber';
+import { SCRUBBER_CLASS, useScrubberPlacement } from './scrubber-placement';
 
 export interface ScrubberProps {
   months: readonly string[];
@@ -38,6 +39,7 @@ export function Scrubber({ months, tops, height, viewport, label }: ScrubberProp
   const [dragging, setDragging] = useState<number | null>(null);
   const draggingRef = useRef(false);
   const track = useRef({ top: 0, height: screen });
+  const placement = useScrubberPlacement(screen);
 
   useEffect(() => {
     try {
@@ -79,7 +81,8 @@ export function Scrubber({ months, tops, height, viewport, label }: ScrubberProp
   return (
     <View
       id="timeline-scrubber"
-      className={`scrubber ${process.env.TARO_ENV === 'h5' ? 'scrubber--h5' : 'scrubber--app'}`}
+      className={`scrubber ${SCRUBBER_CLASS}`}
+      style={placement}
       catchMove
       onTouchStart={move}
       onTouchMove={move}

@@ -174,7 +174,7 @@ export function TimelineScreen({ home, homes, switchTo, now }: TimelineScreenPro
           onThumbError={timeline.onThumbError}
         />
       )}
-      {process.env.TARO_ENV !== 'rn' && layout.height > SCRUBBER_MIN_SCREENS * viewport.viewportHeight && (
+      {layout.height > SCRUBBER_MIN_SCREENS * viewport.viewportHeight && (
         <Scrubber
           months={layout.months}
           tops={layout.tops}
