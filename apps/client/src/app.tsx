@@ -14,7 +14,7 @@ import { ROUTES, restartAtWelcome } from './routes';
 import { createSessionExit, SessionExitProvider } from './session';
 import { useColorScheme } from './styles/color-scheme';
 import { followSystemColorScheme, paintTabBar } from './styles/system-scheme';
-import { existingUploadQueue, setUploadSessionLostHandler } from './upload';
+import { existingUploadQueue, setUploadSessionLostHandler } from './upload/session';
 
 function onWelcomePage(): boolean {
   const pages = Taro.getCurrentPages();

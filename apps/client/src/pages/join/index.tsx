@@ -8,7 +8,7 @@ import { BackButton } from '../../components/BackButton';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { useT } from '../../i18n';
 import { ROUTES } from '../../routes';
-import { existingUploadQueue } from '../../upload';
+import { existingUploadQueue } from '../../upload/session';
 import { inviteCodeFrom } from './code';
 import { JoinScreen } from './JoinScreen';
 

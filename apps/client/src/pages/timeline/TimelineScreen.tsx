@@ -21,7 +21,7 @@ import { errorMessage } from '../../i18n/errors';
 import { monthName } from '../../i18n/keys';
 import { savePhotoToPhone } from '../../lib/photo-actions';
 import { ROUTES, withQuery } from '../../routes';
-import { onUploadsDrained } from '../../upload';
+import { onUploadsDrained } from '../../upload/session';
 import { remember } from '../viewer/handoff';
 import { SCRUBBER_MIN_SCREENS, Scrubber } from './Scrubber';
 import { useTimeline } from './use-timeline';

@@ -12,7 +12,7 @@ import { tokenStore } from '../../api/platform';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { useT } from '../../i18n';
 import { ROUTES } from '../../routes';
-import { existingUploadQueue } from '../../upload';
+import { existingUploadQueue } from '../../upload/session';
 import { WelcomeScreen } from './WelcomeScreen';
 import './index.css';
 
