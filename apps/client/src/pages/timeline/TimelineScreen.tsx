@@ -45,6 +45,9 @@ export function TimelineScreen({ home, homes, switchTo, now }: TimelineScreenPro
   const me = useQuery(trpc.auth.me.queryOptions());
   const [onlyMine, setOnlyMine] = useState(false);
   const mayUpload = canUpload(home.role);
+  // Whether the "bucket not bound" hint shows above the grid: the viewport measures the grid's top again
+  // when it changes. It trails `unbound` by one render because `unbound` comes from the photos the
+  // timeline loaded, and the timeline needs this key first.
   const [hint, setHint] = useState(false);
   const timeline = useTimeline({ homeId: home.id, onlyMine }, GRID_ID, hint);
   const { buckets: list, photos, layout, viewport } = timeline;

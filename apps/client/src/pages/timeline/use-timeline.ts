@@ -114,11 +114,14 @@ export function useTimeline(scope: TimelineScope, gridId: string, layoutKey: unk
       const seen = known.current.get(span.month);
       return seen && seen.count === span.count ? seen.height : undefined;
     });
-    months.forEach((span, i) => {
-      if (loaded.has(span.month)) known.current.set(span.month, { count: span.count, height: laid.heights[i] ?? 0 });
-    });
     return { ...laid, months: months.map((span) => span.month) };
   }, [months, loaded, metrics]);
+  // Remembered after the render that laid them out, for the layouts that come after.
+  useEffect(() => {
+    months.forEach((span, i) => {
+      if (loaded.has(span.month)) known.current.set(span.month, { count: span.count, height: layout.heights[i] ?? 0 });
+    });
+  }, [layout, months, loaded]);
 
   // Keep the photos in view still when months above them change height.
   const previous = useRef(layout);
