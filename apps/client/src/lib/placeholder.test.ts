@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { solidPixels } from '../../test/support/upload';
 import { thumbhashOfPixels } from '../upload/thumbhash';
 import { fromBase64, portableBtoa, toBase64 } from './base64';
-import { createPlaceholderCache, placeholderOf } from './placeholder';
+import { createPlaceholderCache, PICTURE_PX, placeholderOf, shrinkRgba } from './placeholder';
 
 /** The ThumbHash (base64) of a `width`×`height` picture of one colour, as the upload makes it. */
 function hashOf(rgb: [number, number, number], width = 40, height = 30): string {
@@ -74,5 +74,31 @@ describe('placeholderOf', () => {
       expect(withoutBtoa).toEqual(withBtoa);
       expect(withBtoa.every((url) => url?.startsWith('data:image/png;base64,'))).toBe(true);
     });
+  });
+});
+
+describe('the placeholder picture', () => {
+  it('is at most PICTURE_PX on its longer side, with the shape of the photo, and small', () => {
+    const wide = placeholderOf(hashOf([30, 120, 200], 80, 40));
+    if (!wide) throw new Error('no placeholder');
+    const png = fromBase64(wide.url.slice('data:image/png;base64,'.length)) ?? new Uint8Array();
+    const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+    // IHDR: width and height are the first fields of the first chunk.
+    const [width, height] = [view.getUint32(16), view.getUint32(20)];
+    expect(Math.max(width, height)).toBe(PICTURE_PX);
+    expect(width / height).toBeGreaterThan(1.5);
+    expect(wide.url.length).toBeLessThan(1000);
+  });
+
+  it('averages blocks of pixels, and keeps a picture already small as it is', () => {
+    const black = [0, 0, 0, 255];
+    const white = [255, 255, 255, 255];
+    // 4×2, left half black and right half white: to 2×1, one black pixel and one white.
+    const halves = Uint8Array.from([...black, ...black, ...white, ...white, ...black, ...black, ...white, ...white]);
+    expect(shrinkRgba(4, 2, halves, 2)).toEqual({ w: 2, h: 1, rgba: Uint8Array.from([...black, ...white]) });
+    expect(shrinkRgba(4, 2, halves, 10)).toEqual({ w: 4, h: 2, rgba: halves });
+    // 3 columns to 2: the first keeps one pixel, the second averages two.
+    const row = Uint8Array.from([0, 0, 0, 255, 90, 90, 90, 255, 30, 30, 30, 255]);
+    expect(shrinkRgba(3, 1, row, 2).rgba).toEqual(Uint8Array.from([0, 0, 0, 255, 60, 60, 60, 255]));
   });
 });
