@@ -1,0 +1,108 @@
+/**
+ * The S3 peer's objects: bytes stream through a meter (size limit, MD5 for the ETag, SHA-256 for a signed
+ * payload) into a temp file, renamed into place only once every check passed; facts kept in memory (the
+ * peer serves tests and benches, it does not persist across restarts).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { type Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { UNSIGNED_PAYLOAD } from '../../s3/sigv4.js';
+import { S3PeerError } from './auth.js';
+
+export interface S3Object {
+  size: number;
+  /** Hex MD5, as S3 answers it for a single PUT (quoted on the wire). */
+  etag: string;
+  contentType: string;
+  file: string;
+}
+
+export interface WriteOptions {
+  /** Bytes past this refuse the upload (EntityTooLarge). */
+  maxBytes: number;
+  minBytes?: number;
+  /** The signed x-amz-content-sha256: the body must hash to it, unless UNSIGNED-PAYLOAD. */
+  payloadHash?: string;
+  contentType: string;
+  /** If-None-Match: * — refuse when the key exists (checked again just before the rename). */
+  insertOnly: boolean;
+}
+
+class Meter extends Transform {
+  size = 0;
+  readonly md5 = createHash('md5');
+  readonly sha256 = createHash('sha256');
+  constructor(private readonly maxBytes: number) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.size += chunk.length;
+    if (this.size > this.maxBytes) {
+      callback(new S3PeerError(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size'));
+      return;
+    }
+    this.md5.update(chunk);
+    this.sha256.update(chunk);
+    callback(null, chunk);
+  }
+}
+
+export class S3Objects {
+  private readonly objects = new Map<string, S3Object>();
+
+  constructor(private readonly dir: string) {}
+
+  private id(bucket: string, key: string) {
+    return `${bucket}\n${key}`;
+  }
+
+  get(bucket: string, key: string): S3Object | undefined {
+    return this.objects.get(this.id(bucket, key));
+  }
+
+  read(object: S3Object): Readable {
+    return createReadStream(object.file);
+  }
+
+  async write(bucket: string, key: string, body: Readable, options: WriteOptions): Promise<S3Object> {
+    const exists = () => options.insertOnly && this.objects.has(this.id(bucket, key));
+    const refuseOverwrite = () =>
+      new S3PeerError(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold');
+    if (exists()) throw refuseOverwrite();
+    await mkdir(this.dir, { recursive: true });
+    const file = path.join(this.dir, randomUUID());
+    const meter = new Meter(options.maxBytes);
+    try {
+      await pipeline(body, meter, createWriteStream(file));
+      if (meter.size < (options.minBytes ?? 0)) {
+        throw new S3PeerError(400, 'EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size');
+      }
+      const sha = meter.sha256.digest('hex');
+      if (options.payloadHash && options.payloadHash !== UNSIGNED_PAYLOAD && options.payloadHash !== sha) {
+        throw new S3PeerError(
+          400,
+          'XAmzContentSHA256Mismatch',
+          "The provided 'x-amz-content-sha256' header does not match what was computed.",
+        );
+      }
+      if (exists()) throw refuseOverwrite();
+    } catch (error) {
+      await rm(file, { force: true });
+      throw error;
+    }
+    const object = { size: meter.size, etag: meter.md5.digest('hex'), contentType: options.contentType, file };
+    const previous = this.objects.get(this.id(bucket, key));
+    this.objects.set(this.id(bucket, key), object);
+    if (previous) await rm(previous.file, { force: true });
+    return object;
+  }
+
+  async delete(bucket: string, key: string): Promise<void> {
+    const object = this.objects.get(this.id(bucket, key));
+    this.objects.delete(this.id(bucket, key));
+    if (object) await rm(object.file, { force: true });
+  }
+}

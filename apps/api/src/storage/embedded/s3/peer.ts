@@ -1,0 +1,145 @@
+/**
+ * The embedded store's S3 side: the subset of the S3 protocol the S3 provider uses, path-style
+ * (http://host/<bucket>/<key>), every request SigV4-verified by auth.ts against the peer's injected clock:
+ * HeadBucket, GetBucketCors, PutObject (If-None-Match: *), POST policy uploads, Head/Get/DeleteObject.
+ * The official AWS SDK is its test client (peer.test.ts), as the qiniu SDK is for the Kodo side. No
+ * public-read, no listing, no multipart yet.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Clock } from '../../../integrations/clock.js';
+import { authorize, type PeerCredentials, S3PeerError, splitUrl } from './auth.js';
+import { S3Objects } from './objects.js';
+import { postObject } from './post.js';
+
+export interface PeerCorsRule {
+  origins: string[];
+  methods: string[];
+  headers?: string[];
+}
+
+export interface S3PeerOptions extends PeerCredentials {
+  dir: string;
+  clock: Clock;
+  /** Buckets and their CORS rules (null: the bucket has no CORS configuration). */
+  buckets: Record<string, PeerCorsRule[] | null>;
+  /** S3's single-PUT limit unless told otherwise. */
+  maxObjectBytes?: number;
+}
+
+const xmlEscape = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export class S3Peer {
+  readonly objects: S3Objects;
+  private readonly maxObjectBytes: number;
+
+  constructor(private readonly options: S3PeerOptions) {
+    this.objects = new S3Objects(options.dir);
+    this.maxObjectBytes = options.maxObjectBytes ?? 5 * 1024 ** 3;
+  }
+
+  setCors(bucket: string, rules: PeerCorsRule[] | null): void {
+    this.options.buckets[bucket] = rules;
+  }
+
+  private send(
+    res: ServerResponse,
+    status: number,
+    headers: Record<string, string | number> = {},
+    body?: string,
+  ): void {
+    res.writeHead(status, { Date: this.options.clock.now().toUTCString(), ...headers });
+    res.end(body);
+  }
+
+  private error(req: IncomingMessage, res: ServerResponse, error: S3PeerError): void {
+    const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${error.code}</Code><Message>${xmlEscape(error.message)}</Message></Error>`;
+    if (req.method === 'HEAD') this.send(res, error.status);
+    else this.send(res, error.status, { 'Content-Type': 'application/xml' }, body);
+  }
+
+  /** Serves one request; never throws (every failure is an S3 error answer). */
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      await this.route(req, res);
+    } catch (error) {
+      if (!(error instanceof S3PeerError)) throw error;
+      if (res.headersSent) res.destroy();
+      else this.error(req, res, error);
+    }
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { path, query } = splitUrl(req.url ?? '/');
+    const [, rawBucket = '', ...rest] = path.split('/');
+    const bucket = decodeURIComponent(rawBucket);
+    const key = rest.map(decodeURIComponent).join('/');
+    const now = this.options.clock.now();
+    const method = req.method ?? 'GET';
+
+    if (method === 'POST' && key === '') {
+      if (!(bucket in this.options.buckets))
+        throw new S3PeerError(404, 'NoSuchBucket', 'The specified bucket does not exist');
+      const { object } = await postObject(req, bucket, this.objects, this.options, now, this.maxObjectBytes);
+      this.send(res, 204, { ETag: `"${object.etag}"` });
+      return;
+    }
+    const { payloadHash } = authorize(req, this.options, now);
+    if (!(bucket in this.options.buckets))
+      throw new S3PeerError(404, 'NoSuchBucket', 'The specified bucket does not exist');
+
+    if (key === '') {
+      if (method === 'HEAD') return this.send(res, 200);
+      if (method === 'GET' && query.some(([k]) => k === 'cors')) return this.cors(res, bucket);
+      throw new S3PeerError(501, 'NotImplemented', 'This bucket operation is not implemented by the embedded store');
+    }
+    if (method === 'PUT') {
+      if (query.length > 0 && !query.every(([k]) => k.startsWith('X-Amz-') || k === 'x-id')) {
+        throw new S3PeerError(501, 'NotImplemented', 'Only plain PutObject is implemented');
+      }
+      const declared = Number(req.headers['content-length']);
+      if (!Number.isInteger(declared))
+        throw new S3PeerError(411, 'MissingContentLength', 'You must provide the Content-Length HTTP header.');
+      if (declared > this.maxObjectBytes)
+        throw new S3PeerError(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size');
+      const match = req.headers['if-none-match'];
+      if (match !== undefined && match !== '*')
+        throw new S3PeerError(501, 'NotImplemented', 'Only If-None-Match: * is implemented');
+      const object = await this.objects.write(bucket, key, req, {
+        maxBytes: declared,
+        minBytes: declared,
+        payloadHash,
+        contentType: req.headers['content-type'] ?? 'binary/octet-stream',
+        insertOnly: match === '*',
+      });
+      return this.send(res, 200, { ETag: `"${object.etag}"` });
+    }
+    if (method === 'DELETE') {
+      await this.objects.delete(bucket, key);
+      return this.send(res, 204);
+    }
+    if (method === 'GET' || method === 'HEAD') {
+      const object = this.objects.get(bucket, key);
+      if (!object) throw new S3PeerError(404, 'NoSuchKey', 'The specified key does not exist.');
+      const headers = { 'Content-Type': object.contentType, 'Content-Length': object.size, ETag: `"${object.etag}"` };
+      if (method === 'HEAD') return this.send(res, 200, headers);
+      res.writeHead(200, { Date: now.toUTCString(), ...headers });
+      this.objects.read(object).pipe(res);
+      return;
+    }
+    throw new S3PeerError(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
+  }
+
+  private cors(res: ServerResponse, bucket: string): void {
+    const rules = this.options.buckets[bucket];
+    if (!rules) throw new S3PeerError(404, 'NoSuchCORSConfiguration', 'The CORS configuration does not exist');
+    const tag = (name: string, values: string[] = []) =>
+      values.map((v) => `<${name}>${xmlEscape(v)}</${name}>`).join('');
+    const body = `<?xml version="1.0" encoding="UTF-8"?>\n<CORSConfiguration>${rules
+      .map(
+        (r) =>
+          `<CORSRule>${tag('AllowedOrigin', r.origins)}${tag('AllowedMethod', r.methods)}${tag('AllowedHeader', r.headers)}</CORSRule>`,
+      )
+      .join('')}</CORSConfiguration>`;
+    this.send(res, 200, { 'Content-Type': 'application/xml' }, body);
+  }
+}
