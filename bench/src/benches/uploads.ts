@@ -164,7 +164,13 @@ export async function benchUploads(ctx: BenchContext): Promise<Figure[]> {
     for (let r = 0; r < ctx.runs; r++) {
       grantUs.push(
         microseconds((i) =>
-          provider.grantUpload({ key: `u/x/2026/01/${i}.jpg`, expiresAt, maxBytes: 1e7, mimeTypes: ['image/jpeg'] }),
+          provider.grantUpload({
+            key: `u/x/2026/01/${i}.jpg`,
+            expiresAt,
+            maxBytes: 1e7,
+            mimeTypes: ['image/jpeg'],
+            declared: { mime: 'image/jpeg', bytes: 1e7 },
+          }),
         ),
       );
       urlUs.push(microseconds((i) => provider.signedUrl(`u/x/2026/01/${i}.jpg`, expiresAt, 'thumb')));

@@ -70,6 +70,10 @@ export const ERROR_CODES = {
   STORAGE_WRONG_REGION: 'BAD_REQUEST',
   STORAGE_DOMAIN_INVALID: 'BAD_REQUEST',
   STORAGE_UNREACHABLE: 'BAD_GATEWAY',
+  /** The storage says this server's clock is too far off its own: signed URLs would be refused. */
+  STORAGE_CLOCK_SKEW: 'BAD_REQUEST',
+  /** The bucket's CORS rules do not let the H5 app upload from its origin (details say what is missing). */
+  STORAGE_CORS_MISSING: 'BAD_REQUEST',
   STORAGE_NOT_BOUND: 'PRECONDITION_FAILED',
   STORAGE_UNBOUND_PHOTO: 'PRECONDITION_FAILED',
   // uploads

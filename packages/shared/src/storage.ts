@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { zBareOrigin, zS3BindInput, zS3Preset } from './storage-s3.js';
+
+export * from './storage-s3.js';
 
 /** Qiniu Kodo regions a bucket can live in (the id the console and SDK use). */
 export const QINIU_REGIONS = {
@@ -17,40 +20,37 @@ const zQiniuKey = z
   .trim()
   .regex(/^[A-Za-z0-9_-]{20,64}$/, 'Qiniu keys are 20–64 letters, digits, "_" or "-"');
 
-export const zBindStorageInput = z.object({
+export const zQiniuBindInput = z.object({
+  /** Optional: every binding input from before S3 buckets is a Qiniu one. */
+  provider: z.literal('qiniu').optional(),
   accessKey: zQiniuKey,
   secretKey: zQiniuKey,
   bucket: z
     .string()
     .trim()
     .regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'Bucket names are 3–63 lower-case letters, digits or "-"'),
-  /**
-   * The bucket's bound domain, with scheme: https://img.example.com. A regex, not URL parsing: the
-   * mini-program runtime has no URL class.
-   */
-  domain: z
-    .string()
-    .trim()
-    .max(253)
-    .transform((v) => v.replace(/\/+$/, '').toLowerCase())
-    .pipe(
-      z
-        .string()
-        .regex(
-          /^https?:\/\/(?=[a-z0-9])[a-z0-9.-]*[a-z0-9](:\d{1,5})?$/,
-          'The domain must be a bare origin such as https://img.example.com (no path)',
-        ),
-    ),
+  /** The bucket's bound domain, with scheme: https://img.example.com. */
+  domain: zBareOrigin,
   region: zQiniuRegion,
 });
+export type QiniuBindInput = z.infer<typeof zQiniuBindInput>;
+
+/** A bucket to bind: Qiniu (as before, `provider` may be left out) or any S3-compatible storage. */
+export const zBindStorageInput = z.discriminatedUnion('provider', [zQiniuBindInput, zS3BindInput]);
 export type BindStorageInput = z.infer<typeof zBindStorageInput>;
 
 export const zStorageStatus = z.object({
   /** embedded: the server's own store (no bucket bound). */
-  provider: z.enum(['embedded', 'qiniu']),
+  provider: z.enum(['embedded', 'qiniu', 's3']),
   bucket: z.string().nullable(),
   domain: z.string().nullable(),
+  /** Qiniu's region; null for S3 buckets (their region is in `s3`). */
   region: zQiniuRegion.nullable(),
+  /** Where an S3 bucket lives (absent or null for Qiniu and the embedded store). */
+  s3: z
+    .object({ preset: zS3Preset, endpoint: z.string(), region: z.string(), pathStyle: z.boolean() })
+    .nullable()
+    .optional(),
   /** Only the first and last characters of the access key; the secret key is never returned. */
   accessKeyMasked: z.string().nullable(),
   verifiedAt: z.string().nullable(),

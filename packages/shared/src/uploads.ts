@@ -42,9 +42,16 @@ export const zUploadTicket = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('upload'),
     key: z.string(),
-    /** POST a multipart form here: the fields below first, then `file`. */
+    /**
+     * POST (the default, and every Qiniu grant): a multipart form to `uploadUrl`, the fields below first,
+     * then `file`. PUT (S3 buckets without POST policies): the bytes as the body of a PUT to `uploadUrl`,
+     * with exactly `headers` (they are signed: content type, length and the no-overwrite guard).
+     */
+    method: z.enum(['POST', 'PUT']).optional(),
     uploadUrl: z.string(),
-    fields: z.object({ token: z.string(), key: z.string() }),
+    /** Qiniu: { token, key }; an S3 POST policy: key, Content-Type, policy and its x-amz-* signature. */
+    fields: z.record(z.string(), z.string()),
+    headers: z.record(z.string(), z.string()).optional(),
     expiresAt: z.string(),
   }),
   z.object({

@@ -11,7 +11,6 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { QiniuRegion } from '@xiaojia/shared';
 import SQLite from 'better-sqlite3';
 import type { Config } from '../config.js';
 import { postgresVersion, sqliteIntegrity } from '../db/health.js';
@@ -21,8 +20,7 @@ import { createSealer } from '../integrations/crypto.js';
 import { secretsDir } from '../integrations/secrets.js';
 import { BindingsRepository } from '../repositories/bindings.js';
 import { PhotosRepository } from '../repositories/photos.js';
-import { KodoStorage } from '../storage/kodo.js';
-import { qiniuEndpoints, sealContext } from '../storage/resolver.js';
+import { boundProvider, sealContext } from '../storage/resolver.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -234,19 +232,10 @@ async function checkBindings(config: Config, db: Db, checks: Check[], options: D
       continue;
     }
     if (options.online) {
-      const storage = new KodoStorage(
-        {
-          kind: 'qiniu',
-          bucket: binding.bucket,
-          domain: binding.domain,
-          accessKey: binding.access_key,
-          secretKey,
-          endpoints: qiniuEndpoints(binding.region as QiniuRegion, binding.domain),
-        },
-        systemClock,
-      );
+      const storage = boundProvider(binding, secretKey, systemClock);
       try {
-        await storage.verify();
+        // S3 buckets are checked against the public origin's CORS too (the H5 app is served from it).
+        await storage.verify(config.publicUrl);
       } catch (error) {
         failed++;
         checks.push({
@@ -263,7 +252,7 @@ async function checkBindings(config: Config, db: Db, checks: Check[], options: D
     checks.push({
       status: 'ok',
       name: 'bindings',
-      detail: `${bindings.length} active binding(s) open${options.online ? ' and verify' : ' (add --online to verify them with Qiniu)'}`,
+      detail: `${bindings.length} active binding(s) open${options.online ? ' and verify' : ' (add --online to verify them with their storage)'}`,
     });
   }
 }

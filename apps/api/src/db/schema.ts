@@ -72,11 +72,16 @@ export interface StorageBindingsTable {
   /** The home whose photos it holds; only the home's owner binds, rotates and unbinds it. */
   home_id: string;
   created_by: string;
-  provider: 'qiniu';
+  provider: 'qiniu' | 's3';
   bucket: string;
-  /** With scheme, no trailing slash: https://img.example.com */
+  /** With scheme, no trailing slash: https://img.example.com ('' for an S3 bucket without a domain). */
   domain: string;
+  /** Qiniu's region id, or the S3 signing region. */
   region: string;
+  /** S3 only (null on Qiniu rows): the preset, the API endpoint, and 1 for path-style addressing. */
+  preset: string | null;
+  endpoint: string | null;
+  path_style: number | null;
   access_key: string;
   /** AES-256-GCM sealed secret key (see integrations/crypto). */
   secret_key_sealed: string;

@@ -34,6 +34,7 @@ describe('storage binding', () => {
       bucket: null,
       domain: null,
       region: null,
+      s3: null,
       accessKeyMasked: null,
       verifiedAt: null,
       lastError: null,

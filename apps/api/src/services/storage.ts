@@ -1,15 +1,15 @@
 /**
- * A home's bucket binding (its owner's keys; homeProcedure lets only the owner change it): verify keys with real calls before saving, seal the secret, never return it; status,
+ * A home's bucket binding, Qiniu or S3-compatible (its owner's keys; homeProcedure lets only the owner change it): verify keys with real calls before saving, seal the secret, never return it; status,
  * unbind (photos stay, marked unbound) and rebinding (same bucket: photos come back).
  */
-import type { BindStorageInput, ErrorCode, StorageStatus } from '@xiaojia/shared';
+import type { BindStorageInput, ErrorCode, S3Preset, StorageStatus } from '@xiaojia/shared';
 import type { StorageBinding } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { newId } from '../integrations/ids.js';
 import { BindingsRepository } from '../repositories/bindings.js';
 import { PhotosRepository } from '../repositories/photos.js';
 import { StorageError, type StorageFailure, type StorageProvider } from '../storage/provider.js';
-import { sealContext } from '../storage/resolver.js';
+import { s3Target, sealContext } from '../storage/resolver.js';
 import type { AppDeps } from '../trpc/context.js';
 import type { HomeMember } from './home-access.js';
 
@@ -19,6 +19,8 @@ const FAILURE_CODES: Record<StorageFailure, ErrorCode> = {
   wrong_region: 'STORAGE_WRONG_REGION',
   domain_invalid: 'STORAGE_DOMAIN_INVALID',
   unreachable: 'STORAGE_UNREACHABLE',
+  clock_skew: 'STORAGE_CLOCK_SKEW',
+  cors_missing: 'STORAGE_CORS_MISSING',
   not_found: 'STORAGE_UNREACHABLE',
   refused: 'STORAGE_UNREACHABLE',
 };
@@ -61,6 +63,7 @@ export class StorageService {
         bucket: null,
         domain: null,
         region: null,
+        s3: null,
         accessKeyMasked: null,
         verifiedAt: null,
         lastError: null,
@@ -71,9 +74,13 @@ export class StorageService {
     return member.role === 'owner' ? status : { ...status, accessKeyMasked: null };
   }
 
-  async bind(owner: HomeMember, input: BindStorageInput): Promise<StorageStatus> {
+  /**
+   * Verify with real calls (for S3 also the bucket's CORS rules for the H5 app at `appOrigin`), then save
+   * with the secret sealed. Rebinding the same bucket (rotated keys) reuses its row.
+   */
+  async bind(owner: HomeMember, input: BindStorageInput, appOrigin: string): Promise<StorageStatus> {
     try {
-      await this.deps.storage.qiniu(input).verify();
+      await this.deps.storage.forInput(input).verify(appOrigin);
     } catch (error) {
       // Never log the keys; the provider's message names what is wrong, not the secret.
       this.deps.logger.info(
@@ -83,14 +90,33 @@ export class StorageService {
       throw storageAppError(error);
     }
     const now = this.now();
+    const where =
+      input.provider === 's3'
+        ? (() => {
+            const t = s3Target(input);
+            return {
+              provider: 's3' as const,
+              domain: t.domain ?? '',
+              region: t.region,
+              preset: t.preset,
+              endpoint: t.endpoint,
+              path_style: t.pathStyle ? 1 : 0,
+            };
+          })()
+        : {
+            provider: 'qiniu' as const,
+            domain: input.domain,
+            region: input.region,
+            preset: null,
+            endpoint: null,
+            path_style: null,
+          };
     const binding = await this.bindings.activate(
       owner.homeId,
       {
         created_by: owner.userId,
-        provider: 'qiniu',
+        ...where,
         bucket: input.bucket,
-        domain: input.domain,
-        region: input.region,
         access_key: input.accessKey,
         secret_key_sealed: this.deps.sealer.seal(input.secretKey, sealContext(owner.homeId)),
         verified_at: now,
@@ -99,7 +125,10 @@ export class StorageService {
       newId(),
       now,
     );
-    this.deps.logger.info({ homeId: owner.homeId, bucket: input.bucket, region: input.region }, 'bucket bound');
+    this.deps.logger.info(
+      { homeId: owner.homeId, provider: where.provider, bucket: input.bucket, region: where.region },
+      'bucket bound',
+    );
     return toStatus(binding, await this.countUnboundPhotos(owner.homeId));
   }
 
@@ -116,11 +145,20 @@ export class StorageService {
 }
 
 function toStatus(binding: StorageBinding, unboundPhotoCount: number): StorageStatus {
+  const s3 = binding.provider === 's3';
   return {
-    provider: 'qiniu',
+    provider: binding.provider,
     bucket: binding.bucket,
-    domain: binding.domain,
-    region: binding.region as StorageStatus['region'],
+    domain: binding.domain === '' ? null : binding.domain,
+    region: s3 ? null : (binding.region as StorageStatus['region']),
+    s3: s3
+      ? {
+          preset: (binding.preset ?? 'custom') as S3Preset,
+          endpoint: binding.endpoint ?? '',
+          region: binding.region,
+          pathStyle: binding.path_style === 1,
+        }
+      : null,
     accessKeyMasked: maskAccessKey(binding.access_key),
     verifiedAt: binding.verified_at,
     lastError: binding.last_error,

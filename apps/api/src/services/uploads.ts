@@ -79,11 +79,12 @@ export class UploadsService {
         continue;
       }
       const key = objectKeyFor(member.homeId, file.mime, now);
-      const grant = provider.grantUpload({
+      const grant = await provider.grantUpload({
         key,
         expiresAt,
         maxBytes: Math.min(file.size + SIZE_SLACK, cap),
         mimeTypes: ACCEPTED_MIME,
+        declared: { mime: file.mime, bytes: file.size },
       });
       tickets.push({ kind: 'upload', key, ...grant });
       rows.push({

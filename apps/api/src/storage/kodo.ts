@@ -4,9 +4,9 @@
  * deadline (the SDK's PutPolicy always uses the wall clock).
  */
 import { createHmac } from 'node:crypto';
-import { Readable } from 'node:stream';
 import qiniu from 'qiniu';
 import type { Clock } from '../integrations/clock.js';
+import { fetchObject } from './fetch-object.js';
 import {
   type ImageVariant,
   type ObjectDownload,
@@ -189,21 +189,8 @@ export class KodoStorage implements StorageProvider {
     );
   }
 
-  async download(key: string, expiresAt: Date): Promise<ObjectDownload> {
-    let response: Response;
-    try {
-      response = await fetch(this.signedUrl(key, expiresAt), { redirect: 'error' });
-    } catch (error) {
-      throw new StorageError('unreachable', `Storage could not be reached: ${(error as Error).message}`);
-    }
-    if (response.status === 404) throw new StorageError('not_found', 'No such object', 404);
-    if (!response.ok || !response.body) throw failureFor(response.status, undefined, 'read the object');
-    const length = response.headers.get('content-length');
-    return {
-      body: Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
-      size: length ? Number(length) : null,
-      mime: response.headers.get('content-type') ?? 'application/octet-stream',
-    };
+  download(key: string, expiresAt: Date): Promise<ObjectDownload> {
+    return fetchObject(this.signedUrl(key, expiresAt), (status) => failureFor(status, undefined, 'read the object'));
   }
 
   async verify(): Promise<void> {

@@ -1,13 +1,13 @@
 /**
  * The storage contract every provider meets (see design.md "The storage contract"). Services talk only
- * to this interface; today both providers are Kodo-protocol buckets (a user's Qiniu bucket, or the
- * embedded store), so one implementation (kodo.ts) serves both.
+ * to this interface: Kodo-protocol buckets (a user's Qiniu bucket, or the embedded store) through kodo.ts,
+ * and S3-compatible buckets (COS, OSS, R2, MinIO, AWS) through s3/storage.ts.
  */
 import type { Readable } from 'node:stream';
 
 export interface ObjectStat {
   size: number;
-  /** Qiniu qetag of the content. */
+  /** Qiniu: the qetag of the content. S3: the object's ETag without quotes (hex MD5 for a single PUT). */
   etag: string;
   mime: string;
 }
@@ -20,11 +20,16 @@ export interface UploadPolicy {
   maxBytes: number;
   /** mimeLimit: types detected from the bytes that are accepted. */
   mimeTypes: readonly string[];
+  /** The type and size the client declared (S3 grants sign them: a PUT must send exactly these). */
+  declared: { mime: string; bytes: number };
 }
 
 export interface UploadGrant {
+  /** POST (default): a multipart form of `fields` then `file`. PUT: the bytes, with exactly `headers`. */
+  method?: 'POST' | 'PUT';
   uploadUrl: string;
-  fields: { token: string; key: string };
+  fields: Record<string, string>;
+  headers?: Record<string, string>;
   expiresAt: string;
 }
 
@@ -44,6 +49,8 @@ export type StorageFailure =
   | 'wrong_region'
   | 'domain_invalid'
   | 'unreachable'
+  | 'clock_skew'
+  | 'cors_missing'
   | 'not_found'
   | 'refused';
 
@@ -59,10 +66,10 @@ export class StorageError extends Error {
 }
 
 export interface StorageProvider {
-  readonly kind: 'embedded' | 'qiniu';
+  readonly kind: 'embedded' | 'qiniu' | 's3';
   readonly bucket: string;
-  /** A form-upload grant scoped to one key, insertOnly, with size and type limits. */
-  grantUpload(policy: UploadPolicy): UploadGrant;
+  /** An upload grant scoped to one key, insertOnly where the storage can enforce it, with size and type limits. */
+  grantUpload(policy: UploadPolicy): UploadGrant | Promise<UploadGrant>;
   /** The object's facts, or null when it does not exist. Throws StorageError on any other failure. */
   stat(key: string): Promise<ObjectStat | null>;
   /** Delete; an object already gone counts as deleted. */
@@ -71,6 +78,9 @@ export interface StorageProvider {
   signedUrl(key: string, expiresAt: Date, variant?: ImageVariant): string;
   /** Stream the original (the API's own download path). */
   download(key: string, expiresAt: Date): Promise<ObjectDownload>;
-  /** Check the credentials, bucket, region and domain with real calls; throws StorageError. */
-  verify(): Promise<void>;
+  /**
+   * Check the credentials, bucket, region and domain with real calls; throws StorageError. `appOrigin` is
+   * where the H5 app runs (browser uploads need the bucket's CORS rules to allow it; '' skips that check).
+   */
+  verify(appOrigin: string): Promise<void>;
 }

@@ -1,13 +1,22 @@
 /**
- * Turns "where does this photo live" into a StorageProvider: a home's bound Qiniu bucket (secret key
- * unsealed only here, per call, never kept), or the embedded store when no bucket is bound.
+ * Turns "where does this photo live" into a StorageProvider by the binding's kind: a home's bound Qiniu or
+ * S3-compatible bucket (secret key unsealed only here, per call, never kept), or the embedded store when
+ * no bucket is bound.
  */
-import type { BindStorageInput, QiniuRegion } from '@xiaojia/shared';
+import {
+  type BindStorageInput,
+  type QiniuBindInput,
+  type QiniuRegion,
+  type S3BindInput,
+  type S3Preset,
+  s3Location,
+} from '@xiaojia/shared';
 import type { StorageBinding } from '../db/schema.js';
 import type { Clock } from '../integrations/clock.js';
 import type { SecretSealer } from '../integrations/crypto.js';
 import { type KodoEndpoints, KodoStorage, type KodoTarget } from './kodo.js';
 import type { ObjectDownload, ObjectStat, StorageProvider } from './provider.js';
+import { S3Storage, type S3Target } from './s3/storage.js';
 
 /** The embedded store as the API's storage layer sees it: a Kodo bucket reachable at the request origin. */
 export interface EmbeddedBucket {
@@ -82,27 +91,83 @@ export class StorageResolver {
   forBinding(binding: StorageBinding | null | undefined, origin: string): StorageProvider {
     if (!binding) return this.embedded(origin);
     const secretKey = this.options.sealer.open(binding.secret_key_sealed, sealContext(binding.home_id));
-    return this.qiniu({
+    return boundProvider(binding, secretKey, this.options.clock, this.endpointsFor);
+  }
+
+  /** A provider for keys the user typed, before they are saved (binding verification). */
+  forInput(input: BindStorageInput): StorageProvider {
+    return input.provider === 's3' ? this.s3(s3Target(input)) : this.qiniu(input);
+  }
+
+  private s3(target: S3Target): StorageProvider {
+    return new S3Storage(target, this.options.clock);
+  }
+
+  private qiniu(input: QiniuBindInput): StorageProvider {
+    return qiniuProvider(input, this.options.clock, this.endpointsFor);
+  }
+}
+
+function qiniuProvider(
+  input: QiniuBindInput,
+  clock: Clock,
+  endpointsFor: (region: QiniuRegion, domain: string) => KodoEndpoints,
+): StorageProvider {
+  return new KodoStorage(
+    {
+      kind: 'qiniu',
+      bucket: input.bucket,
+      domain: input.domain,
+      accessKey: input.accessKey,
+      secretKey: input.secretKey,
+      endpoints: endpointsFor(input.region, input.domain),
+    },
+    clock,
+  );
+}
+
+/** The provider of a saved binding, by its kind, with its secret already opened (the resolver, xiaojia doctor). */
+export function boundProvider(
+  binding: StorageBinding,
+  secretKey: string,
+  clock: Clock,
+  endpointsFor: (region: QiniuRegion, domain: string) => KodoEndpoints = qiniuEndpoints,
+): StorageProvider {
+  if (binding.provider === 's3') {
+    return new S3Storage(
+      {
+        preset: (binding.preset ?? 'custom') as S3Preset,
+        endpoint: binding.endpoint ?? '',
+        region: binding.region,
+        pathStyle: binding.path_style === 1,
+        bucket: binding.bucket,
+        accessKey: binding.access_key,
+        secretKey,
+        domain: binding.domain === '' ? null : binding.domain,
+      },
+      clock,
+    );
+  }
+  return qiniuProvider(
+    {
       accessKey: binding.access_key,
       secretKey,
       bucket: binding.bucket,
       domain: binding.domain,
       region: binding.region as QiniuRegion,
-    });
-  }
+    },
+    clock,
+    endpointsFor,
+  );
+}
 
-  /** A provider for keys the user typed, before they are saved (binding verification). */
-  qiniu(input: BindStorageInput): StorageProvider {
-    return new KodoStorage(
-      {
-        kind: 'qiniu',
-        bucket: input.bucket,
-        domain: input.domain,
-        accessKey: input.accessKey,
-        secretKey: input.secretKey,
-        endpoints: this.endpointsFor(input.region, input.domain),
-      },
-      this.options.clock,
-    );
-  }
+/** An S3 binding input resolved through its preset (the schema has already refused malformed ones). */
+export function s3Target(input: S3BindInput): S3Target {
+  return {
+    ...s3Location(input),
+    bucket: input.bucket,
+    accessKey: input.accessKey,
+    secretKey: input.secretKey,
+    domain: input.domain ?? null,
+  };
 }

@@ -18,16 +18,29 @@ export async function makeJpeg(width = 64, height = 48): Promise<Buffer> {
     .toBuffer();
 }
 
-/** POST a form upload exactly as a client does: the grant's fields first, then the file. */
+/**
+ * Send the bytes exactly as a client does with the ticket: a form of the grant's fields (in order) then the
+ * file (Qiniu, S3 POST policy), or a PUT of the bytes with the grant's headers (S3 without POST policy).
+ * Success is 200 for all (an S3 POST's 204 is reported as 200); `body` is Kodo's JSON answer, if any.
+ */
 export async function postToStorage(ticket: UploadTicket, bytes: Buffer, filename = 'photo.jpg', mime = 'image/jpeg') {
   if (ticket.kind !== 'upload') throw new Error('ticket is a duplicate, nothing to upload');
-  const form = new FormData();
-  form.set('token', ticket.fields.token);
-  form.set('key', ticket.fields.key);
-  form.set('file', new Blob([new Uint8Array(bytes)], { type: mime }), filename);
-  const response = await fetch(ticket.uploadUrl, { method: 'POST', body: form });
-  const body = (await response.json()) as Record<string, unknown>;
-  return { status: response.status, body };
+  let response: Response;
+  if (ticket.method === 'PUT') {
+    response = await fetch(ticket.uploadUrl, {
+      method: 'PUT',
+      body: new Uint8Array(bytes),
+      headers: ticket.headers ?? {},
+    });
+  } else {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(ticket.fields)) form.set(name, value);
+    form.set('file', new Blob([new Uint8Array(bytes)], { type: mime }), filename);
+    response = await fetch(ticket.uploadUrl, { method: 'POST', body: form });
+  }
+  const text = await response.text();
+  const body = (text.startsWith('{') ? JSON.parse(text) : { text }) as Record<string, unknown>;
+  return { status: response.status === 204 ? 200 : response.status, body };
 }
 
 export interface UploadOptions {

@@ -56,6 +56,8 @@ export const errorsMessages = {
     'errors.STORAGE_WRONG_REGION': '存储区域选错了：请选择空间所在的区域',
     'errors.STORAGE_DOMAIN_INVALID': '访问域名不对：请填写绑定在这个空间上的域名',
     'errors.STORAGE_UNREACHABLE': '暂时连不上七牛，请稍后再试',
+    'errors.STORAGE_CLOCK_SKEW': '服务器的时钟和存储服务相差太多：请校准服务器时间后再试',
+    'errors.STORAGE_CORS_MISSING': '存储空间的跨域（CORS）规则不允许网页版上传：请按说明添加规则',
     'errors.STORAGE_NOT_BOUND': '还没有绑定存储空间',
     'errors.STORAGE_UNBOUND_PHOTO': '这张照片所在的存储空间已解绑，重新绑定后才能查看',
     'errors.UPLOAD_TOO_LARGE': '文件太大，无法上传',
@@ -122,6 +124,10 @@ export const errorsMessages = {
     'errors.STORAGE_WRONG_REGION': 'Wrong region: choose the region the bucket is in',
     'errors.STORAGE_DOMAIN_INVALID': 'The domain is wrong: enter a domain bound to this bucket',
     'errors.STORAGE_UNREACHABLE': 'Qiniu cannot be reached right now; please try again later',
+    'errors.STORAGE_CLOCK_SKEW':
+      "The server's clock is too far off the storage's: correct the server time and try again",
+    'errors.STORAGE_CORS_MISSING':
+      "The bucket's CORS rules do not allow uploads from the web app: add the rule described",
     'errors.STORAGE_NOT_BOUND': 'No storage bucket is bound yet',
     'errors.STORAGE_UNBOUND_PHOTO': "This photo's bucket is unbound; bind it again to see the photo",
     'errors.UPLOAD_TOO_LARGE': 'The file is too large to upload',

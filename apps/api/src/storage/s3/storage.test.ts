@@ -1,0 +1,239 @@
+/**
+ * The S3 provider against the embedded S3 peer on loopback (strict SigV4, presign expiry, POST policy
+ * conditions): verification and each of its refusals, both upload grants, stat, signed reads, delete.
+ */
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { S3_PRESETS } from '@xiaojia/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../integrations/clock.js';
+import { APP_ORIGIN, PEER_BUCKET, PEER_KEYS, startS3Peer, type TestPeer } from '../embedded/s3/testing.js';
+import type { StorageError } from '../provider.js';
+import { presignGet, signingKey } from './sigv4.js';
+import { S3Storage, type S3Target, variantQuery } from './storage.js';
+import { PROBE_KEY } from './verify.js';
+
+let peer: TestPeer;
+beforeEach(async () => {
+  peer = await startS3Peer();
+});
+afterEach(async () => {
+  await peer.close();
+});
+
+const target = (patch: Partial<S3Target> = {}): S3Target => ({
+  preset: 'minio',
+  endpoint: peer.origin,
+  region: PEER_KEYS.region,
+  pathStyle: true,
+  bucket: PEER_BUCKET,
+  accessKey: PEER_KEYS.accessKey,
+  secretKey: PEER_KEYS.secretKey,
+  domain: null,
+  ...patch,
+});
+const storage = (patch: Partial<S3Target> = {}, clock = new ManualClock(peer.clock.now())) =>
+  new S3Storage(target(patch), clock, { maxAttempts: 2 });
+
+const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from('a small photo, honestly')]);
+const policy = (key: string, bytes = jpeg.length) => ({
+  key,
+  expiresAt: new Date(peer.clock.now().getTime() + 15 * 60_000),
+  maxBytes: bytes + 16,
+  mimeTypes: ['image/jpeg'],
+  declared: { mime: 'image/jpeg', bytes },
+});
+
+async function refusal(run: () => Promise<unknown>): Promise<StorageError> {
+  try {
+    await run();
+  } catch (error) {
+    return error as StorageError;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('S3Storage.verify', () => {
+  it('passes with the right keys, bucket, region and CORS, and leaves no probe behind', async () => {
+    await storage().verify(APP_ORIGIN);
+    expect(peer.peer.objects.get(PEER_BUCKET, PROBE_KEY)).toBeUndefined();
+  });
+
+  it.each([
+    ['an unknown access key', { accessKey: 'NOSUCHKEY' }, 'bad_keys', /access key or secret key is wrong/],
+    ['a wrong secret key', { secretKey: 'wrong-secret' }, 'bad_keys', /access key or secret key is wrong/],
+    ['an unknown bucket', { bucket: 'no-such-bucket' }, 'no_such_bucket', /No such bucket/],
+    [
+      'the wrong region',
+      { region: 'ap-guangzhou' },
+      'wrong_region',
+      /region 'ap-guangzhou' is wrong; expecting 'us-east-1'/,
+    ],
+    ['an endpoint nothing answers on', { endpoint: 'http://127.0.0.1:9' }, 'unreachable', /could not be reached/],
+  ] as const)('refuses %s', async (_label, patch, reason, message) => {
+    const error = await refusal(() => storage(patch).verify(APP_ORIGIN));
+    expect(error.reason).toBe(reason);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain(PEER_KEYS.secretKey);
+  });
+
+  it('refuses a server clock 20 minutes off the storage', async () => {
+    const skewed = new ManualClock(new Date(peer.clock.now().getTime() - 20 * 60_000));
+    const error = await refusal(() => storage({}, skewed).verify(APP_ORIGIN));
+    expect(error.reason).toBe('clock_skew');
+    expect(error.message).toMatch(/20 minutes behind/);
+  });
+
+  it('refuses a bucket without CORS rules, or with rules that leave the app out', async () => {
+    peer.peer.setCors(PEER_BUCKET, null);
+    expect((await refusal(() => storage().verify(APP_ORIGIN))).reason).toBe('cors_missing');
+    peer.peer.setCors(PEER_BUCKET, [{ origins: ['https://other.example.com'], methods: ['POST'] }]);
+    expect((await refusal(() => storage().verify(APP_ORIGIN))).message).toMatch(/no rule allows the origin/);
+    // R2 uploads are PUTs with Content-Type and If-None-Match: a POST-only rule is not enough.
+    peer.peer.setCors(PEER_BUCKET, [{ origins: [APP_ORIGIN], methods: ['POST'], headers: ['*'] }]);
+    expect((await refusal(() => storage({ preset: 'r2' }).verify(APP_ORIGIN))).message).toMatch(/allows PUT/);
+    peer.peer.setCors(PEER_BUCKET, [
+      { origins: ['https://*.example.com'], methods: ['PUT'], headers: ['content-type', 'if-none-match'] },
+    ]);
+    await storage({ preset: 'r2' }).verify(APP_ORIGIN);
+  });
+});
+
+describe('S3Storage uploads and reads', () => {
+  it('grants a POST policy form for the exact key, then stats, reads and deletes the object', async () => {
+    const s3 = storage();
+    const grant = await s3.grantUpload(policy('h/1/2026/12/a.jpg'));
+    expect(grant.method).toBe('POST');
+    const form = new FormData();
+    for (const [k, v] of Object.entries(grant.fields)) form.set(k, v);
+    form.set('file', new Blob([jpeg]), 'a.jpg');
+    expect((await fetch(grant.uploadUrl, { method: 'POST', body: form })).status).toBe(204);
+
+    const stat = await s3.stat('h/1/2026/12/a.jpg');
+    expect(stat).toEqual({ size: jpeg.length, etag: expect.stringMatching(/^[0-9a-f]{32}$/), mime: 'image/jpeg' });
+    const url = s3.signedUrl('h/1/2026/12/a.jpg', new Date(peer.clock.now().getTime() + 3600_000));
+    const read = await fetch(url);
+    expect(Buffer.from(await read.arrayBuffer())).toEqual(jpeg);
+    const download = await s3.download('h/1/2026/12/a.jpg', new Date(peer.clock.now().getTime() + 60_000));
+    expect(download).toMatchObject({ size: jpeg.length, mime: 'image/jpeg' });
+    download.body.resume();
+
+    await s3.delete('h/1/2026/12/a.jpg');
+    await s3.delete('h/1/2026/12/a.jpg');
+    expect(await s3.stat('h/1/2026/12/a.jpg')).toBeNull();
+  });
+
+  it('refuses a POST policy form for another key, a bigger file, or another type', async () => {
+    const grant = await storage().grantUpload(policy('h/1/b.jpg'));
+    const post = async (patch: Record<string, string>, body = jpeg) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries({ ...grant.fields, ...patch })) form.set(k, v);
+      form.set('file', new Blob([body]), 'b.jpg');
+      return (await fetch(grant.uploadUrl, { method: 'POST', body: form })).status;
+    };
+    expect(await post({ key: 'h/2/b.jpg' })).toBe(403);
+    expect(await post({ 'Content-Type': 'text/html' })).toBe(403);
+    expect(await post({}, Buffer.concat([jpeg, jpeg]))).toBe(400);
+    expect(peer.peer.objects.get(PEER_BUCKET, 'h/1/b.jpg')).toBeUndefined();
+  });
+
+  it('grants a presigned PUT where the preset has no POST policy (R2), with type, length and no-overwrite signed', async () => {
+    const s3 = storage({ preset: 'r2' });
+    const grant = await s3.grantUpload(policy('h/1/c.jpg'));
+    expect(grant).toMatchObject({
+      method: 'PUT',
+      fields: {},
+      headers: { 'Content-Type': 'image/jpeg', 'If-None-Match': '*' },
+    });
+    const put = (body: Buffer, headers = grant.headers) => fetch(grant.uploadUrl, { method: 'PUT', body, headers });
+    expect((await put(jpeg, { ...grant.headers, 'Content-Type': 'image/png' })).status).toBe(403);
+    expect((await put(Buffer.concat([jpeg, jpeg]))).status).toBe(403);
+    expect((await put(jpeg)).status).toBe(200);
+    expect((await put(jpeg)).status).toBe(412);
+    expect(await s3.stat('h/1/c.jpg')).toMatchObject({ size: jpeg.length, mime: 'image/jpeg' });
+  });
+
+  it('signs reads that expire with their deadline', async () => {
+    const s3 = storage();
+    const grant = await s3.grantUpload(policy('h/1/d.jpg'));
+    const form = new FormData();
+    for (const [k, v] of Object.entries(grant.fields)) form.set(k, v);
+    form.set('file', new Blob([jpeg]), 'd.jpg');
+    await fetch(grant.uploadUrl, { method: 'POST', body: form });
+    const deadline = new Date(peer.clock.now().getTime() + 30 * 60_000);
+    const url = s3.signedUrl('h/1/d.jpg', deadline);
+    expect(s3.signedUrl('h/1/d.jpg', deadline)).toBe(url);
+    expect((await fetch(url)).status).toBe(200);
+    peer.clock.set(new Date(deadline.getTime() + 1000));
+    expect((await fetch(url)).status).toBe(403);
+  });
+});
+
+describe('S3 image variants', () => {
+  it('asks COS and OSS for processing, and gives the original elsewhere (client thumbnails: next slice)', () => {
+    expect(variantQuery(S3_PRESETS.cos, 'thumb')).toEqual([
+      'imageMogr2/auto-orient/thumbnail/480x480/format/webp/quality/75',
+      '',
+    ]);
+    expect(variantQuery(S3_PRESETS.oss, 'preview')).toEqual([
+      'x-oss-process',
+      'image/auto-orient,1/resize,m_lfit,w_2048,h_2048/format,webp/quality,q_85',
+    ]);
+    expect(variantQuery(S3_PRESETS.minio, 'thumb')).toBeNull();
+    const clock = new ManualClock('2026-12-01T10:07:00Z');
+    const oss = new S3Storage(
+      target({
+        preset: 'oss',
+        pathStyle: false,
+        endpoint: 'https://s3.oss-cn-hangzhou.aliyuncs.com',
+        region: 'cn-hangzhou',
+      }),
+      clock,
+    );
+    const url = new URL(oss.signedUrl('h/1/x.jpg', new Date('2026-12-01T11:00:00Z'), 'thumb'));
+    expect(url.host).toBe(`${PEER_BUCKET}.s3.oss-cn-hangzhou.aliyuncs.com`);
+    expect(url.searchParams.get('x-oss-process')).toContain('resize,m_lfit,w_480');
+    const cdn = new S3Storage(target({ domain: 'https://img.example.com' }), clock);
+    expect(cdn.signedUrl('h/1/x.jpg', new Date('2026-12-01T11:00:00Z'))).toMatch(
+      /^https:\/\/img\.example\.com\/h\/1\/x\.jpg\?/,
+    );
+  });
+});
+
+describe('presignGet', () => {
+  it('makes the URL @aws-sdk/s3-request-presigner makes for the same request and time', async () => {
+    const signedAt = new Date('2026-12-01T10:00:00Z');
+    const client = new S3Client({
+      region: 'ap-guangzhou',
+      endpoint: 'https://cos.ap-guangzhou.myqcloud.com',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret+example/key' },
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+    const sdk = await getSignedUrl(
+      client,
+      new GetObjectCommand({ Bucket: 'photos-1250000000', Key: 'h/1/a b+c.jpg' }),
+      {
+        expiresIn: 3600,
+        signingDate: signedAt,
+      },
+    );
+    const ours = presignGet(
+      {
+        accessKey: 'AKIDEXAMPLE',
+        key: signingKey('secret+example/key', '20261201', 'ap-guangzhou'),
+        region: 'ap-guangzhou',
+        origin: 'https://photos-1250000000.cos.ap-guangzhou.myqcloud.com',
+        path: '/h/1/a%20b%2Bc.jpg',
+      },
+      signedAt,
+      3600,
+      [['x-id', 'GetObject']],
+    );
+    const sorted = (u: string) => {
+      const url = new URL(u);
+      return { base: `${url.origin}${url.pathname}`, query: [...url.searchParams.entries()].sort() };
+    };
+    expect(sorted(ours)).toEqual(sorted(sdk));
+  });
+});

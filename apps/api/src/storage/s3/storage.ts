@@ -1,0 +1,212 @@
+/**
+ * An S3-compatible bucket (COS, OSS, R2, MinIO, AWS or any other) through the official AWS SDK v3.
+ * Upload grants: a POST policy (exact key, content-length-range, content-type image/*, expiry) where the
+ * preset supports it, else a presigned PUT with the content type and length signed and `If-None-Match: *`
+ * where the provider honours it. Reads: presigned GETs, with provider-side image processing where the
+ * preset has it. The SDK signs with the injected clock (systemClockOffset), so expiry is testable.
+ */
+import {
+  DeleteObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { S3_PRESETS, type S3Capabilities, type S3Location } from '@xiaojia/shared';
+import type { Clock } from '../../integrations/clock.js';
+import { fetchObject } from '../fetch-object.js';
+import {
+  type ImageVariant,
+  type ObjectDownload,
+  type ObjectStat,
+  StorageError,
+  type StorageProvider,
+  type UploadGrant,
+  type UploadPolicy,
+} from '../provider.js';
+import { s3Failure } from './failures.js';
+import { MAX_PRESIGN_SECONDS, presignGet, signingKey, uriEncode } from './sigv4.js';
+import { verifyS3Bucket } from './verify.js';
+
+export interface S3Target extends S3Location {
+  bucket: string;
+  accessKey: string;
+  secretKey: string;
+  /** A CDN or custom domain serving the bucket at its root; URLs for clients are built on it when set. */
+  domain: string | null;
+}
+
+/** Thumbnail and preview boxes, as on Kodo (kodo.ts VARIANT_FOPS): upright, fit inside, WebP. */
+const VARIANT_BOX: Record<ImageVariant, { px: number; q: number }> = {
+  thumb: { px: 480, q: 75 },
+  preview: { px: 2048, q: 85 },
+};
+
+/** The signed query parameter that asks the provider for a variant, or null when it cannot make one. */
+export function variantQuery(capabilities: S3Capabilities, variant: ImageVariant): [string, string] | null {
+  const { px, q } = VARIANT_BOX[variant];
+  switch (capabilities.imageProcessing) {
+    // COS 数据万象: imageMogr2/auto-orient/thumbnail/<W>x<H> fits inside (cloud.tencent.com/document/product/460/36540).
+    case 'imageMogr2':
+      return [`imageMogr2/auto-orient/thumbnail/${px}x${px}/format/webp/quality/${q}`, ''];
+    // OSS: resize,m_lfit fits inside (help.aliyun.com/document_detail/44688.html).
+    case 'x-oss-process':
+      return ['x-oss-process', `image/auto-orient,1/resize,m_lfit,w_${px},h_${px}/format,webp/quality,q_${q}`];
+    default:
+      return null;
+  }
+}
+
+/** Presigned URLs are dated at the start of a quarter hour, so one photo keeps one URL (and the cache) for a while. */
+const SIGN_STEP_MS = 15 * 60 * 1000;
+
+export class S3Storage implements StorageProvider {
+  readonly kind = 's3' as const;
+  readonly bucket: string;
+  readonly capabilities: S3Capabilities;
+  private sdk: S3Client | null = null;
+  private readonly keys = new Map<string, Buffer>();
+
+  constructor(
+    private readonly target: S3Target,
+    private readonly clock: Clock,
+    private readonly extra: Partial<S3ClientConfig> = {},
+  ) {
+    this.bucket = target.bucket;
+    this.capabilities = S3_PRESETS[target.preset];
+  }
+
+  /**
+   * The SDK client, made on first use: a page of photos only signs URLs (sigv4.ts), and building an
+   * S3Client for every photos.list would cost more than the page's signatures.
+   */
+  private get client(): S3Client {
+    this.sdk ??= new S3Client({
+      region: this.target.region,
+      endpoint: this.target.endpoint,
+      forcePathStyle: this.target.pathStyle,
+      credentials: { accessKeyId: this.target.accessKey, secretAccessKey: this.target.secretKey },
+      // Sign with the injected clock; the SDK moves this offset itself when the storage reports skew.
+      systemClockOffset: this.clock.now().getTime() - Date.now(),
+      // CRC checksums with aws-chunked bodies are an AWS extension most S3-compatible stores refuse.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      maxAttempts: 2,
+      ...this.extra,
+    });
+    return this.sdk;
+  }
+
+  /** Clock offset the SDK learnt from the storage's Date headers (non-zero: this server's clock is off). */
+  get clockOffsetMs(): number {
+    return (this.sdk?.config.systemClockOffset ?? 0) - (this.clock.now().getTime() - Date.now());
+  }
+
+  async grantUpload(policy: UploadPolicy): Promise<UploadGrant> {
+    const seconds = Math.max(1, Math.floor((policy.expiresAt.getTime() - this.clock.now().getTime()) / 1000));
+    const expiresAt = new Date(this.clock.now().getTime() + seconds * 1000).toISOString();
+    if (this.capabilities.postPolicy) {
+      const post = await createPresignedPost(this.client, {
+        Bucket: this.bucket,
+        Key: policy.key,
+        Conditions: [
+          ['content-length-range', 1, policy.maxBytes],
+          ['starts-with', '$Content-Type', 'image/'],
+        ],
+        Fields: { 'Content-Type': policy.declared.mime },
+        Expires: seconds,
+      });
+      return { method: 'POST', uploadUrl: post.url, fields: post.fields, expiresAt };
+    }
+    const guard = this.capabilities.ifNoneMatch ? { IfNoneMatch: '*' } : {};
+    const uploadUrl = await getSignedUrl(
+      this.client,
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: policy.key,
+        ContentType: policy.declared.mime,
+        ContentLength: policy.declared.bytes,
+        ...guard,
+      }),
+      { expiresIn: seconds, signableHeaders: new Set(['content-type', 'content-length', 'if-none-match']) },
+    );
+    const headers: Record<string, string> = { 'Content-Type': policy.declared.mime };
+    if (this.capabilities.ifNoneMatch) headers['If-None-Match'] = '*';
+    return { method: 'PUT', uploadUrl, fields: {}, headers, expiresAt };
+  }
+
+  async stat(key: string): Promise<ObjectStat | null> {
+    try {
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return {
+        size: Number(head.ContentLength ?? 0),
+        etag: (head.ETag ?? '').replace(/"/g, ''),
+        mime: head.ContentType ?? 'application/octet-stream',
+      };
+    } catch (error) {
+      const failure = s3Failure(error, 'read object information');
+      if (failure.reason === 'not_found') return null;
+      throw failure;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    } catch (error) {
+      const failure = s3Failure(error, 'delete');
+      if (failure.reason !== 'not_found') throw failure;
+    }
+  }
+
+  /** Where clients read `key`: the bound domain at its root, else the endpoint in the preset's addressing. */
+  private location(key: string): { origin: string; path: string } {
+    const path = `/${uriEncode(key, true)}`;
+    if (this.target.domain) return { origin: this.target.domain, path };
+    if (this.target.pathStyle) return { origin: this.target.endpoint, path: `/${this.bucket}${path}` };
+    return { origin: this.target.endpoint.replace('://', `://${this.bucket}.`), path };
+  }
+
+  private keyFor(day: string): Buffer {
+    let key = this.keys.get(day);
+    if (!key) {
+      key = signingKey(this.target.secretKey, day, this.target.region);
+      this.keys.set(day, key);
+    }
+    return key;
+  }
+
+  /**
+   * A presigned GET. Without provider-side processing a variant is the original's URL for now: the
+   * client-made thumbnail stored beside the original is the next slice of issue 16.
+   */
+  signedUrl(key: string, expiresAt: Date, variant?: ImageVariant): string {
+    const now = this.clock.now().getTime();
+    const signedAt = new Date(Math.floor(now / SIGN_STEP_MS) * SIGN_STEP_MS);
+    const seconds = Math.min(
+      MAX_PRESIGN_SECONDS,
+      Math.max(1, Math.ceil((expiresAt.getTime() - signedAt.getTime()) / 1000)),
+    );
+    const extra = variant ? variantQuery(this.capabilities, variant) : null;
+    const day = signedAt.toISOString().slice(0, 10).replace(/-/g, '');
+    return presignGet(
+      { accessKey: this.target.accessKey, key: this.keyFor(day), region: this.target.region, ...this.location(key) },
+      signedAt,
+      seconds,
+      extra ? [extra] : [],
+    );
+  }
+
+  download(key: string, expiresAt: Date): Promise<ObjectDownload> {
+    return fetchObject(
+      this.signedUrl(key, expiresAt),
+      (status) => new StorageError('refused', `Storage refused to read the object (HTTP ${status})`, status),
+    );
+  }
+
+  verify(appOrigin: string): Promise<void> {
+    return verifyS3Bucket(this, this.client, appOrigin);
+  }
+}

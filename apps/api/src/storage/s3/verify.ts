@@ -1,0 +1,104 @@
+/**
+ * Binding verification of an S3 bucket with real calls (design.md "More providers"): HeadBucket, then a
+ * probe object put, headed and deleted (the keys may write and delete, and the clock agrees), then the
+ * bucket's CORS rules checked against the H5 app's origin for the upload method the grants use.
+ */
+import {
+  type CORSRule,
+  DeleteObjectCommand,
+  GetBucketCorsCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { StorageError } from '../provider.js';
+import { CHECK_BUCKET, s3Failure } from './failures.js';
+import type { S3Storage } from './storage.js';
+
+/** Where the probe goes: outside every home's prefix (h/<home>/…), so it can never shadow a photo. */
+export const PROBE_KEY = 'xiaojia-probe/verify.txt';
+const PROBE = Buffer.from('xiaojia binding check\n');
+/** S3 refuses requests more than 15 minutes off; warn well before, as signed URLs live for an hour. */
+const MAX_SKEW_MS = 5 * 60 * 1000;
+
+async function step<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw s3Failure(error, what);
+  }
+}
+
+const matches = (pattern: string, value: string) =>
+  pattern === '*' ||
+  pattern.toLowerCase() === value.toLowerCase() ||
+  (pattern.includes('*') &&
+    new RegExp(
+      `^${pattern
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+      'i',
+    ).test(value));
+
+/** What a browser on `origin` needs from the rules to upload with `method` and then read. Empty: nothing. */
+export function corsGaps(
+  rules: readonly CORSRule[],
+  origin: string,
+  method: 'POST' | 'PUT',
+  headers: readonly string[],
+): string[] {
+  const allowing = rules.filter((rule) => (rule.AllowedOrigins ?? []).some((o) => matches(o, origin)));
+  if (allowing.length === 0) return [`no rule allows the origin ${origin}`];
+  const ok = allowing.some(
+    (rule) =>
+      (rule.AllowedMethods ?? []).some((m) => m.toUpperCase() === method) &&
+      headers.every((h) => (rule.AllowedHeaders ?? []).some((allowed) => matches(allowed, h))),
+  );
+  if (ok) return [];
+  return [`no rule for ${origin} allows ${method} with the headers ${headers.join(', ') || '(none)'}`];
+}
+
+export async function verifyS3Bucket(storage: S3Storage, client: S3Client, appOrigin: string): Promise<void> {
+  const Bucket = storage.bucket;
+  try {
+    await client.send(new HeadBucketCommand({ Bucket }));
+  } catch (error) {
+    const failure = s3Failure(error, CHECK_BUCKET);
+    // Other HEAD refusals (400, 403) have no body to say why (keys, skew, region); the probe PUT below will.
+    if (failure.reason === 'no_such_bucket' || failure.reason === 'unreachable') throw failure;
+  }
+  await step('write a probe object', () =>
+    client.send(new PutObjectCommand({ Bucket, Key: PROBE_KEY, Body: PROBE, ContentType: 'text/plain' })),
+  );
+  const head = await step('read the probe object', () =>
+    client.send(new HeadObjectCommand({ Bucket, Key: PROBE_KEY })),
+  );
+  if (Number(head.ContentLength) !== PROBE.length) {
+    throw new StorageError(
+      'refused',
+      `The probe object came back with ${head.ContentLength} bytes, not ${PROBE.length}`,
+    );
+  }
+  await step('delete the probe object', () => client.send(new DeleteObjectCommand({ Bucket, Key: PROBE_KEY })));
+
+  const skew = storage.clockOffsetMs;
+  if (Math.abs(skew) > MAX_SKEW_MS) {
+    throw new StorageError(
+      'clock_skew',
+      `This server's clock is ${Math.round(Math.abs(skew) / 60000)} minutes ${skew > 0 ? 'behind' : 'ahead of'} the storage's: signed URLs would be refused`,
+    );
+  }
+
+  // xiaojia doctor without XIAOJIA_PUBLIC_URL has no H5 origin to check the rules for.
+  if (!appOrigin) return;
+  const method = storage.capabilities.postPolicy ? 'POST' : 'PUT';
+  const headers =
+    method === 'PUT' ? ['content-type', ...(storage.capabilities.ifNoneMatch ? ['if-none-match'] : [])] : [];
+  const cors = await step('read the bucket CORS rules', () => client.send(new GetBucketCorsCommand({ Bucket })));
+  const gaps = corsGaps(cors.CORSRules ?? [], appOrigin, method, headers);
+  if (gaps.length > 0) {
+    throw new StorageError('cors_missing', `The bucket's CORS rules do not let the web app upload: ${gaps.join('; ')}`);
+  }
+}
