@@ -142,6 +142,24 @@ describe('storage binding: S3', () => {
     expect(peer.peer.objects.get(PEER_BUCKET, uploaded.key)).toBeUndefined();
   });
 
+  it('unbinds keeping the photos as unbound, and rebinding the bucket (rotated keys) brings them back', async () => {
+    await alice.caller.storage.bind({ homeId: alice.homeId, ...good });
+    const uploaded = await uploadPhoto(alice.caller, alice.homeId);
+    expect(await alice.caller.storage.unbind({ homeId: alice.homeId })).toMatchObject({
+      provider: 'embedded',
+      unboundPhotoCount: 1,
+    });
+    const list = await alice.caller.photos.list({ homeId: alice.homeId });
+    expect(list.items.find((p) => p.id === uploaded.photo.id)).toMatchObject({ availability: 'unbound', thumbUrl: null });
+
+    const rebound = await alice.caller.storage.bind({ homeId: alice.homeId, ...good });
+    expect(rebound).toMatchObject({ provider: 's3', unboundPhotoCount: 0 });
+    expect(await deps.db.selectFrom('storage_bindings').select('id').execute()).toHaveLength(1);
+    const again = await alice.caller.photos.list({ homeId: alice.homeId });
+    const url = again.items.find((p) => p.id === uploaded.photo.id)?.thumbUrl ?? '';
+    expect(Buffer.from(await (await fetch(url)).arrayBuffer())).toEqual(uploaded.bytes);
+  });
+
   it('refuses a confirm for an upload the bucket does not have', async () => {
     await alice.caller.storage.bind({ homeId: alice.homeId, ...good });
     const { tickets } = await alice.caller.uploads.create({
