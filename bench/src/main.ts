@@ -2,7 +2,7 @@
  * `pnpm bench`: seeds a temp data dir, bundles the servers, runs every bench, prints the table and writes
  * bench/results/latest.md + latest.json, and on a full run also the results section of BENCHMARKS.md (between
  * its bench:results markers). Options:
- *   --only=list,timeline,uploads,store,startup,client,timeline-client
+ *   --only=list,timeline,uploads,store,startup,client,timeline-client,s3
  *                                               run some benches (results go to bench/results/partial.*)
  *   --runs=N                                    paired runs per figure (default 3, at least 3 for latest.*)
  *   --quick                                     smaller data and shorter loads (results go to partial.*)
@@ -14,6 +14,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { benchClient } from './benches/client.js';
 import { benchList } from './benches/list.js';
+import { benchS3 } from './benches/s3.js';
 import { benchStartup } from './benches/startup.js';
 import { benchStore } from './benches/store.js';
 import { benchTimeline } from './benches/timeline.js';
@@ -33,6 +34,7 @@ const BENCHES = {
   startup: benchStartup,
   client: benchClient,
   'timeline-client': benchTimelineClient,
+  s3: benchS3,
 } satisfies Record<string, (ctx: BenchContext) => Promise<Figure[]>>;
 type BenchName = keyof typeof BENCHES;
 
