@@ -81,9 +81,50 @@ export function stringToSign(request: CanonicalRequest, date: string, scope: str
 
 export const signatureOf = (key: Buffer, toSign: string) => createHmac('sha256', key).update(toSign).digest('hex');
 
+/**
+ * Presigned GETs sharing a signing time, lifetime and extra parameters (a page of photos): everything but
+ * the object's host and path is worked out once, so each URL costs one SHA-256 and one HMAC (BENCHMARKS.md 16a).
+ */
+export class GetPresigner {
+  private readonly date: string;
+  private readonly scope: string;
+  private readonly query: string;
+
+  constructor(
+    private readonly accessKey: string,
+    /** The signing key of the day of `signedAt` and the region (callers cache it: it changes once a day). */
+    private readonly key: Buffer,
+    region: string,
+    signedAt: Date,
+    seconds: number,
+    extra: readonly (readonly [string, string])[] = [],
+  ) {
+    this.date = amzDate(signedAt);
+    this.scope = credentialScope(this.date.slice(0, 8), region);
+    this.query = canonicalQuery([
+      ...extra,
+      ['X-Amz-Algorithm', ALGORITHM],
+      ['X-Amz-Content-Sha256', UNSIGNED_PAYLOAD],
+      ['X-Amz-Credential', `${this.accessKey}/${this.scope}`],
+      ['X-Amz-Date', this.date],
+      ['X-Amz-Expires', String(seconds)],
+      ['X-Amz-SignedHeaders', 'host'],
+    ]);
+  }
+
+  /** The URL of `path` (already encoded) on `origin` (scheme and host), signed for that host only. */
+  sign(origin: string, path: string): string {
+    const host = origin.slice(origin.indexOf('://') + 3);
+    // stringToSign() for this request, with the constant parts already in canonical form.
+    const canonical = `GET\n${path}\n${this.query}\nhost:${host}\n\nhost\n${UNSIGNED_PAYLOAD}`;
+    const toSign = `${ALGORITHM}\n${this.date}\n${this.scope}\n${sha256Hex(canonical)}`;
+    return `${origin}${path}?${this.query}&X-Amz-Signature=${signatureOf(this.key, toSign)}`;
+  }
+}
+
 export interface PresignTarget {
   accessKey: string;
-  /** The signing key of `day` and the region (callers cache it: it changes once a day). */
+  /** The signing key of `day` and the region. */
   key: Buffer;
   region: string;
   /** Origin and encoded path of the object, e.g. https://b.s3.example.com and /h/1/x.jpg */
@@ -101,23 +142,8 @@ export function presignGet(
   seconds: number,
   extra: readonly (readonly [string, string])[] = [],
 ): string {
-  const date = amzDate(signedAt);
-  const scope = credentialScope(date.slice(0, 8), target.region);
-  const query: (readonly [string, string])[] = [
-    ...extra,
-    ['X-Amz-Algorithm', ALGORITHM],
-    ['X-Amz-Content-Sha256', UNSIGNED_PAYLOAD],
-    ['X-Amz-Credential', `${target.accessKey}/${scope}`],
-    ['X-Amz-Date', date],
-    ['X-Amz-Expires', String(seconds)],
-    ['X-Amz-SignedHeaders', 'host'],
-  ];
-  const host = target.origin.replace(/^https?:\/\//, '');
-  const toSign = stringToSign(
-    { method: 'GET', path: target.path, query, headers: [['host', host]], payloadHash: UNSIGNED_PAYLOAD },
-    date,
-    scope,
+  return new GetPresigner(target.accessKey, target.key, target.region, signedAt, seconds, extra).sign(
+    target.origin,
+    target.path,
   );
-  const signature = signatureOf(target.key, toSign);
-  return `${target.origin}${target.path}?${canonicalQuery(query)}&X-Amz-Signature=${signature}`;
 }

@@ -27,7 +27,7 @@ import {
   type UploadPolicy,
 } from '../provider.js';
 import { s3Failure } from './failures.js';
-import { MAX_PRESIGN_SECONDS, presignGet, signingKey, uriEncode } from './sigv4.js';
+import { GetPresigner, MAX_PRESIGN_SECONDS, signingKey, uriEncode } from './sigv4.js';
 import { verifyS3Bucket } from './verify.js';
 
 export interface S3Target extends S3Location {
@@ -68,6 +68,7 @@ export class S3Storage implements StorageProvider {
   readonly capabilities: S3Capabilities;
   private sdk: S3Client | null = null;
   private readonly keys = new Map<string, Buffer>();
+  private readonly presigners = new Map<string, GetPresigner>();
 
   constructor(
     private readonly target: S3Target,
@@ -184,19 +185,32 @@ export class S3Storage implements StorageProvider {
    */
   signedUrl(key: string, expiresAt: Date, variant?: ImageVariant): string {
     const now = this.clock.now().getTime();
-    const signedAt = new Date(Math.floor(now / SIGN_STEP_MS) * SIGN_STEP_MS);
-    const seconds = Math.min(
-      MAX_PRESIGN_SECONDS,
-      Math.max(1, Math.ceil((expiresAt.getTime() - signedAt.getTime()) / 1000)),
-    );
-    const extra = variant ? variantQuery(this.capabilities, variant) : null;
-    const day = signedAt.toISOString().slice(0, 10).replace(/-/g, '');
-    return presignGet(
-      { accessKey: this.target.accessKey, key: this.keyFor(day), region: this.target.region, ...this.location(key) },
-      signedAt,
-      seconds,
-      extra ? [extra] : [],
-    );
+    const signedAt = Math.floor(now / SIGN_STEP_MS) * SIGN_STEP_MS;
+    const seconds = Math.min(MAX_PRESIGN_SECONDS, Math.max(1, Math.ceil((expiresAt.getTime() - signedAt) / 1000)));
+    const { origin, path } = this.location(key);
+    return this.presigner(signedAt, seconds, variant).sign(origin, path);
+  }
+
+  /** One presigner per signing time, lifetime and variant: a page of photos shares one (a few at most). */
+  private presigner(signedAt: number, seconds: number, variant: ImageVariant | undefined): GetPresigner {
+    const id = `${signedAt}|${seconds}|${variant ?? ''}`;
+    let presigner = this.presigners.get(id);
+    if (!presigner) {
+      if (this.presigners.size >= 16) this.presigners.clear();
+      const extra = variant ? variantQuery(this.capabilities, variant) : null;
+      const at = new Date(signedAt);
+      const day = at.toISOString().slice(0, 10).replace(/-/g, '');
+      presigner = new GetPresigner(
+        this.target.accessKey,
+        this.keyFor(day),
+        this.target.region,
+        at,
+        seconds,
+        extra ? [extra] : [],
+      );
+      this.presigners.set(id, presigner);
+    }
+    return presigner;
   }
 
   download(key: string, expiresAt: Date): Promise<ObjectDownload> {
