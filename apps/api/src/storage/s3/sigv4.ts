@@ -6,14 +6,15 @@
  * Reference: docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html and
  * sigv4-query-string-auth.html.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 
 export const ALGORITHM = 'AWS4-HMAC-SHA256';
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 /** Longest X-Amz-Expires S3 accepts: seven days. */
 export const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
 
-export const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+/** One-shot crypto.hash (Node >= 20.12): no Hash object per URL. */
+export const sha256Hex = (data: string | Buffer) => hash('sha256', data, 'hex');
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
 
 /** 20261201T101500Z */
@@ -38,8 +39,12 @@ export function signingKey(secretKey: string, day: string, region: string): Buff
   return hmac(hmac(hmac(hmac(`AWS4${secretKey}`, day), region), 's3'), 'aws4_request');
 }
 
+const SAFE_PATH = /^[A-Za-z0-9\-._~/]*$/;
+
 /** RFC 3986 encoding as SigV4 wants it (every byte but A-Z a-z 0-9 - _ . ~), keeping "/" when asked. */
 export function uriEncode(value: string, keepSlash = false): string {
+  // Object keys are h/<uuid>/<yyyy>/<mm>/<uuidv7>.<ext>: nothing to encode, skip the work (BENCHMARKS.md 16a).
+  if (keepSlash && SAFE_PATH.test(value)) return value;
   const encoded = encodeURIComponent(value).replace(
     /[!'()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
