@@ -36,7 +36,7 @@ describe('migration 0005: S3 bindings', () => {
   });
 
   it('leaves Qiniu rows as they were, takes S3 rows, and is undone', async () => {
-    expect(await migrateToLatest(db)).toContain('0005_s3_bindings');
+    expect(await migrateToLatest(db)).toContain('0007_s3_bindings');
     expect(
       await db.selectFrom('storage_bindings').select(['provider', 'preset', 'endpoint', 'path_style']).execute(),
     ).toEqual([{ provider: 'qiniu', preset: null, endpoint: null, path_style: null }]);
