@@ -29,10 +29,13 @@ describe('health router', () => {
       [
         'album_photos',
         'albums',
+        'children',
+        'growth_records',
         'home_invites',
         'home_members',
         'homes',
         'login_attempts',
+        'milestones',
         'photos',
         'sessions',
         'storage_bindings',
