@@ -40,7 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('photo_likes_photo')
     .on('photo_likes')
-    .columns(['photo_id', 'created_at desc', 'user_id'])
+    .columns(['photo_id', 'created_at desc', 'user_id desc'])
     .execute();
   await db.schema.createIndex('photo_likes_user').on('photo_likes').column('user_id').execute();
 
