@@ -99,7 +99,7 @@ export class PhotoPurgesRepository {
    * The photo's object is gone from storage: its row goes, and with it every mention of it in its home's
    * family records (a milestone keeps its day and title without the photo; an avatar becomes none). Those
    * columns have no foreign key (migration 0005), so this is where they are cleared, through the
-   * home-scoped indexes.
+   * home-scoped indexes. Its likes and comments go by ON DELETE CASCADE (migration 0006).
    */
   async deleteRow(photo: Pick<Photo, 'id' | 'home_id'>): Promise<void> {
     await inTransaction(this.db, async (trx) => {

@@ -24,6 +24,7 @@ import { ChildrenRepository } from '../repositories/children.js';
 import { type MilestonePatch, type MilestoneRow, MilestonesRepository } from '../repositories/milestones.js';
 import { PhotosRepository } from '../repositories/photos.js';
 import type { AppDeps } from '../trpc/context.js';
+import { ActivityService } from './activity.js';
 import { requireChild, requireLivePhoto, requireNotFuture } from './family-rules.js';
 import type { HomeMember } from './home-access.js';
 import { cursorPosition, toPage } from './paging.js';
@@ -126,6 +127,13 @@ export class MilestonesService {
         created_by: member.userId,
         created_at: this.deps.clock.now().toISOString(),
       });
+    });
+    // The feed says "妈妈记录了 宝宝 第一次走路": the preset's key (the client translates it) or the custom title.
+    await new ActivityService(this.deps).record(member, {
+      kind: 'milestone',
+      photoIds: input.photoId ? [input.photoId] : [],
+      text: input.kind === 'custom' ? input.title : input.kind,
+      childId: input.childId,
     });
     return this.one(member.homeId, id, origin);
   }
