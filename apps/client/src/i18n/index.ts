@@ -11,6 +11,7 @@ import { accountMessages } from './locales/account';
 import { accountDataMessages } from './locales/account-data';
 import { albumsMessages } from './locales/albums';
 import { authMessages } from './locales/auth';
+import { childrenMessages } from './locales/children';
 import { commonMessages } from './locales/common';
 import { errorsMessages } from './locales/errors';
 import { familyMessages } from './locales/family';
@@ -43,6 +44,7 @@ export const FEATURES = [
   accountDataMessages,
   homesMessages,
   familyMessages,
+  childrenMessages,
 ] as const satisfies readonly FeatureMessages[];
 
 /** Every message's key: the Chinese ones (the locale every other one falls back to). */

@@ -21,7 +21,7 @@ import { ROUTES } from '../../routes';
 import { AlbumPicker } from './AlbumPicker';
 import { take } from './handoff';
 import { InfoPanel } from './InfoPanel';
-import { afterRemoval, keyTarget, swipeTarget } from './navigation';
+import { afterRemoval, keyTarget, listNeighbours, swipeTarget } from './navigation';
 import { ViewerStage } from './ViewerStage';
 
 export interface ViewerScreenProps {
@@ -31,9 +31,11 @@ export interface ViewerScreenProps {
   /** The list swiped through: an album's photos, the trash, or else the timeline. */
   albumId?: string;
   trashed?: boolean;
+  /** A list handed over by the opener ("那年今日"): swiping stays within it. */
+  ids?: readonly string[];
 }
 
-export function ViewerScreen({ home, photoId, albumId, trashed = false }: ViewerScreenProps) {
+export function ViewerScreen({ home, photoId, albumId, trashed = false, ids }: ViewerScreenProps) {
   const t = useT();
   const homeId = home.id;
   const api = useTRPCClient();
@@ -49,14 +51,16 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false }: Viewer
     [homeId, albumId, trashed],
   );
   const detail = useQuery({ ...trpc.photos.get.queryOptions(input(id)), enabled: id !== '' });
-  const neighbours = { prevId: detail.data?.prevId ?? null, nextId: detail.data?.nextId ?? null };
+  const neighbours = ids
+    ? listNeighbours(ids, id)
+    : { prevId: detail.data?.prevId ?? null, nextId: detail.data?.nextId ?? null };
 
   // The neighbours load ahead, so a swipe shows the next photo (its thumbnail first) at once.
   useEffect(() => {
-    for (const next of [detail.data?.prevId, detail.data?.nextId]) {
+    for (const next of [neighbours.prevId, neighbours.nextId]) {
       if (next) void queryClient.prefetchQuery(trpc.photos.get.queryOptions(input(next)));
     }
-  }, [detail.data?.prevId, detail.data?.nextId, input, queryClient, trpc]);
+  }, [neighbours.prevId, neighbours.nextId, input, queryClient, trpc]);
 
   const go = (target: string | null) => {
     if (target) setId(target);
