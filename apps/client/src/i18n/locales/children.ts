@@ -16,6 +16,7 @@ export const childrenMessages = {
 
     'children.title': '宝宝',
     'children.link': '宝宝档案',
+    'account.links.children': '宝宝档案',
     'children.loading': '正在读取…',
     'children.loadFailed': '读取失败：{message}',
     'children.empty': '还没有宝宝的档案。加上生日（或预产期），每张照片上都会显示那天宝宝多大。',
@@ -142,6 +143,7 @@ export const childrenMessages = {
 
     'children.title': 'Children',
     'children.link': 'Children',
+    'account.links.children': 'Children',
     'children.loading': 'Loading…',
     'children.loadFailed': 'Could not load: {message}',
     'children.empty':
