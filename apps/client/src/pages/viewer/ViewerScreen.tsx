@@ -12,6 +12,7 @@ import type { Home } from '@xiaojia/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { useInvalidate } from '../../api/invalidate';
 import { useTRPC, useTRPCClient } from '../../api/query';
+import { canEditChildren } from '../../children/use-children';
 import { BackButton } from '../../components/BackButton';
 import { canEditAlbums, canTrashPhoto } from '../../home';
 import { useT } from '../../i18n';
@@ -21,7 +22,9 @@ import { ROUTES } from '../../routes';
 import { AlbumPicker } from './AlbumPicker';
 import { take } from './handoff';
 import { InfoPanel } from './InfoPanel';
+import { MilestoneSheet } from './MilestoneSheet';
 import { afterRemoval, keyTarget, listNeighbours, swipeTarget } from './navigation';
+import { PhotoFamilyInfo } from './PhotoFamilyInfo';
 import { ViewerStage } from './ViewerStage';
 
 export interface ViewerScreenProps {
@@ -44,7 +47,7 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false, ids }: V
   const invalidate = useInvalidate();
   const [id, setId] = useState(photoId);
   const [handed] = useState(() => take(photoId));
-  const [panel, setPanel] = useState<'none' | 'info' | 'albums'>('none');
+  const [panel, setPanel] = useState<'none' | 'info' | 'albums' | 'milestone'>('none');
 
   const input = useCallback(
     (shownId: string) => ({ homeId, id: shownId, ...(albumId ? { albumId } : {}), trashed }),
@@ -91,7 +94,7 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false, ids }: V
   const src = detail.data?.previewUrl ?? null;
   // What the grid had on screen for this photo, else what photos.get (prefetched for neighbours) says.
   const known = handed?.id === id ? handed : photo;
-  const toggle = (next: 'info' | 'albums') => setPanel(panel === next ? 'none' : next);
+  const toggle = (next: 'info' | 'albums' | 'milestone') => setPanel(panel === next ? 'none' : next);
 
   return (
     <View className="viewer">
@@ -127,7 +130,14 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false, ids }: V
         />
       </View>
 
-      {panel === 'info' && detail.data && <InfoPanel detail={detail.data} />}
+      {panel === 'info' && detail.data && (
+        <InfoPanel detail={detail.data}>
+          <PhotoFamilyInfo home={home} photo={detail.data.photo} />
+        </InfoPanel>
+      )}
+      {panel === 'milestone' && photo && (
+        <MilestoneSheet key={photo.id} homeId={homeId} photo={photo} onClose={() => setPanel('none')} />
+      )}
       {panel === 'albums' && detail.data && (
         <AlbumPicker homeId={homeId} detail={detail.data} onClose={() => setPanel('none')} />
       )}
@@ -144,6 +154,11 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false, ids }: V
         {photo && !trashed && canEditAlbums(home.role) && (
           <View id="viewer-album" className="viewer__tool" onClick={() => toggle('albums')}>
             <Text className="viewer__tool-text">{t('viewer.addToAlbum')}</Text>
+          </View>
+        )}
+        {photo && !trashed && canEditChildren(home.role) && (
+          <View id="viewer-milestone" className="viewer__tool" onClick={() => toggle('milestone')}>
+            <Text className="viewer__tool-text">{t('milestones.mark')}</Text>
           </View>
         )}
         {photo && !trashed && canTrashPhoto(home.role, photo.uploaderId, me.data?.id) && (
