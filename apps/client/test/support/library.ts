@@ -3,6 +3,7 @@
  * server answers them, with auth.me for the user whose photos "only mine" keeps.
  */
 import type { Me, Photo, PhotoBuckets } from '@xiaojia/shared';
+import { id } from './ids';
 
 /** photos.buckets as the server counts them: per day at the asked offset, newest month and day first. */
 export function bucketsOf(photos: readonly Photo[], offsetMinutes: number): PhotoBuckets {
@@ -64,5 +65,17 @@ export function libraryAnswers(all: () => readonly Photo[], me: Me) {
       );
     },
     'photos.list': listOf(all, me.id),
+  };
+}
+
+/** auth.me's answer for a user of the tests (mama, unless named). */
+export function me(label = 'u1', username = 'mama', displayName = '妈妈'): Me {
+  return {
+    id: id(label),
+    username,
+    displayName,
+    hasPassword: true,
+    wechatLinked: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
   };
 }

@@ -6,19 +6,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { child, childList } from '../../../test/support/children';
 import { home } from '../../../test/support/homes';
 import { id } from '../../../test/support/ids';
-import { libraryAnswers } from '../../../test/support/library';
+import { libraryAnswers, me } from '../../../test/support/library';
 import { type Answer, appError, element, photo, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
 import { TimelineScreen } from './TimelineScreen';
 
-const ME = {
-  id: id('u1'),
-  username: 'mama',
-  displayName: '妈妈',
-  hasPassword: true,
-  wechatLinked: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-};
+const ME = me();
 const NOW = new Date('2026-06-01T04:00:00.000Z');
 
 const baby = child('c1', '宝宝', '2026-01-15');

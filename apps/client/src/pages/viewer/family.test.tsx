@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { child, childList, milestone } from '../../../test/support/children';
 import { home } from '../../../test/support/homes';
 import { id } from '../../../test/support/ids';
+import { me } from '../../../test/support/library';
 import { type Answer, appError, element, photo, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
 import { ViewerScreen } from './ViewerScreen';
@@ -31,14 +32,7 @@ function renderViewer(role: Home['role'], answers: Record<string, Answer> = {}, 
   let tagged = [smile];
   return renderWithApi(<ViewerScreen home={home(id('h1'), role)} photoId={ids?.[0] ?? shown.id} ids={ids} />, {
     'photos.get': (input) => detail(photo((input as { id: string }).id, shown.sortAt)),
-    'auth.me': () => ({
-      id: id('u1'),
-      username: 'mama',
-      displayName: '妈妈',
-      hasPassword: true,
-      wechatLinked: false,
-      createdAt: '2026-01-01T00:00:00.000Z',
-    }),
+    'auth.me': () => me(),
     'children.list': () => childList(brother, baby),
     'milestones.forPhoto': () => ({ items: tagged.map(({ thumbUrl: _u, thumbhash: _h, ...rest }) => rest) }),
     'milestones.delete': (input) => {
