@@ -18,7 +18,7 @@ const isHomeScoped = (path: string) =>
   !path.startsWith('account.') &&
   !path.startsWith('health.') &&
   !NOT_HOME_SCOPED.has(path);
-/** What a viewer (亲友) may call: seeing (and exporting what they see), and leaving. */
+/** What a viewer (亲友) may call: seeing (and exporting what they see, the children's records included), and leaving. */
 const VIEWER_MAY = new Set([
   'homes.get',
   'homes.members',
@@ -30,8 +30,16 @@ const VIEWER_MAY = new Set([
   'albums.get',
   'storage.status',
   'exports.create',
+  'children.list',
+  'milestones.list',
+  'milestones.forPhoto',
+  'growth.list',
+  'memories.today',
 ]);
-/** What a member (家人) may call besides the viewer's: uploading and albums (and trash, of their own). */
+/**
+ * What a member (家人) may call besides the viewer's: uploading and albums (and trash, of their own), and
+ * keeping the children's profiles, milestones and growth records.
+ */
 const MEMBER_MAY = new Set([
   ...VIEWER_MAY,
   'uploads.create',
@@ -45,6 +53,15 @@ const MEMBER_MAY = new Set([
   'photos.trash',
   'photos.restore',
   'photos.purge',
+  'children.create',
+  'children.update',
+  'children.delete',
+  'milestones.create',
+  'milestones.update',
+  'milestones.delete',
+  'growth.add',
+  'growth.update',
+  'growth.delete',
 ]);
 
 const homeProcedures = Object.keys(appRouter._def.procedures).filter(isHomeScoped).sort();

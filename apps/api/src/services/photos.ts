@@ -234,7 +234,7 @@ export class PhotosService {
       this.deps.logger.warn({ photoId: photo.id, reason: message }, 'purge failed; will retry');
       return false;
     }
-    await this.purges.deleteRow(photo.id);
+    await this.purges.deleteRow(photo);
     return true;
   }
 
