@@ -10,7 +10,10 @@ import { ActionButton } from '../../components/ActionButton';
 import { Dialog } from '../../components/ConfirmDialog';
 import { DateField } from '../../components/DateField';
 import { useT } from '../../i18n';
+import { loadChildrenPagesMessages } from '../../i18n/children-pages';
 import { errorMessage } from '../../i18n/errors';
+
+loadChildrenPagesMessages();
 
 export interface ChildDraft {
   name: string;

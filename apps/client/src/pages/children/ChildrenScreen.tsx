@@ -22,6 +22,9 @@ import { errorMessage } from '../../i18n/errors';
 import { formatAge } from '../../lib/child-age';
 import { type ChildDraft, ChildForm, draftOf } from './ChildForm';
 import './index.css';
+import { loadChildrenPagesMessages } from '../../i18n/children-pages';
+
+loadChildrenPagesMessages();
 
 export interface ChildrenScreenProps {
   onOpenMilestones(child: Child): void;

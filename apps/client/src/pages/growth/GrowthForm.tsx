@@ -5,8 +5,11 @@ import { useState } from 'react';
 import { Dialog } from '../../components/ConfirmDialog';
 import { DateField } from '../../components/DateField';
 import { useT } from '../../i18n';
+import { loadChildrenPagesMessages } from '../../i18n/children-pages';
 import { errorMessage } from '../../i18n/errors';
 import { type GrowthDraft, type ParsedDraft, parseGrowthDraft } from './growth-draft';
+
+loadChildrenPagesMessages();
 
 export interface GrowthFormProps {
   editing: boolean;

@@ -31,6 +31,9 @@ import { GrowthForm } from './GrowthForm';
 import { draftOfRecord, type GrowthDraft } from './growth-draft';
 import '../children/index.css';
 import './index.css';
+import { loadChildrenPagesMessages } from '../../i18n/children-pages';
+
+loadChildrenPagesMessages();
 
 export interface GrowthScreenProps {
   childId: string;

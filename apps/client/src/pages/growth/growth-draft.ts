@@ -4,6 +4,9 @@
  */
 import { GROWTH_LIMITS, GROWTH_MEASURES, type GrowthMeasure, type GrowthRecord } from '@xiaojia/shared';
 import type { Translate } from '../../i18n';
+import { loadChildrenPagesMessages } from '../../i18n/children-pages';
+
+loadChildrenPagesMessages();
 
 export type GrowthDraft = { date: string | null } & Record<GrowthMeasure, string>;
 

@@ -19,6 +19,9 @@ import { formatAge } from '../../lib/child-age';
 import { milestoneTitle } from '../../lib/milestones';
 import { nextPageOf, usePagedItems } from '../../lib/paging';
 import './index.css';
+import { loadChildrenPagesMessages } from '../../i18n/children-pages';
+
+loadChildrenPagesMessages();
 
 export const MILESTONES_PAGE_SIZE = 50;
 
