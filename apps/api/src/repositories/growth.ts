@@ -6,7 +6,7 @@ import { ChildRecords } from './child-records.js';
 export type GrowthPatch = Partial<Pick<GrowthRecordsTable, 'date' | 'height_cm' | 'weight_kg' | 'head_cm'>>;
 
 export class GrowthRepository {
-  private readonly records: ChildRecords;
+  private readonly records: ChildRecords<'growth_records'>;
 
   constructor(private readonly db: Db) {
     this.records = new ChildRecords(db, 'growth_records');

@@ -34,7 +34,7 @@ const after = (k: MilestoneKeyset) => (eb: ExpressionBuilder<Database, 'mileston
   ]);
 
 export class MilestonesRepository {
-  private readonly records: ChildRecords;
+  private readonly records: ChildRecords<'milestones'>;
 
   constructor(private readonly db: Db) {
     this.records = new ChildRecords(db, 'milestones');

@@ -6,21 +6,18 @@
  */
 import { CHILD_BIRTHDAY_MAX_DAYS_AHEAD, CHILDREN_PER_HOME_MAX } from '@xiaojia/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTestDeps, type TestDeps } from '../test/deps.js';
-import { addChild, appCodeOf } from '../test/family.js';
-import { makeFamily } from '../test/homes.js';
+import type { TestDeps } from '../test/deps.js';
+import { addChild, appCodeOf, FAMILY_NOW, type Family, familyAt } from '../test/family.js';
 import { uploadPhoto } from '../test/photos.js';
 import { bindStorePeer } from '../test/storage.js';
 
-const NOW = '2026-06-15T10:00:00.000Z';
+const NOW = FAMILY_NOW;
 
 describe('children', () => {
   let deps: TestDeps;
-  let family: Awaited<ReturnType<typeof makeFamily>>;
+  let family: Family;
   beforeEach(async () => {
-    deps = await createTestDeps();
-    deps.clock.set(NOW);
-    family = await makeFamily(deps);
+    ({ deps, family } = await familyAt());
   });
 
   it('owner and member create, update and delete; a viewer sees but changes nothing', async () => {

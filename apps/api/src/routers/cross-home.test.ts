@@ -236,6 +236,48 @@ describe('what each role may do to photos and albums', () => {
     expect((await mom.caller.homes.members({ homeId })).items).toHaveLength(3);
   });
 
+  it('another home’s children, milestones and growth records answer NOT_FOUND and change nothing', async () => {
+    const { mom, stranger, homeId } = family;
+    const own = stranger.homeId;
+    const child = await mom.caller.children.create({ homeId, name: '小米', birthday: '2024-03-15' });
+    const milestone = await mom.caller.milestones.create({
+      homeId,
+      childId: child.id,
+      kind: 'crawl',
+      date: '2024-09-01',
+    });
+    const record = await mom.caller.growth.add({ homeId, childId: child.id, date: '2024-09-01', weightKg: 8 });
+    const childId = child.id;
+    const calls: [string, () => Promise<unknown>][] = [
+      ['children.update', () => stranger.caller.children.update({ homeId: own, childId, name: 'x' })],
+      ['children.delete', () => stranger.caller.children.delete({ homeId: own, childId })],
+      [
+        'children.create (their photo)',
+        () =>
+          stranger.caller.children.create({ homeId: own, name: 'x', birthday: '2024-01-01', avatarPhotoId: momsPhoto }),
+      ],
+      ['milestones.list', () => stranger.caller.milestones.list({ homeId: own, childId })],
+      ['milestones.forPhoto', () => stranger.caller.milestones.forPhoto({ homeId: own, photoId: momsPhoto })],
+      [
+        'milestones.create',
+        () => stranger.caller.milestones.create({ homeId: own, childId, kind: 'stand', date: '2024-10-01' }),
+      ],
+      [
+        'milestones.update',
+        () => stranger.caller.milestones.update({ homeId: own, milestoneId: milestone.id, kind: 'stand' }),
+      ],
+      ['milestones.delete', () => stranger.caller.milestones.delete({ homeId: own, milestoneId: milestone.id })],
+      ['growth.list', () => stranger.caller.growth.list({ homeId: own, childId })],
+      ['growth.add', () => stranger.caller.growth.add({ homeId: own, childId, date: '2024-10-01', weightKg: 9 })],
+      ['growth.update', () => stranger.caller.growth.update({ homeId: own, recordId: record.id, weightKg: 1 })],
+      ['growth.delete', () => stranger.caller.growth.delete({ homeId: own, recordId: record.id })],
+    ];
+    for (const [name, call] of calls) expect([name, await codeOf(call())]).toEqual([name, 'NOT_FOUND']);
+    expect((await mom.caller.children.list({ homeId })).items).toMatchObject([{ id: childId, name: '小米' }]);
+    expect((await mom.caller.milestones.list({ homeId, childId })).items).toMatchObject([{ kind: 'crawl' }]);
+    expect((await mom.caller.growth.list({ homeId, childId })).items).toMatchObject([{ weightKg: 8 }]);
+  });
+
   it('a removed member loses the home at once, for every procedure and their download links', async () => {
     const { mom, dad, homeId } = family;
     const { downloadPath } = await dad.caller.photos.get({ homeId, id: momsPhoto });

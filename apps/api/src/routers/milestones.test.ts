@@ -6,22 +6,26 @@
 import { MILESTONES_PER_CHILD_MAX } from '@xiaojia/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../integrations/ids.js';
-import { createTestDeps, type TestDeps } from '../test/deps.js';
-import { addChild, appCodeOf, insertRows } from '../test/family.js';
-import { makeFamily } from '../test/homes.js';
+import type { TestDeps } from '../test/deps.js';
+import {
+  addChild,
+  appCodeOf,
+  FAMILY_NOW,
+  type Family,
+  familyWithChild,
+  insertRows,
+  type TestChild,
+} from '../test/family.js';
 import { THUMBHASH, uploadPhoto } from '../test/photos.js';
 
-const NOW = '2026-06-15T10:00:00.000Z';
+const NOW = FAMILY_NOW;
 
 describe('milestones', () => {
   let deps: TestDeps;
-  let family: Awaited<ReturnType<typeof makeFamily>>;
-  let child: Awaited<ReturnType<typeof addChild>>;
+  let family: Family;
+  let child: TestChild;
   beforeEach(async () => {
-    deps = await createTestDeps();
-    deps.clock.set(NOW);
-    family = await makeFamily(deps);
-    child = await addChild(family.mom, '2024-03-15');
+    ({ deps, family, child } = await familyWithChild());
   });
 
   it('owner and member tag, retitle and delete; a viewer sees; an outsider gets NOT_FOUND', async () => {

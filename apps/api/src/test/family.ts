@@ -4,7 +4,8 @@ import { ZodError } from 'zod';
 import type { Db } from '../db/index.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import type { TestAccount } from './homes.js';
+import { createTestDeps } from './deps.js';
+import { makeFamily, type TestAccount } from './homes.js';
 
 /**
  * 'OK', or the app's error code the client sees (`error.data.appCode`): the AppError's code, BAD_INPUT
@@ -39,4 +40,23 @@ export async function insertRows<T extends 'milestones' | 'growth_records'>(
       .values(rows.slice(i, i + 100) as Insertable<Database[T]>[])
       .execute();
   }
+}
+
+/** The clock most family tests stand at: 15 June 2026, mid-morning UTC. */
+export const FAMILY_NOW = '2026-06-15T10:00:00.000Z';
+
+/** A fresh app at `now` with 妈妈's family in it (makeFamily): owner, member, viewer and a stranger. */
+export async function familyAt(now = FAMILY_NOW) {
+  const deps = await createTestDeps();
+  deps.clock.set(now);
+  return { deps, family: await makeFamily(deps) };
+}
+
+export type Family = Awaited<ReturnType<typeof makeFamily>>;
+export type TestChild = Awaited<ReturnType<typeof addChild>>;
+
+/** familyAt, with a child 妈妈 added, born on 15 March 2024. */
+export async function familyWithChild(now = FAMILY_NOW) {
+  const { deps, family } = await familyAt(now);
+  return { deps, family, child: await addChild(family.mom, '2024-03-15') };
 }
