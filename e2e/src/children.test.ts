@@ -17,6 +17,10 @@ const VARIANTS = [
   { locale: 'en-US', colorScheme: 'dark' },
 ] as const;
 const zh = (locale: string) => locale === 'zh-CN';
+/** Today in Shanghai, and the same day two years before ("那年今日"; not on a 29 February). */
+const TODAY = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const TWO_YEARS_AGO = `${Number(TODAY.slice(0, 4)) - 2}${TODAY.slice(4)}`;
+const HAS_MEMORY = !TODAY.endsWith('-02-29');
 
 describe("the children's ages, milestones and growth (H5, real server)", () => {
   let app: App | undefined;
@@ -66,6 +70,8 @@ describe("the children's ages, milestones and growth (H5, real server)", () => {
     const smile = await photoTakenAt('2026-05-03T06:00:00.000Z');
     await photoTakenAt('2026-05-01T06:00:00.000Z');
     for (const minute of [10, 20, 30, 40, 50]) await photoTakenAt(`2026-03-28T06:${minute}:00.000Z`);
+    // Long before the child (no age on its header): the memories card's photo from this day in the past.
+    if (HAS_MEMORY) await photoTakenAt(`${TWO_YEARS_AGO}T06:00:00.000Z`);
     await call('mutation', 'milestones.create', {
       homeId,
       childId,
@@ -116,13 +122,18 @@ describe("the children's ages, milestones and growth (H5, real server)", () => {
             ? ['米米 3个月', '米米 3个月', '  米米 2个月9天']
             : ['米米 3 months', '米米 3 months', '  米米 2 months 9 days'],
         );
+      if (HAS_MEMORY) {
+        await expect
+          .poll(() => page.locator('#memories-card').textContent())
+          .toContain(zh(locale) ? '2年前的今天 · 1张' : '2 years ago today · 1 photo');
+      }
       await running().screenshot(page, `children-ages-${name}`);
     });
 
     it(`lists the child's milestones with the age that day (${name})`, async () => {
       const page = await signedIn(`/pages/milestones/index?child=${childId}`, { ...SHANGHAI, locale, colorScheme });
       await expect
-        .poll(() => texts(page, '.milestones__row'), { timeout: 20_000 })
+        .poll(() => texts(page, '.milestones__text'), { timeout: 20_000 })
         .toEqual(
           zh(locale)
             ? ['第一次去公园2026-03-28 · 2个月9天', '第一次笑2026-05-03 · 3个月14天']
