@@ -23,6 +23,10 @@ export default defineAppConfig({
     { root: 'pages/members', pages: ['index'] },
     { root: 'pages/invite', pages: ['index'] },
     { root: 'pages/join', pages: ['index'] },
+    // The children's profiles, milestones and growth (the WHO tables and the charts ride in the last).
+    { root: 'pages/children', pages: ['index'] },
+    { root: 'pages/milestones', pages: ['index'] },
+    { root: 'pages/growth', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: weapp ? '@bgTextStyle' : 'light',

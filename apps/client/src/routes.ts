@@ -18,6 +18,10 @@ export const ROUTES = {
   members: '/pages/members/index',
   invite: '/pages/invite/index',
   join: '/pages/join/index',
+  // The children's pages (weapp subpackages too).
+  children: '/pages/children/index',
+  milestones: '/pages/milestones/index',
+  growth: '/pages/growth/index',
 } as const;
 
 /** The tab bar's pages (Timeline / Albums / Me). */

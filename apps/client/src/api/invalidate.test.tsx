@@ -18,6 +18,11 @@ function staleAfter(change: keyof ReturnType<typeof useInvalidate>): string[] {
     'invites.list',
     'auth.devices',
     'auth.me',
+    'children.list',
+    'milestones.list',
+    'milestones.forPhoto',
+    'growth.list',
+    'memories.today',
   ]) {
     queryClient.setQueryData([path.split('.'), { type: 'query' }], {});
   }
@@ -44,5 +49,16 @@ describe('cache invalidations', () => {
     expect(staleAfter('homesChanged')).toEqual(['homes.list', 'homes.members']);
     expect(staleAfter('invitesChanged')).toEqual(['invites.list']);
     expect(staleAfter('devicesChanged')).toEqual(['auth.devices']);
+  });
+
+  it("refreshes the children's profiles with their milestones and today's card, milestones and growth alone", () => {
+    expect(staleAfter('childrenChanged')).toEqual([
+      'children.list',
+      'memories.today',
+      'milestones.forPhoto',
+      'milestones.list',
+    ]);
+    expect(staleAfter('milestonesChanged')).toEqual(['milestones.forPhoto', 'milestones.list']);
+    expect(staleAfter('growthChanged')).toEqual(['growth.list']);
   });
 });

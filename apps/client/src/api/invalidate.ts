@@ -27,6 +27,17 @@ export function invalidations(queryClient: QueryClient, trpc: AppTRPC) {
     invitesChanged: () => queryClient.invalidateQueries(trpc.invites.list.pathFilter()),
     /** A device signed out. */
     devicesChanged: () => queryClient.invalidateQueries(trpc.auth.devices.pathFilter()),
+    /** A child added, edited or deleted: the profiles (every day header's ages), their milestones, today's card. */
+    childrenChanged: () =>
+      Promise.all([
+        queryClient.invalidateQueries(trpc.children.pathFilter()),
+        queryClient.invalidateQueries(trpc.milestones.pathFilter()),
+        queryClient.invalidateQueries(trpc.memories.pathFilter()),
+      ]).then(() => undefined),
+    /** A milestone tagged, edited or deleted: the child's list and the photo's. */
+    milestonesChanged: () => queryClient.invalidateQueries(trpc.milestones.pathFilter()),
+    /** A growth record added, edited or deleted. */
+    growthChanged: () => queryClient.invalidateQueries(trpc.growth.pathFilter()),
   };
 }
 
