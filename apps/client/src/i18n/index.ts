@@ -17,6 +17,7 @@ import { familyMessages } from './locales/family';
 import { homesMessages } from './locales/homes';
 import { storageMessages } from './locales/storage';
 import { timelineMessages } from './locales/timeline';
+import { togetherMessages } from './locales/together';
 import { trashMessages } from './locales/trash';
 import { uploadMessages } from './locales/upload';
 import { viewerMessages } from './locales/viewer';
@@ -43,6 +44,7 @@ export const FEATURES = [
   accountDataMessages,
   homesMessages,
   familyMessages,
+  togetherMessages,
 ] as const satisfies readonly FeatureMessages[];
 
 /** Every message's key: the Chinese ones (the locale every other one falls back to). */
