@@ -19,9 +19,11 @@ import { errorMessage } from '../../i18n/errors';
 import { savePhotoToPhone } from '../../lib/photo-actions';
 import { ROUTES } from '../../routes';
 import { AlbumPicker } from './AlbumPicker';
+import { Comments } from './Comments';
 import { take } from './handoff';
 import { InfoPanel } from './InfoPanel';
 import { afterRemoval, keyTarget, swipeTarget } from './navigation';
+import { SocialBar } from './SocialBar';
 import { ViewerStage } from './ViewerStage';
 
 export interface ViewerScreenProps {
@@ -31,9 +33,11 @@ export interface ViewerScreenProps {
   /** The list swiped through: an album's photos, the trash, or else the timeline. */
   albumId?: string;
   trashed?: boolean;
+  /** How long a photo must stay before its likes are fetched while swiping (tests pass 0). */
+  settleMs?: number;
 }
 
-export function ViewerScreen({ home, photoId, albumId, trashed = false }: ViewerScreenProps) {
+export function ViewerScreen({ home, photoId, albumId, trashed = false, settleMs }: ViewerScreenProps) {
   const t = useT();
   const homeId = home.id;
   const api = useTRPCClient();
@@ -42,7 +46,7 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false }: Viewer
   const invalidate = useInvalidate();
   const [id, setId] = useState(photoId);
   const [handed] = useState(() => take(photoId));
-  const [panel, setPanel] = useState<'none' | 'info' | 'albums'>('none');
+  const [panel, setPanel] = useState<'none' | 'info' | 'albums' | 'comments'>('none');
 
   const input = useCallback(
     (shownId: string) => ({ homeId, id: shownId, ...(albumId ? { albumId } : {}), trashed }),
@@ -87,7 +91,7 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false }: Viewer
   const src = detail.data?.previewUrl ?? null;
   // What the grid had on screen for this photo, else what photos.get (prefetched for neighbours) says.
   const known = handed?.id === id ? handed : photo;
-  const toggle = (next: 'info' | 'albums') => setPanel(panel === next ? 'none' : next);
+  const toggle = (next: 'info' | 'albums' | 'comments') => setPanel(panel === next ? 'none' : next);
 
   return (
     <View className="viewer">
@@ -126,6 +130,12 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false }: Viewer
       {panel === 'info' && detail.data && <InfoPanel detail={detail.data} />}
       {panel === 'albums' && detail.data && (
         <AlbumPicker homeId={homeId} detail={detail.data} onClose={() => setPanel('none')} />
+      )}
+      {panel === 'comments' && !trashed && (
+        <Comments homeId={homeId} photoId={id} settleMs={settleMs} onClose={() => setPanel('none')} />
+      )}
+      {!trashed && id !== '' && (
+        <SocialBar homeId={homeId} photoId={id} settleMs={settleMs} onOpenComments={() => toggle('comments')} />
       )}
 
       <View className="viewer__toolbar">
