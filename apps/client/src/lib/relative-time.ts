@@ -11,7 +11,8 @@ const HOUR = 60 * MINUTE;
 const two = (n: number) => String(n).padStart(2, '0');
 const clock = (date: Date) => `${two(date.getHours())}:${two(date.getMinutes())}`;
 /** Midnight of the date's local day, as a day count (DST-proof: built from the calendar fields). */
-const dayNumber = (date: Date) => Math.round(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86_400_000);
+const dayNumber = (date: Date) =>
+  Math.round(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86_400_000);
 
 export function relativeTime(iso: string, now: Date, t: Translate): string {
   const then = new Date(iso);

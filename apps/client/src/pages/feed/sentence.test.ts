@@ -23,7 +23,9 @@ describe('feed sentences', () => {
   });
 
   it('quotes the comment, and counts several', () => {
-    expect(activitySentence(entry({ kind: 'comment', actorName: '爸爸', text: '好可爱' }), zh)).toBe('爸爸评论了：好可爱');
+    expect(activitySentence(entry({ kind: 'comment', actorName: '爸爸', text: '好可爱' }), zh)).toBe(
+      '爸爸评论了：好可爱',
+    );
     expect(activitySentence(entry({ kind: 'comment', actorName: '爸爸', count: 3, text: '好可爱' }), zh)).toBe(
       '爸爸评论了 3 次：好可爱',
     );
