@@ -51,6 +51,8 @@ export interface HomeMembersTable {
   user_id: string;
   role: 'owner' | 'member' | 'viewer';
   joined_at: string;
+  /** When the member last opened the activity feed; null: never (their joining counts instead). */
+  feed_seen_at: string | null;
 }
 
 export interface HomeInvitesTable {
@@ -144,6 +146,49 @@ export interface AlbumPhotosTable {
   added_at: string;
 }
 
+export interface PhotoLikesTable {
+  home_id: string;
+  photo_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface PhotoCommentsTable {
+  id: string;
+  home_id: string;
+  photo_id: string;
+  author_id: string;
+  text: string;
+  created_at: string;
+}
+
+export interface ActivitiesTable {
+  id: string;
+  home_id: string;
+  actor_id: string;
+  kind: 'upload' | 'like' | 'comment' | 'milestone' | 'join';
+  /** How many things the entry groups. */
+  count: number;
+  /** JSON array of the newest photo ids the entry shows, newest first, at most ACTIVITY_PHOTOS_SHOWN. */
+  photo_ids: string;
+  /** A comment's opening words, or a milestone's preset key / custom title. */
+  text: string | null;
+  /** The child of a milestone (migration 0005's children; no foreign key). */
+  child_id: string | null;
+  /** The newest comment of a comment entry (deleting it takes its words out of the feed). */
+  ref_id: string | null;
+  started_at: string;
+  last_at: string;
+}
+
+export interface NotifySubscriptionsTable {
+  home_id: string;
+  user_id: string;
+  /** Subscribe messages the member's accepted one-time subscriptions still allow. */
+  credits: number;
+  last_sent_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -156,6 +201,10 @@ export interface Database {
   uploads: UploadsTable;
   albums: AlbumsTable;
   album_photos: AlbumPhotosTable;
+  photo_likes: PhotoLikesTable;
+  photo_comments: PhotoCommentsTable;
+  activities: ActivitiesTable;
+  notify_subscriptions: NotifySubscriptionsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -169,3 +218,5 @@ export type Photo = Selectable<PhotosTable>;
 export type PhotoUpdate = Updateable<PhotosTable>;
 export type Upload = Selectable<UploadsTable>;
 export type Album = Selectable<AlbumsTable>;
+export type PhotoComment = Selectable<PhotoCommentsTable>;
+export type ActivityRow = Selectable<ActivitiesTable>;

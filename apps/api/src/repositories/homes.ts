@@ -303,6 +303,8 @@ export class HomesRepository {
   async removeDeleted(homeId: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('uploads').where('home_id', '=', homeId).execute();
+      // Likes and comments went with the photos (cascade); the feed goes with the home.
+      await trx.deleteFrom('activities').where('home_id', '=', homeId).execute();
       await trx.deleteFrom('albums').where('home_id', '=', homeId).execute();
       await trx.deleteFrom('storage_bindings').where('home_id', '=', homeId).execute();
       await trx.deleteFrom('homes').where('id', '=', homeId).where('deleting_at', 'is not', null).execute();

@@ -95,6 +95,7 @@ export class PhotoPurgesRepository {
       .execute();
   }
 
+  /** The photo's likes and comments go with it (ON DELETE CASCADE, migration 0006). */
   async deleteRow(id: string): Promise<void> {
     await this.db.deleteFrom('photos').where('id', '=', id).execute();
   }

@@ -153,6 +153,21 @@ export class PhotosRepository {
       .execute();
   }
 
+  /** A photo of the timeline (in the home, not trashed, not being purged): what may be liked or commented on. */
+  liveById(homeId: string, id: string): Promise<Photo | undefined> {
+    return inScope(this.db.selectFrom('photos').selectAll('photos'), { homeId, trashed: false })
+      .where('photos.id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Of `ids`, the photos of the timeline (not trashed, not being purged), in one query by primary key. */
+  liveByIds(homeId: string, ids: readonly string[]): Promise<Photo[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return inScope(this.db.selectFrom('photos').selectAll('photos'), { homeId, trashed: false })
+      .where('photos.id', 'in', [...ids])
+      .execute();
+  }
+
   /** Photos kept under buckets the home has unbound (they come back when the bucket is bound again). */
   async countInUnboundBuckets(homeId: string): Promise<number> {
     const row = await this.db

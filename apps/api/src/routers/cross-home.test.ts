@@ -30,6 +30,17 @@ const VIEWER_MAY = new Set([
   'albums.get',
   'storage.status',
   'exports.create',
+  // Together (issue 14): every role likes, comments, reads the feed and subscribes to its messages.
+  'likes.forPhoto',
+  'likes.set',
+  'comments.list',
+  'comments.add',
+  'comments.delete',
+  'activity.list',
+  'activity.unread',
+  'activity.markSeen',
+  'notifications.settings',
+  'notifications.subscribe',
 ]);
 /** What a member (家人) may call besides the viewer's: uploading and albums (and trash, of their own). */
 const MEMBER_MAY = new Set([
@@ -193,6 +204,7 @@ describe('what each role may do to photos and albums', () => {
     const own = stranger.homeId;
     const strangersPhoto = (await uploadPhoto(stranger.caller, own)).photo.id;
     const strangersAlbum = (await stranger.caller.albums.create({ homeId: own, name: 'x' })).id;
+    const momsComment = (await family.mom.caller.comments.add({ homeId, photoId: momsPhoto, text: '真可爱' })).id;
     const calls: [string, () => Promise<unknown>][] = [
       ['photos.get', () => stranger.caller.photos.get({ homeId: own, id: momsPhoto })],
       ['photos.list in their album', () => stranger.caller.photos.list({ homeId: own, albumId: momsAlbum })],
@@ -211,12 +223,26 @@ describe('what each role may do to photos and albums', () => {
         () => stranger.caller.albums.setCover({ homeId: own, albumId: strangersAlbum, photoId: momsPhoto }),
       ],
       ['homes.removeMember', () => stranger.caller.homes.removeMember({ homeId: own, userId: family.dad.userId })],
+      ['likes.forPhoto', () => stranger.caller.likes.forPhoto({ homeId: own, photoId: momsPhoto })],
+      ['likes.set', () => stranger.caller.likes.set({ homeId: own, photoId: momsPhoto, liked: true })],
+      ['comments.list', () => stranger.caller.comments.list({ homeId: own, photoId: momsPhoto })],
+      ['comments.add', () => stranger.caller.comments.add({ homeId: own, photoId: momsPhoto, text: 'hi' })],
+      ['comments.delete', () => stranger.caller.comments.delete({ homeId: own, commentId: momsComment })],
     ];
     for (const [name, call] of calls) expect([name, await codeOf(call())]).toEqual([name, 'NOT_FOUND']);
     const { mom } = family;
     expect((await mom.caller.photos.list({ homeId })).items).toHaveLength(2);
     expect(await mom.caller.albums.get({ homeId, id: momsAlbum })).toMatchObject({ name: '宝宝', photoCount: 1 });
     expect((await mom.caller.homes.members({ homeId })).items).toHaveLength(3);
+    expect(await mom.caller.likes.forPhoto({ homeId, photoId: momsPhoto })).toMatchObject({
+      likeCount: 0,
+      commentCount: 1,
+    });
+    // Nothing of theirs reached either feed.
+    const kinds = async (who: TestAccount, home: string) =>
+      (await who.caller.activity.list({ homeId: home })).items.map((a) => [a.kind, a.actorId]);
+    expect(await kinds(mom, homeId)).not.toContainEqual(['like', stranger.userId]);
+    expect((await kinds(stranger, own)).map(([kind]) => kind)).toEqual(['upload']);
   });
 
   it('a removed member loses the home at once, for every procedure and their download links', async () => {

@@ -1,0 +1,104 @@
+/**
+ * Migration 0006 on a database 0004 made, with a family and a photo in it: the together tables and their
+ * indexes appear, existing members get no feed mark (their joining counts), a photo's likes and comments go
+ * with its row, subscriptions with the membership; and the migration can be undone and done again. On
+ * SQLite and (XIAOJIA_TEST_DATABASE=postgres) PostgreSQL.
+ */
+import { Migrator, sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../test/deps.js';
+import { addUser, type Member, photoRow } from '../test/photo-rows.js';
+import { createDb, type Db, dialectOf, migrateToLatest } from './index.js';
+import { migrationProvider } from './migrations/index.js';
+
+const T = '2026-01-02T03:04:05.000Z';
+const migrator = (db: Db) => new Migrator({ db, provider: migrationProvider });
+
+async function indexesOf(db: Db, table: string): Promise<string[]> {
+  const query =
+    dialectOf(db) === 'postgres'
+      ? sql<{ name: string }>`select indexname as name from pg_indexes where tablename = ${table}`
+      : sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = ${table}`;
+  return (await query.execute(db)).rows.map((r) => r.name);
+}
+
+const tables = async (db: Db) => (await db.introspection.getTables()).map((t) => t.name);
+
+describe('migration 0006: likes, comments, the feed and subscribe-message credits', () => {
+  let test: TestDatabase;
+  let db: Db;
+  let owner: Member;
+  let photoId: string;
+  beforeEach(async () => {
+    test = await createTestDatabase();
+    db = createDb(test.database);
+    const { error } = await migrator(db).migrateTo('0004_timeline_windows');
+    if (error) throw error;
+    owner = await addUser(db, 'owner');
+    const photo = photoRow(owner, T);
+    photoId = photo.id;
+    // photos is the same at 0004 and 0006, so the app's types can write it.
+    await db.insertInto('photos').values(photo).execute();
+  });
+  afterEach(async () => {
+    await db.destroy();
+    await test.drop();
+  });
+
+  it('adds the tables and indexes; a purged photo takes its likes and comments; undone and done again', async () => {
+    expect(await migrateToLatest(db)).toContain('0006_together');
+    expect(await tables(db)).toEqual(
+      expect.arrayContaining(['photo_likes', 'photo_comments', 'activities', 'notify_subscriptions']),
+    );
+    expect(await indexesOf(db, 'activities')).toEqual(
+      expect.arrayContaining(['activities_feed', 'activities_actor', 'activities_by_actor']),
+    );
+    expect(await indexesOf(db, 'photo_likes')).toEqual(
+      expect.arrayContaining(['photo_likes_photo', 'photo_likes_user']),
+    );
+    expect(await indexesOf(db, 'photo_comments')).toEqual(
+      expect.arrayContaining(['photo_comments_photo', 'photo_comments_author']),
+    );
+    expect(await db.selectFrom('home_members').select('feed_seen_at').execute()).toEqual([{ feed_seen_at: null }]);
+
+    const ids = { home_id: owner.homeId, photo_id: photoId };
+    await db
+      .insertInto('photo_likes')
+      .values({ ...ids, user_id: owner.userId, created_at: T })
+      .execute();
+    await db
+      .insertInto('photo_comments')
+      .values({
+        ...ids,
+        id: '01900000-0000-7000-8000-000000000001',
+        author_id: owner.userId,
+        text: '好',
+        created_at: T,
+      })
+      .execute();
+    await db
+      .insertInto('notify_subscriptions')
+      .values({ home_id: owner.homeId, user_id: owner.userId, credits: 2 })
+      .execute();
+    // A like per person per photo: the primary key says so.
+    await expect(
+      db
+        .insertInto('photo_likes')
+        .values({ ...ids, user_id: owner.userId, created_at: T })
+        .execute(),
+    ).rejects.toThrow();
+    await db.deleteFrom('photos').where('id', '=', photoId).execute();
+    expect(await db.selectFrom('photo_likes').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('photo_comments').selectAll().execute()).toEqual([]);
+    await db.deleteFrom('home_members').execute();
+    expect(await db.selectFrom('notify_subscriptions').selectAll().execute()).toEqual([]);
+
+    const { error } = await migrator(db).migrateDown();
+    expect(error).toBeUndefined();
+    expect(await tables(db)).not.toContain('activities');
+    const members = (await db.introspection.getTables()).find((t) => t.name === 'home_members');
+    expect(members?.columns.map((c) => c.name)).not.toContain('feed_seen_at');
+    expect(await migrateToLatest(db)).toContain('0006_together');
+    expect(await tables(db)).toContain('activities');
+  });
+});
