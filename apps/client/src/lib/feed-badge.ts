@@ -45,7 +45,10 @@ export function useFeedBadge({ onFeed = false }: FeedBadgeOptions = {}): void {
     refetchIntervalInBackground: true,
   });
   const count = unread.data?.count;
+  const { dataUpdatedAt } = unread;
+  // Put on again after every answer, not only when the count changed: Taro's H5 tab bar drops a badge set
+  // before it exists, and says nothing about it.
   useEffect(() => {
-    if ((polling || onFeed) && count !== undefined) showFeedBadge(count);
-  }, [polling, onFeed, count]);
+    if ((polling || onFeed) && count !== undefined && dataUpdatedAt > 0) showFeedBadge(count);
+  }, [polling, onFeed, count, dataUpdatedAt]);
 }
