@@ -19,6 +19,7 @@ import { familyMessages } from './locales/family';
 import { homesMessages } from './locales/homes';
 import { storageMessages } from './locales/storage';
 import { timelineMessages } from './locales/timeline';
+import { togetherMessages } from './locales/together';
 import { trashMessages } from './locales/trash';
 import { uploadMessages } from './locales/upload';
 import { viewerMessages } from './locales/viewer';
@@ -46,6 +47,7 @@ export const FEATURES = [
   homesMessages,
   familyMessages,
   childrenMessages,
+  togetherMessages,
 ] as const satisfies readonly FeatureMessages[];
 
 /**

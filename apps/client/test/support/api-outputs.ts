@@ -109,6 +109,7 @@ export const OUTPUTS: Record<ProcedurePath, z.ZodType> = {
   'albums.addPhotos': zCount,
   'albums.removePhotos': zCount,
   'albums.setCover': zAlbum,
+  // family life (issue 14)
   'children.list': zChildList,
   'children.create': zChild,
   'children.update': zChild,

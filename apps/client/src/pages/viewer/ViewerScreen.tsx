@@ -20,11 +20,13 @@ import { errorMessage } from '../../i18n/errors';
 import { savePhotoToPhone } from '../../lib/photo-actions';
 import { ROUTES } from '../../routes';
 import { AlbumPicker } from './AlbumPicker';
+import { Comments } from './Comments';
 import { take } from './handoff';
 import { InfoPanel } from './InfoPanel';
 import { MilestoneSheet } from './MilestoneSheet';
 import { afterRemoval, keyTarget, listNeighbours, swipeTarget } from './navigation';
 import { PhotoFamilyInfo } from './PhotoFamilyInfo';
+import { SocialBar } from './SocialBar';
 import { ViewerStage } from './ViewerStage';
 
 export interface ViewerScreenProps {
@@ -36,9 +38,11 @@ export interface ViewerScreenProps {
   trashed?: boolean;
   /** A list handed over by the opener ("那年今日"): swiping stays within it. */
   ids?: readonly string[];
+  /** How long a photo must stay before its likes are fetched while swiping (tests pass 0). */
+  settleMs?: number;
 }
 
-export function ViewerScreen({ home, photoId, albumId, trashed = false, ids }: ViewerScreenProps) {
+export function ViewerScreen({ home, photoId, albumId, trashed = false, ids, settleMs }: ViewerScreenProps) {
   const t = useT();
   const homeId = home.id;
   const api = useTRPCClient();
@@ -47,7 +51,7 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false, ids }: V
   const invalidate = useInvalidate();
   const [id, setId] = useState(photoId);
   const [handed] = useState(() => take(photoId));
-  const [panel, setPanel] = useState<'none' | 'info' | 'albums' | 'milestone'>('none');
+  const [panel, setPanel] = useState<'none' | 'info' | 'albums' | 'milestone' | 'comments'>('none');
 
   const input = useCallback(
     (shownId: string) => ({ homeId, id: shownId, ...(albumId ? { albumId } : {}), trashed }),
@@ -94,7 +98,7 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false, ids }: V
   const src = detail.data?.previewUrl ?? null;
   // What the grid had on screen for this photo, else what photos.get (prefetched for neighbours) says.
   const known = handed?.id === id ? handed : photo;
-  const toggle = (next: 'info' | 'albums' | 'milestone') => setPanel(panel === next ? 'none' : next);
+  const toggle = (next: 'info' | 'albums' | 'milestone' | 'comments') => setPanel(panel === next ? 'none' : next);
 
   return (
     <View className="viewer">
@@ -140,6 +144,12 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false, ids }: V
       )}
       {panel === 'albums' && detail.data && (
         <AlbumPicker homeId={homeId} detail={detail.data} onClose={() => setPanel('none')} />
+      )}
+      {panel === 'comments' && !trashed && (
+        <Comments homeId={homeId} photoId={id} settleMs={settleMs} onClose={() => setPanel('none')} />
+      )}
+      {!trashed && id !== '' && (
+        <SocialBar homeId={homeId} photoId={id} settleMs={settleMs} onOpenComments={() => toggle('comments')} />
       )}
 
       <View className="viewer__toolbar">

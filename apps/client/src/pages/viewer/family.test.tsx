@@ -83,7 +83,7 @@ describe('the viewer and the children', () => {
     fireEvent.click(await waitFor(() => element('#viewer-milestone')));
     fireEvent.click(await waitFor(() => element(`#milestone-child-${baby.id}`)));
     fireEvent.click(element('#milestone-kind-first_steps'));
-    expect(textOf('#milestone-kind-first_steps')).toBe('走路');
+    expect(textOf('#milestone-kind-first_steps')).toBe('第一次走路');
     fireEvent.click(element('#milestone-save'));
     await waitFor(() => expect(document.querySelector('#milestone-sheet')).toBeNull());
     expect(screen.callsTo('milestones.create')).toEqual([
