@@ -29,6 +29,7 @@ describe('health router', () => {
       [
         'album_photos',
         'albums',
+        'activities',
         'children',
         'growth_records',
         'home_invites',
@@ -36,6 +37,9 @@ describe('health router', () => {
         'homes',
         'login_attempts',
         'milestones',
+        'notify_subscriptions',
+        'photo_comments',
+        'photo_likes',
         'photos',
         'sessions',
         'storage_bindings',
