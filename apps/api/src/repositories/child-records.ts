@@ -2,7 +2,7 @@
  * What a child's milestones and growth records have in common, written once: both belong to one child of
  * one home, are counted toward a per-child limit, and are changed or deleted by id within the home.
  */
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { Db } from '../db/index.js';
 import type { Database } from '../db/schema.js';
 
@@ -43,6 +43,28 @@ export class ChildRecords<T extends ChildRecordTable> {
       .execute();
     // selectAll read every column of the table `T` names, which the common type does not spell out.
     return rows as unknown as Selectable<Database[T]>[];
+  }
+
+  /**
+   * A record of the child on `date` whose other `columns` hold exactly these values (null matching null),
+   * if any: the one an add that arrives twice (a double tap, a retried request) would copy.
+   */
+  async sameAs(
+    homeId: string,
+    childId: string,
+    date: string,
+    columns: Partial<Record<keyof Database[T] & string, string | number | null>>,
+  ): Promise<string | undefined> {
+    let q = records(this.db)
+      .selectFrom(this.table)
+      .select('id')
+      .where('child_id', '=', childId)
+      .where('date', '=', date)
+      .where('home_id', '=', homeId);
+    for (const [column, value] of Object.entries(columns)) {
+      q = q.where((eb) => (value === null ? eb(sql.ref(column), 'is', null) : eb(sql.ref(column), '=', value)));
+    }
+    return (await q.orderBy('id').limit(1).executeTakeFirst())?.id;
   }
 
   async countOfChild(homeId: string, childId: string): Promise<number> {

@@ -12,6 +12,11 @@ export class GrowthRepository {
     this.records = new ChildRecords(db, 'growth_records');
   }
 
+  /** See ChildRecords.sameAs: the record a repeated add would copy. */
+  sameAs(...args: Parameters<ChildRecords<'growth_records'>['sameAs']>): Promise<string | undefined> {
+    return this.records.sameAs(...args);
+  }
+
   countOfChild(homeId: string, childId: string): Promise<number> {
     return this.records.countOfChild(homeId, childId);
   }

@@ -40,6 +40,11 @@ export class MilestonesRepository {
     this.records = new ChildRecords(db, 'milestones');
   }
 
+  /** See ChildRecords.sameAs: the record a repeated add would copy. */
+  sameAs(...args: Parameters<ChildRecords<'milestones'>['sameAs']>): Promise<string | undefined> {
+    return this.records.sameAs(...args);
+  }
+
   countOfChild(homeId: string, childId: string): Promise<number> {
     return this.records.countOfChild(homeId, childId);
   }

@@ -163,6 +163,22 @@ describe('growth', () => {
     expect(await deps.db.selectFrom('growth_records').selectAll().execute()).toEqual([]);
   });
 
+  it('answers a repeated add with the record it made, and makes another for any difference', async () => {
+    const { mom, dad, homeId } = family;
+    const input = { homeId, childId: child.id, date: '2024-09-15', heightCm: 68.04, weightKg: 8.2 };
+    const first = await mom.caller.growth.add(input);
+    expect(await dad.caller.growth.add(input)).toEqual(first);
+    // 68.041 rounds to the same two decimals: the same measurement.
+    expect(await dad.caller.growth.add({ ...input, heightCm: 68.041 })).toEqual(first);
+    const others = [
+      { ...input, date: '2024-09-16' },
+      { ...input, weightKg: 8.3 },
+      { ...input, headCm: 44 },
+    ];
+    for (const other of others) expect((await mom.caller.growth.add(other)).id).not.toBe(first.id);
+    expect((await mom.caller.growth.list({ homeId, childId: child.id })).items).toHaveLength(4);
+  });
+
   it(`stops at ${GROWTH_RECORDS_PER_CHILD_MAX} records per child, and lists them all`, async () => {
     const { mom, grandma, homeId } = family;
     const rows = Array.from({ length: GROWTH_RECORDS_PER_CHILD_MAX - 1 }, (_, i) => ({
@@ -177,9 +193,12 @@ describe('growth', () => {
       created_at: NOW,
     }));
     await insertRows(deps.db, 'growth_records', rows);
-    const add = () => appCodeOf(mom.caller.growth.add({ homeId, childId: child.id, date: '2026-01-01', weightKg: 11 }));
-    expect(await add()).toBe('OK');
-    expect(await add()).toBe('GROWTH_LIMIT_REACHED');
+    const add = (weightKg: number) =>
+      appCodeOf(mom.caller.growth.add({ homeId, childId: child.id, date: '2026-01-01', weightKg }));
+    expect(await add(11)).toBe('OK');
+    expect(await add(11.1)).toBe('GROWTH_LIMIT_REACHED');
+    // The last one sent again is still the same record, not one too many.
+    expect(await add(11)).toBe('OK');
     const { items } = await grandma.caller.growth.list({ homeId, childId: child.id });
     expect(items).toHaveLength(GROWTH_RECORDS_PER_CHILD_MAX);
     const order = items.map((r) => `${r.date} ${r.id}`);

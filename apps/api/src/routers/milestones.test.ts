@@ -292,6 +292,22 @@ describe('milestones', () => {
     );
   });
 
+  it('answers a repeated create with the milestone it made, and makes another for any difference', async () => {
+    const { mom, dad, homeId } = family;
+    const photo = (await uploadPhoto(mom.caller, homeId)).photo.id;
+    const input = { homeId, childId: child.id, kind: 'first_steps' as const, date: '2025-03-01', photoId: photo };
+    const first = await mom.caller.milestones.create(input);
+    expect(await dad.caller.milestones.create(input)).toEqual(first);
+    const others = [
+      { ...input, date: '2025-03-02' },
+      { ...input, photoId: null },
+      { ...input, kind: 'custom' as const, title: '走路' },
+      { ...input, kind: 'custom' as const, title: '跑' },
+    ];
+    for (const other of others) expect((await mom.caller.milestones.create(other)).id).not.toBe(first.id);
+    expect((await mom.caller.milestones.list({ homeId, childId: child.id })).items).toHaveLength(5);
+  });
+
   it(`stops at ${MILESTONES_PER_CHILD_MAX} milestones per child`, async () => {
     const { mom, homeId } = family;
     const rows = Array.from({ length: MILESTONES_PER_CHILD_MAX - 1 }, () => ({
@@ -306,10 +322,12 @@ describe('milestones', () => {
       created_at: NOW,
     }));
     await insertRows(deps.db, 'milestones', rows);
-    const create = () =>
-      appCodeOf(mom.caller.milestones.create({ homeId, childId: child.id, kind: 'stand', date: '2024-10-01' }));
-    expect(await create()).toBe('OK');
-    expect(await create()).toBe('MILESTONE_LIMIT_REACHED');
+    const create = (date: string) =>
+      appCodeOf(mom.caller.milestones.create({ homeId, childId: child.id, kind: 'stand', date }));
+    expect(await create('2024-10-01')).toBe('OK');
+    expect(await create('2024-10-02')).toBe('MILESTONE_LIMIT_REACHED');
+    // The last one sent again is still the same milestone, not one too many.
+    expect(await create('2024-10-01')).toBe('OK');
     // Another child has its own allowance.
     const other = await addChild(mom, '2025-01-01', homeId, '二宝');
     expect(

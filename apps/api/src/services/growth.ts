@@ -63,12 +63,15 @@ export class GrowthService {
   }
 
   async add(member: HomeMember, input: AddGrowth): Promise<GrowthRecordDto> {
-    const id = newId();
-    await this.deps.db.transaction().execute(async (trx) => {
+    const id = await this.deps.db.transaction().execute(async (trx) => {
       const child = await requireChild(trx, member.homeId, input.childId);
       requireGrowthDate(this.deps.clock, child, input.date);
       await new ChildrenRepository(trx).lockForLimit(member.homeId, child.id);
       const growth = new GrowthRepository(trx);
+      const measures = { height_cm: input.heightCm, weight_kg: input.weightKg, head_cm: input.headCm };
+      // The same record again (a double tap, a request retried after a timeout) answers the first one.
+      const same = await growth.sameAs(member.homeId, child.id, input.date, measures);
+      if (same) return same;
       if ((await growth.countOfChild(member.homeId, child.id)) >= GROWTH_RECORDS_PER_CHILD_MAX) {
         throw new AppError(
           'GROWTH_LIMIT_REACHED',
@@ -78,17 +81,17 @@ export class GrowthService {
           },
         );
       }
+      const id = newId();
       await growth.insert({
         id,
         home_id: member.homeId,
         child_id: child.id,
         date: input.date,
-        height_cm: input.heightCm,
-        weight_kg: input.weightKg,
-        head_cm: input.headCm,
+        ...measures,
         created_by: member.userId,
         created_at: this.deps.clock.now().toISOString(),
       });
+      return id;
     });
     return this.one(member.homeId, id);
   }

@@ -104,18 +104,25 @@ export class MilestonesService {
   }
 
   async create(member: HomeMember, input: CreateMilestone, origin: string): Promise<MilestoneDto> {
-    const id = newId();
-    await this.deps.db.transaction().execute(async (trx) => {
+    const id = await this.deps.db.transaction().execute(async (trx) => {
       const child = await requireChild(trx, member.homeId, input.childId);
       requireMilestoneDate(this.deps, child, input.date);
       if (input.photoId) await requireLivePhoto(trx, member.homeId, input.photoId, 'photoId');
       await new ChildrenRepository(trx).lockForLimit(member.homeId, child.id);
       const milestones = new MilestonesRepository(trx);
+      // The same milestone again (a double tap, a request retried after a timeout) answers the first one.
+      const same = await milestones.sameAs(member.homeId, child.id, input.date, {
+        kind: input.kind,
+        title: input.title,
+        photo_id: input.photoId,
+      });
+      if (same) return same;
       if ((await milestones.countOfChild(member.homeId, child.id)) >= MILESTONES_PER_CHILD_MAX) {
         throw new AppError('MILESTONE_LIMIT_REACHED', `A child has at most ${MILESTONES_PER_CHILD_MAX} milestones`, {
           max: MILESTONES_PER_CHILD_MAX,
         });
       }
+      const id = newId();
       await milestones.insert({
         id,
         home_id: member.homeId,
@@ -127,6 +134,7 @@ export class MilestonesService {
         created_by: member.userId,
         created_at: this.deps.clock.now().toISOString(),
       });
+      return id;
     });
     // The feed says "妈妈记录了 宝宝 第一次走路": the preset's key (the client translates it) or the custom title.
     await new ActivityService(this.deps).record(member, {
