@@ -15,7 +15,7 @@ const T = '2026-01-02T03:04:05.000Z';
 
 const migrator = (db: Db) => new Migrator({ db, provider: migrationProvider });
 
-/** Up to 0004 only (later migrations are their own tests'); the names applied. */
+/** Up to 0004 and no further (later migrations have their own tests): the names it applied. */
 async function migrateTo0004(db: Db): Promise<string[]> {
   const { error, results } = await migrator(db).migrateTo('0004_timeline_windows');
   if (error) throw error;

@@ -2,6 +2,7 @@
  * Table types for Kysely. Times are ISO-8601 UTC text; ids are app-generated UUIDv7 text (sortable).
  * Keep in step with the frozen migrations in ./migrations.
  */
+import type { MilestoneKind } from '@xiaojia/shared';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 
 export interface UsersTable {
@@ -146,6 +147,50 @@ export interface AlbumPhotosTable {
   added_at: string;
 }
 
+export interface ChildrenTable {
+  id: string;
+  home_id: string;
+  name: string;
+  /** YYYY-MM-DD: the day of birth, or the due date while expecting. */
+  birthday: string;
+  sex: 'girl' | 'boy' | null;
+  /** A photo of the home; nulled when it is purged, shown only while it is live. */
+  avatar_photo_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MilestonesTable {
+  id: string;
+  /** Always the child's home: the scope every query filters on. */
+  home_id: string;
+  child_id: string;
+  /** A preset key (MILESTONE_PRESETS) or 'custom'. */
+  kind: MilestoneKind;
+  /** A custom milestone's title; null for presets. */
+  title: string | null;
+  /** YYYY-MM-DD */
+  date: string;
+  /** The photo it is tagged on; nulled when that photo is purged. */
+  photo_id: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface GrowthRecordsTable {
+  id: string;
+  home_id: string;
+  child_id: string;
+  /** YYYY-MM-DD */
+  date: string;
+  height_cm: number | null;
+  weight_kg: number | null;
+  head_cm: number | null;
+  created_by: string;
+  created_at: string;
+}
+
 export interface PhotoLikesTable {
   home_id: string;
   photo_id: string;
@@ -201,6 +246,9 @@ export interface Database {
   uploads: UploadsTable;
   albums: AlbumsTable;
   album_photos: AlbumPhotosTable;
+  children: ChildrenTable;
+  milestones: MilestonesTable;
+  growth_records: GrowthRecordsTable;
   photo_likes: PhotoLikesTable;
   photo_comments: PhotoCommentsTable;
   activities: ActivitiesTable;
@@ -218,5 +266,8 @@ export type Photo = Selectable<PhotosTable>;
 export type PhotoUpdate = Updateable<PhotosTable>;
 export type Upload = Selectable<UploadsTable>;
 export type Album = Selectable<AlbumsTable>;
+export type Child = Selectable<ChildrenTable>;
+export type Milestone = Selectable<MilestonesTable>;
+export type GrowthRecord = Selectable<GrowthRecordsTable>;
 export type PhotoComment = Selectable<PhotoCommentsTable>;
 export type ActivityRow = Selectable<ActivitiesTable>;

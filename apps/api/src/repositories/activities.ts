@@ -12,6 +12,8 @@ import type { Keyset } from './photo-scope.js';
 
 export interface FeedRow extends ActivityRow {
   actor_name: string;
+  /** A milestone's child, while it exists. */
+  child_name: string | null;
 }
 
 type Kind = ActivitiesTable['kind'];
@@ -73,14 +75,18 @@ export class ActivitiesRepository {
 
   /**
    * One page of the feed, newest first by last_at (keyset on last_at, id: index activities_feed), with the
-   * actors' names; `limit` rows. The leading `last_at <=` bound lets both databases seek into the index.
+   * actors' names and milestones' children's (by primary key; a deleted child's entry keeps no name);
+   * `limit` rows. The leading `last_at <=` bound lets both databases seek into the index.
    */
   page(homeId: string, limit: number, after?: Keyset): Promise<FeedRow[]> {
     let q = this.db
       .selectFrom('activities')
       .innerJoin('users', 'users.id', 'activities.actor_id')
+      .leftJoin('children', (join) =>
+        join.onRef('children.id', '=', 'activities.child_id').onRef('children.home_id', '=', 'activities.home_id'),
+      )
       .selectAll('activities')
-      .select('users.display_name as actor_name')
+      .select(['users.display_name as actor_name', 'children.name as child_name'])
       .where('activities.home_id', '=', homeId);
     if (after) {
       q = q.where((eb) => pastKeyset(eb, { sort: 'activities.last_at', id: 'activities.id' }, after, 'desc'));

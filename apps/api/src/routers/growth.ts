@@ -7,17 +7,25 @@ import {
   zGrowthRefInput,
   zUpdateGrowthInput,
 } from '@xiaojia/shared';
-import { AppError } from '../errors.js';
+import { GrowthService } from '../services/growth.js';
 import { homeProcedure, router } from '../trpc/init.js';
-
-const notBuilt = (): never => {
-  throw new AppError('INTERNAL', 'growth: contract only, the service lands next');
-};
 
 export const growthRouter = router({
   /** All of one child's height, weight and head records, oldest first. */
-  list: homeProcedure('view').input(zChildRefInput).output(zGrowthList).query(notBuilt),
-  add: homeProcedure('contribute').input(zAddGrowthInput).output(zGrowthRecord).mutation(notBuilt),
-  update: homeProcedure('contribute').input(zUpdateGrowthInput).output(zGrowthRecord).mutation(notBuilt),
-  delete: homeProcedure('contribute').input(zGrowthRefInput).output(zCount).mutation(notBuilt),
+  list: homeProcedure('view')
+    .input(zChildRefInput)
+    .output(zGrowthList)
+    .query(({ ctx, input }) => new GrowthService(ctx.deps).list(ctx.member, input.childId)),
+  add: homeProcedure('contribute')
+    .input(zAddGrowthInput)
+    .output(zGrowthRecord)
+    .mutation(({ ctx, input }) => new GrowthService(ctx.deps).add(ctx.member, input)),
+  update: homeProcedure('contribute')
+    .input(zUpdateGrowthInput)
+    .output(zGrowthRecord)
+    .mutation(({ ctx, input }) => new GrowthService(ctx.deps).update(ctx.member, input)),
+  delete: homeProcedure('contribute')
+    .input(zGrowthRefInput)
+    .output(zCount)
+    .mutation(({ ctx, input }) => new GrowthService(ctx.deps).delete(ctx.member, input.recordId)),
 });

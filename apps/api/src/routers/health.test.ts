@@ -27,8 +27,15 @@ describe('health router', () => {
     const tables = await deps.db.introspection.getTables();
     expect(tables.map((t) => t.name).sort()).toEqual(
       [
+        'activities',
         'album_photos',
         'albums',
+        'children',
+        'growth_records',
+        'milestones',
+        'notify_subscriptions',
+        'photo_comments',
+        'photo_likes',
         'home_invites',
         'home_members',
         'homes',

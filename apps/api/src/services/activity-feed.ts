@@ -71,8 +71,7 @@ export class ActivityFeedService {
       count: row.count,
       photos: shown(row),
       text: row.text,
-      // The children table is migration 0005's (another branch): joined there once it has landed.
-      childName: null,
+      childName: row.child_name,
       startedAt: row.started_at,
       at: row.last_at,
       unread: row.actor_id !== member.userId && row.last_at > seenAt,
