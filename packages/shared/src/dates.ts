@@ -34,12 +34,10 @@ export function formatLocalDate({ year, month, day }: DateParts): string {
 }
 
 /** A calendar day as YYYY-MM-DD, between 1900 and 2200 (a birthday, a due date, a measurement's day). */
-export const zLocalDate = z
-  .string()
-  .refine((v) => {
-    const parts = parseLocalDate(v);
-    return parts !== null && parts.year >= 1900 && parts.year <= 2200;
-  }, 'Not a calendar date (YYYY-MM-DD)');
+export const zLocalDate = z.string().refine((v) => {
+  const parts = parseLocalDate(v);
+  return parts !== null && parts.year >= 1900 && parts.year <= 2200;
+}, 'Not a calendar date (YYYY-MM-DD)');
 
 const DAY_MS = 86_400_000;
 

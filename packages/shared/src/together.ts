@@ -31,7 +31,7 @@ export const zCommentText = z
   .trim()
   .min(1, 'The comment is empty')
   .max(COMMENT_MAX_CHARS, `A comment has at most ${COMMENT_MAX_CHARS} characters`)
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   .refine((v) => !/[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(v), 'Invalid characters')
   .transform((v) => v.replace(/\n{3,}/g, '\n\n'));
 
@@ -98,7 +98,13 @@ export const zActivityPage = zPage(zActivity, ACTIVITY_PAGE_MAX).extend({ urlsEx
 export type ActivityPage = z.infer<typeof zActivityPage>;
 /** Entries by others since the caller last opened the feed: the tab's badge (shown as "99+" above). */
 export const ACTIVITY_UNREAD_MAX = 99;
-export const zActivityUnread = z.object({ count: z.number().int().nonnegative().max(ACTIVITY_UNREAD_MAX + 1) });
+export const zActivityUnread = z.object({
+  count: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(ACTIVITY_UNREAD_MAX + 1),
+});
 export type ActivityUnread = z.infer<typeof zActivityUnread>;
 
 // ---- "那年今日" memories ------------------------------------------------------------------------------------
