@@ -10,21 +10,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../integrations/ids.js';
 import { createTestDatabase, type TestDatabase } from '../test/deps.js';
 import { addUser, insertPhotoRows, type Member, photoRow } from '../test/photo-rows.js';
-import { createDb, type Db, dialectOf, migrateToLatest } from './index.js';
+import { indexesOf, migrateUpTo, tableNames } from '../test/schema.js';
+import { createDb, type Db, migrateToLatest } from './index.js';
 import { migrationProvider } from './migrations/index.js';
 
 const T = '2026-01-02T03:04:05.000Z';
 const FAMILY_TABLES = ['children', 'growth_records', 'milestones'];
-
-async function indexesOf(db: Db, table: string): Promise<string[]> {
-  const query =
-    dialectOf(db) === 'postgres'
-      ? sql<{ name: string }>`select indexname as name from pg_indexes where tablename = ${table}`
-      : sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = ${table}`;
-  return (await query.execute(db)).rows.map((r) => r.name);
-}
-
-const tableNames = async (db: Db) => (await db.introspection.getTables()).map((t) => t.name);
 
 describe('migration 0005: children, milestones, growth records', () => {
   let test: TestDatabase;
@@ -34,8 +25,7 @@ describe('migration 0005: children, milestones, growth records', () => {
   beforeEach(async () => {
     test = await createTestDatabase();
     db = createDb(test.database);
-    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('0004_timeline_windows');
-    if (error) throw error;
+    await migrateUpTo(db, '0004_timeline_windows');
     owner = await addUser(db, 'owner');
     const photo = photoRow(owner, T);
     photoId = photo.id;
@@ -74,12 +64,7 @@ describe('migration 0005: children, milestones, growth records', () => {
     return childId;
   };
 
-  /** Up to 0005 and no further (0006 has its own test): the names it applied. */
-  const migrateTo0005 = async () => {
-    const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateTo('0005_family');
-    if (error) throw error;
-    return (results ?? []).map((r) => r.migrationName);
-  };
+  const migrateTo0005 = () => migrateUpTo(db, '0005_family');
 
   it('adds the tables and indexes, keeps decimals, cascades from child and home, and can be undone', async () => {
     expect(await migrateTo0005()).toEqual(['0005_family']);

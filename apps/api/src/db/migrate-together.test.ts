@@ -4,25 +4,16 @@
  * with its row, subscriptions with the membership; and the migration can be undone and done again. On
  * SQLite and (XIAOJIA_TEST_DATABASE=postgres) PostgreSQL.
  */
-import { Migrator, sql } from 'kysely';
+import { Migrator } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test/deps.js';
 import { addUser, type Member, photoRow } from '../test/photo-rows.js';
-import { createDb, type Db, dialectOf, migrateToLatest } from './index.js';
+import { indexesOf, migrateUpTo, tableNames } from '../test/schema.js';
+import { createDb, type Db, migrateToLatest } from './index.js';
 import { migrationProvider } from './migrations/index.js';
 
 const T = '2026-01-02T03:04:05.000Z';
 const migrator = (db: Db) => new Migrator({ db, provider: migrationProvider });
-
-async function indexesOf(db: Db, table: string): Promise<string[]> {
-  const query =
-    dialectOf(db) === 'postgres'
-      ? sql<{ name: string }>`select indexname as name from pg_indexes where tablename = ${table}`
-      : sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = ${table}`;
-  return (await query.execute(db)).rows.map((r) => r.name);
-}
-
-const tables = async (db: Db) => (await db.introspection.getTables()).map((t) => t.name);
 
 describe('migration 0006: likes, comments, the feed and subscribe-message credits', () => {
   let test: TestDatabase;
@@ -32,8 +23,7 @@ describe('migration 0006: likes, comments, the feed and subscribe-message credit
   beforeEach(async () => {
     test = await createTestDatabase();
     db = createDb(test.database);
-    const { error } = await migrator(db).migrateTo('0004_timeline_windows');
-    if (error) throw error;
+    await migrateUpTo(db, '0004_timeline_windows');
     owner = await addUser(db, 'owner');
     const photo = photoRow(owner, T);
     photoId = photo.id;
@@ -47,7 +37,7 @@ describe('migration 0006: likes, comments, the feed and subscribe-message credit
 
   it('adds the tables and indexes; a purged photo takes its likes and comments; undone and done again', async () => {
     expect(await migrateToLatest(db)).toContain('0006_together');
-    expect(await tables(db)).toEqual(
+    expect(await tableNames(db)).toEqual(
       expect.arrayContaining(['photo_likes', 'photo_comments', 'activities', 'notify_subscriptions']),
     );
     expect(await indexesOf(db, 'activities')).toEqual(
@@ -95,10 +85,10 @@ describe('migration 0006: likes, comments, the feed and subscribe-message credit
 
     const { error } = await migrator(db).migrateDown();
     expect(error).toBeUndefined();
-    expect(await tables(db)).not.toContain('activities');
+    expect(await tableNames(db)).not.toContain('activities');
     const members = (await db.introspection.getTables()).find((t) => t.name === 'home_members');
     expect(members?.columns.map((c) => c.name)).not.toContain('feed_seen_at');
     expect(await migrateToLatest(db)).toContain('0006_together');
-    expect(await tables(db)).toContain('activities');
+    expect(await tableNames(db)).toContain('activities');
   });
 });

@@ -75,7 +75,8 @@ export class ActivitiesRepository {
 
   /**
    * One page of the feed, newest first by last_at (keyset on last_at, id: index activities_feed), with the
-   * actors' names; `limit` rows. The leading `last_at <=` bound lets both databases seek into the index.
+   * actors' names and milestones' children's (by primary key; a deleted child's entry keeps no name);
+   * `limit` rows. The leading `last_at <=` bound lets both databases seek into the index.
    */
   page(homeId: string, limit: number, after?: Keyset): Promise<FeedRow[]> {
     let q = this.db

@@ -53,8 +53,15 @@ export class NotifySubscriptionsRepository {
       .where('user_id', '!=', exceptUserId)
       .where('credits', '>', 0)
       .where((eb) => eb.or([eb('last_sent_at', 'is', null), eb('last_sent_at', '<=', sentBefore)]))
-      .where('user_id', 'in', (eb) =>
-        eb.selectFrom('users').select('users.id').where('users.wechat_openid', 'is not', null),
+      // Correlated, so each candidate's user is one primary-key lookup (as `IN (select …)` SQLite scanned users).
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('users')
+            .select('users.id')
+            .whereRef('users.id', '=', 'notify_subscriptions.user_id')
+            .where('users.wechat_openid', 'is not', null),
+        ),
       )
       .returning('user_id')
       .execute();

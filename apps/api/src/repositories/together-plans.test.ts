@@ -11,6 +11,7 @@ import { planOfCall } from '../test/query-plan.js';
 import { ActivitiesRepository } from './activities.js';
 import { CommentsRepository } from './comments.js';
 import { LikesRepository } from './likes.js';
+import { NotifySubscriptionsRepository } from './notify-subscriptions.js';
 import { PhotosRepository } from './photos.js';
 
 const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
@@ -64,6 +65,17 @@ describe('the together queries', () => {
     expect(await planOfCall(db, (d) => repo(d).newestOf(mom.homeId, mom.userId, 'like'))).toContain(
       'SEARCH activities USING INDEX activities_actor (home_id=? AND actor_id=? AND kind=?)',
     );
+  });
+
+  it('claims message recipients within the home by primary key, each user by theirs', async () => {
+    const plan = await planOfCall(db, (d) =>
+      new NotifySubscriptionsRepository(d).claimRecipients(mom.homeId, mom.userId, at(9), at(0)),
+    );
+    expect(plan).toContain(
+      'SEARCH notify_subscriptions USING INDEX sqlite_autoindex_notify_subscriptions_1 (home_id=?)',
+    );
+    expect(plan).toContain('SEARCH users USING INDEX sqlite_autoindex_users_1 (id=?)');
+    expect(plan).not.toContain('SCAN');
   });
 
   it('reads a photo’s comments and likers through their indexes', async () => {

@@ -6,7 +6,7 @@
 import { ACTIVITY_PAGE_MAX, ACTIVITY_UNREAD_MAX } from '@xiaojia/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../integrations/ids.js';
-import { ACTIVITY_GROUP_WINDOW_MS } from '../services/activity.js';
+import { ACTIVITY_GROUP_WINDOW_MS, ActivityService } from '../services/activity.js';
 import { signUpAndGetToken } from '../test/auth.js';
 import { createTestDeps, type TestDeps } from '../test/deps.js';
 import { joinHome, makeFamily } from '../test/homes.js';
@@ -193,6 +193,8 @@ describe('the activity feed', () => {
       date: '2026-11-21',
     });
     await dad.caller.milestones.create({ homeId, childId: big.id, kind: 'kindergarten', date: '2026-09-01' });
+    // Sent twice (a retry): the first milestone answers, and the feed does not count it again.
+    await dad.caller.milestones.create({ homeId, childId: big.id, kind: 'kindergarten', date: '2026-09-01' });
 
     const entries = (await mom.caller.activity.list({ homeId })).items.filter((a) => a.kind === 'milestone');
     // One entry per run of the same child's milestones; the latest title is the one quoted.
@@ -204,6 +206,33 @@ describe('the activity feed', () => {
     await mom.caller.children.delete({ homeId, childId: big.id });
     const after = (await mom.caller.activity.list({ homeId })).items.filter((a) => a.kind === 'milestone');
     expect(after.map((a) => a.childName)).toEqual([null, '小米']);
+  });
+
+  it('names a milestone’s child while the child exists, and never another home’s', async () => {
+    const { mom, dad, stranger } = family;
+    const child = await mom.caller.children.create({ homeId, name: '小米', birthday: '2024-03-15' });
+    const theirs = await stranger.caller.children.create({
+      homeId: stranger.homeId,
+      name: '别人家',
+      birthday: '2024-01-01',
+    });
+    const photo = (await uploadPhoto(dad.caller, homeId)).photo.id;
+    // As the milestones service records one (see the report of issue 14's Together part).
+    const activity = new ActivityService(deps);
+    const asDad = { userId: dad.userId, homeId };
+    await activity.record(asDad, { kind: 'milestone', text: 'walk', childId: child.id, photoIds: [photo] });
+    deps.clock.advance(ACTIVITY_GROUP_WINDOW_MS + 1);
+    await activity.record(asDad, { kind: 'milestone', text: 'x', childId: theirs.id });
+    const milestones = async () =>
+      (await mom.caller.activity.list({ homeId })).items
+        .filter((a) => a.kind === 'milestone')
+        .map((a) => [a.text, a.childName, a.photos.map((p) => p.id)]);
+    expect(await milestones()).toEqual([
+      ['x', null, []],
+      ['walk', '小米', [photo]],
+    ]);
+    await mom.caller.children.delete({ homeId, childId: child.id });
+    expect((await milestones())[1]).toEqual(['walk', null, [photo]]);
   });
 
   it('is the home’s own: another home’s feed, badge and mark answer NOT_FOUND', async () => {

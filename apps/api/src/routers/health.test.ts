@@ -27,9 +27,9 @@ describe('health router', () => {
     const tables = await deps.db.introspection.getTables();
     expect(tables.map((t) => t.name).sort()).toEqual(
       [
+        'activities',
         'album_photos',
         'albums',
-        'activities',
         'children',
         'growth_records',
         'home_invites',

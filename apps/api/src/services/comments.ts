@@ -23,7 +23,7 @@ import type { AppDeps } from '../trpc/context.js';
 import { ActivityService } from './activity.js';
 import { type HomeMember, roleCan } from './home-access.js';
 import { cursorPosition, toPage } from './paging.js';
-import { requireLivePhoto } from './photos.js';
+import { requirePhotoOnTimeline } from './photos.js';
 import { RateLimiter } from './rate-limit.js';
 
 /** Comments one person may write per window: a lively conversation, not a flood. */
@@ -53,7 +53,7 @@ export class CommentsService {
 
   async list(member: HomeMember, rawInput: ListCommentsInput): Promise<CommentPage> {
     const input = zListCommentsInput.parse(rawInput);
-    await requireLivePhoto(this.photos, member.homeId, input.photoId);
+    await requirePhotoOnTimeline(this.photos, member.homeId, input.photoId);
     const rows = await this.comments.page(input.photoId, input.limit + 1, cursorPosition(input.cursor));
     const page = toPage(rows, input.limit, (r) => ({ sortAt: r.created_at, id: r.id }));
     return { items: page.rows.map((r) => this.dto(member, r, r.author_name)), nextCursor: page.nextCursor };
@@ -66,7 +66,7 @@ export class CommentsService {
       { max: COMMENTS_PER_WINDOW, windowMs: COMMENT_WINDOW_MS },
       'Too many comments in a short time',
     );
-    await requireLivePhoto(this.photos, member.homeId, input.photoId);
+    await requirePhotoOnTimeline(this.photos, member.homeId, input.photoId);
     const row: PhotoComment = {
       id: newId(),
       home_id: member.homeId,
@@ -89,7 +89,7 @@ export class CommentsService {
   async delete(member: HomeMember, commentId: string): Promise<Count> {
     const comment = await this.comments.byId(member.homeId, commentId);
     if (!comment) throw new AppError('NOT_FOUND', 'No such comment');
-    await requireLivePhoto(this.photos, member.homeId, comment.photo_id);
+    await requirePhotoOnTimeline(this.photos, member.homeId, comment.photo_id);
     if (comment.author_id !== member.userId && !roleCan(member, 'moderate')) {
       throw new AppError('COMMENT_NOT_YOURS', 'Only its author or the owner of the home can delete a comment', {
         role: member.role,

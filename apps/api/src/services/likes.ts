@@ -9,7 +9,7 @@ import { PhotosRepository } from '../repositories/photos.js';
 import type { AppDeps } from '../trpc/context.js';
 import { ActivityService } from './activity.js';
 import type { HomeMember } from './home-access.js';
-import { requireLivePhoto } from './photos.js';
+import { requirePhotoOnTimeline } from './photos.js';
 import { RateLimiter } from './rate-limit.js';
 
 /** Likes and unlikes one person may make per window: far above a grandparent liking a whole album. */
@@ -27,7 +27,7 @@ export class LikesService {
 
   /** The viewer's line under a photo: its likes, whether the caller is among them, the first likers, comments. */
   async forPhoto(member: HomeMember, photoId: string): Promise<PhotoSocial> {
-    await requireLivePhoto(this.photos, member.homeId, photoId);
+    await requirePhotoOnTimeline(this.photos, member.homeId, photoId);
     return this.social(member, photoId);
   }
 
@@ -37,7 +37,7 @@ export class LikesService {
       { max: LIKES_PER_WINDOW, windowMs: LIKE_WINDOW_MS },
       'Too many likes in a short time',
     );
-    await requireLivePhoto(this.photos, member.homeId, input.photoId);
+    await requirePhotoOnTimeline(this.photos, member.homeId, input.photoId);
     if (!input.liked) {
       await this.likes.remove(input.photoId, member.userId);
       return this.social(member, input.photoId);

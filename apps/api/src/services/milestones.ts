@@ -104,7 +104,7 @@ export class MilestonesService {
   }
 
   async create(member: HomeMember, input: CreateMilestone, origin: string): Promise<MilestoneDto> {
-    const id = await this.deps.db.transaction().execute(async (trx) => {
+    const { id, created } = await this.deps.db.transaction().execute(async (trx) => {
       const child = await requireChild(trx, member.homeId, input.childId);
       requireMilestoneDate(this.deps, child, input.date);
       if (input.photoId) await requireLivePhoto(trx, member.homeId, input.photoId, 'photoId');
@@ -116,7 +116,7 @@ export class MilestonesService {
         title: input.title,
         photo_id: input.photoId,
       });
-      if (same) return same;
+      if (same) return { id: same, created: false };
       if ((await milestones.countOfChild(member.homeId, child.id)) >= MILESTONES_PER_CHILD_MAX) {
         throw new AppError('MILESTONE_LIMIT_REACHED', `A child has at most ${MILESTONES_PER_CHILD_MAX} milestones`, {
           max: MILESTONES_PER_CHILD_MAX,
@@ -134,15 +134,17 @@ export class MilestonesService {
         created_by: member.userId,
         created_at: this.deps.clock.now().toISOString(),
       });
-      return id;
+      return { id, created: true };
     });
     // The feed says "妈妈记录了 宝宝 第一次走路": the preset's key (the client translates it) or the custom title.
-    await new ActivityService(this.deps).record(member, {
-      kind: 'milestone',
-      photoIds: input.photoId ? [input.photoId] : [],
-      text: input.kind === 'custom' ? input.title : input.kind,
-      childId: input.childId,
-    });
+    if (created) {
+      await new ActivityService(this.deps).record(member, {
+        kind: 'milestone',
+        photoIds: input.photoId ? [input.photoId] : [],
+        text: input.kind === 'custom' ? input.title : input.kind,
+        childId: input.childId,
+      });
+    }
     return this.one(member.homeId, id, origin);
   }
 

@@ -95,7 +95,7 @@ export async function requirePhotosInHome(
 }
 
 /** A photo of the home's timeline, to like or comment on: a trashed or another home's one answers NOT_FOUND. */
-export async function requireLivePhoto(photos: PhotosRepository, homeId: string, id: string): Promise<Photo> {
+export async function requirePhotoOnTimeline(photos: PhotosRepository, homeId: string, id: string): Promise<Photo> {
   const photo = await photos.liveById(homeId, id);
   if (!photo) throw new AppError('NOT_FOUND', 'No such photo');
   return photo;
