@@ -14,7 +14,7 @@ export async function indexesOf(db: Db, table: string): Promise<string[]> {
 
 export const tableNames = async (db: Db) => (await db.introspection.getTables()).map((t) => t.name);
 
-/** Migrates up to `name` and no further (later migrations have their own tests); the names it applied. */
+/** Migrates to exactly `name`, up or down (later migrations have their own tests); the names it applied. */
 export async function migrateUpTo(db: Db, name: string): Promise<string[]> {
   const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateTo(name);
   if (error) throw error;
