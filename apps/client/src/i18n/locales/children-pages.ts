@@ -118,7 +118,7 @@ export const childrenPagesMessages = {
     'children.avatar.none': 'This home has no photos yet.',
     'milestones.title': "{name}'s milestones",
     'milestones.pageTitle': 'Milestones',
-    'milestones.empty': 'No milestones yet. Tap "Mark a milestone" on a photo to record one.',
+    'milestones.empty': 'No milestones yet. Tap "Milestone" under a photo to record one.',
     'milestones.at': '{date} · {age}',
     'growth.title': "{name}'s growth",
     'growth.pageTitle': 'Growth',

@@ -90,7 +90,7 @@ export const childrenMessages = {
     'milestone.primary_school': 'Started school',
     'milestone.custom': 'Custom',
 
-    'milestones.mark': 'Mark a milestone',
+    'milestones.mark': 'Milestone',
     'milestones.sheet.title': 'Mark a milestone on this photo',
     'milestones.sheet.child': 'Which child',
     'milestones.sheet.custom': 'Or write your own',

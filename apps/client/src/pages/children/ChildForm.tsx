@@ -116,7 +116,9 @@ export function ChildForm({
             className={`children__choice${draft.sex === sex ? ' children__choice--on' : ''}`}
             onClick={() => set({ sex })}
           >
-            <Text className="children__choice-text">{t(`children.sex.${sex ?? 'unknown'}`)}</Text>
+            <Text className={`children__choice-text${draft.sex === sex ? ' children__choice-text--on' : ''}`}>
+              {t(`children.sex.${sex ?? 'unknown'}`)}
+            </Text>
           </View>
         ))}
       </View>

@@ -109,7 +109,9 @@ function ChildGrowth({ child, home, now }: { child: Child; home: Home; now?: Dat
               className={`children__choice${m === measure ? ' children__choice--on' : ''}`}
               onClick={() => setMeasure(m)}
             >
-              <Text className="children__choice-text">{t(`growth.chart.${m}`)}</Text>
+              <Text className={`children__choice-text${m === measure ? ' children__choice-text--on' : ''}`}>
+                {t(`growth.chart.${m}`)}
+              </Text>
             </View>
           ))}
         </View>

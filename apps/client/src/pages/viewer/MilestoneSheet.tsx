@@ -80,7 +80,11 @@ export function MilestoneSheet({ homeId, photo, onClose }: MilestoneSheetProps) 
               className={`milestone-sheet__chip${chosenChild === child.id ? ' milestone-sheet__chip--on' : ''}`}
               onClick={() => setChildId(child.id)}
             >
-              <Text className="milestone-sheet__chip-text">{child.name}</Text>
+              <Text
+                className={`milestone-sheet__chip-text${chosenChild === child.id ? ' milestone-sheet__chip-text--on' : ''}`}
+              >
+                {child.name}
+              </Text>
             </View>
           ))}
         </View>
@@ -97,7 +101,9 @@ export function MilestoneSheet({ homeId, photo, onClose }: MilestoneSheetProps) 
                 setKind(preset);
               }}
             >
-              <Text className="milestone-sheet__chip-text">{t(`milestone.${preset}`)}</Text>
+              <Text className={`milestone-sheet__chip-text${kind === preset ? ' milestone-sheet__chip-text--on' : ''}`}>
+                {t(`milestone.${preset}`)}
+              </Text>
             </View>
           ))}
         </View>
