@@ -5,14 +5,13 @@
  * PostgreSQL's 4-byte real); undone, the tables are gone and it applies again. On SQLite and
  * (XIAOJIA_TEST_DATABASE=postgres) PostgreSQL.
  */
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../integrations/ids.js';
 import { createTestDatabase, type TestDatabase } from '../test/deps.js';
 import { addUser, insertPhotoRows, type Member, photoRow } from '../test/photo-rows.js';
 import { indexesOf, migrateUpTo, tableNames } from '../test/schema.js';
-import { createDb, type Db, migrateToLatest } from './index.js';
-import { migrationProvider } from './migrations/index.js';
+import { createDb, type Db } from './index.js';
 
 const T = '2026-01-02T03:04:05.000Z';
 const FAMILY_TABLES = ['children', 'growth_records', 'milestones'];
