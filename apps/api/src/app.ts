@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { createDb, migrateToLatest } from './db/index.js';
 import { createDownloadRoute } from './http/download.js';
 import { createExportRoute } from './http/export.js';
+import { BackgroundTasks } from './integrations/background.js';
 import { type Clock, systemClock } from './integrations/clock.js';
 import { createLinkSigner, createSealer } from './integrations/crypto.js';
 import { loadOrCreateSecret, randomKey, secretsDir } from './integrations/secrets.js';
@@ -66,6 +67,7 @@ export async function buildApp({ config, logger, clock = systemClock, qiniuEndpo
     storage,
     sealer,
     linkSigner: createLinkSigner(serverKey),
+    background: new BackgroundTasks(logger),
   };
   return {
     deps,
@@ -78,6 +80,8 @@ export async function buildApp({ config, logger, clock = systemClock, qiniuEndpo
       internalOrigin = origin;
     },
     async close() {
+      // What requests started (subscribe messages) finishes before the database goes.
+      await deps.background.idle();
       store.close();
       await db.destroy();
     },

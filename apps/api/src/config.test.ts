@@ -59,6 +59,18 @@ describe('configuration', () => {
     }
   });
 
+  it('takes the subscribe-message template id, off when empty, and refuses one that is no template id', () => {
+    expect(loadConfig({}).wechatSubscribeTemplateId).toBe('');
+    const id = 'bDmywsp2oEHjwAadTGKkUHpzXGe5pXkgDFbYEoJq5hE';
+    expect(loadConfig({ WECHAT_SUBSCRIBE_TEMPLATE_ID: id }).wechatSubscribeTemplateId).toBe(id);
+    expect(() => loadConfig({ WECHAT_SUBSCRIBE_TEMPLATE_ID: 'a b<script>' })).toThrow(
+      /WECHAT_SUBSCRIBE_TEMPLATE_ID: must be a WeChat template id/,
+    );
+    expect(() => loadConfig({ WECHAT_SUBSCRIBE_TEMPLATE_ID: 'x'.repeat(129) })).toThrow(
+      /WECHAT_SUBSCRIBE_TEMPLATE_ID: must be a WeChat template id/,
+    );
+  });
+
   it('reads the optional JSON file, under the environment, and refuses unknown keys in it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'xiaojia-config-'));
     try {

@@ -50,6 +50,16 @@ export const zConfig = z.object({
   /** code2session host; tests point it at a local fake. */
   WECHAT_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.weixin.qq.com'),
   /**
+   * The subscribe-message template (订阅消息, from the mini-program's admin console) that tells a member new
+   * photos arrived; empty turns those messages off. Its fields: thing1 who uploaded, thing2 the home,
+   * time3 when (services/notifications.ts).
+   */
+  WECHAT_SUBSCRIBE_TEMPLATE_ID: z
+    .string()
+    .max(128, 'must be a WeChat template id (at most 128 characters)')
+    .regex(/^[A-Za-z0-9_-]*$/, 'must be a WeChat template id (letters, digits, - and _)')
+    .default(''),
+  /**
    * Server key (32 bytes, base64url) that seals bucket secret keys and signs download links. Several
    * instances must share it. Default: generated on first start in <data dir>/secrets/server.key (0600).
    */
@@ -62,6 +72,12 @@ export const zConfig = z.object({
     }),
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   XIAOJIA_TRUST_PROXY: zBool.default(false),
+  /**
+   * Whether a home's owner may bind an S3 bucket on an endpoint they type (the MinIO and custom presets):
+   * the server then calls that address, which could be one on the server's own network. Off unless the
+   * operator, who knows that network, allows it.
+   */
+  XIAOJIA_S3_OWN_ENDPOINTS: zBool.default(false),
   /** On SIGTERM/SIGINT, how long requests in flight (uploads too) may take to finish before being cut off. */
   XIAOJIA_SHUTDOWN_GRACE_SECONDS: z.coerce
     .number({ error: 'must be a whole number of seconds from 0 to 3600' })
@@ -84,7 +100,11 @@ export interface Config {
   storeDir: string;
   maxUploadBytes: number;
   wechat: { appId: string; appSecret: string; apiBase: string };
+  /** The "new photos" subscribe-message template; empty: no such messages. */
+  wechatSubscribeTemplateId: string;
   trustProxy: boolean;
+  /** Owners may bind S3 buckets on endpoints of their own (MinIO, custom); see XIAOJIA_S3_OWN_ENDPOINTS. */
+  s3OwnEndpoints: boolean;
   /** Empty: use (or create) the key file in the data dir. */
   secretKey: string;
   shutdownGraceMs: number;
@@ -150,7 +170,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storeDir: raw.XIAOJIA_STORE_DIR === '' ? path.join(dataDir, 'objects') : path.resolve(raw.XIAOJIA_STORE_DIR),
     maxUploadBytes: raw.XIAOJIA_MAX_UPLOAD_BYTES,
     wechat: { appId: raw.WECHAT_APP_ID, appSecret: raw.WECHAT_APP_SECRET, apiBase: raw.WECHAT_API_BASE },
+    wechatSubscribeTemplateId: raw.WECHAT_SUBSCRIBE_TEMPLATE_ID,
     trustProxy: raw.XIAOJIA_TRUST_PROXY,
+    s3OwnEndpoints: raw.XIAOJIA_S3_OWN_ENDPOINTS,
     secretKey: raw.XIAOJIA_SECRET_KEY,
     shutdownGraceMs: raw.XIAOJIA_SHUTDOWN_GRACE_SECONDS * 1000,
     passwordHashing: DEFAULT_SCRYPT,

@@ -11,6 +11,8 @@ export default defineAppConfig({
     'pages/upload/index',
     'pages/viewer/index',
     'pages/albums/index',
+    // The activity feed (动态) is a tab page, so it must be in the main package: it is kept light.
+    'pages/feed/index',
     'pages/album/index',
     'pages/trash/index',
     'pages/storage/index',
@@ -23,6 +25,10 @@ export default defineAppConfig({
     { root: 'pages/members', pages: ['index'] },
     { root: 'pages/invite', pages: ['index'] },
     { root: 'pages/join', pages: ['index'] },
+    // The children's profiles, milestones and growth (the WHO tables and the charts ride in the last).
+    { root: 'pages/children', pages: ['index'] },
+    { root: 'pages/milestones', pages: ['index'] },
+    { root: 'pages/growth', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: weapp ? '@bgTextStyle' : 'light',
@@ -50,6 +56,12 @@ export default defineAppConfig({
         text: '相册',
         iconPath: 'assets/tab/albums.png',
         selectedIconPath: 'assets/tab/albums-active.png',
+      },
+      {
+        pagePath: 'pages/feed/index',
+        text: '动态',
+        iconPath: 'assets/tab/feed.png',
+        selectedIconPath: 'assets/tab/feed-active.png',
       },
       {
         pagePath: 'pages/account/index',

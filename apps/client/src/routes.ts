@@ -9,6 +9,7 @@ export const ROUTES = {
   upload: '/pages/upload/index',
   viewer: '/pages/viewer/index',
   albums: '/pages/albums/index',
+  feed: '/pages/feed/index',
   album: '/pages/album/index',
   trash: '/pages/trash/index',
   storage: '/pages/storage/index',
@@ -18,10 +19,14 @@ export const ROUTES = {
   members: '/pages/members/index',
   invite: '/pages/invite/index',
   join: '/pages/join/index',
+  // The children's pages (weapp subpackages too).
+  children: '/pages/children/index',
+  milestones: '/pages/milestones/index',
+  growth: '/pages/growth/index',
 } as const;
 
-/** The tab bar's pages (Timeline / Albums / Me). */
-export const TAB_ROUTES: readonly string[] = [ROUTES.timeline, ROUTES.albums, ROUTES.account];
+/** The tab bar's pages (Timeline / Albums / Activity / Me). */
+export const TAB_ROUTES: readonly string[] = [ROUTES.timeline, ROUTES.albums, ROUTES.feed, ROUTES.account];
 
 /** A route with query parameters, values URL-encoded. */
 export function withQuery(route: string, params: Record<string, string | number | boolean | undefined>): string {

@@ -75,6 +75,8 @@ export const ERROR_CODES = {
   /** The bucket's CORS rules do not let the H5 app upload from its origin (details say what is missing). */
   STORAGE_CORS_MISSING: 'BAD_REQUEST',
   STORAGE_NOT_BOUND: 'PRECONDITION_FAILED',
+  /** An S3 endpoint of one's own (MinIO, custom) on a server whose operator has not allowed them. */
+  STORAGE_ENDPOINT_NOT_ALLOWED: 'FORBIDDEN',
   STORAGE_UNBOUND_PHOTO: 'PRECONDITION_FAILED',
   // uploads
   UPLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',

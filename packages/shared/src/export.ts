@@ -3,6 +3,7 @@
  * short-lived signed link (`exports.create` makes it; GET on the API's own origin downloads it).
  */
 import { z } from 'zod';
+import { zChildSex, zMilestoneKind } from './children.js';
 import { zId } from './common.js';
 
 /** How long an export link may wait before it is opened; once started, the download takes as long as it needs. */
@@ -20,7 +21,7 @@ export const zExportLink = z.object({
 });
 export type ExportLink = z.infer<typeof zExportLink>;
 
-/** metadata.json inside the archive: one line of facts per photo, and the albums by photo path. */
+/** metadata.json inside the archive: one line of facts per photo, the albums, and the children's records. */
 export const zExportMetadata = z.object({
   home: z.object({ id: zId, name: z.string() }),
   exportedAt: z.string(),
@@ -41,5 +42,39 @@ export const zExportMetadata = z.object({
     }),
   ),
   albums: z.array(z.object({ id: zId, name: z.string(), createdAt: z.string(), photoIds: z.array(zId) })),
+  /**
+   * The children's profiles with their milestones (date order) and growth records (oldest first). A photo
+   * id (avatar, milestone) is one of `photos` above, or null when that photo is not in the archive.
+   */
+  children: z.array(
+    z.object({
+      id: zId,
+      name: z.string(),
+      birthday: z.string(),
+      sex: zChildSex.nullable(),
+      avatarPhotoId: zId.nullable(),
+      createdAt: z.string(),
+      milestones: z.array(
+        z.object({
+          id: zId,
+          kind: zMilestoneKind,
+          title: z.string().nullable(),
+          date: z.string(),
+          photoId: zId.nullable(),
+          createdAt: z.string(),
+        }),
+      ),
+      growth: z.array(
+        z.object({
+          id: zId,
+          date: z.string(),
+          heightCm: z.number().nullable(),
+          weightKg: z.number().nullable(),
+          headCm: z.number().nullable(),
+          createdAt: z.string(),
+        }),
+      ),
+    }),
+  ),
 });
 export type ExportMetadata = z.infer<typeof zExportMetadata>;

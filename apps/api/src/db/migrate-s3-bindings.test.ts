@@ -1,5 +1,5 @@
 /**
- * Migration 0005 on a database 0004 made, with a Qiniu binding in it: the row keeps working as Qiniu (no
+ * Migration 0007 on a database 0004 made, with a Qiniu binding in it: the row keeps working as Qiniu (no
  * preset, endpoint or addressing), an S3 row can be written, and the migration can be undone. On SQLite
  * and (XIAOJIA_TEST_DATABASE=postgres) PostgreSQL.
  */
@@ -13,7 +13,7 @@ import { migrationProvider } from './migrations/index.js';
 const BINDING = '01900000-0000-7000-8000-200000000001';
 const T = '2026-01-02T03:04:05.000Z';
 
-describe('migration 0005: S3 bindings', () => {
+describe('migration 0007: S3 bindings', () => {
   let test: TestDatabase;
   let db: Db;
   let homeId: string;
@@ -24,7 +24,7 @@ describe('migration 0005: S3 bindings', () => {
     if (error) throw error;
     const owner = await addUser(db, 'owner');
     homeId = owner.homeId;
-    // Plain SQL: the app's types are 0005's.
+    // Plain SQL: the app's types are 0007's.
     await sql`insert into storage_bindings (id, home_id, created_by, provider, bucket, domain, region, access_key,
       secret_key_sealed, status, verified_at, last_error, created_at, updated_at)
       values (${BINDING}, ${owner.homeId}, ${owner.userId}, 'qiniu', 'family', 'https://img.example.com', 'z0', 'AK',

@@ -7,29 +7,14 @@ import { type Kysely, Migrator, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test/deps.js';
 import { addUser } from '../test/photo-rows.js';
-import { createDb, type Db, dialectOf } from './index.js';
+import { indexesOf, migrateUpTo } from '../test/schema.js';
+import { createDb, type Db } from './index.js';
 import { migrationProvider } from './migrations/index.js';
 
 const PHOTO = '01900000-0000-7000-8000-100000000001';
 const T = '2026-01-02T03:04:05.000Z';
 
 const migrator = (db: Db) => new Migrator({ db, provider: migrationProvider });
-
-/** Migrate up to 0004 (later migrations have their own tests); the names it ran. */
-async function upTo0004(db: Db): Promise<string[]> {
-  const { error, results } = await migrator(db).migrateTo('0004_timeline_windows');
-  if (error) throw error;
-  return (results ?? []).map((r) => r.migrationName);
-}
-
-/** The photos table's indexes, by name. */
-async function photoIndexes(db: Db): Promise<string[]> {
-  const query =
-    dialectOf(db) === 'postgres'
-      ? sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'photos'`
-      : sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'photos'`;
-  return (await query.execute(db)).rows.map((r) => r.name);
-}
 
 describe('migration 0004: thumbhash and the day-count index', () => {
   let test: TestDatabase;
@@ -52,22 +37,22 @@ describe('migration 0004: thumbhash and the day-count index', () => {
   });
 
   it('gives existing photos a null thumbhash and adds photos_day_counts; undone, both are gone', async () => {
-    expect(await photoIndexes(db)).not.toContain('photos_day_counts');
-    expect(await upTo0004(db)).toEqual(['0004_timeline_windows']);
+    expect(await indexesOf(db, 'photos')).not.toContain('photos_day_counts');
+    expect(await migrateUpTo(db, '0004_timeline_windows')).toEqual(['0004_timeline_windows']);
     expect(await db.selectFrom('photos').select(['id', 'thumbhash']).execute()).toEqual([
       { id: PHOTO, thumbhash: null },
     ]);
-    expect(await photoIndexes(db)).toContain('photos_day_counts');
+    expect(await indexesOf(db, 'photos')).toContain('photos_day_counts');
     await db.updateTable('photos').set({ thumbhash: '3OcRJYB4d3h/iIeHeEh3eIhw+j3A' }).execute();
 
     const { error } = await migrator(db).migrateDown();
     expect(error).toBeUndefined();
-    expect(await photoIndexes(db)).not.toContain('photos_day_counts');
+    expect(await indexesOf(db, 'photos')).not.toContain('photos_day_counts');
     const columns = (await db.introspection.getTables()).find((t) => t.name === 'photos')?.columns.map((c) => c.name);
     expect(columns).toContain('sort_at');
     expect(columns).not.toContain('thumbhash');
 
-    expect(await upTo0004(db)).toEqual(['0004_timeline_windows']);
+    expect(await migrateUpTo(db, '0004_timeline_windows')).toEqual(['0004_timeline_windows']);
     expect(await db.selectFrom('photos').select('thumbhash').executeTakeFirst()).toEqual({ thumbhash: null });
   });
 });

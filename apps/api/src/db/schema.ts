@@ -2,6 +2,7 @@
  * Table types for Kysely. Times are ISO-8601 UTC text; ids are app-generated UUIDv7 text (sortable).
  * Keep in step with the frozen migrations in ./migrations.
  */
+import type { MilestoneKind } from '@xiaojia/shared';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 
 export interface UsersTable {
@@ -51,6 +52,8 @@ export interface HomeMembersTable {
   user_id: string;
   role: 'owner' | 'member' | 'viewer';
   joined_at: string;
+  /** When the member last opened the activity feed; null: never (their joining counts instead). */
+  feed_seen_at: string | null;
 }
 
 export interface HomeInvitesTable {
@@ -149,6 +152,93 @@ export interface AlbumPhotosTable {
   added_at: string;
 }
 
+export interface ChildrenTable {
+  id: string;
+  home_id: string;
+  name: string;
+  /** YYYY-MM-DD: the day of birth, or the due date while expecting. */
+  birthday: string;
+  sex: 'girl' | 'boy' | null;
+  /** A photo of the home; nulled when it is purged, shown only while it is live. */
+  avatar_photo_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MilestonesTable {
+  id: string;
+  /** Always the child's home: the scope every query filters on. */
+  home_id: string;
+  child_id: string;
+  /** A preset key (MILESTONE_PRESETS) or 'custom'. */
+  kind: MilestoneKind;
+  /** A custom milestone's title; null for presets. */
+  title: string | null;
+  /** YYYY-MM-DD */
+  date: string;
+  /** The photo it is tagged on; nulled when that photo is purged. */
+  photo_id: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface GrowthRecordsTable {
+  id: string;
+  home_id: string;
+  child_id: string;
+  /** YYYY-MM-DD */
+  date: string;
+  height_cm: number | null;
+  weight_kg: number | null;
+  head_cm: number | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface PhotoLikesTable {
+  home_id: string;
+  photo_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface PhotoCommentsTable {
+  id: string;
+  home_id: string;
+  photo_id: string;
+  author_id: string;
+  text: string;
+  created_at: string;
+}
+
+export interface ActivitiesTable {
+  id: string;
+  home_id: string;
+  actor_id: string;
+  kind: 'upload' | 'like' | 'comment' | 'milestone' | 'join';
+  /** How many things the entry groups. */
+  count: number;
+  /** JSON array of the newest photo ids the entry shows, newest first, at most ACTIVITY_PHOTOS_SHOWN. */
+  photo_ids: string;
+  /** A comment's opening words, or a milestone's preset key / custom title. */
+  text: string | null;
+  /** The child of a milestone (migration 0005's children; no foreign key). */
+  child_id: string | null;
+  /** The newest comment of a comment entry (deleting it takes its words out of the feed). */
+  ref_id: string | null;
+  started_at: string;
+  last_at: string;
+}
+
+export interface NotifySubscriptionsTable {
+  home_id: string;
+  user_id: string;
+  /** Subscribe messages the member's accepted one-time subscriptions still allow. */
+  credits: number;
+  last_sent_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -161,6 +251,13 @@ export interface Database {
   uploads: UploadsTable;
   albums: AlbumsTable;
   album_photos: AlbumPhotosTable;
+  children: ChildrenTable;
+  milestones: MilestonesTable;
+  growth_records: GrowthRecordsTable;
+  photo_likes: PhotoLikesTable;
+  photo_comments: PhotoCommentsTable;
+  activities: ActivitiesTable;
+  notify_subscriptions: NotifySubscriptionsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -174,3 +271,8 @@ export type Photo = Selectable<PhotosTable>;
 export type PhotoUpdate = Updateable<PhotosTable>;
 export type Upload = Selectable<UploadsTable>;
 export type Album = Selectable<AlbumsTable>;
+export type Child = Selectable<ChildrenTable>;
+export type Milestone = Selectable<MilestonesTable>;
+export type GrowthRecord = Selectable<GrowthRecordsTable>;
+export type PhotoComment = Selectable<PhotoCommentsTable>;
+export type ActivityRow = Selectable<ActivitiesTable>;

@@ -102,6 +102,98 @@ describe('home export', () => {
     ]);
   });
 
+  it('writes the children’s profiles, milestones and growth records into metadata.json', async () => {
+    deps.clock.set('2026-06-15T10:00:00.000Z');
+    const { mom, dad, grandma, homeId } = await makeFamily(deps);
+    const kept = await uploadPhoto(mom.caller, homeId);
+    const trashed = await uploadPhoto(mom.caller, homeId);
+    const girl = await mom.caller.children.create({
+      homeId,
+      name: '小米',
+      birthday: '2024-03-15',
+      sex: 'girl',
+      avatarPhotoId: trashed.photo.id,
+    });
+    const boy = await dad.caller.children.create({ homeId, name: '二宝', birthday: '2026-10-01' });
+    const steps = await dad.caller.milestones.create({
+      homeId,
+      childId: girl.id,
+      kind: 'first_steps',
+      date: '2025-03-01',
+      photoId: kept.photo.id,
+    });
+    const swim = await mom.caller.milestones.create({
+      homeId,
+      childId: girl.id,
+      kind: 'custom',
+      title: '第一次游泳',
+      date: '2024-08-01',
+      photoId: trashed.photo.id,
+    });
+    const record = await mom.caller.growth.add({
+      homeId,
+      childId: girl.id,
+      date: '2024-09-15',
+      heightCm: 68.04,
+      weightKg: 8.2,
+    });
+    await mom.caller.photos.trash({ homeId, ids: [trashed.photo.id] });
+
+    const link = await grandma.caller.exports.create({ homeId });
+    const entries = await entriesOf((await download(`${deps.origin}${link.path}`)).file);
+    const metadata = zExportMetadata.parse(JSON.parse(entries.get('metadata.json')?.toString('utf8') ?? ''));
+    expect(metadata.children).toEqual([
+      {
+        id: girl.id,
+        name: '小米',
+        birthday: '2024-03-15',
+        sex: 'girl',
+        // The trashed photo is not in the archive: nothing points at it.
+        avatarPhotoId: null,
+        createdAt: girl.createdAt,
+        milestones: [
+          {
+            id: swim.id,
+            kind: 'custom',
+            title: '第一次游泳',
+            date: '2024-08-01',
+            photoId: null,
+            createdAt: swim.createdAt,
+          },
+          {
+            id: steps.id,
+            kind: 'first_steps',
+            title: null,
+            date: '2025-03-01',
+            photoId: kept.photo.id,
+            createdAt: steps.createdAt,
+          },
+        ],
+        growth: [
+          {
+            id: record.id,
+            date: '2024-09-15',
+            heightCm: 68.04,
+            weightKg: 8.2,
+            headCm: null,
+            createdAt: record.createdAt,
+          },
+        ],
+      },
+      {
+        id: boy.id,
+        name: '二宝',
+        birthday: '2026-10-01',
+        sex: null,
+        avatarPhotoId: null,
+        createdAt: boy.createdAt,
+        milestones: [],
+        growth: [],
+      },
+    ]);
+    expect(metadata.photos.map((p) => p.id)).toEqual([kept.photo.id]);
+  });
+
   it('refuses an expired link, a link moved to another home, and someone no longer in the home', async () => {
     const { mom, dad, stranger, homeId } = await makeFamily(deps);
     await uploadPhoto(mom.caller, homeId);

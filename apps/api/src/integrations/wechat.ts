@@ -1,6 +1,7 @@
 /**
  * WeChat, for the mini-program: sign-in (exchange a `Taro.login()` code for the user's openid through
- * code2session) and mini-program codes (小程序码, getwxacodeunlimit) that open a page with a scene. Behind
+ * code2session), mini-program codes (小程序码, getwxacodeunlimit) that open a page with a scene, and
+ * subscribe messages (订阅消息, subscribeMessage.send) to users who accepted a template. Behind
  * an interface so services test against a local fake WeChat (test/fake-wechat.ts). The session_key WeChat
  * also returns is dropped here: we never store, log or return it. URLs carry the app secret or the access
  * token: they never reach a log or an error message.
@@ -20,10 +21,28 @@ export interface MiniProgramCodeRequest {
   page: string;
 }
 
+/** One subscribe message (订阅消息) to a user who accepted its template in wx.requestSubscribeMessage. */
+export interface SubscribeMessage {
+  /** The receiver's openid. */
+  touser: string;
+  templateId: string;
+  /** The page a tap opens, with its query, e.g. pages/feed/index?homeId=… */
+  page: string;
+  /** The template's fields: { thing1: '妈妈', time3: '2026年12月1日 15:01' } (WeChat checks each kind's format). */
+  data: Record<string, string>;
+}
+
 export interface WeChatClient {
   code2session(code: string): Promise<WeChatIdentity>;
   /** A 小程序码 image (PNG or JPEG bytes) that opens `page` with `scene`. */
   miniProgramCode(request: MiniProgramCodeRequest): Promise<Buffer>;
+  subscribeMessage: {
+    /**
+     * POST /cgi-bin/message/subscribe/send. 'refused' when WeChat says the user has no subscription left
+     * (errcode 43101: they refused, or used up what they accepted); other refusals throw WECHAT_UNAVAILABLE.
+     */
+    send(message: SubscribeMessage): Promise<'sent' | 'refused'>;
+  };
 }
 
 export interface WeChatSettings {
@@ -125,33 +144,78 @@ export class HttpWeChatClient implements WeChatClient {
     return body.access_token;
   }
 
-  async miniProgramCode(request: MiniProgramCodeRequest): Promise<Buffer> {
+  /**
+   * POSTs `body` as JSON to `path` with the access token. `answer` turns a response into the result, or
+   * into the errcode WeChat sent; a token WeChat calls stale (40001, 42001) is fetched anew once and the
+   * call made again; any other errcode is `what` refused.
+   */
+  private async withToken<T>(
+    path: string,
+    body: unknown,
+    what: string,
+    answer: (response: Response) => Promise<{ done: T } | { errcode: number | undefined }>,
+  ): Promise<T> {
     for (const refresh of [false, true]) {
-      const url = new URL('/wxa/getwxacodeunlimit', this.settings.apiBase);
+      const url = new URL(path, this.settings.apiBase);
       url.searchParams.set('access_token', await this.token(refresh));
       const response = await this.call(
         url,
-        {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          // check_path false: the page may not be in the released version yet (trial and dev builds).
-          body: JSON.stringify({ scene: request.scene, page: request.page, check_path: false, width: 430 }),
-        },
+        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
         unavailable,
       );
-      // An image on success; JSON with errcode (and HTTP 200) on failure.
-      if ((response.headers.get('content-type') ?? '').startsWith('image/')) {
-        return Buffer.from(await response.arrayBuffer());
-      }
-      const body = (await this.json(response, unavailable)) as { errcode?: unknown };
-      const errcode = typeof body.errcode === 'number' ? body.errcode : undefined;
+      const result = await answer(response);
+      if ('done' in result) return result.done;
+      const { errcode } = result;
       // The cached token was revoked or expired early: get a new one, once.
       if (!refresh && (errcode === 40001 || errcode === 42001)) continue;
-      throw unavailable('wechat_error', `WeChat refused the mini-program code (errcode ${errcode ?? 'none'})`, errcode);
+      throw unavailable('wechat_error', `WeChat refused ${what} (errcode ${errcode ?? 'none'})`, errcode);
     }
-    throw unavailable('wechat_error', 'WeChat refused the mini-program code');
+    throw unavailable('wechat_error', `WeChat refused ${what}`);
   }
+
+  private async errcodeOf(response: Response): Promise<number | undefined> {
+    const body = (await this.json(response, unavailable)) as { errcode?: unknown };
+    return typeof body.errcode === 'number' ? body.errcode : undefined;
+  }
+
+  miniProgramCode(request: MiniProgramCodeRequest): Promise<Buffer> {
+    // check_path false: the page may not be in the released version yet (trial and dev builds).
+    const body = { scene: request.scene, page: request.page, check_path: false, width: 430 };
+    return this.withToken<Buffer>('/wxa/getwxacodeunlimit', body, 'the mini-program code', async (response) => {
+      // An image on success; JSON with errcode (and HTTP 200) on failure.
+      if ((response.headers.get('content-type') ?? '').startsWith('image/')) {
+        return { done: Buffer.from(await response.arrayBuffer()) };
+      }
+      return { errcode: await this.errcodeOf(response) };
+    });
+  }
+
+  readonly subscribeMessage = {
+    send: (message: SubscribeMessage): Promise<'sent' | 'refused'> => {
+      const body = {
+        touser: message.touser,
+        template_id: message.templateId,
+        page: message.page,
+        data: Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }])),
+        lang: 'zh_CN',
+      };
+      return this.withToken<'sent' | 'refused'>(
+        '/cgi-bin/message/subscribe/send',
+        body,
+        'the subscribe message',
+        async (response) => {
+          const errcode = await this.errcodeOf(response);
+          if (errcode === 0) return { done: 'sent' as const };
+          if (errcode === USER_REFUSED) return { done: 'refused' as const };
+          return { errcode };
+        },
+      );
+    },
+  };
 }
+
+/** subscribeMessage.send: the user has no accepted subscription left for the template. */
+const USER_REFUSED = 43101;
 
 function unavailable(reason: string, message: string, errcode?: number): AppError {
   return new AppError(
@@ -191,6 +255,10 @@ export const notConfiguredWeChatClient: WeChatClient = {
     ),
   miniProgramCode: () =>
     Promise.reject(new AppError('WECHAT_NOT_CONFIGURED', 'WeChat is not configured on this server (WECHAT_APP_ID)')),
+  subscribeMessage: {
+    send: () =>
+      Promise.reject(new AppError('WECHAT_NOT_CONFIGURED', 'WeChat is not configured on this server (WECHAT_APP_ID)')),
+  },
 };
 
 /** The client the configuration asks for. */

@@ -1,6 +1,10 @@
-/** What a home's export reads: its live photos with their uploaders' names, and its albums. Scoped by home. */
+/**
+ * What a home's export reads: its live photos with their uploaders' names, its albums, and its children's
+ * records. Scoped by home.
+ */
 import type { Db } from '../db/index.js';
-import type { Album, Photo } from '../db/schema.js';
+import type { Album, GrowthRecord, Milestone, Photo } from '../db/schema.js';
+import { ChildRecords } from './child-records.js';
 import type { Keyset } from './photos.js';
 
 export interface ExportPhotoRow extends Photo {
@@ -45,5 +49,15 @@ export class ExportsRepository {
       .orderBy('album_photos.added_at')
       .orderBy('album_photos.photo_id')
       .execute();
+  }
+
+  /** These children's milestones, each child's in date order. */
+  milestones(homeId: string, childIds: readonly string[]): Promise<Milestone[]> {
+    return new ChildRecords(this.db, 'milestones').ofChildren(homeId, childIds);
+  }
+
+  /** These children's growth records, each child's oldest first. */
+  growth(homeId: string, childIds: readonly string[]): Promise<GrowthRecord[]> {
+    return new ChildRecords(this.db, 'growth_records').ofChildren(homeId, childIds);
   }
 }

@@ -299,10 +299,16 @@ export class HomesRepository {
     return rows.map((r) => r.id);
   }
 
-  /** The last rows of a deleted home (albums, uploads and invites cascade; bindings go explicitly). */
+  /**
+   * The last rows of a deleted home (albums, uploads and invites cascade; bindings go explicitly). Its
+   * children go too, their milestones and growth records with them (the child_id cascade).
+   */
   async removeDeleted(homeId: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('children').where('home_id', '=', homeId).execute();
       await trx.deleteFrom('uploads').where('home_id', '=', homeId).execute();
+      // Likes and comments went with the photos (cascade); the feed goes with the home.
+      await trx.deleteFrom('activities').where('home_id', '=', homeId).execute();
       await trx.deleteFrom('albums').where('home_id', '=', homeId).execute();
       await trx.deleteFrom('storage_bindings').where('home_id', '=', homeId).execute();
       await trx.deleteFrom('homes').where('id', '=', homeId).where('deleting_at', 'is not', null).execute();

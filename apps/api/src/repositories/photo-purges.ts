@@ -3,7 +3,7 @@
  * home) wait here, hidden from every list, until their object is gone from storage; then the row goes.
  * Attempts are claimed row by row, so sweeps on several instances never work on the same photo.
  */
-import type { Db } from '../db/index.js';
+import { type Db, inTransaction } from '../db/index.js';
 import type { Photo } from '../db/schema.js';
 
 export class PhotoPurgesRepository {
@@ -95,7 +95,27 @@ export class PhotoPurgesRepository {
       .execute();
   }
 
-  async deleteRow(id: string): Promise<void> {
-    await this.db.deleteFrom('photos').where('id', '=', id).execute();
+  /**
+   * The photo's object is gone from storage: its row goes, and with it every mention of it in its home's
+   * family records (a milestone keeps its day and title without the photo; an avatar becomes none). Those
+   * columns have no foreign key (migration 0005), so this is where they are cleared, through the
+   * home-scoped indexes. Its likes and comments go by ON DELETE CASCADE (migration 0006).
+   */
+  async deleteRow(photo: Pick<Photo, 'id' | 'home_id'>): Promise<void> {
+    await inTransaction(this.db, async (trx) => {
+      await trx
+        .updateTable('milestones')
+        .set({ photo_id: null })
+        .where('home_id', '=', photo.home_id)
+        .where('photo_id', '=', photo.id)
+        .execute();
+      await trx
+        .updateTable('children')
+        .set({ avatar_photo_id: null })
+        .where('home_id', '=', photo.home_id)
+        .where('avatar_photo_id', '=', photo.id)
+        .execute();
+      await trx.deleteFrom('photos').where('id', '=', photo.id).execute();
+    });
   }
 }

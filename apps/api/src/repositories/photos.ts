@@ -3,8 +3,8 @@
  * 1000th page costs what the first does (index photos_timeline). Which photos a list shows is photo-scope.ts;
  * their counts per day, photo-days.ts; the purge queue, photo-purges.ts.
  */
-import type { ExpressionBuilder } from 'kysely';
-import type { Db } from '../db/index.js';
+import { type ExpressionBuilder, sql } from 'kysely';
+import { type Db, dialectOf } from '../db/index.js';
 import type { Database, Photo, PhotosTable } from '../db/schema.js';
 import { inScope, type Keyset, type PhotoScope } from './photo-scope.js';
 
@@ -150,6 +150,33 @@ export class PhotosRepository {
       .where('home_id', '=', homeId)
       .where('id', 'in', [...ids])
       .where('purge_requested_at', 'is', null)
+      .execute();
+  }
+
+  /** A photo of the timeline (in the home, not trashed, not being purged): what may be liked or commented on. */
+  liveById(homeId: string, id: string): Promise<Photo | undefined> {
+    return inScope(this.db.selectFrom('photos').selectAll('photos'), { homeId, trashed: false })
+      .where('photos.id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /**
+   * Of `ids`, the photos of the timeline (not trashed, not being purged), in one query by primary key (the
+   * feed's grids). SQLite keeps no statistics here and, offered `home_id = ?`, walked the home's whole
+   * photos_day_counts index instead of looking the ids up: 6x a photos.list page (BENCHMARKS.md, "The
+   * activity feed"). `+home_id` is SQLite's way to say "not through an index on this"; PostgreSQL, which
+   * has statistics (and no unary + on text), gets the plain column.
+   */
+  liveByIds(homeId: string, ids: readonly string[]): Promise<Photo[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const home = dialectOf(this.db) === 'sqlite' ? sql<string>`+photos.home_id` : sql.ref<string>('photos.home_id');
+    return this.db
+      .selectFrom('photos')
+      .selectAll('photos')
+      .where('photos.id', 'in', [...ids])
+      .where(home, '=', homeId)
+      .where('photos.deleted_at', 'is', null)
+      .where('photos.purge_requested_at', 'is', null)
       .execute();
   }
 

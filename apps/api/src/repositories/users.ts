@@ -9,6 +9,11 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
+/** A display name as clients get it: null for a deleted account, whose name anonymise() emptied. */
+export function liveName(displayName: string): string | null {
+  return displayName === '' ? null : displayName;
+}
+
 export class UsersRepository {
   constructor(private readonly db: Db) {}
 

@@ -18,7 +18,7 @@ const isHomeScoped = (path: string) =>
   !path.startsWith('account.') &&
   !path.startsWith('health.') &&
   !NOT_HOME_SCOPED.has(path);
-/** What a viewer (亲友) may call: seeing (and exporting what they see), and leaving. */
+/** What a viewer (亲友) may call: seeing (and exporting what they see, the children's records included), and leaving. */
 const VIEWER_MAY = new Set([
   'homes.get',
   'homes.members',
@@ -30,8 +30,27 @@ const VIEWER_MAY = new Set([
   'albums.get',
   'storage.status',
   'exports.create',
+  'children.list',
+  'milestones.list',
+  'milestones.forPhoto',
+  'growth.list',
+  'memories.today',
+  // Together (issue 14): every role likes, comments, reads the feed and subscribes to its messages.
+  'likes.forPhoto',
+  'likes.set',
+  'comments.list',
+  'comments.add',
+  'comments.delete',
+  'activity.list',
+  'activity.unread',
+  'activity.markSeen',
+  'notifications.settings',
+  'notifications.subscribe',
 ]);
-/** What a member (家人) may call besides the viewer's: uploading and albums (and trash, of their own). */
+/**
+ * What a member (家人) may call besides the viewer's: uploading and albums (and trash, of their own), and
+ * keeping the children's profiles, milestones and growth records.
+ */
 const MEMBER_MAY = new Set([
   ...VIEWER_MAY,
   'uploads.create',
@@ -45,6 +64,15 @@ const MEMBER_MAY = new Set([
   'photos.trash',
   'photos.restore',
   'photos.purge',
+  'children.create',
+  'children.update',
+  'children.delete',
+  'milestones.create',
+  'milestones.update',
+  'milestones.delete',
+  'growth.add',
+  'growth.update',
+  'growth.delete',
 ]);
 
 const homeProcedures = Object.keys(appRouter._def.procedures).filter(isHomeScoped).sort();
@@ -193,6 +221,7 @@ describe('what each role may do to photos and albums', () => {
     const own = stranger.homeId;
     const strangersPhoto = (await uploadPhoto(stranger.caller, own)).photo.id;
     const strangersAlbum = (await stranger.caller.albums.create({ homeId: own, name: 'x' })).id;
+    const momsComment = (await family.mom.caller.comments.add({ homeId, photoId: momsPhoto, text: '真可爱' })).id;
     const calls: [string, () => Promise<unknown>][] = [
       ['photos.get', () => stranger.caller.photos.get({ homeId: own, id: momsPhoto })],
       ['photos.list in their album', () => stranger.caller.photos.list({ homeId: own, albumId: momsAlbum })],
@@ -211,12 +240,68 @@ describe('what each role may do to photos and albums', () => {
         () => stranger.caller.albums.setCover({ homeId: own, albumId: strangersAlbum, photoId: momsPhoto }),
       ],
       ['homes.removeMember', () => stranger.caller.homes.removeMember({ homeId: own, userId: family.dad.userId })],
+      ['likes.forPhoto', () => stranger.caller.likes.forPhoto({ homeId: own, photoId: momsPhoto })],
+      ['likes.set', () => stranger.caller.likes.set({ homeId: own, photoId: momsPhoto, liked: true })],
+      ['comments.list', () => stranger.caller.comments.list({ homeId: own, photoId: momsPhoto })],
+      ['comments.add', () => stranger.caller.comments.add({ homeId: own, photoId: momsPhoto, text: 'hi' })],
+      ['comments.delete', () => stranger.caller.comments.delete({ homeId: own, commentId: momsComment })],
     ];
     for (const [name, call] of calls) expect([name, await codeOf(call())]).toEqual([name, 'NOT_FOUND']);
     const { mom } = family;
     expect((await mom.caller.photos.list({ homeId })).items).toHaveLength(2);
     expect(await mom.caller.albums.get({ homeId, id: momsAlbum })).toMatchObject({ name: '宝宝', photoCount: 1 });
     expect((await mom.caller.homes.members({ homeId })).items).toHaveLength(3);
+    expect(await mom.caller.likes.forPhoto({ homeId, photoId: momsPhoto })).toMatchObject({
+      likeCount: 0,
+      commentCount: 1,
+    });
+    // Nothing of theirs reached either feed.
+    const kinds = async (who: TestAccount, home: string) =>
+      (await who.caller.activity.list({ homeId: home })).items.map((a) => [a.kind, a.actorId]);
+    expect(await kinds(mom, homeId)).not.toContainEqual(['like', stranger.userId]);
+    expect((await kinds(stranger, own)).map(([kind]) => kind)).toEqual(['upload']);
+  });
+
+  it('another home’s children, milestones and growth records answer NOT_FOUND and change nothing', async () => {
+    const { mom, stranger, homeId } = family;
+    const own = stranger.homeId;
+    const child = await mom.caller.children.create({ homeId, name: '小米', birthday: '2024-03-15' });
+    const milestone = await mom.caller.milestones.create({
+      homeId,
+      childId: child.id,
+      kind: 'crawl',
+      date: '2024-09-01',
+    });
+    const record = await mom.caller.growth.add({ homeId, childId: child.id, date: '2024-09-01', weightKg: 8 });
+    const childId = child.id;
+    const calls: [string, () => Promise<unknown>][] = [
+      ['children.update', () => stranger.caller.children.update({ homeId: own, childId, name: 'x' })],
+      ['children.delete', () => stranger.caller.children.delete({ homeId: own, childId })],
+      [
+        'children.create (their photo)',
+        () =>
+          stranger.caller.children.create({ homeId: own, name: 'x', birthday: '2024-01-01', avatarPhotoId: momsPhoto }),
+      ],
+      ['milestones.list', () => stranger.caller.milestones.list({ homeId: own, childId })],
+      ['milestones.forPhoto', () => stranger.caller.milestones.forPhoto({ homeId: own, photoId: momsPhoto })],
+      [
+        'milestones.create',
+        () => stranger.caller.milestones.create({ homeId: own, childId, kind: 'stand', date: '2024-10-01' }),
+      ],
+      [
+        'milestones.update',
+        () => stranger.caller.milestones.update({ homeId: own, milestoneId: milestone.id, kind: 'stand' }),
+      ],
+      ['milestones.delete', () => stranger.caller.milestones.delete({ homeId: own, milestoneId: milestone.id })],
+      ['growth.list', () => stranger.caller.growth.list({ homeId: own, childId })],
+      ['growth.add', () => stranger.caller.growth.add({ homeId: own, childId, date: '2024-10-01', weightKg: 9 })],
+      ['growth.update', () => stranger.caller.growth.update({ homeId: own, recordId: record.id, weightKg: 1 })],
+      ['growth.delete', () => stranger.caller.growth.delete({ homeId: own, recordId: record.id })],
+    ];
+    for (const [name, call] of calls) expect([name, await codeOf(call())]).toEqual([name, 'NOT_FOUND']);
+    expect((await mom.caller.children.list({ homeId })).items).toMatchObject([{ id: childId, name: '小米' }]);
+    expect((await mom.caller.milestones.list({ homeId, childId })).items).toMatchObject([{ kind: 'crawl' }]);
+    expect((await mom.caller.growth.list({ homeId, childId })).items).toMatchObject([{ weightKg: 8 }]);
   });
 
   it('a removed member loses the home at once, for every procedure and their download links', async () => {

@@ -27,12 +27,19 @@ describe('health router', () => {
     const tables = await deps.db.introspection.getTables();
     expect(tables.map((t) => t.name).sort()).toEqual(
       [
+        'activities',
         'album_photos',
         'albums',
+        'children',
+        'growth_records',
         'home_invites',
         'home_members',
         'homes',
         'login_attempts',
+        'milestones',
+        'notify_subscriptions',
+        'photo_comments',
+        'photo_likes',
         'photos',
         'sessions',
         'storage_bindings',

@@ -26,7 +26,8 @@ describe('storage binding: S3', () => {
   const logLines: string[] = [];
 
   beforeEach(async () => {
-    deps = await createTestDeps();
+    // The peer runs on loopback, an endpoint of the owner's own: this server's operator allows those.
+    deps = await createTestDeps({ s3OwnEndpoints: true });
     logLines.length = 0;
     deps.logger = createLogger('trace', { write: (line: string) => void logLines.push(line) });
     peer = await startS3Peer();
@@ -76,6 +77,17 @@ describe('storage binding: S3', () => {
     await expect(refused).rejects.toThrow(message);
     expect((await alice.caller.storage.status({ homeId: alice.homeId })).provider).toBe('embedded');
     expect(logLines.join('\n')).not.toContain(PEER_KEYS.secretKey);
+  });
+
+  it('binds no endpoint of the owner’s own (MinIO, custom) unless the operator allows it, calling nothing', async () => {
+    const closed = await createTestDeps();
+    const bob = await signUpAndGetToken(closed, 'bob');
+    for (const preset of ['minio', 'custom'] as const) {
+      await expect(bob.caller.storage.bind({ homeId: bob.homeId, ...good, preset })).rejects.toMatchObject({
+        cause: { code: 'STORAGE_ENDPOINT_NOT_ALLOWED' },
+      });
+    }
+    expect(await closed.db.selectFrom('storage_bindings').selectAll().execute()).toEqual([]);
   });
 
   it('refuses a bucket whose CORS rules leave the H5 app out', async () => {
@@ -150,7 +162,10 @@ describe('storage binding: S3', () => {
       unboundPhotoCount: 1,
     });
     const list = await alice.caller.photos.list({ homeId: alice.homeId });
-    expect(list.items.find((p) => p.id === uploaded.photo.id)).toMatchObject({ availability: 'unbound', thumbUrl: null });
+    expect(list.items.find((p) => p.id === uploaded.photo.id)).toMatchObject({
+      availability: 'unbound',
+      thumbUrl: null,
+    });
 
     const rebound = await alice.caller.storage.bind({ homeId: alice.homeId, ...good });
     expect(rebound).toMatchObject({ provider: 's3', unboundPhotoCount: 0 });

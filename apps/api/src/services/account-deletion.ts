@@ -9,9 +9,11 @@
  * - confirmed with the password (under the sign-in lockout), or for an account made by WeChat sign-in,
  *   which has none, with its display name typed again;
  * - then, in one transaction: their homes deleted, memberships gone, invites they made revoked, upload
- *   grants dropped, every session (device) signed out, sign-in attempts cleared, and the user row
- *   anonymised (UsersRepository.anonymise). The sweep purges the deleted homes' objects afterwards, and
- *   queues any photo a crash left unqueued, so a crash at any point leaves nothing half done.
+ *   grants dropped, their likes (and the feed's entries of them) gone, every session (device) signed out,
+ *   sign-in attempts cleared, and the user row anonymised (UsersRepository.anonymise). Their comments and
+ *   other feed entries stay, shown as a deleted account's; WeChat message credits go with the memberships.
+ *   The sweep purges the deleted homes' objects afterwards, and queues any photo a crash left unqueued, so
+ *   a crash at any point leaves nothing half done.
  */
 import {
   type AccountDeletion,
@@ -21,8 +23,10 @@ import {
 } from '@xiaojia/shared';
 import type { User } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { ActivitiesRepository } from '../repositories/activities.js';
 import { type HomeForDeletion, HomesRepository } from '../repositories/homes.js';
 import { InvitesRepository } from '../repositories/invites.js';
+import { LikesRepository } from '../repositories/likes.js';
 import { LoginAttemptsRepository } from '../repositories/login-attempts.js';
 import { SessionsRepository } from '../repositories/sessions.js';
 import { UploadsRepository } from '../repositories/uploads.js';
@@ -96,6 +100,9 @@ export class AccountDeletionService {
       await new HomesRepository(trx).leaveAllJoined(user.id);
       await new InvitesRepository(trx).revokeAllBy(user.id, now);
       await new UploadsRepository(trx).deleteAllOf(user.id);
+      // Their likes go, and the feed's "liked" entries with them; their comments stay, signed as deleted.
+      await new LikesRepository(trx).deleteAllOf(user.id);
+      await new ActivitiesRepository(trx).deleteAllOf(user.id, 'like');
       await new SessionsRepository(trx).deleteAllOf(user.id);
       if (user.username) await new LoginAttemptsRepository(trx).clear(user.username);
       await new UsersRepository(trx).anonymise(user.id, now);

@@ -1,6 +1,6 @@
 /**
- * A home's export: every live original (trash excluded) and a metadata.json, as one tar streamed from
- * storage to the client. Anyone in the home may export it (EXPORT_CAPABILITY: a viewer can already save
+ * A home's export: every live original (trash excluded) and a metadata.json (photos, albums, the children's
+ * profiles, milestones and growth records), as one tar streamed from storage to the client. Anyone in the home may export it (EXPORT_CAPABILITY: a viewer can already save
  * each photo one by one). The archive's exact size is known before the first byte (tar entries are sized
  * by their contents, and metadata.json is built first), so the response carries a Content-Length and
  * browsers and Taro.downloadFile show progress. Photos are read one at a time, each at the pace the
@@ -11,6 +11,7 @@ import type { Writable } from 'node:stream';
 import { EXPORT_LINK_SECONDS, type ExportLink, type ExportMetadata } from '@xiaojia/shared';
 import { TAR_END_BYTES, TarWriter, tarEntryBytes } from '../cli/tar.js';
 import { AppError } from '../errors.js';
+import { ChildrenRepository } from '../repositories/children.js';
 import { type ExportPhotoRow, ExportsRepository } from '../repositories/exports.js';
 import { HomesRepository } from '../repositories/homes.js';
 import type { StorageProvider } from '../storage/provider.js';
@@ -161,6 +162,7 @@ export class ExportsService {
           exportedAt: this.deps.clock.now().toISOString(),
           photos: described,
           albums: await this.albums(repository, homeId),
+          children: await this.children(repository, homeId, new Set(photos.map((p) => p.id))),
         } satisfies ExportMetadata,
         null,
         2,
@@ -193,6 +195,49 @@ export class ExportsService {
       name: album.name,
       createdAt: album.created_at,
       photoIds: photoIds.get(album.id) ?? [],
+    }));
+  }
+
+  /** The children with their milestones and growth records; photo ids only of photos in the archive. */
+  private async children(
+    repository: ExportsRepository,
+    homeId: string,
+    exported: ReadonlySet<string>,
+  ): Promise<ExportMetadata['children']> {
+    const children = await new ChildrenRepository(this.deps.db).list(homeId);
+    const ids = children.map((child) => child.id);
+    const [milestones, growth] = await Promise.all([
+      repository.milestones(homeId, ids),
+      repository.growth(homeId, ids),
+    ]);
+    const inArchive = (photoId: string | null) => (photoId !== null && exported.has(photoId) ? photoId : null);
+    return children.map((child) => ({
+      id: child.id,
+      name: child.name,
+      birthday: child.birthday,
+      sex: child.sex,
+      avatarPhotoId: inArchive(child.avatar_photo_id),
+      createdAt: child.created_at,
+      milestones: milestones
+        .filter((m) => m.child_id === child.id)
+        .map((m) => ({
+          id: m.id,
+          kind: m.kind,
+          title: m.title,
+          date: m.date,
+          photoId: inArchive(m.photo_id),
+          createdAt: m.created_at,
+        })),
+      growth: growth
+        .filter((g) => g.child_id === child.id)
+        .map((g) => ({
+          id: g.id,
+          date: g.date,
+          heightCm: g.height_cm,
+          weightKg: g.weight_kg,
+          headCm: g.head_cm,
+          createdAt: g.created_at,
+        })),
     }));
   }
 }

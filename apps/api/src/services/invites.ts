@@ -19,6 +19,7 @@ import { randomKey } from '../integrations/secrets.js';
 import { HomesRepository } from '../repositories/homes.js';
 import { type InviteRow, InvitesRepository, type InviteWithHome } from '../repositories/invites.js';
 import type { AppDeps } from '../trpc/context.js';
+import { ActivityService } from './activity.js';
 import { type AuthedUser, hashToken, LOCKOUT_WINDOW_MS } from './auth.js';
 import type { HomeMember } from './home-access.js';
 import { HomesService } from './homes.js';
@@ -114,14 +115,15 @@ export class InvitesService {
     if (!(await this.invites.takeUse(invite.id, this.deps.clock.now().toISOString()))) {
       throw new AppError('INVITE_USED_UP', 'This invite has been used up');
     }
+    let joined: 'joined' | 'already';
     try {
-      if ((await homes.join(user.id, invite.home_id, invite.role)) === 'already') {
-        await this.invites.giveBackUse(invite.id);
-      }
+      joined = await homes.join(user.id, invite.home_id, invite.role);
+      if (joined === 'already') await this.invites.giveBackUse(invite.id);
     } catch (error) {
       await this.invites.giveBackUse(invite.id);
       throw error;
     }
+    if (joined === 'joined') await new ActivityService(this.deps).record(asMember, { kind: 'join' });
     this.deps.logger.info({ homeId: invite.home_id, userId: user.id, role: invite.role }, 'joined a home');
     return homes.get({ ...asMember, role: invite.role });
   }

@@ -27,14 +27,19 @@ export class PhotoViews {
   ) {}
 
   /** Prepare to present `photos` of `homeId`: loads the bindings they live in, in one query. */
-  static async for(deps: AppDeps, homeId: string, origin: string, photos: readonly Photo[]): Promise<PhotoViews> {
+  static async for(
+    deps: AppDeps,
+    homeId: string,
+    origin: string,
+    photos: readonly Pick<Photo, 'binding_id'>[],
+  ): Promise<PhotoViews> {
     const ids = [...new Set(photos.map((p) => p.binding_id).filter((id): id is string => id !== null))];
     const rows = await new BindingsRepository(deps.db).byIds(homeId, ids);
     return new PhotoViews(deps, origin, new Map(rows.map((b) => [b.id, b])), urlDeadline(deps.clock.now()));
   }
 
   /** The provider holding the photo, or null when its bucket is unbound (no URL can be signed). */
-  provider(photo: Photo): StorageProvider | null {
+  provider(photo: Pick<Photo, 'binding_id'>): StorageProvider | null {
     const cacheKey = photo.binding_id ?? '';
     if (!this.providers.has(cacheKey)) {
       const binding = photo.binding_id ? this.bindings.get(photo.binding_id) : null;
@@ -44,7 +49,7 @@ export class PhotoViews {
     return this.providers.get(cacheKey) ?? null;
   }
 
-  url(photo: Photo, variant?: ImageVariant): string | null {
+  url(photo: Pick<Photo, 'binding_id' | 'object_key'>, variant?: ImageVariant): string | null {
     return this.provider(photo)?.signedUrl(photo.object_key, this.expiresAt, variant) ?? null;
   }
 

@@ -94,6 +94,13 @@ export async function requirePhotosInHome(
   return unique;
 }
 
+/** A photo of the home's timeline, to like or comment on: a trashed or another home's one answers NOT_FOUND. */
+export async function requirePhotoOnTimeline(photos: PhotosRepository, homeId: string, id: string): Promise<Photo> {
+  const photo = await photos.liveById(homeId, id);
+  if (!photo) throw new AppError('NOT_FOUND', 'No such photo');
+  return photo;
+}
+
 /**
  * Photos the member may trash, restore or purge: the owner any in the home, a member only what they
  * uploaded (FORBIDDEN for someone else's photo in the same home; NOT_FOUND for another home's).
@@ -234,7 +241,7 @@ export class PhotosService {
       this.deps.logger.warn({ photoId: photo.id, reason: message }, 'purge failed; will retry');
       return false;
     }
-    await this.purges.deleteRow(photo.id);
+    await this.purges.deleteRow(photo);
     return true;
   }
 

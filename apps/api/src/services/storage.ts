@@ -36,6 +36,9 @@ export function maskAccessKey(accessKey: string): string {
   return `${accessKey.slice(0, 4)}…${accessKey.slice(-4)}`;
 }
 
+/** Presets whose endpoint the owner types: the server would call any address given. */
+const OWN_ENDPOINT_PRESETS: ReadonlySet<string> = new Set(['minio', 'custom']);
+
 export class StorageService {
   private readonly bindings: BindingsRepository;
 
@@ -79,6 +82,13 @@ export class StorageService {
    * with the secret sealed. Rebinding the same bucket (rotated keys) reuses its row.
    */
   async bind(owner: HomeMember, input: BindStorageInput, appOrigin: string): Promise<StorageStatus> {
+    // Checked before anything is called: verifying would already send requests to the typed address.
+    if (input.provider === 's3' && OWN_ENDPOINT_PRESETS.has(input.preset) && !this.deps.config.s3OwnEndpoints) {
+      throw new AppError(
+        'STORAGE_ENDPOINT_NOT_ALLOWED',
+        'This server does not bind buckets on an endpoint of their own (XIAOJIA_S3_OWN_ENDPOINTS)',
+      );
+    }
     try {
       await this.deps.storage.forInput(input).verify(appOrigin);
     } catch (error) {

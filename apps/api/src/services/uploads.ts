@@ -17,7 +17,9 @@ import { PhotosRepository } from '../repositories/photos.js';
 import { UploadsRepository } from '../repositories/uploads.js';
 import type { ObjectStat, StorageProvider } from '../storage/provider.js';
 import type { AppDeps } from '../trpc/context.js';
+import { ActivityService } from './activity.js';
 import type { HomeMember } from './home-access.js';
+import { NotificationsService } from './notifications.js';
 import { PhotoViews } from './photo-views.js';
 import { StorageService, storageAppError } from './storage.js';
 
@@ -167,7 +169,22 @@ export class UploadsService {
       throw error;
     }
     await this.uploads.markConfirmed(member.homeId, input.key, photo.id);
+    await this.recordNewPhoto(member, photo);
     return this.result(member, photo, false, input, origin);
+  }
+
+  /**
+   * A new photo is in the library: it joins the member's upload entry in the feed, and the others may get a
+   * WeChat message (sent after the answer). The photo is stored whatever happens here, so a failure is
+   * logged, never the upload's.
+   */
+  private async recordNewPhoto(member: HomeMember, photo: Photo): Promise<void> {
+    try {
+      await new ActivityService(this.deps).record(member, { kind: 'upload', photoIds: [photo.id] });
+      new NotificationsService(this.deps).newPhotos(member);
+    } catch (error) {
+      this.deps.logger.error({ err: error, homeId: member.homeId, photoId: photo.id }, 'could not record an upload');
+    }
   }
 
   private async statOrThrow(provider: StorageProvider, key: string): Promise<ObjectStat> {

@@ -5,6 +5,9 @@
  * - GET /cgi-bin/token?grant_type=client_credential&appid&secret: { access_token, expires_in }.
  * - POST /wxa/getwxacodeunlimit?access_token with JSON { scene, page, ... }: image/png bytes, or JSON
  *   errcode (40001 for a token it did not issue or revoked, 40169 for a scene over 32 characters).
+ * - POST /cgi-bin/message/subscribe/send?access_token with JSON { touser, template_id, page, data: { key:
+ *   { value } }, lang }: { errcode: 0, errmsg: 'ok' }, or 40001 (token), 40037 (template id), 40003 (no
+ *   openid), 47003 (a `thing` over 20 characters, a field without a value), 43101 (the user refused).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -28,6 +31,10 @@ export interface FakeWeChat {
   codeRequests: { scene: string; page: string }[];
   /** Makes the access tokens issued so far invalid (as WeChat does when another server fetches one). */
   revokeTokens(): void;
+  /** Every subscribe message WeChat accepted, in order, with its data's values. */
+  subscribeMessages: { touser: string; templateId: string; page: string; data: Record<string, string> }[];
+  /** From now on, messages to this openid answer 43101 (the user refused, or used up their subscription). */
+  refuseMessagesTo(openid: string): void;
   close(): Promise<void>;
 }
 
@@ -101,6 +108,47 @@ export async function startFakeWeChat(
     res.end(FAKE_WXACODE_PNG);
   };
 
+  const refusing = new Set<string>();
+  const subscribeSend = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    const error = (errcode: number, errmsg: string) => json(res, { errcode, errmsg });
+    if (forced !== null) {
+      const errcode = forced;
+      forced = null;
+      return error(errcode, ERRMSG[errcode] ?? 'error');
+    }
+    if (!tokens.has(url.searchParams.get('access_token') ?? '')) {
+      return error(40001, 'invalid credential, access_token is invalid or not latest');
+    }
+    const body = JSON.parse(raw || '{}') as {
+      touser?: unknown;
+      template_id?: unknown;
+      page?: unknown;
+      data?: Record<string, { value?: unknown }>;
+    };
+    if (typeof body.template_id !== 'string' || body.template_id === '') return error(40037, 'invalid template_id');
+    if (typeof body.touser !== 'string' || body.touser === '') return error(40003, 'invalid openid');
+    const data: Record<string, string> = {};
+    for (const [key, field] of Object.entries(body.data ?? {})) {
+      const value = field?.value;
+      if (typeof value !== 'string' || value === '') return error(47003, `argument invalid! data.${key}.value empty`);
+      if (key.startsWith('thing') && Array.from(value).length > 20) {
+        return error(47003, `argument invalid! data.${key}.value exceeds limit`);
+      }
+      data[key] = value;
+    }
+    if (refusing.has(body.touser)) return error(43101, 'user refuse to accept the msg');
+    fake.subscribeMessages.push({
+      touser: body.touser,
+      templateId: body.template_id,
+      page: typeof body.page === 'string' ? body.page : '',
+      data,
+    });
+    json(res, { errcode: 0, errmsg: 'ok' });
+  };
+
   const server: Server = createServer((req, res) => {
     fake.requests += 1;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -108,6 +156,10 @@ export async function startFakeWeChat(
       if (req.method === 'GET' && url.pathname === '/cgi-bin/token') return json(res, token(url.searchParams));
       if (req.method === 'POST' && url.pathname === '/wxa/getwxacodeunlimit') {
         void wxaCode(req, res);
+        return;
+      }
+      if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
+        void subscribeSend(req, res);
         return;
       }
       if (req.method !== 'GET' || url.pathname !== '/sns/jscode2session') {
@@ -141,6 +193,10 @@ export async function startFakeWeChat(
     codeRequests: [],
     revokeTokens() {
       tokens.clear();
+    },
+    subscribeMessages: [],
+    refuseMessagesTo(openid) {
+      refusing.add(openid);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,17 +1,24 @@
 /** SQLite's plan of the statements a repository call issues: tests assert that queries seek their index. */
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, type QueryId } from 'kysely';
 import type { Db } from '../db/index.js';
 
-/** The statements `action` issues, compiled as they ran. */
+/**
+ * The statements `action` issues, compiled as they ran, in the order they returned. A builder used as part
+ * of another (a UNION's arm, a subquery) is transformed too but never runs on its own: only queries whose
+ * result came back count.
+ */
 export async function statementsOf(db: Db, action: (db: Db) => Promise<unknown>): Promise<CompiledQuery[]> {
+  const compiled = new Map<QueryId, CompiledQuery>();
   const seen: CompiledQuery[] = [];
   await action(
     db.withPlugin({
       transformQuery(args) {
-        seen.push(db.getExecutor().compileQuery(args.node, args.queryId));
+        compiled.set(args.queryId, db.getExecutor().compileQuery(args.node, args.queryId));
         return args.node;
       },
       async transformResult(args) {
+        const statement = compiled.get(args.queryId);
+        if (statement) seen.push(statement);
         return args.result;
       },
     }),

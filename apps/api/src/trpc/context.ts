@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
+import type { BackgroundTasks } from '../integrations/background.js';
 import type { Clock } from '../integrations/clock.js';
 import type { LinkSigner, SecretSealer } from '../integrations/crypto.js';
 import type { WeChatClient } from '../integrations/wechat.js';
@@ -20,6 +21,8 @@ export interface AppDeps {
   sealer: SecretSealer;
   /** Signs the server's own short-lived links (photo downloads). */
   linkSigner: LinkSigner;
+  /** Work a request starts without waiting for it (subscribe messages); its errors are logged. */
+  background: BackgroundTasks;
 }
 
 /** Per-request facts, independent of HTTP so tests can build them directly (the "inner context"). */

@@ -1,10 +1,18 @@
 import { accountRouter } from '../routers/account.js';
+import { activityRouter } from '../routers/activity.js';
 import { albumsRouter } from '../routers/albums.js';
 import { authRouter } from '../routers/auth.js';
+import { childrenRouter } from '../routers/children.js';
+import { commentsRouter } from '../routers/comments.js';
 import { exportsRouter } from '../routers/exports.js';
+import { growthRouter } from '../routers/growth.js';
 import { healthRouter } from '../routers/health.js';
 import { homesRouter } from '../routers/homes.js';
 import { invitesRouter } from '../routers/invites.js';
+import { likesRouter } from '../routers/likes.js';
+import { memoriesRouter } from '../routers/memories.js';
+import { milestonesRouter } from '../routers/milestones.js';
+import { notificationsRouter } from '../routers/notifications.js';
 import { photosRouter } from '../routers/photos.js';
 import { storageRouter } from '../routers/storage.js';
 import { uploadsRouter } from '../routers/uploads.js';
@@ -21,6 +29,14 @@ export const appRouter = router({
   photos: photosRouter,
   albums: albumsRouter,
   exports: exportsRouter,
+  children: childrenRouter,
+  milestones: milestonesRouter,
+  growth: growthRouter,
+  likes: likesRouter,
+  comments: commentsRouter,
+  activity: activityRouter,
+  memories: memoriesRouter,
+  notifications: notificationsRouter,
 });
 
 /** The only thing the client imports from the API, as a type. */

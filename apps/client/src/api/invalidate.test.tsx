@@ -1,25 +1,45 @@
 import { QueryClient } from '@tanstack/react-query';
 import { renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { id } from '../../test/support/ids';
 import { scriptedApi } from '../../test/support/screen';
-import { useInvalidate } from './invalidate';
+import { type Invalidations, useInvalidate } from './invalidate';
+
 import { QueryProvider } from './query';
 
-/** Which cached queries each invalidation marks stale, by path ("photos.list"). */
-function staleAfter(change: keyof ReturnType<typeof useInvalidate>): string[] {
+const H1 = id('h1');
+const P1 = id('p1');
+const P2 = id('p2');
+
+/** Cached queries as tRPC keys them: path, input (some name one photo), query or infinite. */
+const CACHED: readonly [path: string, input: object | undefined, type: 'query' | 'infinite'][] = [
+  ['photos.list', undefined, 'query'],
+  ['photos.get', undefined, 'query'],
+  ['albums.list', undefined, 'query'],
+  ['albums.get', undefined, 'query'],
+  ['homes.list', undefined, 'query'],
+  ['homes.members', undefined, 'query'],
+  ['invites.list', undefined, 'query'],
+  ['auth.devices', undefined, 'query'],
+  ['auth.me', undefined, 'query'],
+  ['children.list', undefined, 'query'],
+  ['milestones.list', undefined, 'query'],
+  ['milestones.forPhoto', undefined, 'query'],
+  ['growth.list', undefined, 'query'],
+  ['memories.today', undefined, 'query'],
+  ['likes.forPhoto', { homeId: H1, photoId: P1 }, 'query'],
+  ['likes.forPhoto', { homeId: H1, photoId: P2 }, 'query'],
+  ['comments.list', { homeId: H1, photoId: P1, limit: 30 }, 'infinite'],
+  ['comments.list', { homeId: H1, photoId: P2, limit: 30 }, 'infinite'],
+  ['activity.list', { homeId: H1, limit: 20 }, 'infinite'],
+  ['activity.unread', { homeId: H1 }, 'query'],
+];
+
+/** Which cached queries an invalidation marks stale: "path" or, for a photo's own, "path:photoId". */
+function staleAfter(change: (invalidate: Invalidations) => Promise<unknown>): string[] {
   const queryClient = new QueryClient();
-  for (const path of [
-    'photos.list',
-    'photos.get',
-    'albums.list',
-    'albums.get',
-    'homes.list',
-    'homes.members',
-    'invites.list',
-    'auth.devices',
-    'auth.me',
-  ]) {
-    queryClient.setQueryData([path.split('.'), { type: 'query' }], {});
+  for (const [path, input, type] of CACHED) {
+    queryClient.setQueryData([path.split('.'), { ...(input ? { input } : {}), type }], {});
   }
   const { client } = scriptedApi({});
   const { result } = renderHook(useInvalidate, {
@@ -29,20 +49,62 @@ function staleAfter(change: keyof ReturnType<typeof useInvalidate>): string[] {
       </QueryProvider>
     ),
   });
-  void result.current[change]();
+  void change(result.current);
   return queryClient
     .getQueryCache()
     .findAll({ stale: true })
-    .map((query) => (query.queryKey[0] as string[]).join('.'))
+    .map((query) => {
+      const path = (query.queryKey[0] as string[]).join('.');
+      const input = (query.queryKey[1] as { input?: { photoId?: string } }).input;
+      return input?.photoId ? `${path}:${input.photoId === P1 ? 'p1' : 'p2'}` : path;
+    })
     .sort();
 }
 
 describe('cache invalidations', () => {
   it('marks stale what each change touches, and nothing else', () => {
-    expect(staleAfter('photosChanged')).toEqual(['albums.get', 'albums.list', 'photos.get', 'photos.list']);
-    expect(staleAfter('albumsChanged')).toEqual(['albums.get', 'albums.list']);
-    expect(staleAfter('homesChanged')).toEqual(['homes.list', 'homes.members']);
-    expect(staleAfter('invitesChanged')).toEqual(['invites.list']);
-    expect(staleAfter('devicesChanged')).toEqual(['auth.devices']);
+    expect(staleAfter((i) => i.photosChanged())).toEqual([
+      'activity.list',
+      'activity.unread',
+      'albums.get',
+      'albums.list',
+      'photos.get',
+      'photos.list',
+    ]);
+    expect(staleAfter((i) => i.albumsChanged())).toEqual(['albums.get', 'albums.list']);
+    expect(staleAfter((i) => i.homesChanged())).toEqual(['homes.list', 'homes.members']);
+    expect(staleAfter((i) => i.invitesChanged())).toEqual(['invites.list']);
+    expect(staleAfter((i) => i.devicesChanged())).toEqual(['auth.devices']);
+    expect(staleAfter((i) => i.feedChanged())).toEqual(['activity.list', 'activity.unread']);
+  });
+
+  it("refreshes one photo's likes and comments, with the feed, and leaves the other photos' alone", () => {
+    const p1 = { homeId: H1, photoId: P1 };
+    expect(staleAfter((i) => i.likesChanged(p1))).toEqual(['activity.list', 'activity.unread', 'likes.forPhoto:p1']);
+    // A new comment changes the photo's line too (its comment count).
+    expect(staleAfter((i) => i.commentsChanged(p1))).toEqual([
+      'activity.list',
+      'activity.unread',
+      'comments.list:p1',
+      'likes.forPhoto:p1',
+    ]);
+  });
+
+  it("refreshes the children's profiles with their milestones, today's card and the feed; milestones with the feed; growth alone", () => {
+    expect(staleAfter((i) => i.childrenChanged())).toEqual([
+      'activity.list',
+      'activity.unread',
+      'children.list',
+      'memories.today',
+      'milestones.forPhoto',
+      'milestones.list',
+    ]);
+    expect(staleAfter((i) => i.milestonesChanged())).toEqual([
+      'activity.list',
+      'activity.unread',
+      'milestones.forPhoto',
+      'milestones.list',
+    ]);
+    expect(staleAfter((i) => i.growthChanged())).toEqual(['growth.list']);
   });
 });

@@ -9,14 +9,35 @@ import { useTRPC } from './query';
 
 type AppTRPC = ReturnType<typeof useTRPC>;
 
+/** One photo of one home: what a like or a comment changes. */
+export interface PhotoRef {
+  homeId: string;
+  photoId: string;
+}
+
 export function invalidations(queryClient: QueryClient, trpc: AppTRPC) {
   const albumsChanged = () => queryClient.invalidateQueries(trpc.albums.pathFilter());
+  const feedChanged = () => queryClient.invalidateQueries(trpc.activity.pathFilter());
+  const likesChanged = ({ homeId, photoId }: PhotoRef) =>
+    Promise.all([queryClient.invalidateQueries(trpc.likes.forPhoto.queryFilter({ homeId, photoId })), feedChanged()]);
   return {
     /** Albums made, renamed, re-covered or deleted: their lists and pages. */
     albumsChanged,
-    /** Photos uploaded, trashed, restored, purged, readable again or not: every list, and the albums they are in. */
+    /** Photos uploaded, trashed, restored, purged, readable again or not: every list, the albums they are in, and the feed's grids. */
     photosChanged: () =>
-      Promise.all([queryClient.invalidateQueries(trpc.photos.pathFilter()), albumsChanged()]).then(() => undefined),
+      Promise.all([queryClient.invalidateQueries(trpc.photos.pathFilter()), albumsChanged(), feedChanged()]).then(
+        () => undefined,
+      ),
+    /** Someone did something the feed shows, or looked at it: its pages and the tab's unread count. */
+    feedChanged,
+    /** A photo liked or unliked: its line under the viewer (likers, count) and the feed. */
+    likesChanged: (photo: PhotoRef) => likesChanged(photo).then(() => undefined),
+    /** A comment added or deleted: the photo's comments, its line (the comment count) and the feed. */
+    commentsChanged: (photo: PhotoRef) =>
+      Promise.all([
+        queryClient.invalidateQueries(trpc.comments.list.infiniteQueryFilter(photo)),
+        likesChanged(photo),
+      ]).then(() => undefined),
     /** Members, roles, names or owners of homes: the member lists and the user's homes. */
     homesChanged: () =>
       Promise.all([
@@ -27,6 +48,22 @@ export function invalidations(queryClient: QueryClient, trpc: AppTRPC) {
     invitesChanged: () => queryClient.invalidateQueries(trpc.invites.list.pathFilter()),
     /** A device signed out. */
     devicesChanged: () => queryClient.invalidateQueries(trpc.auth.devices.pathFilter()),
+    /**
+     * A child added, edited or deleted: the profiles (every day header's ages), their milestones, today's
+     * card, and the feed (its milestone entries name the child).
+     */
+    childrenChanged: () =>
+      Promise.all([
+        queryClient.invalidateQueries(trpc.children.pathFilter()),
+        queryClient.invalidateQueries(trpc.milestones.pathFilter()),
+        queryClient.invalidateQueries(trpc.memories.pathFilter()),
+        feedChanged(),
+      ]).then(() => undefined),
+    /** A milestone tagged, edited or deleted: the child's list and the photo's, and the feed that tells of it. */
+    milestonesChanged: () =>
+      Promise.all([queryClient.invalidateQueries(trpc.milestones.pathFilter()), feedChanged()]).then(() => undefined),
+    /** A growth record added, edited or deleted. */
+    growthChanged: () => queryClient.invalidateQueries(trpc.growth.pathFilter()),
   };
 }
 

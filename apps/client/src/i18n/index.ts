@@ -11,12 +11,15 @@ import { accountMessages } from './locales/account';
 import { accountDataMessages } from './locales/account-data';
 import { albumsMessages } from './locales/albums';
 import { authMessages } from './locales/auth';
+import { childrenMessages } from './locales/children';
+import type { childrenPagesMessages } from './locales/children-pages';
 import { commonMessages } from './locales/common';
 import { errorsMessages } from './locales/errors';
 import { familyMessages } from './locales/family';
 import { homesMessages } from './locales/homes';
 import { storageMessages } from './locales/storage';
 import { timelineMessages } from './locales/timeline';
+import { togetherMessages } from './locales/together';
 import { trashMessages } from './locales/trash';
 import { uploadMessages } from './locales/upload';
 import { viewerMessages } from './locales/viewer';
@@ -43,10 +46,18 @@ export const FEATURES = [
   accountDataMessages,
   homesMessages,
   familyMessages,
+  childrenMessages,
+  togetherMessages,
 ] as const satisfies readonly FeatureMessages[];
 
+/**
+ * Features of weapp subpackages, whose messages load with their pages (addMessages): typed here, bundled
+ * there.
+ */
+type LaterFeatures = typeof childrenPagesMessages;
+
 /** Every message's key: the Chinese ones (the locale every other one falls back to). */
-export type MessageKey = (typeof FEATURES)[number] extends infer Feature
+export type MessageKey = (typeof FEATURES)[number] | LaterFeatures extends infer Feature
   ? Feature extends { 'zh-CN': infer Chinese }
     ? keyof Chinese & string
     : never
@@ -61,6 +72,11 @@ export function mergeFeatures(features: readonly FeatureMessages[]): Record<Loca
 }
 
 export const MESSAGES = mergeFeatures(FEATURES);
+
+/** Adds a subpackage's messages as its page loads (again is harmless). */
+export function addMessages(feature: FeatureMessages): void {
+  for (const locale of LOCALES) Object.assign(MESSAGES[locale], feature[locale]);
+}
 
 /** Platform language ("zh_CN", "zh-Hans-CN", "en-US", "en") to one of ours; anything not English is zh-CN. */
 export function localeFromLanguage(language: string | undefined | null): Locale {

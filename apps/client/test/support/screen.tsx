@@ -10,7 +10,7 @@ import { observable } from '@trpc/server/observable';
 import type { AppRouter } from '@xiaojia/api';
 import type { Photo } from '@xiaojia/shared';
 import type { ReactNode } from 'react';
-import { expect, onTestFinished } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { z } from 'zod';
 import { QueryProvider } from '../../src/api/query';
 import { isProcedurePath, OUTPUTS } from './api-outputs';

@@ -7,6 +7,8 @@ import * as m0001 from './0001_init.js';
 import * as m0002 from './0002_housekeeping_indexes.js';
 import * as m0003 from './0003_homes.js';
 import * as m0004 from './0004_timeline_windows.js';
+import * as m0005 from './0005_family.js';
+import * as m0006 from './0006_together.js';
 import * as m0007 from './0007_s3_bindings.js';
 
 const migrations: Record<string, Migration> = {
@@ -14,6 +16,8 @@ const migrations: Record<string, Migration> = {
   '0002_housekeeping_indexes': m0002,
   '0003_homes': m0003,
   '0004_timeline_windows': m0004,
+  '0005_family': m0005,
+  '0006_together': m0006,
   '0007_s3_bindings': m0007,
 };
 

@@ -68,6 +68,11 @@ export interface WindowedGridProps<P extends GridItem> extends GridHandlers<P> {
   now?: Date;
   /** How a month not loaded yet is labelled ("2016年3月"). */
   monthLabel?(month: string): string;
+  /**
+   * A line a day header adds after its date (the children's ages that day), `compact` for a narrow header
+   * of a day sharing its line, where it sits small above the date; null for none.
+   */
+  dayNote?(day: string, compact: boolean): string | null;
 }
 
 /** Renders the blocks of `blocks` that meet `window`, each at its own place in a box of the full height. */
@@ -78,6 +83,7 @@ export function WindowedGrid<P extends GridItem>({
   window,
   now,
   monthLabel = (month) => month,
+  dayNote,
   ...handlers
 }: WindowedGridProps<P>) {
   const t = useT();
@@ -92,7 +98,9 @@ export function WindowedGrid<P extends GridItem>({
           className={`photo-grid__block photo-grid__block--${block.kind}`}
           style={{ top: px(block.top), height: px(block.height) }}
         >
-          {block.kind === 'day' && <DayHeader text={formatDay(block.day, today, t)} left={0} />}
+          {block.kind === 'day' && (
+            <DayHeader text={formatDay(block.day, today, t)} note={dayNote?.(block.day, false)} left={0} />
+          )}
           {block.kind === 'row' &&
             block.cells.map((cell) => (
               <GridCell
@@ -108,11 +116,18 @@ export function WindowedGrid<P extends GridItem>({
             block.segments.map((segment) => [
               // A day alone on its line has the whole width for its header, weekday included.
               block.segments.length === 1 ? (
-                <DayHeader key={segment.day} text={formatDay(segment.day, today, t)} left={0} />
+                <DayHeader
+                  key={segment.day}
+                  text={formatDay(segment.day, today, t)}
+                  note={dayNote?.(segment.day, false)}
+                  left={0}
+                />
               ) : (
                 <DayHeader
                   key={segment.day}
                   text={formatDay(segment.day, today, t, true)}
+                  note={dayNote?.(segment.day, true)}
+                  stacked
                   left={segment.left}
                   width={segment.width}
                 />
@@ -139,14 +154,29 @@ export function WindowedGrid<P extends GridItem>({
   );
 }
 
-function DayHeader({ text, left, width }: { text: string; left: number; width?: number }) {
+interface DayHeaderProps {
+  text: string;
+  /** The children's ages: after the date, or on a small line above it when `stacked` (a narrow header). */
+  note?: string | null;
+  stacked?: boolean;
+  left: number;
+  width?: number;
+}
+
+function DayHeader({ text, note, stacked = false, left, width }: DayHeaderProps) {
   return (
     <View
       className="photo-grid__day"
       style={{ left: px(left), height: px(DAY_HEADER_HEIGHT), ...(width ? { width: px(width) } : { right: px(0) }) }}
     >
+      {note && stacked && (
+        <Text className="photo-grid__day-note photo-grid__day-note--stacked" numberOfLines={1}>
+          {note}
+        </Text>
+      )}
       <Text className="photo-grid__day-text" numberOfLines={1}>
         {text}
+        {note && !stacked && <Text className="photo-grid__day-note">{`  ${note}`}</Text>}
       </Text>
     </View>
   );
@@ -230,6 +260,7 @@ function GridCell<P extends GridItem>({
 
 export interface PhotoGridProps<P extends GridItem> extends GridHandlers<P> {
   photos: readonly P[];
+  dayNote?: WindowedGridProps<P>['dayNote'];
   /** Width of the grid in px; defaults to the window's width. */
   width?: number;
   targetRowHeight?: number;

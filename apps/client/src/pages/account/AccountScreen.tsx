@@ -26,7 +26,7 @@ import { PasswordDialog } from './PasswordDialog';
 import { ProfileCard } from './ProfileCard';
 import './index.css';
 
-export type AccountLink = 'members' | 'invite' | 'albums' | 'trash' | 'storage';
+export type AccountLink = 'members' | 'children' | 'invite' | 'albums' | 'trash' | 'storage';
 
 export interface AccountScreenProps {
   onOpen(link: AccountLink): void;
@@ -98,6 +98,7 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
   // The family rows first; inviting only for those the home lets invite; no trash for a viewer, who has none.
   const links: readonly AccountLink[] = [
     'members',
+    'children',
     ...(mayInvite(current.home) ? (['invite'] as const) : []),
     ...LINKS.filter((link) => link !== 'trash' || (current.role !== undefined && canOpenTrash(current.role))),
   ];

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { useT } from '../../i18n';
+import { useFeedBadge } from '../../lib/feed-badge';
 import { ROUTES } from '../../routes';
 import { useSessionExit } from '../../session';
 import { type AccountLink, AccountScreen } from './AccountScreen';
@@ -8,6 +9,7 @@ import { type AccountLink, AccountScreen } from './AccountScreen';
 export default function AccountPage() {
   const t = useT();
   usePageChrome(t('account.title'));
+  useFeedBadge();
   const session = useSessionExit();
   const open = (link: AccountLink) => {
     // Albums is a tab page: only switchTab may open it.

@@ -10,6 +10,7 @@ import type { Home, Photo } from '@xiaojia/shared';
 import { useState } from 'react';
 import { useInvalidate } from '../../api/invalidate';
 import { useTRPC } from '../../api/query';
+import { useDayAges } from '../../children/use-children';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { AlbumNameDialog } from '../../components/NameDialog/AlbumNameDialog';
 import { PhotoGrid } from '../../components/PhotoGrid';
@@ -56,6 +57,7 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
   const album = useQuery({ ...trpc.albums.get.queryOptions({ homeId, id: albumId }), enabled: !deleted });
   const inAlbum = usePhotoList({ homeId, albumId }, !deleted);
   const timeline = usePhotoList({ homeId }, mode === 'pick');
+  const dayAges = useDayAges(homeId);
   const listed = mode === 'pick' ? timeline : inAlbum;
   const selection = useSelection(listed.ids);
 
@@ -218,6 +220,7 @@ export function AlbumScreen({ home, albumId, onOpenPhoto, onDeleted, reachedBott
           id={mode === 'pick' ? 'pick-grid' : 'album-grid'}
           photos={photos}
           width={gridWidth}
+          dayNote={dayAges}
           onThumbError={listed.onThumbError}
           selectable={choosing}
           selectedIds={selection.ids}

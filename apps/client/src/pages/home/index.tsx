@@ -3,6 +3,7 @@
  * and a round trip through health.echo.
  */
 import { Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { type Echo, type Health, zEchoInput } from '@xiaojia/shared';
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api/context';
@@ -83,6 +84,12 @@ export default function HomePage() {
             </Text>
           </View>
         )}
+      </View>
+
+      <View id="home-children" className="home__card" onClick={() => void Taro.navigateTo({ url: ROUTES.children })}>
+        <View className="home__line">
+          <Text className="home__label">{`${t('children.link')} ›`}</Text>
+        </View>
       </View>
 
       <View className="home__card">

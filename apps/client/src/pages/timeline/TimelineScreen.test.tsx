@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro';
 import { act, cleanup, fireEvent, waitFor } from '@testing-library/react';
-import type { Home, Photo, PhotoBuckets } from '@xiaojia/shared';
+import type { Home, Photo } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { home } from '../../../test/support/homes';
 import { id } from '../../../test/support/ids';
+import { libraryAnswers as library } from '../../../test/support/library';
 import { element, photo, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
 import { TimelineScreen } from './TimelineScreen';
@@ -20,68 +21,7 @@ const ME = {
   createdAt: '2026-01-01T00:00:00.000Z',
 };
 
-/** photos.buckets as the server counts them: per day at the asked offset, newest month and day first. */
-function bucketsOf(photos: readonly Photo[], offsetMinutes: number): PhotoBuckets {
-  const months = new Map<string, Map<number, number>>();
-  for (const p of photos) {
-    const local = new Date(Date.parse(p.sortAt) + offsetMinutes * 60_000).toISOString();
-    const month = local.slice(0, 7);
-    const day = Number(local.slice(8, 10));
-    const days = months.get(month) ?? new Map<number, number>();
-    days.set(day, (days.get(day) ?? 0) + 1);
-    months.set(month, days);
-  }
-  return {
-    total: photos.length,
-    months: [...months]
-      .sort(([a], [b]) => (a < b ? 1 : -1))
-      .map(([month, days]) => ({
-        month,
-        count: [...days.values()].reduce((a, b) => a + b, 0),
-        days: [...days].sort(([a], [b]) => b - a),
-      })),
-  };
-}
-
-/** photos.list over `all` (newest first) as the server answers it: the range, then pages by index. */
-function listOf(all: () => readonly Photo[]) {
-  return (input: unknown) => {
-    const {
-      since,
-      until,
-      onlyMine,
-      cursor,
-      limit = 60,
-    } = input as Record<string, string | number | boolean | undefined>;
-    const inRange = all().filter(
-      (p) =>
-        (!since || p.sortAt >= String(since)) &&
-        (!until || p.sortAt < String(until)) &&
-        (!onlyMine || p.uploaderId === USER),
-    );
-    const start = cursor ? Number(cursor) : 0;
-    const end = start + Number(limit);
-    return {
-      items: inRange.slice(start, end),
-      nextCursor: end < inRange.length ? String(end) : null,
-      urlsExpireAt: '2099-01-01T00:00:00.000Z',
-    };
-  };
-}
-
-function libraryAnswers(all: () => readonly Photo[]) {
-  return {
-    'auth.me': () => ME,
-    'photos.buckets': (input: unknown) => {
-      const { onlyMine, utcOffsetMinutes } = input as { onlyMine?: boolean; utcOffsetMinutes: number };
-      return bucketsOf(
-        all().filter((p) => !onlyMine || p.uploaderId === USER),
-        utcOffsetMinutes,
-      );
-    },
-    'photos.list': listOf(all),
-  };
-}
+const libraryAnswers = (all: () => readonly Photo[]) => library(all, ME);
 
 function renderTimeline(current: Home, homes: Home[] = [current]) {
   const switched: string[] = [];

@@ -13,6 +13,7 @@ import type { Home, Photo } from '@xiaojia/shared';
 import { useEffect, useState } from 'react';
 import { useInvalidate } from '../../api/invalidate';
 import { useTRPC, useTRPCClient } from '../../api/query';
+import { useDayAges } from '../../children/use-children';
 import { WindowedGrid } from '../../components/PhotoGrid';
 import { canManageStorage, canTrashPhoto, canUpload } from '../../home';
 import { chooseHome } from '../../home/switcher';
@@ -23,6 +24,8 @@ import { savePhotoToPhone } from '../../lib/photo-actions';
 import { ROUTES, withQuery } from '../../routes';
 import { onUploadsDrained } from '../../upload/session';
 import { remember } from '../viewer/handoff';
+import { listQuery } from '../viewer/navigation';
+import { MemoriesCard, useMemoriesCard } from './MemoriesCard';
 import { SCRUBBER_MIN_SCREENS, Scrubber } from './Scrubber';
 import { useTimeline } from './use-timeline';
 import './index.css';
@@ -49,7 +52,10 @@ export function TimelineScreen({ home, homes, switchTo, now }: TimelineScreenPro
   // when it changes. It trails `unbound` by one render because `unbound` comes from the photos the
   // timeline loaded, and the timeline needs this key first.
   const [hint, setHint] = useState(false);
-  const timeline = useTimeline({ homeId: home.id, onlyMine }, GRID_ID, hint);
+  const memories = useMemoriesCard(home.id, now);
+  const dayAges = useDayAges(home.id);
+  // What sits above the grid moves it: the hint and the memories card coming or going.
+  const timeline = useTimeline({ homeId: home.id, onlyMine }, GRID_ID, `${hint}:${memories.visible}`);
   const { buckets: list, photos, layout, viewport } = timeline;
   const total = list.data?.total ?? 0;
   const unbound = photos.some((photo) => photo.availability === 'unbound');
@@ -70,9 +76,9 @@ export function TimelineScreen({ home, homes, switchTo, now }: TimelineScreenPro
 
   useEffect(() => onUploadsDrained(() => void invalidate.photosChanged()), [invalidate]);
 
-  const open = (photo: Photo) => {
+  const open = (photo: Photo, ids?: readonly string[]) => {
     remember(photo);
-    void Taro.navigateTo({ url: withQuery(ROUTES.viewer, { id: photo.id, home: home.id }) });
+    void Taro.navigateTo({ url: withQuery(ROUTES.viewer, { id: photo.id, home: home.id, ...listQuery(ids) }) });
   };
   const actions = async (photo: Photo) => {
     const mayTrash = canTrashPhoto(home.role, photo.uploaderId, me.data?.id);
@@ -127,6 +133,8 @@ export function TimelineScreen({ home, homes, switchTo, now }: TimelineScreenPro
         </View>
       </View>
 
+      <MemoriesCard card={memories} onOpen={open} />
+
       {list.isPending && (
         <View className="timeline__state">
           <Text className="timeline__muted">{t('common.loading')}</Text>
@@ -172,7 +180,8 @@ export function TimelineScreen({ home, homes, switchTo, now }: TimelineScreenPro
           window={viewport.window}
           now={now}
           monthLabel={monthLabel}
-          onOpen={open}
+          dayNote={dayAges}
+          onOpen={(photo) => open(photo)}
           onLongPress={(photo) => void actions(photo)}
           onThumbError={timeline.onThumbError}
         />

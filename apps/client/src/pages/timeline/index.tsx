@@ -5,12 +5,14 @@ import { usePageChrome } from '../../components/Screen/chrome';
 import { useCurrentHome } from '../../home';
 import { HomeGate } from '../../home/HomeGate';
 import { useT } from '../../i18n';
+import { useFeedBadge } from '../../lib/feed-badge';
 import { TimelineScreen } from './TimelineScreen';
 
 export default function TimelinePage() {
   const t = useT();
   const { home } = useCurrentHome();
   usePageChrome(home?.name ?? t('timeline.title'));
+  useFeedBadge();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   usePullDownRefresh(() => {

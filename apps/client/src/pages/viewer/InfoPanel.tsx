@@ -1,10 +1,12 @@
 /** The viewer's info panel: when the photo was taken and uploaded, by whom, its size and file name. */
 import { Text, View } from '@tarojs/components';
 import type { PhotoDetail } from '@xiaojia/shared';
+import type { ReactNode } from 'react';
 import { useT } from '../../i18n';
 import { formatBytes, formatDateTime } from './navigation';
 
-export function InfoPanel({ detail }: { detail: PhotoDetail }) {
+/** `children`: more lines after the photo's own (the children's ages and milestones). */
+export function InfoPanel({ detail, children }: { detail: PhotoDetail; children?: ReactNode }) {
   const t = useT();
   const { photo } = detail;
   return (
@@ -32,6 +34,7 @@ export function InfoPanel({ detail }: { detail: PhotoDetail }) {
       <Text className="viewer__info-row">
         {t('viewer.info.name')}: {photo.filename}
       </Text>
+      {children}
     </View>
   );
 }

@@ -1,16 +1,18 @@
-import { cleanup, fireEvent, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Photo, PhotoDetail } from '@xiaojia/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { home } from '../../../test/support/homes';
 import { id } from '../../../test/support/ids';
 import { element, photo, renderWithApi } from '../../../test/support/screen';
+import { fakeSocial, MAMA } from '../../../test/support/together';
 import { setLocale } from '../../i18n';
 import { remember } from './handoff';
 import { ViewerScreen } from './ViewerScreen';
 
+const newest = photo('01900000-0000-7000-8000-000000000000', '2026-05-04T08:00:00.000Z');
 const newer = photo('01900000-0000-7000-8000-000000000001', '2026-05-03T08:00:00.000Z');
 const shown = photo('01900000-0000-7000-8000-000000000002', '2026-05-02T08:00:00.000Z');
-const list = [newer, shown];
+const list = [newest, newer, shown];
 
 function detailOf(p: Photo): PhotoDetail {
   const index = list.indexOf(p);
@@ -28,8 +30,9 @@ function detailOf(p: Photo): PhotoDetail {
 }
 
 /** The viewer opened on `shown`; photos.get answers from `list`, once `answered` (if given) resolves. */
-function renderViewer(answered: Promise<void> = Promise.resolve()) {
-  return renderWithApi(<ViewerScreen home={home('h1', 'owner')} photoId={shown.id} />, {
+function renderViewer(answered: Promise<void> = Promise.resolve(), settleMs = 0) {
+  return renderWithApi(<ViewerScreen home={home('h1', 'owner')} photoId={shown.id} settleMs={settleMs} />, {
+    ...fakeSocial(MAMA, true).answers,
     'photos.get': async (input) => {
       await answered;
       return detailOf(list.find((p) => p.id === (input as { id: string }).id) ?? shown);
@@ -92,5 +95,27 @@ describe('viewer', () => {
     swipe(100, 120);
     swipe(100, 100);
     expect(srcOf('#viewer-image')).toBe(detailOf(shown).previewUrl);
+  });
+
+  it('asks for the likes of the photo the user stops on, not of each one swiped past', async () => {
+    // Timers under the test's hand (and running on by themselves, so the screen's own waits still pass).
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const SETTLE = 60_000;
+      const { callsTo } = renderViewer(Promise.resolve(), SETTLE);
+      await waitFor(() => expect(srcOf('#viewer-image')).toBe(detailOf(shown).previewUrl));
+      swipe(60, 330);
+      await waitFor(() => expect(srcOf('#viewer-image')).toBe(detailOf(newer).previewUrl));
+      swipe(60, 330);
+      await waitFor(() => expect(srcOf('#viewer-image')).toBe(detailOf(newest).previewUrl));
+      // The photo opened on is asked about at once; the ones swiped to only once they stay.
+      const opened = { homeId: 'h1', photoId: shown.id };
+      expect(callsTo('likes.forPhoto')).toEqual([opened]);
+      act(() => vi.advanceTimersByTime(SETTLE));
+      await waitFor(() => expect(callsTo('likes.forPhoto')).toEqual([opened, { homeId: 'h1', photoId: newest.id }]));
+      expect(element('#social-bar').className).not.toContain('social--loading');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

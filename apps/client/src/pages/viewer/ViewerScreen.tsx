@@ -12,6 +12,7 @@ import type { Home } from '@xiaojia/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { useInvalidate } from '../../api/invalidate';
 import { useTRPC, useTRPCClient } from '../../api/query';
+import { canEditChildren } from '../../children/use-children';
 import { BackButton } from '../../components/BackButton';
 import { canEditAlbums, canTrashPhoto } from '../../home';
 import { useT } from '../../i18n';
@@ -19,9 +20,13 @@ import { errorMessage } from '../../i18n/errors';
 import { savePhotoToPhone } from '../../lib/photo-actions';
 import { ROUTES } from '../../routes';
 import { AlbumPicker } from './AlbumPicker';
+import { Comments } from './Comments';
 import { take } from './handoff';
 import { InfoPanel } from './InfoPanel';
-import { afterRemoval, keyTarget, swipeTarget } from './navigation';
+import { MilestoneSheet } from './MilestoneSheet';
+import { afterRemoval, keyTarget, listNeighbours, swipeTarget } from './navigation';
+import { PhotoFamilyInfo } from './PhotoFamilyInfo';
+import { SocialBar } from './SocialBar';
 import { ViewerStage } from './ViewerStage';
 
 export interface ViewerScreenProps {
@@ -31,9 +36,13 @@ export interface ViewerScreenProps {
   /** The list swiped through: an album's photos, the trash, or else the timeline. */
   albumId?: string;
   trashed?: boolean;
+  /** A list handed over by the opener ("那年今日"): swiping stays within it. */
+  ids?: readonly string[];
+  /** How long a photo must stay before its likes are fetched while swiping (tests pass 0). */
+  settleMs?: number;
 }
 
-export function ViewerScreen({ home, photoId, albumId, trashed = false }: ViewerScreenProps) {
+export function ViewerScreen({ home, photoId, albumId, trashed = false, ids, settleMs }: ViewerScreenProps) {
   const t = useT();
   const homeId = home.id;
   const api = useTRPCClient();
@@ -42,21 +51,23 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false }: Viewer
   const invalidate = useInvalidate();
   const [id, setId] = useState(photoId);
   const [handed] = useState(() => take(photoId));
-  const [panel, setPanel] = useState<'none' | 'info' | 'albums'>('none');
+  const [panel, setPanel] = useState<'none' | 'info' | 'albums' | 'milestone' | 'comments'>('none');
 
   const input = useCallback(
     (shownId: string) => ({ homeId, id: shownId, ...(albumId ? { albumId } : {}), trashed }),
     [homeId, albumId, trashed],
   );
   const detail = useQuery({ ...trpc.photos.get.queryOptions(input(id)), enabled: id !== '' });
-  const neighbours = { prevId: detail.data?.prevId ?? null, nextId: detail.data?.nextId ?? null };
+  const neighbours = ids
+    ? listNeighbours(ids, id)
+    : { prevId: detail.data?.prevId ?? null, nextId: detail.data?.nextId ?? null };
 
   // The neighbours load ahead, so a swipe shows the next photo (its thumbnail first) at once.
   useEffect(() => {
-    for (const next of [detail.data?.prevId, detail.data?.nextId]) {
+    for (const next of [neighbours.prevId, neighbours.nextId]) {
       if (next) void queryClient.prefetchQuery(trpc.photos.get.queryOptions(input(next)));
     }
-  }, [detail.data?.prevId, detail.data?.nextId, input, queryClient, trpc]);
+  }, [neighbours.prevId, neighbours.nextId, input, queryClient, trpc]);
 
   const go = (target: string | null) => {
     if (target) setId(target);
@@ -87,7 +98,7 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false }: Viewer
   const src = detail.data?.previewUrl ?? null;
   // What the grid had on screen for this photo, else what photos.get (prefetched for neighbours) says.
   const known = handed?.id === id ? handed : photo;
-  const toggle = (next: 'info' | 'albums') => setPanel(panel === next ? 'none' : next);
+  const toggle = (next: 'info' | 'albums' | 'milestone' | 'comments') => setPanel(panel === next ? 'none' : next);
 
   return (
     <View className="viewer">
@@ -123,9 +134,22 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false }: Viewer
         />
       </View>
 
-      {panel === 'info' && detail.data && <InfoPanel detail={detail.data} />}
+      {panel === 'info' && detail.data && (
+        <InfoPanel detail={detail.data}>
+          <PhotoFamilyInfo home={home} photo={detail.data.photo} />
+        </InfoPanel>
+      )}
+      {panel === 'milestone' && photo && (
+        <MilestoneSheet key={photo.id} homeId={homeId} photo={photo} onClose={() => setPanel('none')} />
+      )}
       {panel === 'albums' && detail.data && (
         <AlbumPicker homeId={homeId} detail={detail.data} onClose={() => setPanel('none')} />
+      )}
+      {panel === 'comments' && !trashed && (
+        <Comments homeId={homeId} photoId={id} settleMs={settleMs} onClose={() => setPanel('none')} />
+      )}
+      {!trashed && id !== '' && (
+        <SocialBar homeId={homeId} photoId={id} settleMs={settleMs} onOpenComments={() => toggle('comments')} />
       )}
 
       <View className="viewer__toolbar">
@@ -140,6 +164,11 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false }: Viewer
         {photo && !trashed && canEditAlbums(home.role) && (
           <View id="viewer-album" className="viewer__tool" onClick={() => toggle('albums')}>
             <Text className="viewer__tool-text">{t('viewer.addToAlbum')}</Text>
+          </View>
+        )}
+        {photo && !trashed && canEditChildren(home.role) && (
+          <View id="viewer-milestone" className="viewer__tool" onClick={() => toggle('milestone')}>
+            <Text className="viewer__tool-text">{t('milestones.mark')}</Text>
           </View>
         )}
         {photo && !trashed && canTrashPhoto(home.role, photo.uploaderId, me.data?.id) && (

@@ -2,6 +2,7 @@
 import { useRouter } from '@tarojs/taro';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { HomeGate } from '../../home/HomeGate';
+import { parseListQuery } from './navigation';
 import { ViewerScreen } from './ViewerScreen';
 import './index.css';
 
@@ -17,6 +18,7 @@ export default function ViewerPage() {
           photoId={params.id ?? ''}
           albumId={params.albumId || undefined}
           trashed={params.trashed === '1'}
+          ids={parseListQuery(params.ids)}
         />
       )}
     </HomeGate>

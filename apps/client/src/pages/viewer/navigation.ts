@@ -24,6 +24,28 @@ export function keyTarget(key: string, neighbours: Neighbours): string | null {
   return null;
 }
 
+/** The neighbours of `id` in a list the opener handed over (a "那年今日" year): no wrapping at its ends. */
+export function listNeighbours(ids: readonly string[], id: string): Neighbours {
+  const i = ids.indexOf(id);
+  if (i < 0) return { prevId: null, nextId: null };
+  return { prevId: ids[i - 1] ?? null, nextId: ids[i + 1] ?? null };
+}
+
+/** A handed list fits a route (a few ids): longer ones are cut, ids that are no ids dropped. */
+export const LIST_IDS_MAX = 12;
+const ID_RE = /^[0-9a-f-]{36}$/i;
+
+/** The route parameter carrying a list (`ids=a,b,c`), or nothing for none. */
+export function listQuery(ids: readonly string[] | undefined): { ids?: string } {
+  return ids && ids.length > 0 ? { ids: ids.slice(0, LIST_IDS_MAX).join(',') } : {};
+}
+
+/** The list a route parameter carries, or undefined when it carries none. */
+export function parseListQuery(value: string | undefined): string[] | undefined {
+  const ids = (value ? decodeURIComponent(value) : '').split(',').filter((id) => ID_RE.test(id));
+  return ids.length > 0 ? ids.slice(0, LIST_IDS_MAX) : undefined;
+}
+
 /** After the shown photo left this list (trashed): its older neighbour, else the newer one, else none. */
 export function afterRemoval(neighbours: Neighbours): string | null {
   return neighbours.nextId ?? neighbours.prevId;
