@@ -47,3 +47,26 @@ export function usePageShown(listener: () => void): void {
     return () => document.removeEventListener('visibilitychange', onChange);
   }, []);
 }
+
+/** Where an element is: its top and height on the screen, and its top from the page's scroll origin. */
+export interface ElementBox {
+  screenTop: number;
+  pageTop: number;
+  height: number;
+}
+
+/**
+ * Measures element `id` from the DOM, at once. Not Taro.createSelectorQuery: on H5 its exec runs later
+ * and throws, out of any try, when the page has meanwhile stopped being the current one (a tab switch, a
+ * home left), which the e2e tests saw as a page error.
+ */
+export function measureElement(id: string): Promise<ElementBox | null> {
+  const element = document.getElementById(id);
+  if (!element) return Promise.resolve(null);
+  const rect = element.getBoundingClientRect();
+  const container = pageContainer();
+  const pageTop = container
+    ? rect.top - container.getBoundingClientRect().top + container.scrollTop
+    : rect.top + window.scrollY;
+  return Promise.resolve({ screenTop: rect.top, pageTop, height: rect.height });
+}

@@ -6,7 +6,7 @@
  */
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { scrollPageTo, usePageScrollTop } from './page-scroll';
+import { measureElement, scrollPageTo, usePageScrollTop } from './page-scroll';
 import { type GridWindow, sameWindow, windowAt } from './window';
 
 export function viewportHeight(): number {
@@ -18,24 +18,9 @@ export function viewportHeight(): number {
 }
 
 /** Where the element's top is, measured from the page's top (0 where the runtime cannot say). */
-function measureTop(id: string): Promise<number> {
-  return new Promise((resolve) => {
-    try {
-      Taro.createSelectorQuery()
-        .select(`#${id}`)
-        .boundingClientRect()
-        .selectViewport()
-        .scrollOffset()
-        .exec((result: unknown[]) => {
-          const rect = result?.[0] as { top?: number } | null;
-          const viewport = result?.[1] as { scrollTop?: number } | null;
-          resolve(rect && typeof rect.top === 'number' ? rect.top + (viewport?.scrollTop ?? 0) : 0);
-        });
-    } catch {
-      // The window's overscan (a viewport each way) covers a grid that starts a header's height lower.
-      resolve(0);
-    }
-  });
+async function measureTop(id: string): Promise<number> {
+  // Without a measurement, the window's overscan (a viewport each way) covers a grid a header lower.
+  return (await measureElement(id))?.pageTop ?? 0;
 }
 
 export interface PageViewport {

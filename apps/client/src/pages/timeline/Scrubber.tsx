@@ -4,10 +4,9 @@
  * whatever has been loaded, because every month already has its place (months.ts).
  */
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PageViewport } from '../../components/PhotoGrid';
-import { usePageScrollTop } from '../../components/PhotoGrid/page-scroll';
+import { measureElement, usePageScrollTop } from '../../components/PhotoGrid/page-scroll';
 import { fractionAt, gridYAt, monthAt, yearMarks } from './scrubber';
 import { SCRUBBER_CLASS, useScrubberPlacement } from './scrubber-placement';
 
@@ -42,17 +41,10 @@ export function Scrubber({ months, tops, height, viewport, label }: ScrubberProp
   const placement = useScrubberPlacement(screen);
 
   useEffect(() => {
-    try {
-      Taro.createSelectorQuery()
-        .select('#timeline-scrubber')
-        .boundingClientRect()
-        .exec((result: unknown[]) => {
-          const rect = result?.[0] as { top?: number; height?: number } | null;
-          if (rect?.height) track.current = { top: rect.top ?? 0, height: rect.height };
-        });
-    } catch {
-      // Without a measurement the track is taken as the whole viewport.
-    }
+    // Without a measurement the track is taken as the whole viewport.
+    void measureElement('timeline-scrubber').then((box) => {
+      if (box?.height) track.current = { top: box.screenTop, height: box.height };
+    });
   }, []);
 
   usePageScrollTop((scrollTop) => {
