@@ -195,6 +195,7 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
         thumbUrl,
         availability: thumbUrl === null ? 'unbound' : 'ok',
         thumbhash: p.thumbhash,
+        durationMs: p.duration_ms === null ? null : Number(p.duration_ms),
       };
     }),
     nextCursor:

@@ -160,6 +160,8 @@ async function insertPhotos(
         purge_error: null,
         // As the client makes them (base64 of a 21-byte ThumbHash): every answer carries one per photo.
         thumbhash: randomBytes(21).toString('base64'),
+        duration_ms: null,
+        video_codec: null,
       });
       if (batch.length === ROWS_PER_INSERT || i === count - 1) {
         await trx.insertInto('photos').values(batch).execute();

@@ -29,6 +29,12 @@ export const zPhoto = z.object({
    * photos uploaded without one.
    */
   thumbhash: z.string().nullable(),
+  /**
+   * Videos (mime video/*): their length in milliseconds, or null when unknown (no probe, e.g. a server
+   * without ffmpeg and a device that did not say). Always null for photos. thumbUrl and previewUrl are
+   * then poster frames; originalUrl plays it.
+   */
+  durationMs: z.number().int().nullable(),
 });
 export type Photo = z.infer<typeof zPhoto>;
 

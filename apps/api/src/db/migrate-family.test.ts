@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../integrations/ids.js';
 import { createTestDatabase, type TestDatabase } from '../test/deps.js';
-import { addUser, insertPhotoRows, type Member, photoRow } from '../test/photo-rows.js';
+import { addUser, insertPhotoRows, type Member, photoRowBefore0008 } from '../test/photo-rows.js';
 import { indexesOf, migrateUpTo, tableNames } from '../test/schema.js';
 import { createDb, type Db } from './index.js';
 
@@ -26,7 +26,7 @@ describe('migration 0005: children, milestones, growth records', () => {
     db = createDb(test.database);
     await migrateUpTo(db, '0004_timeline_windows');
     owner = await addUser(db, 'owner');
-    const photo = photoRow(owner, T);
+    const photo = photoRowBefore0008(owner, T);
     photoId = photo.id;
     await insertPhotoRows(db, [photo]);
   });

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test/deps.js';
-import { addUser, type Member, photoRow } from '../test/photo-rows.js';
+import { addUser, type Member, photoRowBefore0008 } from '../test/photo-rows.js';
 import { indexesOf, migrateUpTo, tableNames } from '../test/schema.js';
 import { createDb, type Db } from './index.js';
 
@@ -22,7 +22,7 @@ describe('migration 0006: likes, comments, the feed and subscribe-message credit
     db = createDb(test.database);
     await migrateUpTo(db, '0004_timeline_windows');
     owner = await addUser(db, 'owner');
-    const photo = photoRow(owner, T);
+    const photo = photoRowBefore0008(owner, T);
     photoId = photo.id;
     // photos is the same at 0004 and 0006, so the app's types can write it.
     await db.insertInto('photos').values(photo).execute();

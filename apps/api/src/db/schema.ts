@@ -121,6 +121,9 @@ export interface PhotosTable {
   purge_error: string | null;
   /** ThumbHash (base64) the uploading device made: the grid's placeholder. Null for older uploads. */
   thumbhash: string | null;
+  /** Videos: length in ms and codec (h264, hevc…) as probed; null for photos and unprobed videos. */
+  duration_ms: number | null;
+  video_codec: string | null;
 }
 
 export interface UploadsTable {

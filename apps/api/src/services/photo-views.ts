@@ -70,6 +70,7 @@ export class PhotoViews {
       thumbUrl,
       availability: thumbUrl === null ? 'unbound' : 'ok',
       thumbhash: photo.thumbhash,
+      durationMs: photo.duration_ms === null ? null : Number(photo.duration_ms),
     };
   }
 }

@@ -7,6 +7,7 @@ import {
   type ConfirmUploadInput,
   type ConfirmUploadResult,
   type CreateUploadsInput,
+  isVideoMime,
   type UploadTicket,
 } from '@xiaojia/shared';
 import type { Photo } from '../db/schema.js';
@@ -35,6 +36,8 @@ const EXTENSIONS: Record<string, string> = {
   'image/heic': 'heic',
   'image/heif': 'heif',
   'image/gif': 'gif',
+  'video/mp4': 'mp4',
+  'video/quicktime': 'mov',
 };
 
 /**
@@ -159,6 +162,9 @@ export class UploadsService {
       purge_attempts: 0,
       purge_error: null,
       thumbhash: input.thumbhash ?? null,
+      // The device's word on a video's length until a probe of the stored object says better.
+      duration_ms: isVideoMime(stat.mime) ? (input.durationMs ?? null) : null,
+      video_codec: null,
     };
     try {
       await this.photos.insert(photo);

@@ -2,6 +2,7 @@
  * Rows written straight into the database, for repository tests that need many photos (the real upload
  * flow is for router tests): a user with the home sign-up gives them, and a photo row of that home.
  */
+import type { Insertable } from 'kysely';
 import type { Db } from '../db/index.js';
 import type { PhotosTable } from '../db/schema.js';
 import { newId } from '../integrations/ids.js';
@@ -67,11 +68,19 @@ export function photoRow(member: Member, sortAt: string, deletedAt: string | nul
     purge_attempts: 0,
     purge_error: null,
     thumbhash: null,
+    duration_ms: null,
+    video_codec: null,
   };
 }
 
+/** A photo row as the table was before migration 0008 added the video facts (for migration tests). */
+export function photoRowBefore0008(member: Member, sortAt: string): Omit<PhotosTable, 'duration_ms' | 'video_codec'> {
+  const { duration_ms: _duration, video_codec: _codec, ...row } = photoRow(member, sortAt);
+  return row;
+}
+
 /** Inserts rows in batches (SQLite caps a statement's parameters). */
-export async function insertPhotoRows(db: Db, rows: readonly PhotosTable[]): Promise<void> {
+export async function insertPhotoRows(db: Db, rows: readonly Insertable<PhotosTable>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) {
     await db
       .insertInto('photos')

@@ -50,6 +50,7 @@ const PHOTO = {
   thumbUrl: null,
   availability: 'ok' as const,
   thumbhash: null,
+  durationMs: null,
 };
 
 function appError(appCode: string) {

@@ -132,6 +132,7 @@ export function photo(id: string, sortAt = '2026-05-01T08:00:00.000Z', uploaderI
     thumbUrl: `https://img.example.com/${id}.webp`,
     availability: 'ok',
     thumbhash: null,
+    durationMs: null,
   };
 }
 

@@ -10,6 +10,7 @@ import * as m0004 from './0004_timeline_windows.js';
 import * as m0005 from './0005_family.js';
 import * as m0006 from './0006_together.js';
 import * as m0007 from './0007_s3_bindings.js';
+import * as m0008 from './0008_video.js';
 
 const migrations: Record<string, Migration> = {
   '0001_init': m0001,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005_family': m0005,
   '0006_together': m0006,
   '0007_s3_bindings': m0007,
+  '0008_video': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
