@@ -124,6 +124,10 @@ export interface PhotosTable {
   /** Videos: length in ms and codec (h264, hevc…) as probed; null for photos and unprobed videos. */
   duration_ms: number | null;
   video_codec: string | null;
+  /** The content hash the device sent at uploads.create (S3 photos are found again by it, not by etag). */
+  qetag: string | null;
+  /** Variants the client stored beside the original ("thumb,preview"), for buckets without image processing. */
+  derivatives: string | null;
 }
 
 export interface UploadsTable {
@@ -137,6 +141,10 @@ export interface UploadsTable {
   created_at: string;
   expires_at: string;
   photo_id: string | null;
+  /** The S3 multipart upload the server created for this key (files of MULTIPART_THRESHOLD_BYTES or more). */
+  upload_id: string | null;
+  /** The content hash the device declared (recorded on the photo at confirm). */
+  qetag: string | null;
 }
 
 export interface AlbumsTable {

@@ -1,4 +1,8 @@
-/** storage_bindings: a home's Qiniu buckets (the active one, and unbound ones kept for their photos). */
+/**
+ * storage_bindings: a home's buckets, Qiniu or S3 (the active one, and unbound ones kept for their photos).
+ * A bucket is its provider, its name and, for S3, its endpoint: two MinIO servers may both have "photos".
+ */
+import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
 import type { StorageBinding } from '../db/schema.js';
 
@@ -37,8 +41,9 @@ export class BindingsRepository {
   }
 
   /**
-   * Make this bucket the home's active binding. Binding a bucket the home had before reuses its row, so
-   * photos stored under it become readable again; any other active binding becomes unbound.
+   * Make this bucket the home's active binding. Binding a bucket the home had before (same provider, name
+   * and endpoint) reuses its row, so photos stored under it become readable again; any other active binding
+   * becomes unbound. A bucket of the same name elsewhere is another row (migration 0009's unique index).
    */
   async activate(homeId: string, binding: NewBinding, id: string, now: string): Promise<StorageBinding> {
     return this.db.transaction().execute(async (trx) => {
@@ -54,6 +59,7 @@ export class BindingsRepository {
         .where('home_id', '=', homeId)
         .where('provider', '=', binding.provider)
         .where('bucket', '=', binding.bucket)
+        .where(sql<string>`coalesce(endpoint, '')`, '=', binding.endpoint ?? '')
         .executeTakeFirst();
       if (existing) {
         return trx

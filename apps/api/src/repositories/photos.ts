@@ -109,36 +109,30 @@ export class PhotosRepository {
       .executeTakeFirst();
   }
 
-  /** A live or trashed photo of this home with the same content, if any. */
-  byEtag(homeId: string, etag: string): Promise<Photo | undefined> {
-    return this.db
-      .selectFrom('photos')
-      .selectAll()
-      .where('home_id', '=', homeId)
-      .where('etag', '=', etag)
-      .where('purge_requested_at', 'is', null)
-      .orderBy('created_at')
-      .executeTakeFirst();
-  }
-
   /**
-   * byEtag for a whole upload batch in one query: for each etag, the home's oldest live or trashed photo
-   * with that content (uploads.create asked once per file before: BENCHMARKS.md, 3b).
+   * Photos by content hash for a whole upload batch in one query: for each hash, the home's oldest live or trashed photo
+   * with that content (uploads.create asked once per file before: BENCHMARKS.md, 3b). A hash matches the
+   * storage's etag (a Qiniu qetag) or the qetag the uploading device sent (S3 photos, whose etag is an MD5).
    */
-  async byEtags(homeId: string, etags: readonly string[]): Promise<Map<string, Photo>> {
-    const unique = [...new Set(etags)];
+  async byEtags(homeId: string, hashes: readonly string[]): Promise<Map<string, Photo>> {
+    const unique = [...new Set(hashes)];
     if (unique.length === 0) return new Map();
     const rows = await this.db
       .selectFrom('photos')
       .selectAll()
       .where('home_id', '=', homeId)
-      .where('etag', 'in', unique)
+      .where((eb) => eb.or([eb('etag', 'in', unique), eb('qetag', 'in', unique)]))
       .where('purge_requested_at', 'is', null)
       .orderBy('created_at')
       .orderBy('id')
       .execute();
+    const wanted = new Set(unique);
     const oldest = new Map<string, Photo>();
-    for (const row of rows) if (!oldest.has(row.etag)) oldest.set(row.etag, row);
+    for (const row of rows) {
+      for (const hash of [row.etag, row.qetag]) {
+        if (hash !== null && wanted.has(hash) && !oldest.has(hash)) oldest.set(hash, row);
+      }
+    }
     return oldest;
   }
 

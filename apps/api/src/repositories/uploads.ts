@@ -30,6 +30,29 @@ export class UploadsRepository {
       .execute();
   }
 
+  /** The row no longer stands for an open S3 multipart upload (completed or aborted). */
+  async closeMultipart(homeId: string, key: string): Promise<void> {
+    await this.db
+      .updateTable('uploads')
+      .set({ upload_id: null })
+      .where('home_id', '=', homeId)
+      .where('object_key', '=', key)
+      .execute();
+  }
+
+  /** Unconfirmed rows with a multipart upload still open past their expiry: the sweep aborts them. */
+  openMultipartExpired(now: string, limit: number): Promise<Upload[]> {
+    return this.db
+      .selectFrom('uploads')
+      .selectAll()
+      .where('upload_id', 'is not', null)
+      .where('expires_at', '<', now)
+      .where('photo_id', 'is', null)
+      .orderBy('expires_at')
+      .limit(limit)
+      .execute();
+  }
+
   /** Grants that expired unconfirmed long ago: nothing can arrive under them any more. */
   async deleteStale(expiredBefore: string): Promise<number> {
     const result = await this.db.deleteFrom('uploads').where('expires_at', '<', expiredBefore).executeTakeFirst();

@@ -1,6 +1,19 @@
-import { zConfirmUploadInput, zConfirmUploadResult, zCreateUploadsInput, zUploadTickets } from '@xiaojia/shared';
+import {
+  zAbortPartsInput,
+  zCompletePartsInput,
+  zConfirmUploadInput,
+  zConfirmUploadResult,
+  zCreateUploadsInput,
+  zSignedParts,
+  zSignPartsInput,
+  zUploadTickets,
+} from '@xiaojia/shared';
+import { z } from 'zod';
+import { UploadPartsService } from '../services/upload-parts.js';
 import { UploadsService } from '../services/uploads.js';
 import { homeProcedure, router } from '../trpc/init.js';
+
+const zOk = z.object({ ok: z.literal(true) });
 
 export const uploadsRouter = router({
   /** One ticket per file: a grant to POST it straight to storage, or "you already have this photo". */
@@ -14,4 +27,18 @@ export const uploadsRouter = router({
     .input(zConfirmUploadInput)
     .output(zConfirmUploadResult)
     .mutation(({ ctx, input }) => new UploadsService(ctx.deps).confirm(ctx.member, input, ctx.req.origin)),
+  /** S3 multipart: presigned PUT URLs for a batch of the upload's parts. */
+  signParts: homeProcedure('contribute')
+    .input(zSignPartsInput)
+    .output(zSignedParts)
+    .mutation(({ ctx, input }) => new UploadPartsService(ctx.deps).signParts(ctx.member, input, ctx.req.origin)),
+  /** S3 multipart: join the parts (then confirm as for any upload). */
+  completeParts: homeProcedure('contribute')
+    .input(zCompletePartsInput)
+    .output(zOk)
+    .mutation(({ ctx, input }) => new UploadPartsService(ctx.deps).completeParts(ctx.member, input, ctx.req.origin)),
+  abortParts: homeProcedure('contribute')
+    .input(zAbortPartsInput)
+    .output(zOk)
+    .mutation(({ ctx, input }) => new UploadPartsService(ctx.deps).abortParts(ctx.member, input, ctx.req.origin)),
 });

@@ -1,6 +1,6 @@
 /**
  * The background sweep each server instance runs every few minutes: expired trash and failed purges,
- * stale upload grants, expired sessions, old sign-in attempts, and the last rows of deleted homes whose
+ * S3 multipart uploads left unfinished, stale upload grants, expired sessions, old sign-in attempts, and the last rows of deleted homes whose
  * photos have all been purged. Every part is safe when several instances
  * run it at once (purges are claimed row by row, deletes are idempotent).
  */
@@ -9,6 +9,7 @@ import type { AppDeps } from '../trpc/context.js';
 import { AuthService } from './auth.js';
 import { HomesService } from './homes.js';
 import { PhotosService } from './photos.js';
+import { UploadPartsService } from './upload-parts.js';
 
 /** Upload grants this long past their expiry can no longer be confirmed by anyone: their rows go. */
 const STALE_GRANT_MS = 24 * 3600 * 1000;
@@ -19,6 +20,8 @@ export interface HousekeepingResult {
   purged: number;
   failed: number;
   grants: number;
+  /** S3 multipart uploads left open past their row's expiry, aborted. */
+  multipart: number;
   sessions: number;
   attempts: number;
   /** Deleted homes whose photos are all purged, now removed for good. */
@@ -28,10 +31,12 @@ export interface HousekeepingResult {
 /** One pass of the sweep; `origin` is this instance's own address (the embedded store's deletes). */
 export async function housekeeping(deps: AppDeps, origin: string): Promise<HousekeepingResult> {
   const trash = await new PhotosService(deps).sweep(origin);
+  // Before stale rows go: an open multipart upload is found through its row.
+  const multipart = await new UploadPartsService(deps).abortExpired();
   const staleBefore = new Date(deps.clock.now().getTime() - STALE_GRANT_MS).toISOString();
   const grants = await new UploadsRepository(deps.db).deleteStale(staleBefore);
   const auth = await new AuthService(deps).sweep();
   // After the purges above: a deleted home goes once its last photo has left the bucket.
   const homes = await new HomesService(deps).removeDeletedHomes();
-  return { ...trash, grants, ...auth, homes };
+  return { ...trash, grants, multipart, ...auth, homes };
 }

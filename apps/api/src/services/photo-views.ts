@@ -8,6 +8,7 @@ import type { Photo, StorageBinding } from '../db/schema.js';
 import { BindingsRepository } from '../repositories/bindings.js';
 import type { ImageVariant, StorageProvider } from '../storage/provider.js';
 import type { AppDeps } from '../trpc/context.js';
+import { derivativeKey, derivativesOf } from './derivatives.js';
 
 /** Signed URLs live between one and two windows. */
 export const URL_WINDOW_MS = 30 * 60 * 1000;
@@ -49,8 +50,17 @@ export class PhotoViews {
     return this.providers.get(cacheKey) ?? null;
   }
 
-  url(photo: Pick<Photo, 'binding_id' | 'object_key'>, variant?: ImageVariant): string | null {
-    return this.provider(photo)?.signedUrl(photo.object_key, this.expiresAt, variant) ?? null;
+  /**
+   * A variant is the one the client stored beside the original where the photo has it (buckets without
+   * image processing), else the provider's own processing of the original (or the original itself).
+   */
+  url(photo: Pick<Photo, 'binding_id' | 'object_key' | 'derivatives'>, variant?: ImageVariant): string | null {
+    const provider = this.provider(photo);
+    if (!provider) return null;
+    if (variant && photo.derivatives && derivativesOf(photo).includes(variant)) {
+      return provider.signedUrl(derivativeKey(photo.object_key, variant), this.expiresAt);
+    }
+    return provider.signedUrl(photo.object_key, this.expiresAt, variant);
   }
 
   dto(photo: Photo): PhotoDto {

@@ -27,6 +27,7 @@ import { PhotosRepository, type SortWindow } from '../repositories/photos.js';
 import { UsersRepository } from '../repositories/users.js';
 import { StorageError } from '../storage/provider.js';
 import type { AppDeps } from '../trpc/context.js';
+import { storedKeysOf } from './derivatives.js';
 import { DownloadsService } from './downloads.js';
 import { type HomeMember, requireRole, roleCan } from './home-access.js';
 import { PhotoViews } from './photo-views.js';
@@ -234,7 +235,9 @@ export class PhotosService {
       ? await new BindingsRepository(this.deps.db).byId(photo.home_id, photo.binding_id)
       : null;
     try {
-      await this.deps.storage.forBinding(binding, origin).delete(photo.object_key);
+      const provider = this.deps.storage.forBinding(binding, origin);
+      // Client-made thumbnails first, the original last: a failure half-way is retried whole.
+      for (const key of storedKeysOf(photo)) await provider.delete(key);
     } catch (error) {
       const message = error instanceof StorageError ? error.message : 'storage delete failed';
       await this.purges.recordPurgeFailure(photo.id, message);

@@ -8,21 +8,26 @@ import {
   type ConfirmUploadResult,
   type CreateUploadsInput,
   isVideoMime,
+  MULTIPART_THRESHOLD_BYTES,
+  type UploadRequest,
   type UploadTicket,
 } from '@xiaojia/shared';
 import type { Photo } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { newId } from '../integrations/ids.js';
-import { BindingsRepository } from '../repositories/bindings.js';
 import { PhotosRepository } from '../repositories/photos.js';
 import { UploadsRepository } from '../repositories/uploads.js';
 import type { ObjectStat, StorageProvider } from '../storage/provider.js';
+import { S3Storage } from '../storage/s3/storage.js';
 import type { AppDeps } from '../trpc/context.js';
 import { ActivityService } from './activity.js';
+import { derivativeGrants, needsDerivatives, storedKeysOf, verifyDerivatives } from './derivatives.js';
 import type { HomeMember } from './home-access.js';
 import { NotificationsService } from './notifications.js';
 import { PhotoViews } from './photo-views.js';
 import { StorageService, storageAppError } from './storage.js';
+import { sniffStored, uploadStorage } from './stored-uploads.js';
+import { MULTIPART_UPLOAD_MS, partBytesFor } from './upload-parts.js';
 
 /** How long an upload grant is valid: long enough for a big photo on slow mobile data. */
 export const UPLOAD_GRANT_MS = 15 * 60 * 1000;
@@ -91,7 +96,8 @@ export class UploadsService {
         mimeTypes: ACCEPTED_MIME,
         declared: { mime: file.mime, bytes: file.size },
       });
-      tickets.push({ kind: 'upload', key, ...grant });
+      const extra = await this.s3Extras(provider, key, file, expiresAt);
+      tickets.push({ kind: 'upload', key, ...grant, ...extra.ticket });
       rows.push({
         object_key: key,
         home_id: member.homeId,
@@ -101,12 +107,45 @@ export class UploadsService {
         declared_size: file.size,
         declared_mime: file.mime,
         created_at: now.toISOString(),
-        expires_at: grant.expiresAt,
+        expires_at: extra.rowExpiresAt ?? grant.expiresAt,
         photo_id: null,
+        upload_id: extra.uploadId,
+        qetag: file.qetag ?? null,
       });
     }
     await this.uploads.insertMany(rows);
     return tickets;
+  }
+
+  /**
+   * What an S3 bucket adds to a ticket: a multipart upload the server starts for a large file (its row
+   * then lives as long as such an upload may take), and grants for the thumbnails the client makes where
+   * the bucket cannot.
+   */
+  private async s3Extras(
+    provider: StorageProvider,
+    key: string,
+    file: UploadRequest,
+    expiresAt: Date,
+  ): Promise<{
+    ticket: Partial<Extract<UploadTicket, { kind: 'upload' }>>;
+    uploadId: string | null;
+    rowExpiresAt?: string;
+  }> {
+    if (!(provider instanceof S3Storage)) return { ticket: {}, uploadId: null };
+    const ticket: Partial<Extract<UploadTicket, { kind: 'upload' }>> = {};
+    const s3 = needsDerivatives(provider);
+    if (s3) ticket.derivatives = await derivativeGrants(s3, key, expiresAt);
+    if (file.size < MULTIPART_THRESHOLD_BYTES) return { ticket, uploadId: null };
+    let uploadId: string;
+    try {
+      uploadId = await provider.parts.create(key, file.mime);
+    } catch (error) {
+      throw storageAppError(error);
+    }
+    ticket.multipart = { protocol: 's3', uploadId, partBytes: partBytesFor(file.size) };
+    const rowExpiresAt = new Date(this.deps.clock.now().getTime() + MULTIPART_UPLOAD_MS).toISOString();
+    return { ticket, uploadId, rowExpiresAt };
   }
 
   /** Idempotent: confirming the same key again answers the same photo. */
@@ -121,24 +160,25 @@ export class UploadsService {
       if (original) return this.result(member, original, true, input, origin);
     }
 
-    const binding = upload.binding_id
-      ? await new BindingsRepository(this.deps.db).byId(member.homeId, upload.binding_id)
-      : null;
-    if (upload.binding_id && binding?.status !== 'active') {
-      throw new AppError('STORAGE_UNBOUND_PHOTO', 'The bucket this upload went to is no longer bound');
-    }
-    const provider = this.deps.storage.forBinding(binding, origin);
+    const provider = await uploadStorage(this.deps, upload, origin);
     const stat = await this.statOrThrow(provider, input.key);
+    // S3 keeps the type the uploader sent: the bytes say what it is.
+    const mime = (await sniffStored(this.deps, provider, input.key)) ?? stat.mime;
 
-    const duplicate = await this.photos.byEtag(member.homeId, stat.etag);
+    const hashes = [stat.etag, ...(upload.qetag ? [upload.qetag] : [])];
+    const known = await this.photos.byEtags(member.homeId, hashes);
+    const duplicate = hashes.map((h) => known.get(h)).find((p) => p !== undefined);
     if (duplicate) {
-      // Same content already in the library: keep one copy.
-      await provider.delete(input.key).catch((error: unknown) => {
-        this.deps.logger.warn({ err: error, homeId: member.homeId }, 'could not delete a duplicate upload');
-      });
+      // Same content already in the library: keep one copy (with whatever the client stored beside it).
+      for (const key of storedKeysOf({ object_key: input.key, derivatives: (input.derivatives ?? []).join(',') })) {
+        await provider.delete(key).catch((error: unknown) => {
+          this.deps.logger.warn({ err: error, homeId: member.homeId }, 'could not delete a duplicate upload');
+        });
+      }
       await this.uploads.markConfirmed(member.homeId, input.key, duplicate.id);
       return this.result(member, duplicate, true, input, origin);
     }
+    const derivatives = await verifyDerivatives(this.deps, provider, input.key, input.derivatives);
 
     const now = this.deps.clock.now().toISOString();
     const takenAt = input.takenAt ? new Date(input.takenAt).toISOString() : null;
@@ -151,7 +191,7 @@ export class UploadsService {
       filename: upload.filename,
       etag: stat.etag,
       size: stat.size,
-      mime: stat.mime,
+      mime,
       width: input.width ?? null,
       height: input.height ?? null,
       taken_at: takenAt,
@@ -163,8 +203,10 @@ export class UploadsService {
       purge_error: null,
       thumbhash: input.thumbhash ?? null,
       // The device's word on a video's length until a probe of the stored object says better.
-      duration_ms: isVideoMime(stat.mime) ? (input.durationMs ?? null) : null,
+      duration_ms: isVideoMime(mime) ? (input.durationMs ?? null) : null,
       video_codec: null,
+      qetag: upload.qetag,
+      derivatives,
     };
     try {
       await this.photos.insert(photo);

@@ -70,12 +70,29 @@ export function photoRow(member: Member, sortAt: string, deletedAt: string | nul
     thumbhash: null,
     duration_ms: null,
     video_codec: null,
+    qetag: null,
+    derivatives: null,
   };
 }
 
 /** A photo row as the table was before migration 0008 added the video facts (for migration tests). */
-export function photoRowBefore0008(member: Member, sortAt: string): Omit<PhotosTable, 'duration_ms' | 'video_codec'> {
-  const { duration_ms: _duration, video_codec: _codec, ...row } = photoRow(member, sortAt);
+export function photoRowBefore0008(
+  member: Member,
+  sortAt: string,
+): Omit<PhotosTable, 'duration_ms' | 'video_codec' | 'qetag' | 'derivatives'> {
+  const {
+    duration_ms: _duration,
+    video_codec: _codec,
+    qetag: _qetag,
+    derivatives: _derivatives,
+    ...row
+  } = photoRow(member, sortAt);
+  return row;
+}
+
+/** A photo row as the table was before migration 0009 added the device's hash and the derivatives. */
+export function photoRowBefore0009(member: Member, sortAt: string): Omit<PhotosTable, 'qetag' | 'derivatives'> {
+  const { qetag: _qetag, derivatives: _derivatives, ...row } = photoRow(member, sortAt);
   return row;
 }
 

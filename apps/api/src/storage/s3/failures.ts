@@ -26,6 +26,13 @@ const BY_CODE: Record<string, StorageFailure> = {
   MovedPermanently: 'wrong_region',
   IllegalLocationConstraintException: 'wrong_region',
   NoSuchCORSConfiguration: 'cors_missing',
+  // Multipart: the upload is gone (completed or aborted), or the parts listed do not fit it.
+  NoSuchUpload: 'not_found',
+  InvalidPart: 'refused',
+  InvalidPartOrder: 'refused',
+  EntityTooSmall: 'refused',
+  EntityTooLarge: 'refused',
+  PreconditionFailed: 'refused',
 };
 
 const WHY: Record<StorageFailure, string> = {

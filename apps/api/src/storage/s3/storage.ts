@@ -1,8 +1,9 @@
 /**
  * An S3-compatible bucket (COS, OSS, R2, MinIO, AWS or any other) through the official AWS SDK v3.
- * Upload grants: a POST policy (exact key, content-length-range, content-type image/*, expiry) where the
- * preset supports it, else a presigned PUT with the content type and length signed and `If-None-Match: *`
- * where the provider honours it. Reads: presigned GETs, with provider-side image processing where the
+ * Upload grants: a POST policy (exact key, content-length-range, the declared content type, expiry) where
+ * the preset supports it, else a presigned PUT with the content type and length signed; both with the
+ * provider's no-overwrite guard where it documents one (S3_PRESETS noOverwrite). Large files go in parts
+ * (parts.ts). Reads: presigned GETs, with provider-side image processing where the
  * preset has it. The SDK signs with the injected clock (systemClockOffset), so expiry is testable.
  */
 import {
@@ -27,6 +28,7 @@ import {
   type UploadPolicy,
 } from '../provider.js';
 import { s3Failure } from './failures.js';
+import { S3Parts } from './parts.js';
 import { GetPresigner, MAX_PRESIGN_SECONDS, signingKey, uriEncode } from './sigv4.js';
 import { verifyS3Bucket } from './verify.js';
 
@@ -69,6 +71,8 @@ export class S3Storage implements StorageProvider {
   private sdk: S3Client | null = null;
   private readonly keys = new Map<string, Buffer>();
   private readonly presigners = new Map<string, GetPresigner>();
+  /** Multipart uploads and ranged reads, on the same SDK client. */
+  readonly parts: S3Parts;
 
   constructor(
     private readonly target: S3Target,
@@ -77,6 +81,7 @@ export class S3Storage implements StorageProvider {
   ) {
     this.bucket = target.bucket;
     this.capabilities = S3_PRESETS[target.preset];
+    this.parts = new S3Parts(() => this.client, target.bucket);
   }
 
   /**
@@ -105,37 +110,78 @@ export class S3Storage implements StorageProvider {
     return (this.sdk?.config.systemClockOffset ?? 0) - (this.clock.now().getTime() - Date.now());
   }
 
+  private grantSeconds(expiresAt: Date): { seconds: number; expiresAt: string } {
+    const now = this.clock.now().getTime();
+    const seconds = Math.max(1, Math.floor((expiresAt.getTime() - now) / 1000));
+    return { seconds, expiresAt: new Date(now + seconds * 1000).toISOString() };
+  }
+
   async grantUpload(policy: UploadPolicy): Promise<UploadGrant> {
-    const seconds = Math.max(1, Math.floor((policy.expiresAt.getTime() - this.clock.now().getTime()) / 1000));
-    const expiresAt = new Date(this.clock.now().getTime() + seconds * 1000).toISOString();
+    const { seconds, expiresAt } = this.grantSeconds(policy.expiresAt);
+    const guard = this.capabilities.noOverwrite.post;
     if (this.capabilities.postPolicy) {
+      const fields: Record<string, string> = { 'Content-Type': policy.declared.mime };
+      if (guard) fields[guard[0]] = guard[1];
       const post = await createPresignedPost(this.client, {
         Bucket: this.bucket,
         Key: policy.key,
         Conditions: [
           ['content-length-range', 1, policy.maxBytes],
-          ['starts-with', '$Content-Type', 'image/'],
+          ['eq', '$Content-Type', policy.declared.mime],
+          ...(guard ? [{ [guard[0]]: guard[1] }] : []),
         ],
-        Fields: { 'Content-Type': policy.declared.mime },
+        Fields: fields,
         Expires: seconds,
       });
       return { method: 'POST', uploadUrl: post.url, fields: post.fields, expiresAt };
     }
-    const guard = this.capabilities.ifNoneMatch ? { IfNoneMatch: '*' } : {};
-    const uploadUrl = await getSignedUrl(
-      this.client,
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: policy.key,
-        ContentType: policy.declared.mime,
-        ContentLength: policy.declared.bytes,
-        ...guard,
-      }),
-      { expiresIn: seconds, signableHeaders: new Set(['content-type', 'content-length', 'if-none-match']) },
-    );
-    const headers: Record<string, string> = { 'Content-Type': policy.declared.mime };
-    if (this.capabilities.ifNoneMatch) headers['If-None-Match'] = '*';
+    return this.grantPut(policy.key, policy.declared.mime, policy.declared.bytes, seconds, expiresAt);
+  }
+
+  /**
+   * A presigned PUT of `key`: the content type (and the length, when known) signed, with the provider's
+   * no-overwrite header signed too. Derivatives (thumbnails the client makes) have no length in advance:
+   * their size is checked at confirm.
+   */
+  async grantPut(
+    key: string,
+    mime: string,
+    bytes: number | null,
+    seconds: number,
+    expiresAt: string,
+  ): Promise<UploadGrant> {
+    const guard = this.capabilities.noOverwrite.put;
+    const command = new PutObjectCommand({
+      Bucket: this.bucket,
+      Key: key,
+      ContentType: mime,
+      ...(bytes === null ? {} : { ContentLength: bytes }),
+      ...(guard?.[0] === 'if-none-match' ? { IfNoneMatch: guard[1] } : {}),
+    });
+    const signed = new Set(['content-type', 'content-length']);
+    const headers: Record<string, string> = { 'Content-Type': mime };
+    if (guard) {
+      signed.add(guard[0]);
+      headers[guard[0] === 'if-none-match' ? 'If-None-Match' : guard[0]] = guard[1];
+      if (guard[0] !== 'if-none-match') {
+        // A provider header the SDK does not model (x-oss-forbid-overwrite): added before signing.
+        command.middlewareStack.add(
+          (next) => (args) => {
+            (args.request as { headers: Record<string, string> }).headers[guard[0]] = guard[1];
+            return next(args);
+          },
+          { step: 'build', name: 'xiaojiaNoOverwrite' },
+        );
+      }
+    }
+    const uploadUrl = await getSignedUrl(this.client, command, { expiresIn: seconds, signableHeaders: signed });
     return { method: 'PUT', uploadUrl, fields: {}, headers, expiresAt };
+  }
+
+  /** A grant for a client-made JPEG stored at `key` (buckets without image processing). */
+  grantDerivative(key: string, expiresAt: Date): Promise<UploadGrant> {
+    const { seconds, expiresAt: at } = this.grantSeconds(expiresAt);
+    return this.grantPut(key, 'image/jpeg', null, seconds, at);
   }
 
   async stat(key: string): Promise<ObjectStat | null> {
@@ -180,8 +226,8 @@ export class S3Storage implements StorageProvider {
   }
 
   /**
-   * A presigned GET. Without provider-side processing a variant is the original's URL for now: the
-   * client-made thumbnail stored beside the original is the next slice of issue 16.
+   * A presigned GET. Without provider-side processing a variant is the original's URL: PhotoViews signs
+   * the client-made derivative's own key instead where the photo has one.
    */
   signedUrl(key: string, expiresAt: Date, variant?: ImageVariant): string {
     const now = this.clock.now().getTime();

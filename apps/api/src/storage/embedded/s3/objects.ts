@@ -31,6 +31,9 @@ export interface WriteOptions {
   insertOnly: boolean;
 }
 
+export const refuseOverwrite = () =>
+  new S3PeerError(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold');
+
 class Meter extends Transform {
   size = 0;
   readonly md5 = createHash('md5');
@@ -50,6 +53,13 @@ class Meter extends Transform {
   }
 }
 
+/** Bytes received into a temp file, checked but not yet an object. */
+export interface Received {
+  file: string;
+  size: number;
+  md5: Buffer;
+}
+
 export class S3Objects {
   private readonly objects = new Map<string, S3Object>();
 
@@ -63,17 +73,18 @@ export class S3Objects {
     return this.objects.get(this.id(bucket, key));
   }
 
-  read(object: S3Object): Readable {
-    return createReadStream(object.file);
+  /** The object's bytes, or the inclusive range `start`..`end` of them. */
+  read(object: S3Object, range?: { start: number; end: number }): Readable {
+    return createReadStream(object.file, range);
   }
 
-  async write(bucket: string, key: string, body: Readable, options: WriteOptions): Promise<S3Object> {
-    const exists = () => options.insertOnly && this.objects.has(this.id(bucket, key));
-    const refuseOverwrite = () =>
-      new S3PeerError(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold');
-    if (exists()) throw refuseOverwrite();
+  /**
+   * Streams `body` into a temp file through the meter: size limits and the signed payload hash checked.
+   * The caller makes it an object (write, multipart completion) or a part; on a refusal nothing is left.
+   */
+  async receive(body: Readable, options: Omit<WriteOptions, 'contentType' | 'insertOnly'>): Promise<Received> {
     await mkdir(this.dir, { recursive: true });
-    const file = path.join(this.dir, randomUUID());
+    const file = this.tempFile();
     const meter = new Meter(options.maxBytes);
     try {
       await pipeline(body, meter, createWriteStream(file));
@@ -88,12 +99,39 @@ export class S3Objects {
           "The provided 'x-amz-content-sha256' header does not match what was computed.",
         );
       }
-      if (exists()) throw refuseOverwrite();
     } catch (error) {
       await rm(file, { force: true });
       throw error;
     }
-    const object = { size: meter.size, etag: meter.md5.digest('hex'), contentType: options.contentType, file };
+    return { file, size: meter.size, md5: meter.md5.digest() };
+  }
+
+  tempFile(): string {
+    return path.join(this.dir, randomUUID());
+  }
+
+  async write(bucket: string, key: string, body: Readable, options: WriteOptions): Promise<S3Object> {
+    if (options.insertOnly && this.objects.has(this.id(bucket, key))) throw refuseOverwrite();
+    const received = await this.receive(body, options);
+    return this.adopt(
+      bucket,
+      key,
+      {
+        file: received.file,
+        size: received.size,
+        etag: received.md5.toString('hex'),
+        contentType: options.contentType,
+      },
+      options.insertOnly,
+    );
+  }
+
+  /** Makes a checked temp file the object at `key` (If-None-Match checked again at this last moment). */
+  async adopt(bucket: string, key: string, object: S3Object, insertOnly: boolean): Promise<S3Object> {
+    if (insertOnly && this.objects.has(this.id(bucket, key))) {
+      await rm(object.file, { force: true });
+      throw refuseOverwrite();
+    }
     const previous = this.objects.get(this.id(bucket, key));
     this.objects.set(this.id(bucket, key), object);
     if (previous) await rm(previous.file, { force: true });

@@ -1,13 +1,14 @@
 /**
  * The embedded store's S3 side: the subset of the S3 protocol the S3 provider uses, path-style
  * (http://host/<bucket>/<key>), every request SigV4-verified by auth.ts against the peer's injected clock:
- * HeadBucket, GetBucketCors, PutObject (If-None-Match: *), POST policy uploads, Head/Get/DeleteObject.
- * The official AWS SDK is its test client (peer.test.ts), as the qiniu SDK is for the Kodo side. No
- * public-read, no listing, no multipart yet.
+ * HeadBucket, GetBucketCors, PutObject (If-None-Match: *), POST policy uploads, Head/Get (with a byte
+ * Range)/DeleteObject, and multipart uploads (multipart.ts). The official AWS SDK is its test client
+ * (peer.test.ts, multipart.test.ts), as the qiniu SDK is for the Kodo side. No public-read, no listing.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../../../integrations/clock.js';
 import { authorize, type PeerCredentials, S3PeerError, splitUrl } from './auth.js';
+import { S3Multipart } from './multipart.js';
 import { S3Objects } from './objects.js';
 import { postObject } from './post.js';
 
@@ -24,16 +25,30 @@ export interface S3PeerOptions extends PeerCredentials {
   buckets: Record<string, PeerCorsRule[] | null>;
   /** S3's single-PUT limit unless told otherwise. */
   maxObjectBytes?: number;
+  /** Smallest part but the last of a multipart upload: S3's 5 MiB unless told otherwise. */
+  minPartBytes?: number;
 }
 
 const xmlEscape = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** `Range: bytes=a-b` (or `a-`) within the object; anything else serves the whole object, as S3 does. */
+export function byteRange(header: string | undefined, size: number): { start: number; end: number } | null {
+  const m = /^bytes=(\d+)-(\d*)$/.exec(header ?? '');
+  if (!m || size === 0) return null;
+  const start = Number(m[1]);
+  const end = Math.min(m[2] ? Number(m[2]) : size - 1, size - 1);
+  if (start > end) throw new S3PeerError(416, 'InvalidRange', 'The requested range is not satisfiable');
+  return { start, end };
+}
+
 export class S3Peer {
   readonly objects: S3Objects;
+  readonly multipart: S3Multipart;
   private readonly maxObjectBytes: number;
 
   constructor(private readonly options: S3PeerOptions) {
     this.objects = new S3Objects(options.dir);
+    this.multipart = new S3Multipart(this.objects, options.minPartBytes ?? 5 * 1024 * 1024);
     this.maxObjectBytes = options.maxObjectBytes ?? 5 * 1024 ** 3;
   }
 
@@ -92,18 +107,46 @@ export class S3Peer {
       if (method === 'GET' && query.some(([k]) => k === 'cors')) return this.cors(res, bucket);
       throw new S3PeerError(501, 'NotImplemented', 'This bucket operation is not implemented by the embedded store');
     }
+    const q = new Map(query);
+    const uploadId = q.get('uploadId');
+    // Writes take If-None-Match: * only (reads' conditional GETs are served whole).
+    const match = req.headers['if-none-match'];
+    if (match !== undefined && match !== '*' && (method === 'PUT' || method === 'POST'))
+      throw new S3PeerError(501, 'NotImplemented', 'Only If-None-Match: * is implemented');
+    if (method === 'POST' && q.has('uploads')) {
+      const id = this.multipart.create(bucket, key, req.headers['content-type'] ?? 'binary/octet-stream');
+      return this.xml(
+        res,
+        `<InitiateMultipartUploadResult><Bucket>${xmlEscape(bucket)}</Bucket><Key>${xmlEscape(key)}</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`,
+      );
+    }
+    if (method === 'POST' && uploadId !== undefined) {
+      const object = await this.multipart.complete(bucket, key, uploadId, req, match === '*');
+      return this.xml(
+        res,
+        `<CompleteMultipartUploadResult><Bucket>${xmlEscape(bucket)}</Bucket><Key>${xmlEscape(key)}</Key><ETag>"${object.etag}"</ETag></CompleteMultipartUploadResult>`,
+      );
+    }
+    if (method === 'DELETE' && uploadId !== undefined) {
+      await this.multipart.abort(bucket, key, uploadId);
+      return this.send(res, 204);
+    }
     if (method === 'PUT') {
-      if (query.length > 0 && !query.every(([k]) => k.startsWith('X-Amz-') || k === 'x-id')) {
-        throw new S3PeerError(501, 'NotImplemented', 'Only plain PutObject is implemented');
+      const part = q.get('partNumber');
+      const signingOnly = query.every(([k]) => k.startsWith('X-Amz-') || k === 'x-id');
+      const isPart = uploadId !== undefined && part !== undefined;
+      if (!signingOnly && !isPart) {
+        throw new S3PeerError(501, 'NotImplemented', 'Only PutObject and UploadPart are implemented');
       }
       const declared = Number(req.headers['content-length']);
       if (!Number.isInteger(declared))
         throw new S3PeerError(411, 'MissingContentLength', 'You must provide the Content-Length HTTP header.');
       if (declared > this.maxObjectBytes)
         throw new S3PeerError(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size');
-      const match = req.headers['if-none-match'];
-      if (match !== undefined && match !== '*')
-        throw new S3PeerError(501, 'NotImplemented', 'Only If-None-Match: * is implemented');
+      if (isPart) {
+        const etag = await this.multipart.uploadPart(bucket, key, uploadId, part, req, { declared, payloadHash });
+        return this.send(res, 200, { ETag: `"${etag}"` });
+      }
       const object = await this.objects.write(bucket, key, req, {
         maxBytes: declared,
         minBytes: declared,
@@ -122,11 +165,26 @@ export class S3Peer {
       if (!object) throw new S3PeerError(404, 'NoSuchKey', 'The specified key does not exist.');
       const headers = { 'Content-Type': object.contentType, 'Content-Length': object.size, ETag: `"${object.etag}"` };
       if (method === 'HEAD') return this.send(res, 200, headers);
+      const range = byteRange(req.headers.range, object.size);
+      if (range) {
+        res.writeHead(206, {
+          Date: now.toUTCString(),
+          ...headers,
+          'Content-Length': range.end - range.start + 1,
+          'Content-Range': `bytes ${range.start}-${range.end}/${object.size}`,
+        });
+        this.objects.read(object, range).pipe(res);
+        return;
+      }
       res.writeHead(200, { Date: now.toUTCString(), ...headers });
       this.objects.read(object).pipe(res);
       return;
     }
     throw new S3PeerError(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
+  }
+
+  private xml(res: ServerResponse, body: string): void {
+    this.send(res, 200, { 'Content-Type': 'application/xml' }, `<?xml version="1.0" encoding="UTF-8"?>\n${body}`);
   }
 
   private cors(res: ServerResponse, bucket: string): void {

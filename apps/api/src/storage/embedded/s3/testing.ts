@@ -29,7 +29,7 @@ export interface TestPeer {
   close(): Promise<void>;
 }
 
-export async function startS3Peer(options: { maxObjectBytes?: number } = {}): Promise<TestPeer> {
+export async function startS3Peer(options: { maxObjectBytes?: number; minPartBytes?: number } = {}): Promise<TestPeer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'xiaojia-s3-'));
   const clock = new ManualClock(new Date());
   const peer = new S3Peer({ ...PEER_KEYS, dir, clock, buckets: { [PEER_BUCKET]: GOOD_CORS }, ...options });

@@ -1,0 +1,93 @@
+/**
+ * S3 multipart uploads as the server runs them (large files, MULTIPART_THRESHOLD_BYTES and up): the server
+ * creates the upload with the declared type, presigns each part's PUT for the client (the part number and
+ * upload id are in the signed query, so a URL serves that part only), completes with the client's ETags,
+ * and aborts. The key is one the server reserved for this upload row, so completion carries no overwrite
+ * guard (not every provider takes one there). Reference: docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html.
+ */
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  type S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { StorageError } from '../provider.js';
+import { s3Failure } from './failures.js';
+
+export interface CompletedPart {
+  partNumber: number;
+  etag: string;
+}
+
+export class S3Parts {
+  constructor(
+    private readonly client: () => S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  /** Starts a multipart upload of `key` with the object's content type; answers its UploadId. */
+  async create(key: string, mime: string): Promise<string> {
+    try {
+      const created = await this.client().send(
+        new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key, ContentType: mime }),
+      );
+      if (!created.UploadId) throw new StorageError('refused', 'Storage answered no UploadId');
+      return created.UploadId;
+    } catch (error) {
+      throw error instanceof StorageError ? error : s3Failure(error, 'start a multipart upload');
+    }
+  }
+
+  /** A presigned PUT for one part, valid `seconds`. */
+  signPart(key: string, uploadId: string, partNumber: number, seconds: number): Promise<string> {
+    return getSignedUrl(
+      this.client(),
+      new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }),
+      { expiresIn: seconds },
+    );
+  }
+
+  /** Joins the parts (ascending part numbers, as S3 requires). Throws StorageError (not_found: no such upload). */
+  async complete(key: string, uploadId: string, parts: readonly CompletedPart[]): Promise<void> {
+    try {
+      await this.client().send(
+        new CompleteMultipartUploadCommand({
+          Bucket: this.bucket,
+          Key: key,
+          UploadId: uploadId,
+          MultipartUpload: {
+            Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: `"${p.etag.replace(/"/g, '')}"` })),
+          },
+        }),
+      );
+    } catch (error) {
+      throw s3Failure(error, 'complete the multipart upload');
+    }
+  }
+
+  /** Gives the upload up; one already gone counts as aborted. */
+  async abort(key: string, uploadId: string): Promise<void> {
+    try {
+      await this.client().send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }));
+    } catch (error) {
+      const failure = s3Failure(error, 'abort the multipart upload');
+      if (failure.reason !== 'not_found') throw failure;
+    }
+  }
+
+  /** The object's first `bytes` bytes (a ranged GET), to check what it really is. */
+  async head(key: string, bytes: number): Promise<Buffer> {
+    try {
+      const got = await this.client().send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}` }),
+      );
+      const body = Buffer.from((await got.Body?.transformToByteArray()) ?? []);
+      return body.subarray(0, bytes);
+    } catch (error) {
+      throw s3Failure(error, 'read the start of the object');
+    }
+  }
+}
