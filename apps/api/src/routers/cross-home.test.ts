@@ -55,6 +55,9 @@ const MEMBER_MAY = new Set([
   ...VIEWER_MAY,
   'uploads.create',
   'uploads.confirm',
+  'uploads.signParts',
+  'uploads.completeParts',
+  'uploads.abortParts',
   'albums.create',
   'albums.rename',
   'albums.delete',
@@ -159,13 +162,16 @@ describe('what each role may do to photos and albums', () => {
   let deps: TestDeps;
   let family: Awaited<ReturnType<typeof makeFamily>>;
   let momsPhoto: string;
+  let momsKey: string;
   let dadsPhoto: string;
   let momsAlbum: string;
   beforeEach(async () => {
     deps = await createTestDeps();
     family = await makeFamily(deps);
     const { mom, dad, homeId } = family;
-    momsPhoto = (await uploadPhoto(mom.caller, homeId)).photo.id;
+    const momsUpload = await uploadPhoto(mom.caller, homeId);
+    momsPhoto = momsUpload.photo.id;
+    momsKey = momsUpload.key;
     dadsPhoto = (await uploadPhoto(dad.caller, homeId)).photo.id;
     momsAlbum = (await mom.caller.albums.create({ homeId, name: '宝宝' })).id;
     await mom.caller.albums.addPhotos({ homeId, albumId: momsAlbum, photoIds: [momsPhoto] });
@@ -222,6 +228,7 @@ describe('what each role may do to photos and albums', () => {
     const strangersPhoto = (await uploadPhoto(stranger.caller, own)).photo.id;
     const strangersAlbum = (await stranger.caller.albums.create({ homeId: own, name: 'x' })).id;
     const momsComment = (await family.mom.caller.comments.add({ homeId, photoId: momsPhoto, text: '真可爱' })).id;
+    const parts = { homeId: own, key: momsKey, uploadId: 'any-upload-id' };
     const calls: [string, () => Promise<unknown>][] = [
       ['photos.get', () => stranger.caller.photos.get({ homeId: own, id: momsPhoto })],
       ['photos.list in their album', () => stranger.caller.photos.list({ homeId: own, albumId: momsAlbum })],
@@ -245,6 +252,14 @@ describe('what each role may do to photos and albums', () => {
       ['comments.list', () => stranger.caller.comments.list({ homeId: own, photoId: momsPhoto })],
       ['comments.add', () => stranger.caller.comments.add({ homeId: own, photoId: momsPhoto, text: 'hi' })],
       ['comments.delete', () => stranger.caller.comments.delete({ homeId: own, commentId: momsComment })],
+      // Multipart parts of an upload of another home (S3 buckets: uploads-s3.test.ts has real upload ids).
+      ['uploads.signParts', () => stranger.caller.uploads.signParts({ ...parts, partNumbers: [1] })],
+      [
+        'uploads.completeParts',
+        () => stranger.caller.uploads.completeParts({ ...parts, parts: [{ partNumber: 1, etag: 'e' }] }),
+      ],
+      ['uploads.abortParts', () => stranger.caller.uploads.abortParts(parts)],
+      ['uploads.confirm', () => stranger.caller.uploads.confirm({ homeId: own, key: momsKey })],
     ];
     for (const [name, call] of calls) expect([name, await codeOf(call())]).toEqual([name, 'NOT_FOUND']);
     const { mom } = family;

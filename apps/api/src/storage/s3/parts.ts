@@ -26,6 +26,8 @@ export class S3Parts {
   constructor(
     private readonly client: () => S3Client,
     private readonly bucket: string,
+    /** The injected clock: presigned URLs are dated by it (the presigner ignores the client's clock offset). */
+    private readonly now: () => Date,
   ) {}
 
   /** Starts a multipart upload of `key` with the object's content type; answers its UploadId. */
@@ -46,7 +48,7 @@ export class S3Parts {
     return getSignedUrl(
       this.client(),
       new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }),
-      { expiresIn: seconds },
+      { expiresIn: seconds, signingDate: this.now() },
     );
   }
 

@@ -81,7 +81,11 @@ export class S3Storage implements StorageProvider {
   ) {
     this.bucket = target.bucket;
     this.capabilities = S3_PRESETS[target.preset];
-    this.parts = new S3Parts(() => this.client, target.bucket);
+    this.parts = new S3Parts(
+      () => this.client,
+      target.bucket,
+      () => clock.now(),
+    );
   }
 
   /**
@@ -174,7 +178,11 @@ export class S3Storage implements StorageProvider {
         );
       }
     }
-    const uploadUrl = await getSignedUrl(this.client, command, { expiresIn: seconds, signableHeaders: signed });
+    const uploadUrl = await getSignedUrl(this.client, command, {
+      expiresIn: seconds,
+      signableHeaders: signed,
+      signingDate: this.clock.now(),
+    });
     return { method: 'PUT', uploadUrl, fields: {}, headers, expiresAt };
   }
 
