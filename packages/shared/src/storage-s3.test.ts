@@ -57,6 +57,19 @@ describe('s3Location (presets)', () => {
       expect(S3_PRESETS[preset]).toMatchObject({ postPolicy: true, ifNoneMatch: true, imageProcessing: null });
     }
   });
+
+  it('guards against overwrites the way each provider documents, and only where it does', () => {
+    for (const [name, preset] of Object.entries(S3_PRESETS)) {
+      // If-None-Match on PUT exactly where the provider honours it.
+      expect([name, preset.noOverwrite.put?.[0] === 'if-none-match']).toEqual([name, preset.ifNoneMatch]);
+    }
+    expect(S3_PRESETS.oss.noOverwrite).toEqual({
+      put: ['x-oss-forbid-overwrite', 'true'],
+      post: ['x-oss-forbid-overwrite', 'true'],
+    });
+    expect(S3_PRESETS.cos.noOverwrite).toEqual({ put: ['x-cos-forbid-overwrite', 'true'], post: null });
+    expect(S3_PRESETS.custom.noOverwrite).toEqual({ put: null, post: null });
+  });
 });
 
 describe('zBindStorageInput (Qiniu and S3)', () => {

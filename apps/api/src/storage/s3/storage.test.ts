@@ -153,6 +153,33 @@ describe('S3Storage uploads and reads', () => {
     expect(await s3.stat('h/1/c.jpg')).toMatchObject({ size: jpeg.length, mime: 'image/jpeg' });
   });
 
+  it('pins the provider’s no-overwrite guard: OSS’s form field in the policy, its header on PUTs', async () => {
+    const oss = storage({ preset: 'oss', region: 'cn-hangzhou' });
+    const post = await oss.grantUpload(policy('h/1/o.jpg'));
+    expect(post.fields).toMatchObject({ 'x-oss-forbid-overwrite': 'true', 'Content-Type': 'image/jpeg' });
+    const conditions = JSON.parse(Buffer.from(post.fields.Policy ?? '', 'base64').toString()).conditions;
+    expect(conditions).toEqual(
+      expect.arrayContaining([{ 'x-oss-forbid-overwrite': 'true' }, ['eq', '$Content-Type', 'image/jpeg']]),
+    );
+    const put = await oss.grantDerivative('h/1/o.jpg.thumb.jpg', new Date(peer.clock.now().getTime() + 60_000));
+    expect(put.headers).toEqual({ 'Content-Type': 'image/jpeg', 'x-oss-forbid-overwrite': 'true' });
+    expect(new URL(put.uploadUrl).searchParams.get('X-Amz-SignedHeaders')).toBe(
+      'content-type;host;x-oss-forbid-overwrite',
+    );
+    // Custom S3: nothing relied on.
+    const custom = await storage({ preset: 'custom' }).grantUpload(policy('h/1/p.jpg'));
+    expect(custom.headers).toEqual({ 'Content-Type': 'image/jpeg' });
+  });
+
+  it('grants a derivative PUT of any length under the same guard, refused once the key exists', async () => {
+    const s3 = storage({ preset: 'r2' });
+    const grant = await s3.grantDerivative('h/1/e.jpg.thumb.jpg', new Date(peer.clock.now().getTime() + 60_000));
+    expect(new URL(grant.uploadUrl).searchParams.get('X-Amz-SignedHeaders')).toBe('content-type;host;if-none-match');
+    const put = (body: Buffer) => fetch(grant.uploadUrl, { method: 'PUT', body, headers: grant.headers });
+    expect((await put(Buffer.concat([jpeg, jpeg]))).status).toBe(200);
+    expect((await put(jpeg)).status).toBe(412);
+  });
+
   it('signs reads that expire with their deadline', async () => {
     const s3 = storage();
     const grant = await s3.grantUpload(policy('h/1/d.jpg'));
