@@ -10,6 +10,7 @@ import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   GetObjectCommand,
+  ListPartsCommand,
   PutObjectCommand,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
@@ -114,12 +115,15 @@ describe('S3 peer: multipart uploads', () => {
     expect(peer.peer.objects.get(Bucket, Key)).toBeUndefined();
   });
 
-  it('refuses part numbers outside 1–10000, another key, and an aborted or unknown upload', async () => {
+  it('refuses part numbers outside 1–10000, another key, an aborted or unknown upload; no ListParts', async () => {
     const { s3, uploadId, put, complete } = await start();
     expect((await put(0, part1)).status).toBe(400);
     expect((await put(10_001, part1)).status).toBe(400);
     expect(await (await put(1, part1, 'h/1/other.mp4')).text()).toContain('NoSuchUpload');
     expect(await (await put(1, part1, Key, 'nosuchupload')).text()).toContain('NoSuchUpload');
+    expect(await rejection(s3.send(new ListPartsCommand({ Bucket, Key, UploadId: uploadId })))).toMatchObject({
+      status: 501,
+    });
     const e1 = (await put(1, part1)).headers.get('etag') ?? '';
     await s3.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId: uploadId }));
     expect(peer.peer.multipart.open).toBe(0);

@@ -161,6 +161,7 @@ export class S3Peer {
       return this.send(res, 204);
     }
     if (method === 'GET' || method === 'HEAD') {
+      if (uploadId !== undefined) throw new S3PeerError(501, 'NotImplemented', 'ListParts is not implemented');
       const object = this.objects.get(bucket, key);
       if (!object) throw new S3PeerError(404, 'NoSuchKey', 'The specified key does not exist.');
       const headers = { 'Content-Type': object.contentType, 'Content-Length': object.size, ETag: `"${object.etag}"` };
