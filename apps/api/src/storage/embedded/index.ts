@@ -26,7 +26,9 @@ import { handleDownload } from './download.js';
 import { KODO, KodoError, sendKodoError } from './errors.js';
 import { loadOrCreateKeys, type StoreCredentials } from './keys.js';
 import { handleManagement } from './manage.js';
+import { DEFAULT_VIDEO_TOOLS, type VideoToolPaths } from './tools.js';
 import { handleFormUpload } from './upload.js';
+import { type VideoLimits, VideoTools } from './video.js';
 
 export const STORE_BASE_PATH = '/store';
 export const DEFAULT_BUCKET = 'xiaojia-local';
@@ -50,6 +52,10 @@ export interface EmbeddedStoreOptions {
   trustProxy?: boolean;
   /** How many image renders run and wait at once (defaults: one per core, MAX_WAITING_RENDERS). */
   imageRendering?: ImageRenderingOptions;
+  /** ffmpeg and ffprobe (config.video); default: found on PATH. Without them videos have no posters. */
+  videoTools?: VideoToolPaths;
+  /** How long one ffmpeg run may take (default DEFAULT_VIDEO_LIMITS). */
+  videoLimits?: VideoLimits;
 }
 
 /** Where each Kodo service lives for a given public origin. Hosts are as the SDK wants them: no scheme. */
@@ -176,6 +182,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     maxUploadBytes: options.maxUploadBytes,
     paths,
     derived: new DerivedImages(paths, options.imageRendering),
+    video: new VideoTools(options.videoTools ?? DEFAULT_VIDEO_TOOLS, options.videoLimits),
     originCandidates(headers) {
       const hosts = [firstHeader(headers.host)];
       if (options.trustProxy) hosts.push(firstHeader(headers['x-forwarded-host'])?.split(',')[0]?.trim());
