@@ -7,6 +7,10 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { callerFor } from './deps.js';
+import { postToStorage } from './photos.js';
+
+type Caller = ReturnType<typeof callerFor>;
 
 const run = promisify(execFile);
 
@@ -77,4 +81,36 @@ export function clip(shape: ClipShape = {}): Promise<Buffer> {
 /** Bytes that say "MP4" in their first box and are nothing after it: sniffed as video/mp4, unreadable. */
 export function fakeMp4(): Buffer {
   return Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypisom'), Buffer.alloc(12), Buffer.alloc(4096, 7)]);
+}
+
+export interface VideoUpload {
+  bytes: Buffer;
+  filename?: string;
+  mime?: 'video/mp4' | 'video/quicktime';
+  /** What the device says (the stored object's probe wins when there is one). */
+  durationMs?: number;
+  width?: number;
+  height?: number;
+}
+
+/** The whole upload flow for one video into `homeId`, as a client does it; returns the confirmed photo. */
+export async function uploadVideo(caller: Caller, homeId: string, video: VideoUpload) {
+  const filename = video.filename ?? 'first-steps.mp4';
+  const mime = video.mime ?? 'video/mp4';
+  const { tickets } = await caller.uploads.create({
+    homeId,
+    files: [{ filename, size: video.bytes.length, mime }],
+  });
+  const ticket = tickets[0];
+  if (!ticket || ticket.kind !== 'upload') throw new Error('expected an upload ticket');
+  const posted = await postToStorage(ticket, video.bytes, filename, mime);
+  if (posted.status !== 200) throw new Error(`upload refused: ${posted.status} ${JSON.stringify(posted.body)}`);
+  const confirmed = await caller.uploads.confirm({
+    homeId,
+    key: ticket.key,
+    ...(video.width ? { width: video.width } : {}),
+    ...(video.height ? { height: video.height } : {}),
+    ...(video.durationMs ? { durationMs: video.durationMs } : {}),
+  });
+  return { ...confirmed, key: ticket.key };
 }

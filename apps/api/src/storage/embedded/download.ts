@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
+import { parseRange } from '../byte-range.js';
 import type { ObjectRecord } from './catalog.js';
 import { dataFilePath, nowSeconds, type StoreContext } from './context.js';
 import { KODO, KodoError, sendJson } from './errors.js';
@@ -93,34 +94,6 @@ function verifySignedUrl(req: IncomingMessage, ctx: StoreContext, prefix: string
     }
   }
   return { key, fop, attname, deadline };
-}
-
-interface Range {
-  start: number;
-  end: number;
-}
-
-/** One `bytes=` range; null means "send the whole thing" (no header, several ranges, or If-Range miss). */
-function parseRange(header: string | undefined, size: number): Range | null | 'unsatisfiable' {
-  if (!header) return null;
-  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!m) return null;
-  const [, from, to] = m as unknown as [string, string, string];
-  if (from === '' && to === '') return null;
-  let start: number;
-  let end: number;
-  if (from === '') {
-    const suffix = Number(to);
-    if (suffix === 0) return 'unsatisfiable';
-    start = Math.max(0, size - suffix);
-    end = size - 1;
-  } else {
-    start = Number(from);
-    end = to === '' ? size - 1 : Math.min(Number(to), size - 1);
-    if (to !== '' && Number(to) < start) return null;
-  }
-  if (start >= size) return 'unsatisfiable';
-  return { start, end };
 }
 
 function contentDisposition(attname: string): string {

@@ -3,9 +3,9 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clip, fakeMp4 } from '../../test/videos.js';
+import { rotationOf } from '../video-facts.js';
 import { parseFop } from './fop.js';
 import { startTestStore, type TestStore } from './testing.js';
-import { rotationOf } from './video.js';
 
 async function put(t: TestStore, key: string, bytes: Buffer) {
   const token = t.uploadToken({ expires: 600, detectMime: 1 });

@@ -12,6 +12,7 @@
  * header before any frame is decoded. The demuxer is forced to mov (MP4 and QuickTime) and may read only
  * the file itself, so a file cannot make ffmpeg open another.
  */
+import { rotationOf } from '../video-facts.js';
 import { KODO, KodoError } from './errors.js';
 import { checkInputSize } from './image-size.js';
 import { runTool, ToolFailedError, ToolMissingError, type VideoToolPaths } from './tools.js';
@@ -122,16 +123,6 @@ function pick(from: Record<string, unknown>, fields: string[]): Record<string, u
   const out: Record<string, unknown> = {};
   for (const field of fields) if (from[field] !== undefined) out[field] = from[field];
   return out;
-}
-
-/** The display rotation in clockwise degrees (0, 90, 180, 270), from the display matrix or the old tag. */
-export function rotationOf(stream: Record<string, unknown>): number {
-  const side = Array.isArray(stream.side_data_list) ? (stream.side_data_list as Array<Record<string, unknown>>) : [];
-  const fromMatrix = side.find((s) => typeof s.rotation === 'number')?.rotation as number | undefined;
-  const tags = (stream.tags ?? {}) as Record<string, unknown>;
-  const degrees = fromMatrix !== undefined ? -fromMatrix : Number(tags.rotate ?? 0);
-  if (!Number.isFinite(degrees)) return 0;
-  return (((Math.round(degrees / 90) * 90) % 360) + 360) % 360;
 }
 
 /** The frame's size once turned and scaled; refused past Kodo's bounds when a size was asked for. */
