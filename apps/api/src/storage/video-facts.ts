@@ -66,10 +66,16 @@ export async function fetchAvinfo(url: string): Promise<VideoFacts | null> {
   }
   const chunks: Uint8Array[] = [];
   let bytes = 0;
-  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-    bytes += chunk.length;
-    if (bytes > MAX_AVINFO_BYTES) throw new Error(`avinfo answered more than ${MAX_AVINFO_BYTES} bytes`);
-    chunks.push(chunk);
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.length;
+    if (bytes > MAX_AVINFO_BYTES) {
+      await reader.cancel();
+      throw new Error(`avinfo answered more than ${MAX_AVINFO_BYTES} bytes`);
+    }
+    chunks.push(value);
   }
   return factsFromAvinfo(JSON.parse(Buffer.concat(chunks).toString('utf8')));
 }
