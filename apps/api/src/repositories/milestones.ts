@@ -19,6 +19,8 @@ export interface MilestoneRow extends Milestone {
   photo_binding_id: string | null;
   photo_object_key: string | null;
   photo_derivatives: string | null;
+  /** A video's thumbnail is a poster frame. */
+  photo_mime: string | null;
   photo_thumbhash: string | null;
 }
 
@@ -74,6 +76,7 @@ export class MilestonesRepository {
         'photos.binding_id as photo_binding_id',
         'photos.object_key as photo_object_key',
         'photos.derivatives as photo_derivatives',
+        'photos.mime as photo_mime',
         'photos.thumbhash as photo_thumbhash',
       ])
       .where('milestones.home_id', '=', homeId);

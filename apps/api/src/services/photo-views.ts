@@ -3,7 +3,7 @@
  * and URL deadlines rounded to a window so the same photo keeps the same URL for a while and the
  * client's image cache works.
  */
-import type { Photo as PhotoDto } from '@xiaojia/shared';
+import { isVideoMime, type Photo as PhotoDto } from '@xiaojia/shared';
 import type { Photo, StorageBinding } from '../db/schema.js';
 import { BindingsRepository } from '../repositories/bindings.js';
 import type { ImageVariant, StorageProvider } from '../storage/provider.js';
@@ -52,15 +52,16 @@ export class PhotoViews {
 
   /**
    * A variant is the one the client stored beside the original where the photo has it (buckets without
-   * image processing), else the provider's own processing of the original (or the original itself).
+   * image processing), else the provider's own processing of the original (of a video: a poster frame).
    */
-  url(photo: Pick<Photo, 'binding_id' | 'object_key' | 'derivatives'>, variant?: ImageVariant): string | null {
+  url(photo: Pick<Photo, 'binding_id' | 'object_key' | 'derivatives' | 'mime'>, variant?: ImageVariant): string | null {
     const provider = this.provider(photo);
     if (!provider) return null;
     if (variant && photo.derivatives && derivativesOf(photo).includes(variant)) {
       return provider.signedUrl(derivativeKey(photo.object_key, variant), this.expiresAt);
     }
-    return provider.signedUrl(photo.object_key, this.expiresAt, variant);
+    const media = isVideoMime(photo.mime) ? 'video' : 'image';
+    return provider.signedUrl(photo.object_key, this.expiresAt, variant, media);
   }
 
   dto(photo: Photo): PhotoDto {
