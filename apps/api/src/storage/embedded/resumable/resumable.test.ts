@@ -4,9 +4,10 @@
  * refusal and for resuming from listParts after the store restarts on the same directory.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import qiniu from 'qiniu';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { qetag } from '../../qetag.js';
@@ -288,6 +289,37 @@ describe('resumable upload v2 across a restart', () => {
     const done = await client.complete(uploadId, parts);
     expect(done.status).toBe(200);
     expect(done.body).toEqual({ hash: qetag(data), key });
+    expect(await downloadSha1(key)).toBe(sha1(data));
+  });
+
+  it('after a crash mid-complete, lists no object and resumes from the parts the files still hold', async () => {
+    const key = 'crash/complete.png';
+    const data = pngLike(4 * MiB);
+    const client = clientFor(key);
+    const { uploadId, parts } = await sendParts(client, data, MiB, [1, 2, 3, 4]);
+    const assembly = path.join(t.dir, 'multipart', uploadId, 'assembly');
+    // Killed after cutting the assembly file for a complete of parts 1–2, before it was renamed into place.
+    const db = new SQLite(path.join(t.dir, 'index.sqlite'));
+    db.prepare("UPDATE multipart_uploads SET state = 'completing' WHERE upload_id = ?").run(uploadId);
+    await truncate(assembly, 2 * MiB);
+    await t.restart();
+    expect(t.store.stat(key)).toBeNull();
+    expect((await client.listParts(uploadId)).body.parts.map((p) => p.partNumber)).toEqual([1, 2]);
+
+    // Killed after the rename, before the index knew the object: the data file is an orphan, not an object.
+    db.prepare("UPDATE multipart_uploads SET state = 'completing' WHERE upload_id = ?").run(uploadId);
+    db.close();
+    await rm(assembly);
+    await t.restart();
+    expect(t.store.stat(key)).toBeNull();
+    expect((await client.listParts(uploadId)).body.parts).toEqual([]);
+    const again = [];
+    for (const n of [1, 2, 3, 4]) {
+      const answer = await client.putPart(uploadId, n, data.subarray((n - 1) * MiB, n * MiB));
+      again.push({ partNumber: n, etag: answer.body.etag });
+    }
+    expect(again.map((p) => p.etag)).toEqual(parts.map((p) => p.etag));
+    expect((await client.complete(uploadId, again)).status).toBe(200);
     expect(await downloadSha1(key)).toBe(sha1(data));
   });
 });
