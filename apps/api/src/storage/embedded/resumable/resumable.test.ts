@@ -259,6 +259,15 @@ describe('resumable upload v2 refusals', () => {
     expect(await t.store.sweepExpiredUploads()).toBe(1);
     expect(await readdir(path.join(t.dir, 'multipart'))).toEqual([]);
   });
+
+  it('forgets an upload whose folder is gone at start-up (a restored backup holds the index only)', async () => {
+    const key = 'restored.png';
+    const client = clientFor(key);
+    const { uploadId } = await sendParts(client, pngLike(MiB), MiB, [1]);
+    await rm(path.join(t.dir, 'multipart', uploadId), { recursive: true });
+    await t.restart();
+    expect((await client.listParts(uploadId)).status).toBe(612);
+  });
 });
 
 describe('resumable upload v2 across a restart', () => {

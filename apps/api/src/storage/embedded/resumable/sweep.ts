@@ -1,7 +1,8 @@
 /**
  * Housekeeping of resumable uploads: uploads past their expireAt are deleted with their parts (at start-up
  * and then hourly), and at start-up an upload a crash caught while completing is made truthful again — its
- * parts are what its files still hold, so listParts answers what a client can resume from.
+ * parts are what its files still hold, so listParts answers what a client can resume from — and one whose
+ * folder is gone is forgotten.
  */
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -57,6 +58,13 @@ export async function repairUploads(rc: ResumableContext, wallNow: number): Prom
   }
   const known = registry.allIds();
   const root = uploadsRoot(rc.store);
+  // An upload whose folder is gone (a backup restores the index, not unfinished uploads) cannot resume.
+  for (const id of known) {
+    if (!(await stat(uploadDir(rc.store, id)).catch(() => null))) {
+      registry.remove(id);
+      known.delete(id);
+    }
+  }
   for (const entry of await readdir(root).catch(() => [] as string[])) {
     const dir = path.join(root, entry);
     if (!known.has(entry)) {
