@@ -52,8 +52,6 @@ export class ResumableClient {
     partNumber: number,
     data: Buffer | { file: string; start: number; size: number },
     headers: Record<string, string> = {},
-    /** Aborting it cuts the part off mid-body, as a lost connection does. */
-    signal?: AbortSignal,
   ): Promise<KodoAnswer<{ etag: string; md5: string; error?: string }>> {
     const body = Buffer.isBuffer(data)
       ? data
@@ -65,7 +63,6 @@ export class ResumableClient {
       body,
       headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(length), ...headers },
       ...(Buffer.isBuffer(data) ? {} : { duplex: 'half' }),
-      ...(signal ? { signal } : {}),
     } as RequestInit);
   }
 
