@@ -110,7 +110,15 @@ async function abort(rc: ResumableContext, upload: UploadRow): Promise<void> {
   await rm(uploadDir(rc.store, upload.upload_id), { recursive: true, force: true });
 }
 
-async function route(rc: ResumableContext, req: IncomingMessage, subpath: string, query: URLSearchParams) {
+/** A JSON answer, or the complete's rendered returnBody (already JSON text). */
+type Answer = { json: unknown } | { text: string };
+
+async function route(
+  rc: ResumableContext,
+  req: IncomingMessage,
+  subpath: string,
+  query: URLSearchParams,
+): Promise<Answer> {
   const match = ROUTE.exec(subpath);
   if (!match) throw new KodoError(KODO.notFound, 'not found');
   const [, bucket, encodedKey, uploadId, partText] = match as unknown as [string, string, string, string?, string?];
@@ -118,7 +126,7 @@ async function route(rc: ResumableContext, req: IncomingMessage, subpath: string
   const method = req.method ?? 'GET';
   if (uploadId === undefined) {
     if (method !== 'POST') throw new KodoError(KODO.methodNotAllowed, 'only POST starts an upload');
-    return initiate(rc, target);
+    return { json: await initiate(rc, target) };
   }
   const upload = findUpload(rc, uploadId, target.key);
   const started = startedWith(upload);
@@ -129,12 +137,12 @@ async function route(rc: ResumableContext, req: IncomingMessage, subpath: string
       throw new KodoError(KODO.badRequest, 'invalid partNumber: it must be from 1 to 10000');
     }
     if (upload.state !== 'open') throw new KodoError(KODO.badRequest, 'the upload is being completed');
-    return putPart(rc, req, upload, started.policy, partNumber);
+    return { json: await putPart(rc, req, upload, started.policy, partNumber) };
   }
-  if (method === 'GET') return listParts(rc, upload, query);
+  if (method === 'GET') return { json: listParts(rc, upload, query) };
   if (method === 'DELETE') {
     await abort(rc, upload);
-    return {};
+    return { json: {} };
   }
   if (method !== 'POST') throw new KodoError(KODO.methodNotAllowed, 'method not allowed');
   let raw: unknown;
@@ -162,8 +170,8 @@ export async function handleResumable(
   const query = new URL(req.url ?? '/', 'http://store').searchParams;
   try {
     const answer = await route(rc, req, subpath, query);
-    if (answer && typeof answer === 'object' && 'text' in answer) sendJsonText(res, 200, String(answer.text));
-    else sendJson(res, 200, answer);
+    if ('text' in answer) sendJsonText(res, 200, answer.text);
+    else sendJson(res, 200, answer.json);
   } catch (error) {
     // Drain what the client is still sending so it can read the refusal.
     if (!req.complete) req.resume();
