@@ -11,6 +11,7 @@ import * as m0005 from './0005_family.js';
 import * as m0006 from './0006_together.js';
 import * as m0007 from './0007_s3_bindings.js';
 import * as m0008 from './0008_video.js';
+import * as m0010 from './0010_community.js';
 
 const migrations: Record<string, Migration> = {
   '0001_init': m0001,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0006_together': m0006,
   '0007_s3_bindings': m0007,
   '0008_video': m0008,
+  '0010_community': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {
