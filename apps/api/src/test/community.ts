@@ -21,12 +21,13 @@ export async function publishWork(
   return { work, photos, homeId };
 }
 
-/** The AppError code a call is refused with (fails the test if it is not refused). */
+/** The code the client sees a call refused with (data.appCode: zod's refusals are BAD_INPUT). */
 export async function refusedWith(promise: Promise<unknown>): Promise<string | undefined> {
   try {
     await promise;
   } catch (error) {
-    const e = error as { code?: string; cause?: { code?: string } };
+    const e = error as { code?: string; cause?: { code?: string; name?: string } };
+    if (e.cause?.name === 'ZodError') return 'BAD_INPUT';
     return e.cause?.code ?? e.code;
   }
   throw new Error('expected a refusal');

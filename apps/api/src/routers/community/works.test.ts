@@ -87,7 +87,7 @@ describe('works', () => {
     ];
     for (const input of bad) {
       expect(await refusedWith(mom.caller.works.publish(input as never)), JSON.stringify(input).slice(0, 80)).toBe(
-        'BAD_REQUEST',
+        'BAD_INPUT',
       );
     }
   });
