@@ -12,8 +12,10 @@ import { makeFamily } from '../../test/homes.js';
 
 function strings(value: unknown, path = '$', out: { path: string; value: string }[] = []) {
   if (typeof value === 'string') out.push({ path, value });
-  else if (Array.isArray(value)) value.forEach((v, i) => strings(v, `${path}[${i}]`, out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) strings(v, `${path}.${k}`, out);
+  else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) strings(v, `${path}[${i}]`, out);
+  } else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) strings(v, `${path}.${k}`, out);
   return out;
 }
 
@@ -24,9 +26,9 @@ describe('the family stays private', () => {
     const album = await mom.caller.albums.create({ homeId, name: '宝宝的第一年' });
     const { work, photos } = await publishWork(mom, { tags: ['baby'], title: 'First steps' }, { count: 2 });
     await mom.caller.albums.addPhotos({ homeId, albumId: album.id, photoIds: photos.map((p) => p.id) });
-    const keys = (
-      await deps.db.selectFrom('photos').select('object_key').where('home_id', '=', homeId).execute()
-    ).map((r) => r.object_key);
+    const keys = (await deps.db.selectFrom('photos').select('object_key').where('home_id', '=', homeId).execute()).map(
+      (r) => r.object_key,
+    );
     const comment = await grandma.caller.works.comment({ workId: work.id, text: 'Cute' });
     await grandma.caller.works.comment({ workId: work.id, text: 'Yes', parentId: comment.id });
     await grandma.caller.works.like({ workId: work.id });
@@ -47,7 +49,14 @@ describe('the family stays private', () => {
       like: await grandma.caller.works.like({ workId: work.id }),
       published: (await publishWork(mom, { title: 'Again' })).work,
     };
-    const secrets = [homeId, album.id, dad.userId, dad.user.displayName, ...photos.flatMap((p) => [p.id, p.filename]), ...keys];
+    const secrets = [
+      homeId,
+      album.id,
+      dad.userId,
+      dad.user.displayName,
+      ...photos.flatMap((p) => [p.id, p.filename]),
+      ...keys,
+    ];
     const all = strings(answers);
     const urls = all.filter((s) => s.path.endsWith('.url') || s.path.endsWith('.imageUrl'));
     expect(urls.length).toBeGreaterThan(10);
@@ -62,7 +71,14 @@ describe('the family stays private', () => {
       }
     }
     // Nor any key the family's tables have, under any name.
-    const fields = new Set(all.map((s) => s.path.replace(/\[\d+\]/g, '[]').split('.').at(-1)));
+    const fields = new Set(
+      all.map((s) =>
+        s.path
+          .replace(/\[\d+\]/g, '[]')
+          .split('.')
+          .at(-1),
+      ),
+    );
     for (const field of ['homeId', 'photoId', 'albumId', 'uploaderId', 'filename', 'key', 'objectKey', 'originalUrl']) {
       expect(fields.has(field)).toBe(false);
     }

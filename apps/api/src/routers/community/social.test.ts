@@ -21,7 +21,11 @@ describe('community interactions', () => {
   });
 
   const weightOf = async (workId: string) =>
-    (await deps.db.selectFrom('works').select(['vote_weight', 'hot_key']).where('id', '=', workId).executeTakeFirstOrThrow());
+    await deps.db
+      .selectFrom('works')
+      .select(['vote_weight', 'hot_key'])
+      .where('id', '=', workId)
+      .executeTakeFirstOrThrow();
 
   it('keeps like counters right under racing likes and unlikes, and takes back exactly the weight given', async () => {
     const { mom, dad, grandma } = family;
@@ -44,7 +48,7 @@ describe('community interactions', () => {
     const { mom, dad, grandma, stranger } = family;
     const old = await publishWork(mom, { title: 'old' });
     deps.clock.advance(8 * DAY);
-    const fresh = await publishWork(dad, { title: 'fresh' });
+    await publishWork(dad, { title: 'fresh' });
     await mom.caller.works.like({ workId: old.work.id });
     expect((await weightOf(old.work.id)).vote_weight).toBe(0);
     expect((await dad.caller.feeds.hot({})).items.map((w) => w.title)).toEqual(['fresh', 'old']);
@@ -104,7 +108,10 @@ describe('community interactions', () => {
 
   it('follows idempotently with counters in step, no self-follow, and lists both sides', async () => {
     const { mom, dad, grandma } = family;
-    await Promise.all([dad.caller.follows.follow({ userId: mom.userId }), dad.caller.follows.follow({ userId: mom.userId })]);
+    await Promise.all([
+      dad.caller.follows.follow({ userId: mom.userId }),
+      dad.caller.follows.follow({ userId: mom.userId }),
+    ]);
     await grandma.caller.follows.follow({ userId: mom.userId });
     expect(await refusedWith(mom.caller.follows.follow({ userId: mom.userId }))).toBe('BAD_INPUT');
     expect(await dad.caller.profiles.get({ userId: mom.userId })).toMatchObject({
@@ -114,10 +121,17 @@ describe('community interactions', () => {
     });
     const followers = await mom.caller.profiles.followers({ userId: mom.userId, limit: 1 });
     expect(followers.items.map((u) => u.id)).toEqual([grandma.userId]);
-    const rest = await mom.caller.profiles.followers({ userId: mom.userId, limit: 1, cursor: followers.nextCursor ?? '' });
+    const rest = await mom.caller.profiles.followers({
+      userId: mom.userId,
+      limit: 1,
+      cursor: followers.nextCursor ?? '',
+    });
     expect(rest.items.map((u) => u.id)).toEqual([dad.userId]);
     expect((await mom.caller.profiles.following({ userId: dad.userId })).items.map((u) => u.id)).toEqual([mom.userId]);
-    await Promise.all([dad.caller.follows.unfollow({ userId: mom.userId }), dad.caller.follows.unfollow({ userId: mom.userId })]);
+    await Promise.all([
+      dad.caller.follows.unfollow({ userId: mom.userId }),
+      dad.caller.follows.unfollow({ userId: mom.userId }),
+    ]);
     expect(await dad.caller.profiles.get({ userId: dad.userId })).toMatchObject({ followingCount: 0, isMe: true });
     expect((await dad.caller.profiles.get({ userId: mom.userId })).followersCount).toBe(1);
     const updated = await mom.caller.profiles.update({ bio: ' 拍照的妈妈 ' });
@@ -150,7 +164,13 @@ describe('community interactions', () => {
     const { work } = await publishWork(mom);
     await deps.db
       .insertInto('community_suspensions')
-      .values({ user_id: dad.userId, reason: 'spam', until: null, created_by: mom.userId, created_at: '2026-01-01T00:00:00Z' })
+      .values({
+        user_id: dad.userId,
+        reason: 'spam',
+        until: null,
+        created_by: mom.userId,
+        created_at: '2026-01-01T00:00:00Z',
+      })
       .execute();
     for (const call of [
       dad.caller.works.like({ workId: work.id }),
