@@ -2,7 +2,7 @@
  * `pnpm bench`: seeds a temp data dir, bundles the servers, runs every bench, prints the table and writes
  * bench/results/latest.md + latest.json, and on a full run also the results section of BENCHMARKS.md (between
  * its bench:results markers). Options:
- *   --only=list,timeline,uploads,store,startup,client,timeline-client,feed,s3,poster
+ *   --only=list,timeline,uploads,store,startup,client,timeline-client,feed,s3,poster,community
  *                                               run some benches (results go to bench/results/partial.*)
  *   --runs=N                                    paired runs per figure (default 3, at least 3 for latest.*)
  *   --quick                                     smaller data and shorter loads (results go to partial.*)
@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { benchClient } from './benches/client.js';
+import { benchCommunity } from './benches/community.js';
 import { benchFeed } from './benches/feed.js';
 import { benchList } from './benches/list.js';
 import { benchPoster } from './benches/poster.js';
@@ -39,6 +40,7 @@ const BENCHES = {
   feed: benchFeed,
   s3: benchS3,
   poster: benchPoster,
+  community: benchCommunity,
 } satisfies Record<string, (ctx: BenchContext) => Promise<Figure[]>>;
 type BenchName = keyof typeof BENCHES;
 
@@ -80,7 +82,8 @@ async function main(): Promise<void> {
     log('bundling the API and the baseline');
     const bundles = await buildBundles();
     const needsData = names.some(
-      (n) => n === 'list' || n === 'timeline' || n === 'uploads' || n === 'startup' || n === 'feed',
+      (n) =>
+        n === 'list' || n === 'timeline' || n === 'uploads' || n === 'startup' || n === 'feed' || n === 'community',
     );
     const mainHomePhotos = options.quick ? 20_000 : 100_000;
     log(needsData ? `seeding a home of ${mainHomePhotos} photos among 21 homes` : 'no seeded data needed');

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { REVIEW_MODES, type ReviewMode } from '@xiaojia/shared';
 import { z } from 'zod';
 import { DEFAULT_SCRYPT, type ScryptParams } from './integrations/password.js';
 
@@ -60,6 +61,11 @@ export const zConfig = z.object({
    * photos arrived; empty turns those messages off. Its fields: thing1 who uploaded, thing2 the home,
    * time3 when (services/notifications.ts).
    */
+  /**
+   * The community's review mode: 'pre' hides new works, comments and messages until an admin approves them;
+   * 'post' shows them at once and queues them for review.
+   */
+  XIAOJIA_COMMUNITY_REVIEW: z.enum(REVIEW_MODES).default('post'),
   WECHAT_SUBSCRIBE_TEMPLATE_ID: z
     .string()
     .max(128, 'must be a WeChat template id (at most 128 characters)')
@@ -110,6 +116,8 @@ export interface Config {
   wechat: { appId: string; appSecret: string; apiBase: string };
   /** The "new photos" subscribe-message template; empty: no such messages. */
   wechatSubscribeTemplateId: string;
+  /** The community's review mode (XIAOJIA_COMMUNITY_REVIEW). */
+  communityReview: ReviewMode;
   trustProxy: boolean;
   /** Owners may bind S3 buckets on endpoints of their own (MinIO, custom); see XIAOJIA_S3_OWN_ENDPOINTS. */
   s3OwnEndpoints: boolean;
@@ -180,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     video: { ffmpeg: raw.XIAOJIA_FFMPEG, ffprobe: raw.XIAOJIA_FFPROBE },
     wechat: { appId: raw.WECHAT_APP_ID, appSecret: raw.WECHAT_APP_SECRET, apiBase: raw.WECHAT_API_BASE },
     wechatSubscribeTemplateId: raw.WECHAT_SUBSCRIBE_TEMPLATE_ID,
+    communityReview: raw.XIAOJIA_COMMUNITY_REVIEW,
     trustProxy: raw.XIAOJIA_TRUST_PROXY,
     s3OwnEndpoints: raw.XIAOJIA_S3_OWN_ENDPOINTS,
     secretKey: raw.XIAOJIA_SECRET_KEY,

@@ -83,6 +83,25 @@ export const ERROR_CODES = {
   UPLOAD_UNSUPPORTED_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   UPLOAD_NOT_IN_STORAGE: 'PRECONDITION_FAILED',
   UPLOAD_EXPIRED: 'PRECONDITION_FAILED',
+  // community (维扣图元)
+  /** The account is suspended from the community (details.until: when it ends; absent: until lifted). */
+  COMMUNITY_SUSPENDED: 'FORBIDDEN',
+  /** An admin-only community action by someone who is not an admin. */
+  COMMUNITY_NOT_ADMIN: 'FORBIDDEN',
+  /** Publishing a photo the caller did not upload. */
+  WORK_NOT_YOURS: 'FORBIDDEN',
+  /** The automatic content check refused the text or image. */
+  CONTENT_REJECTED: 'BAD_REQUEST',
+  /** One of the two has blocked the other. */
+  COMMUNITY_BLOCKED: 'FORBIDDEN',
+  /** A message to someone who does not follow back and has not accepted a request. */
+  MESSAGE_NOT_ALLOWED: 'FORBIDDEN',
+  /** A challenge's submission or voting window is not open. */
+  CHALLENGE_CLOSED: 'PRECONDITION_FAILED',
+  /** More entries in a challenge than its rules allow one user. */
+  CHALLENGE_ENTRY_LIMIT: 'FORBIDDEN',
+  /** Voting for one's own work. */
+  VOTE_OWN_WORK: 'FORBIDDEN',
 } as const satisfies Record<string, TrpcCode>;
 
 /** The subset of tRPC error codes we map onto. */

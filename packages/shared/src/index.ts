@@ -4,6 +4,8 @@ export * from './albums.js';
 export * from './auth.js';
 export * from './children.js';
 export * from './common.js';
+export * from './community.js';
+export * from './community-works.js';
 export * from './dates.js';
 export * from './errors.js';
 export * from './export.js';

@@ -2,7 +2,7 @@
  * Table types for Kysely. Times are ISO-8601 UTC text; ids are app-generated UUIDv7 text (sortable).
  * Keep in step with the frozen migrations in ./migrations.
  */
-import type { MilestoneKind } from '@xiaojia/shared';
+import type { CommunityTarget, ContentStatus, MilestoneKind, WorkStatus } from '@xiaojia/shared';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 
 export interface UsersTable {
@@ -250,6 +250,184 @@ export interface NotifySubscriptionsTable {
   last_sent_at: string | null;
 }
 
+export interface CommunityProfilesTable {
+  user_id: string;
+  bio: string;
+  works_count: number;
+  followers_count: number;
+  following_count: number;
+  likes_received: number;
+  created_at: string;
+}
+
+export interface CommunityAdminsTable {
+  user_id: string;
+  granted_at: string;
+}
+
+export interface CommunitySuspensionsTable {
+  user_id: string;
+  reason: string;
+  /** null: until lifted. */
+  until: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface WorksTable {
+  id: string;
+  author_id: string;
+  title: string;
+  description: string;
+  status: WorkStatus;
+  /** Why an admin rejected or hid it (the author sees it). */
+  review_reason: string | null;
+  /** JSON of the camera, lens and exposure the author chose to show; null: not shown. */
+  exif: string | null;
+  /** A place name the author chose to publish; null unless chosen. */
+  place: string | null;
+  like_count: number;
+  comment_count: number;
+  /** Sum of the likes' weights (new accounts and mutual-like pairs weigh less). */
+  vote_weight: number;
+  /** The hot feed's order key, kept current on each vote. */
+  hot_key: number;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface WorkPhotosTable {
+  /** The image's own id: the only id the community ever sees for it. */
+  id: string;
+  work_id: string;
+  photo_id: string;
+  position: number;
+  width: number | null;
+  height: number | null;
+}
+
+export interface WorkTagsTable {
+  work_id: string;
+  tag: string;
+  published_at: string;
+}
+
+export interface WorkLikesTable {
+  work_id: string;
+  user_id: string;
+  weight: number;
+  created_at: string;
+}
+
+export interface WorkCommentsTable {
+  id: string;
+  work_id: string;
+  author_id: string;
+  /** The top-level comment this one replies to (one level of replies). */
+  parent_id: string | null;
+  text: string;
+  status: ContentStatus;
+  created_at: string;
+}
+
+export interface FollowsTable {
+  follower_id: string;
+  followee_id: string;
+  created_at: string;
+}
+
+export interface BlocksTable {
+  blocker_id: string;
+  blocked_id: string;
+  created_at: string;
+}
+
+export interface ReportsTable {
+  id: string;
+  reporter_id: string;
+  target_kind: CommunityTarget;
+  target_id: string;
+  reason: string;
+  status: 'open' | 'resolved' | 'dismissed';
+  created_at: string;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  resolution: string | null;
+}
+
+export interface ModerationItemsTable {
+  id: string;
+  target_kind: CommunityTarget;
+  target_id: string;
+  author_id: string;
+  status: 'pending' | 'approved' | 'rejected';
+  /** The automatic content check: not run, waiting for WeChat's callback, passed, risky, failed to run. */
+  check_status: 'none' | 'pending' | 'pass' | 'risky' | 'error';
+  check_trace_id: string | null;
+  reason: string | null;
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+export interface ConversationsTable {
+  id: string;
+  /** The pair's two user ids, the smaller first: one conversation per pair. */
+  user_low: string;
+  user_high: string;
+  status: 'requested' | 'active' | 'declined';
+  requested_by: string;
+  created_at: string;
+  last_message_at: string;
+}
+
+export interface ConversationReadsTable {
+  conversation_id: string;
+  user_id: string;
+  last_read_at: string;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  sender_id: string;
+  text: string;
+  status: ContentStatus;
+  created_at: string;
+}
+
+export interface ChallengesTable {
+  id: string;
+  title: string;
+  rules: string;
+  cover_work_id: string | null;
+  submit_starts_at: string;
+  submit_ends_at: string;
+  vote_ends_at: string;
+  entries_per_user: number;
+  /** When the results (ranks) were published; null before. */
+  results_at: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ChallengeEntriesTable {
+  challenge_id: string;
+  work_id: string;
+  user_id: string;
+  votes: number;
+  rank: number | null;
+  created_at: string;
+}
+
+export interface ChallengeVotesTable {
+  challenge_id: string;
+  work_id: string;
+  voter_id: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -269,6 +447,24 @@ export interface Database {
   photo_comments: PhotoCommentsTable;
   activities: ActivitiesTable;
   notify_subscriptions: NotifySubscriptionsTable;
+  community_profiles: CommunityProfilesTable;
+  community_admins: CommunityAdminsTable;
+  community_suspensions: CommunitySuspensionsTable;
+  works: WorksTable;
+  work_photos: WorkPhotosTable;
+  work_tags: WorkTagsTable;
+  work_likes: WorkLikesTable;
+  work_comments: WorkCommentsTable;
+  follows: FollowsTable;
+  blocks: BlocksTable;
+  reports: ReportsTable;
+  moderation_items: ModerationItemsTable;
+  conversations: ConversationsTable;
+  conversation_reads: ConversationReadsTable;
+  messages: MessagesTable;
+  challenges: ChallengesTable;
+  challenge_entries: ChallengeEntriesTable;
+  challenge_votes: ChallengeVotesTable;
 }
 
 export type User = Selectable<UsersTable>;

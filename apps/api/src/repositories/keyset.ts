@@ -10,7 +10,7 @@ import type { Keyset } from './photo-scope.js';
 export function pastKeyset<DB, TB extends keyof DB>(
   eb: ExpressionBuilder<DB, TB>,
   columns: { sort: ReferenceExpression<DB, TB>; id: ReferenceExpression<DB, TB> },
-  k: Keyset,
+  k: Keyset | { sortAt: number; id: string },
   order: 'asc' | 'desc',
 ): Expression<SqlBool> {
   const [strictly, orEqual] = order === 'desc' ? (['<', '<='] as const) : (['>', '>='] as const);

@@ -36,7 +36,12 @@ export class PhotoViews {
   ): Promise<PhotoViews> {
     const ids = [...new Set(photos.map((p) => p.binding_id).filter((id): id is string => id !== null))];
     const rows = await new BindingsRepository(deps.db).byIds(homeId, ids);
-    return new PhotoViews(deps, origin, new Map(rows.map((b) => [b.id, b])), urlDeadline(deps.clock.now()));
+    return PhotoViews.withBindings(deps, origin, rows);
+  }
+
+  /** Present photos whose bindings are already loaded (the community's pages span many homes). */
+  static withBindings(deps: AppDeps, origin: string, bindings: readonly StorageBinding[]): PhotoViews {
+    return new PhotoViews(deps, origin, new Map(bindings.map((b) => [b.id, b])), urlDeadline(deps.clock.now()));
   }
 
   /** The provider holding the photo, or null when its bucket is unbound (no URL can be signed). */

@@ -4,6 +4,9 @@ import { albumsRouter } from '../routers/albums.js';
 import { authRouter } from '../routers/auth.js';
 import { childrenRouter } from '../routers/children.js';
 import { commentsRouter } from '../routers/comments.js';
+import { feedsRouter } from '../routers/community/feeds.js';
+import { followsRouter, profilesRouter } from '../routers/community/profiles.js';
+import { worksRouter } from '../routers/community/works.js';
 import { exportsRouter } from '../routers/exports.js';
 import { growthRouter } from '../routers/growth.js';
 import { healthRouter } from '../routers/health.js';
@@ -37,6 +40,11 @@ export const appRouter = router({
   activity: activityRouter,
   memories: memoriesRouter,
   notifications: notificationsRouter,
+  // 维扣图元, the community (issue 17): works, discovery and people; moderation, messages and contests beside them.
+  works: worksRouter,
+  feeds: feedsRouter,
+  profiles: profilesRouter,
+  follows: followsRouter,
 });
 
 /** The only thing the client imports from the API, as a type. */

@@ -1,0 +1,267 @@
+/**
+ * works, work_photos, work_tags: a work's rows and the feeds over them. A work reads a home's tables in one
+ * place only: the photos it shows (to check the uploader at publish, and to sign its images' URLs), and
+ * never hands a home's id, a photo's id or a key to the services beyond what the URL signer needs.
+ *
+ * Feeds are keyset pages on their own indexes: works_latest, works_hot (hot_key, kept current on each
+ * vote), work_tags_feed, works_author; a work whose images are all trashed or purged is left out (the
+ * EXISTS below is one probe of work_photos_order per row).
+ */
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
+import type { Db } from '../../db/index.js';
+import type { Database, Photo, StorageBinding, WorkPhotosTable, WorksTable } from '../../db/schema.js';
+import { pastKeyset } from '../keyset.js';
+import type { Keyset } from '../photo-scope.js';
+
+export type Work = Selectable<WorksTable>;
+
+/** A photo of the caller's home as publishing needs it. */
+export type PublishablePhoto = Pick<
+  Photo,
+  'id' | 'uploader_id' | 'mime' | 'width' | 'height' | 'deleted_at' | 'purge_requested_at'
+>;
+
+/** An image of a work with what signing its URL needs (never leaves the services). */
+export interface ImageRow {
+  id: string;
+  work_id: string;
+  position: number;
+  width: number | null;
+  height: number | null;
+  photo_id: string;
+  home_id: string;
+  binding_id: string | null;
+  object_key: string;
+}
+
+export interface CardRow {
+  id: string;
+  title: string;
+  author_id: string;
+  author_name: string;
+  like_count: number;
+  comment_count: number;
+  published_at: string;
+  hot_key: number;
+}
+
+export type FeedOrder = 'latest' | 'hot';
+export interface HotKeyset {
+  sortAt: number;
+  id: string;
+}
+
+type WorksEb = ExpressionBuilder<Database, 'works'>;
+
+/** The work still shows at least one live photo. */
+function hasLiveImage(eb: WorksEb) {
+  return eb.exists(
+    eb
+      .selectFrom('work_photos')
+      .innerJoin('photos', 'photos.id', 'work_photos.photo_id')
+      .select(sql.lit(1).as('one'))
+      .whereRef('work_photos.work_id', '=', 'works.id')
+      .where('photos.deleted_at', 'is', null)
+      .where('photos.purge_requested_at', 'is', null),
+  );
+}
+
+export class WorksRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Photos of `homeId` among `ids` (another home's ids are simply absent). */
+  photosOfHome(homeId: string, ids: readonly string[]): Promise<PublishablePhoto[]> {
+    return this.db
+      .selectFrom('photos')
+      .select(['id', 'uploader_id', 'mime', 'width', 'height', 'deleted_at', 'purge_requested_at'])
+      .where('home_id', '=', homeId)
+      .where('id', 'in', [...ids])
+      .execute();
+  }
+
+  async insert(db: Db, work: Work, images: readonly WorkPhotosTable[], tags: readonly string[]): Promise<void> {
+    await db.insertInto('works').values(work).execute();
+    await db
+      .insertInto('work_photos')
+      .values([...images])
+      .execute();
+    await this.replaceTags(db, work.id, tags, work.published_at ?? work.created_at);
+  }
+
+  /** The work's tags become `tags`, each placed in the by-tag feed at `at`. */
+  async replaceTags(db: Db, workId: string, tags: readonly string[], at: string): Promise<void> {
+    await db.deleteFrom('work_tags').where('work_id', '=', workId).execute();
+    if (tags.length > 0) {
+      await db
+        .insertInto('work_tags')
+        .values(tags.map((tag) => ({ work_id: workId, tag, published_at: at })))
+        .execute();
+    }
+  }
+
+  byId(id: string, db: Db = this.db): Promise<Work | undefined> {
+    return db.selectFrom('works').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async tags(workId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('work_tags')
+      .select('tag')
+      .where('work_id', '=', workId)
+      .orderBy('tag')
+      .execute();
+    return rows.map((r) => r.tag);
+  }
+
+  update(db: Db, id: string, values: Partial<Work>): Promise<unknown> {
+    return db.updateTable('works').set(values).where('id', '=', id).execute();
+  }
+
+  /**
+   * The author's works_count is what their profile lists: works published and still showing. Recounted
+   * (works_author index, bounded by one author's works) whenever a work's status changes, so every path
+   * that changes it (publish, unpublish, an admin's decision) keeps it right by calling this.
+   */
+  async recountAuthor(db: Db, authorId: string, now: string): Promise<void> {
+    await ensureProfile(db, authorId, now);
+    await db
+      .updateTable('community_profiles')
+      .set((eb) => ({
+        works_count: eb
+          .selectFrom('works')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where('works.author_id', '=', authorId)
+          .where('works.status', '=', 'published'),
+      }))
+      .where('user_id', '=', authorId)
+      .execute();
+  }
+
+  /** Live images of these works in order, with what signing needs (one query for a page). */
+  images(workIds: readonly string[]): Promise<ImageRow[]> {
+    if (workIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('work_photos')
+      .innerJoin('photos', 'photos.id', 'work_photos.photo_id')
+      .select([
+        'work_photos.id',
+        'work_photos.work_id',
+        'work_photos.position',
+        'work_photos.width',
+        'work_photos.height',
+        'photos.id as photo_id',
+        'photos.home_id',
+        'photos.binding_id',
+        'photos.object_key',
+      ])
+      .where('work_photos.work_id', 'in', [...workIds])
+      .where('photos.deleted_at', 'is', null)
+      .where('photos.purge_requested_at', 'is', null)
+      .orderBy('work_photos.work_id')
+      .orderBy('work_photos.position')
+      .execute();
+  }
+
+  /** The bindings these images live in, each matched to its own photo's home (one query). */
+  bindingsFor(photoIds: readonly string[]): Promise<StorageBinding[]> {
+    if (photoIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('storage_bindings')
+      .innerJoin('photos', (j) =>
+        j
+          .onRef('photos.binding_id', '=', 'storage_bindings.id')
+          .onRef('photos.home_id', '=', 'storage_bindings.home_id'),
+      )
+      .selectAll('storage_bindings')
+      .where('photos.id', 'in', [...photoIds])
+      .distinct()
+      .execute();
+  }
+
+  /** Which of these works `userId` liked. */
+  async likedBy(userId: string, workIds: readonly string[]): Promise<Set<string>> {
+    if (workIds.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('work_likes')
+      .select('work_id')
+      .where('user_id', '=', userId)
+      .where('work_id', 'in', [...workIds])
+      .execute();
+    return new Set(rows.map((r) => r.work_id));
+  }
+
+  private cards() {
+    return this.db
+      .selectFrom('works')
+      .innerJoin('users', 'users.id', 'works.author_id')
+      .select([
+        'works.id',
+        'works.title',
+        'works.author_id',
+        'users.display_name as author_name',
+        'works.like_count',
+        'works.comment_count',
+        'works.hot_key',
+      ])
+      .select((eb) => eb.fn.coalesce('works.published_at', sql.lit('')).as('published_at'))
+      .where('works.status', '=', 'published')
+      .where(hasLiveImage);
+  }
+
+  /** Latest (works_latest) or hot (works_hot) published works past `after`. */
+  feed(order: FeedOrder, limit: number, after?: Keyset | HotKeyset): Promise<CardRow[]> {
+    let q = this.cards();
+    const sort = order === 'hot' ? 'works.hot_key' : 'works.published_at';
+    if (after) q = q.where((eb) => pastKeyset(eb, { sort, id: 'works.id' }, after, 'desc'));
+    return q.orderBy(sort, 'desc').orderBy('works.id', 'desc').limit(limit).execute() as Promise<CardRow[]>;
+  }
+
+  /** One author's published works, newest first (works_author). */
+  byAuthor(authorId: string, limit: number, after?: Keyset): Promise<CardRow[]> {
+    let q = this.cards().where('works.author_id', '=', authorId);
+    if (after) q = q.where((eb) => pastKeyset(eb, { sort: 'works.published_at', id: 'works.id' }, after, 'desc'));
+    return q.orderBy('works.published_at', 'desc').orderBy('works.id', 'desc').limit(limit).execute() as Promise<
+      CardRow[]
+    >;
+  }
+
+  /** Works of the people `followerId` follows, newest first: one join on follows_pk. */
+  following(followerId: string, limit: number, after?: Keyset): Promise<CardRow[]> {
+    let q = this.cards()
+      .innerJoin('follows', 'follows.followee_id', 'works.author_id')
+      .where('follows.follower_id', '=', followerId);
+    if (after) q = q.where((eb) => pastKeyset(eb, { sort: 'works.published_at', id: 'works.id' }, after, 'desc'));
+    return q.orderBy('works.published_at', 'desc').orderBy('works.id', 'desc').limit(limit).execute() as Promise<
+      CardRow[]
+    >;
+  }
+
+  /** Published works tagged `tag`, newest first (work_tags_feed). */
+  byTag(tag: string, limit: number, after?: Keyset): Promise<CardRow[]> {
+    let q = this.cards().innerJoin('work_tags', 'work_tags.work_id', 'works.id').where('work_tags.tag', '=', tag);
+    if (after)
+      q = q.where((eb) => pastKeyset(eb, { sort: 'work_tags.published_at', id: 'work_tags.work_id' }, after, 'desc'));
+    return q
+      .orderBy('work_tags.published_at', 'desc')
+      .orderBy('work_tags.work_id', 'desc')
+      .limit(limit)
+      .execute() as Promise<CardRow[]>;
+  }
+}
+
+/** A user's community_profiles row, made on first use. */
+export async function ensureProfile(db: Db, userId: string, now: string): Promise<void> {
+  await db
+    .insertInto('community_profiles')
+    .values({
+      user_id: userId,
+      bio: '',
+      works_count: 0,
+      followers_count: 0,
+      following_count: 0,
+      likes_received: 0,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .execute();
+}

@@ -1,0 +1,65 @@
+/** 维扣图元's works: publish from the caller's home, edit, unpublish, a work's page, likes, comments, share cards. */
+import {
+  zLikeResult,
+  zPublishWorkInput,
+  zShareCard,
+  zUpdateWorkInput,
+  zWork,
+  zWorkComment,
+  zWorkCommentInput,
+  zWorkCommentPage,
+  zWorkCommentRef,
+  zWorkCommentsInput,
+  zWorkRef,
+} from '@xiaojia/shared';
+import { WorkCommentsService } from '../../services/community/comments.js';
+import { WorkLikesService } from '../../services/community/likes.js';
+import { WorksService } from '../../services/community/works.js';
+import { authedProcedure, homeProcedure, router } from '../../trpc/init.js';
+
+export const worksRouter = router({
+  /** Publish photos the caller uploaded to the home (homeId) as one work; pending under pre-review. */
+  publish: homeProcedure('view')
+    .input(zPublishWorkInput)
+    .output(zWork)
+    .mutation(({ ctx, input }) => new WorksService(ctx.deps).publish(ctx.member, input, ctx.req.origin)),
+  /** The author edits title, description, tags, EXIF shown and place; back through review. */
+  update: authedProcedure
+    .input(zUpdateWorkInput)
+    .output(zWork)
+    .mutation(({ ctx, input }) => new WorksService(ctx.deps).update(ctx.user.id, input, ctx.req.origin)),
+  /** The author takes it down: gone from every feed, tag, profile and page at once. */
+  unpublish: authedProcedure
+    .input(zWorkRef)
+    .mutation(({ ctx, input }) => new WorksService(ctx.deps).unpublish(ctx.user.id, input.workId)),
+  /** A work's page (a non-published work only to its author). */
+  get: authedProcedure
+    .input(zWorkRef)
+    .output(zWork)
+    .query(({ ctx, input }) => new WorksService(ctx.deps).get(ctx.user.id, input.workId, ctx.req.origin)),
+  shareCard: authedProcedure
+    .input(zWorkRef)
+    .output(zShareCard)
+    .query(({ ctx, input }) => new WorksService(ctx.deps).shareCard(input.workId, ctx.req.origin)),
+  like: authedProcedure
+    .input(zWorkRef)
+    .output(zLikeResult)
+    .mutation(({ ctx, input }) => new WorkLikesService(ctx.deps).like(ctx.user.id, input.workId)),
+  unlike: authedProcedure
+    .input(zWorkRef)
+    .output(zLikeResult)
+    .mutation(({ ctx, input }) => new WorkLikesService(ctx.deps).unlike(ctx.user.id, input.workId)),
+  /** Comment, or reply to a top-level comment (parentId). */
+  comment: authedProcedure
+    .input(zWorkCommentInput)
+    .output(zWorkComment)
+    .mutation(({ ctx, input }) => new WorkCommentsService(ctx.deps).add(ctx.user.id, input)),
+  deleteComment: authedProcedure
+    .input(zWorkCommentRef)
+    .mutation(({ ctx, input }) => new WorkCommentsService(ctx.deps).remove(ctx.user.id, input.commentId)),
+  /** Top-level comments oldest first, each with its first replies. */
+  comments: authedProcedure
+    .input(zWorkCommentsInput)
+    .output(zWorkCommentPage)
+    .query(({ ctx, input }) => new WorkCommentsService(ctx.deps).list(ctx.user.id, input)),
+});
