@@ -4,6 +4,11 @@ import { albumsRouter } from '../routers/albums.js';
 import { authRouter } from '../routers/auth.js';
 import { childrenRouter } from '../routers/children.js';
 import { commentsRouter } from '../routers/comments.js';
+import { blocksRouter } from '../routers/community/blocks.js';
+import { challengesRouter } from '../routers/community/challenges.js';
+import { messagesRouter } from '../routers/community/messages.js';
+import { moderationRouter } from '../routers/community/moderation.js';
+import { reportsRouter } from '../routers/community/reports.js';
 import { exportsRouter } from '../routers/exports.js';
 import { growthRouter } from '../routers/growth.js';
 import { healthRouter } from '../routers/health.js';
@@ -37,6 +42,11 @@ export const appRouter = router({
   activity: activityRouter,
   memories: memoriesRouter,
   notifications: notificationsRouter,
+  moderation: moderationRouter,
+  reports: reportsRouter,
+  blocks: blocksRouter,
+  messages: messagesRouter,
+  challenges: challengesRouter,
 });
 
 /** The only thing the client imports from the API, as a type. */

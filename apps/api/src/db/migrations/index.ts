@@ -12,6 +12,7 @@ import * as m0006 from './0006_together.js';
 import * as m0007 from './0007_s3_bindings.js';
 import * as m0008 from './0008_video.js';
 import * as m0010 from './0010_community.js';
+import * as m0013 from './0013_community_safety.js';
 
 const migrations: Record<string, Migration> = {
   '0001_init': m0001,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0007_s3_bindings': m0007,
   '0008_video': m0008,
   '0010_community': m0010,
+  '0013_community_safety': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {
