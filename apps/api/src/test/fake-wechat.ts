@@ -168,6 +168,11 @@ export async function startFakeWeChat(
     if (!tokens.has(url.searchParams.get('access_token') ?? '')) {
       return json(res, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
     }
+    if (forced !== null) {
+      const errcode = forced;
+      forced = null;
+      return json(res, { errcode, errmsg: ERRMSG[errcode] ?? 'error' });
+    }
     const body = JSON.parse(raw || '{}') as Record<string, unknown>;
     const openid = typeof body.openid === 'string' ? body.openid : '';
     const scene = typeof body.scene === 'number' ? body.scene : 0;
