@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { createDb, migrateToLatest } from './db/index.js';
 import { createDownloadRoute } from './http/download.js';
 import { createExportRoute } from './http/export.js';
+import { createWeChatPushRoute } from './http/wechat-push.js';
 import { BackgroundTasks } from './integrations/background.js';
 import { type Clock, systemClock } from './integrations/clock.js';
 import { createLinkSigner, createSealer } from './integrations/crypto.js';
@@ -76,6 +77,7 @@ export async function buildApp({ config, logger, clock = systemClock, qiniuEndpo
       store.handler,
       createDownloadRoute(deps, () => internalOrigin),
       createExportRoute(deps, () => internalOrigin),
+      createWeChatPushRoute(deps),
     ],
     setInternalOrigin(origin) {
       internalOrigin = origin;

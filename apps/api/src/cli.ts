@@ -3,6 +3,7 @@
  * The operator CLI (`xiaojia`, bin of @xiaojia/api; built to dist/cli.js). Reads the same configuration as
  * the server: environment variables and the optional XIAOJIA_CONFIG file.
  */
+import { adminCommand } from './cli/admins.js';
 import { isCommand, parseCommandArgs } from './cli/args.js';
 import { backup, restore } from './cli/backup.js';
 import { type Check, doctor } from './cli/doctor.js';
@@ -25,6 +26,8 @@ Commands:
   create-user <username> [--display-name <name>]
                                create a password account; the password is read from standard input
   reset-password <username>    set a new password (from standard input), sign out every device, clear the lockout
+  admin grant|revoke <username|userId>, admin list
+                               make or remove the community's admins (review, reports, suspensions, contests)
   doctor [--online]            check config, permissions, database and store integrity, bucket bindings
                                (--online also verifies every bound bucket with Qiniu)
   help                         this text
@@ -111,6 +114,10 @@ async function run(argv: string[]): Promise<number> {
       const password = await readPassword();
       const result = await withDb(config, (db) => resetPassword(db, { username, password }, config.passwordHashing));
       out(`password changed; ${result.sessionsRevoked} device(s) signed out`);
+      return 0;
+    }
+    case 'admin': {
+      for (const line of await withDb(config, (db) => adminCommand(db, positionals))) out(line);
       return 0;
     }
     case 'doctor':

@@ -66,6 +66,19 @@ export const zConfig = z.object({
    * 'post' shows them at once and queues them for review.
    */
   XIAOJIA_COMMUNITY_REVIEW: z.enum(REVIEW_MODES).default('post'),
+  /**
+   * The message push (消息推送) Token from the mini-program's admin console: WeChat signs what it POSTs to
+   * /api/wechat/push (the media checks' verdicts) with it. Empty: the push URL refuses everything.
+   */
+  WECHAT_PUSH_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9]{0,32}$/, 'must be the push Token (3 to 32 letters and digits)')
+    .default(''),
+  /** The push's EncodingAESKey (43 characters) for safe mode (安全模式); empty: plaintext mode only. */
+  WECHAT_PUSH_AES_KEY: z
+    .string()
+    .regex(/^([A-Za-z0-9]{43})?$/, 'must be the EncodingAESKey (43 letters and digits)')
+    .default(''),
   WECHAT_SUBSCRIBE_TEMPLATE_ID: z
     .string()
     .max(128, 'must be a WeChat template id (at most 128 characters)')
@@ -118,6 +131,8 @@ export interface Config {
   wechatSubscribeTemplateId: string;
   /** The community's review mode (XIAOJIA_COMMUNITY_REVIEW). */
   communityReview: ReviewMode;
+  /** WeChat's message push to /api/wechat/push: its Token and (safe mode) EncodingAESKey; empty: off. */
+  wechatPush: { token: string; aesKey: string };
   trustProxy: boolean;
   /** Owners may bind S3 buckets on endpoints of their own (MinIO, custom); see XIAOJIA_S3_OWN_ENDPOINTS. */
   s3OwnEndpoints: boolean;
@@ -189,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wechat: { appId: raw.WECHAT_APP_ID, appSecret: raw.WECHAT_APP_SECRET, apiBase: raw.WECHAT_API_BASE },
     wechatSubscribeTemplateId: raw.WECHAT_SUBSCRIBE_TEMPLATE_ID,
     communityReview: raw.XIAOJIA_COMMUNITY_REVIEW,
+    wechatPush: { token: raw.WECHAT_PUSH_TOKEN, aesKey: raw.WECHAT_PUSH_AES_KEY },
     trustProxy: raw.XIAOJIA_TRUST_PROXY,
     s3OwnEndpoints: raw.XIAOJIA_S3_OWN_ENDPOINTS,
     secretKey: raw.XIAOJIA_SECRET_KEY,

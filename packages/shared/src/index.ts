@@ -5,6 +5,7 @@ export * from './auth.js';
 export * from './children.js';
 export * from './common.js';
 export * from './community.js';
+export * from './community-safety.js';
 export * from './community-works.js';
 export * from './dates.js';
 export * from './errors.js';

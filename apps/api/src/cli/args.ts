@@ -8,8 +8,8 @@ import { CliError } from './errors.js';
 
 interface CommandSpec {
   usage: string;
-  /** How many positional arguments the command takes. */
-  arguments: number;
+  /** How many positional arguments the command takes (exactly, or from min to max). */
+  arguments: number | readonly [number, number];
   options: Record<string, { type: 'string' | 'boolean' }>;
 }
 
@@ -25,6 +25,7 @@ export const COMMANDS = {
   },
   'reset-password': { usage: 'reset-password <username>', arguments: 1, options: {} },
   doctor: { usage: 'doctor [--online]', arguments: 0, options: { online: { type: 'boolean' } } },
+  admin: { usage: 'admin grant|revoke <username|userId>, or admin list', arguments: [1, 2], options: {} },
 } satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -62,6 +63,7 @@ export function parseCommandArgs(command: CommandName, args: string[]): CommandA
     if (!option) throw new CliError(`unknown option ${token.rawName}\nusage: xiaojia ${spec.usage}`);
     options.set(token.name, option.type === 'string' ? (token.value ?? '') : true);
   }
-  if (positionals.length !== spec.arguments) throw new CliError(`usage: xiaojia ${spec.usage}`);
+  const [min, max] = typeof spec.arguments === 'number' ? [spec.arguments, spec.arguments] : spec.arguments;
+  if (positionals.length < min || positionals.length > max) throw new CliError(`usage: xiaojia ${spec.usage}`);
   return { positionals, options };
 }

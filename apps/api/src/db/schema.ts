@@ -363,12 +363,23 @@ export interface ModerationItemsTable {
   author_id: string;
   status: 'pending' | 'approved' | 'rejected';
   /** The automatic content check: not run, waiting for WeChat's callback, passed, risky, failed to run. */
-  check_status: 'none' | 'pending' | 'pass' | 'risky' | 'error';
+  check_status: 'none' | 'pending' | 'pass' | 'review' | 'risky' | 'error';
   check_trace_id: string | null;
   reason: string | null;
   created_at: string;
   decided_by: string | null;
   decided_at: string | null;
+}
+
+export interface ModerationChecksTable {
+  id: string;
+  item_id: string;
+  work_photo_id: string;
+  /** queued: not yet sent to WeChat; pending: waiting for its verdict at the push URL. */
+  status: 'queued' | 'pending' | 'pass' | 'review' | 'risky' | 'error';
+  trace_id: string | null;
+  created_at: string;
+  answered_at: string | null;
 }
 
 export interface ConversationsTable {
@@ -459,6 +470,7 @@ export interface Database {
   blocks: BlocksTable;
   reports: ReportsTable;
   moderation_items: ModerationItemsTable;
+  moderation_checks: ModerationChecksTable;
   conversations: ConversationsTable;
   conversation_reads: ConversationReadsTable;
   messages: MessagesTable;

@@ -7,6 +7,13 @@
  * token: they never reach a log or an error message.
  */
 import { AppError } from '../errors.js';
+import {
+  type ContentSecurity,
+  mediaCheckBody,
+  parseMediaCheck,
+  parseTextCheck,
+  textCheckBody,
+} from './wechat-security.js';
 
 export interface WeChatIdentity {
   openid: string;
@@ -43,6 +50,8 @@ export interface WeChatClient {
      */
     send(message: SubscribeMessage): Promise<'sent' | 'refused'>;
   };
+  /** Content security v2 (integrations/wechat-security.ts); refusals throw WECHAT_UNAVAILABLE. */
+  security: ContentSecurity;
 }
 
 export interface WeChatSettings {
@@ -212,6 +221,17 @@ export class HttpWeChatClient implements WeChatClient {
       );
     },
   };
+
+  readonly security: ContentSecurity = {
+    msgSecCheck: (request) =>
+      this.withToken('/wxa/msg_sec_check', textCheckBody(request), 'the text check', async (response) =>
+        parseTextCheck(await this.json(response, unavailable)),
+      ),
+    mediaCheckAsync: (request) =>
+      this.withToken('/wxa/media_check_async', mediaCheckBody(request), 'the media check', async (response) =>
+        parseMediaCheck(await this.json(response, unavailable)),
+      ),
+  };
 }
 
 /** subscribeMessage.send: the user has no accepted subscription left for the template. */
@@ -257,6 +277,12 @@ export const notConfiguredWeChatClient: WeChatClient = {
     Promise.reject(new AppError('WECHAT_NOT_CONFIGURED', 'WeChat is not configured on this server (WECHAT_APP_ID)')),
   subscribeMessage: {
     send: () =>
+      Promise.reject(new AppError('WECHAT_NOT_CONFIGURED', 'WeChat is not configured on this server (WECHAT_APP_ID)')),
+  },
+  security: {
+    msgSecCheck: () =>
+      Promise.reject(new AppError('WECHAT_NOT_CONFIGURED', 'WeChat is not configured on this server (WECHAT_APP_ID)')),
+    mediaCheckAsync: () =>
       Promise.reject(new AppError('WECHAT_NOT_CONFIGURED', 'WeChat is not configured on this server (WECHAT_APP_ID)')),
   },
 };

@@ -1,12 +1,15 @@
 /**
  * The background sweep each server instance runs every few minutes: expired trash and failed purges,
- * S3 multipart uploads left unfinished, stale upload grants, expired sessions, old sign-in attempts, and the last rows of deleted homes whose
- * photos have all been purged. Every part is safe when several instances
+ * S3 multipart uploads left unfinished, stale upload grants, expired sessions, old sign-in attempts, the
+ * last rows of deleted homes whose photos have all been purged, contests' results once voting ends, and
+ * image checks still to send. Every part is safe when several instances
  * run it at once (purges are claimed row by row, deletes are idempotent).
  */
 import { UploadsRepository } from '../repositories/uploads.js';
 import type { AppDeps } from '../trpc/context.js';
 import { AuthService } from './auth.js';
+import { ChallengesService } from './community/challenges.js';
+import { MediaChecks } from './community/media-checks.js';
 import { HomesService } from './homes.js';
 import { PhotosService } from './photos.js';
 import { UploadPartsService } from './upload-parts.js';
@@ -26,6 +29,9 @@ export interface HousekeepingResult {
   attempts: number;
   /** Deleted homes whose photos are all purged, now removed for good. */
   homes: number;
+  /** Community: contests whose results were published, image checks sent to WeChat. */
+  challengeResults: number;
+  mediaChecks: number;
 }
 
 /** One pass of the sweep; `origin` is this instance's own address (the embedded store's deletes). */
@@ -38,5 +44,7 @@ export async function housekeeping(deps: AppDeps, origin: string): Promise<House
   const auth = await new AuthService(deps).sweep();
   // After the purges above: a deleted home goes once its last photo has left the bucket.
   const homes = await new HomesService(deps).removeDeletedHomes();
-  return { ...trash, grants, multipart, ...auth, homes };
+  const challengeResults = await new ChallengesService(deps).publishDueResults();
+  const mediaChecks = await new MediaChecks(deps).dispatch();
+  return { ...trash, grants, multipart, ...auth, homes, challengeResults, mediaChecks };
 }

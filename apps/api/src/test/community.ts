@@ -1,7 +1,36 @@
-/** The community's test helpers: publish a work of freshly uploaded photos, and read refusals' codes. */
-import type { PublishWorkInput } from '@xiaojia/shared';
+/**
+ * Community test helpers: accounts that sign in through the real auth router, admins as the CLI makes
+ * them, follows and works written straight into their tables (the works half's procedures are not needed
+ * to test moderation, messages and contests), works published through the real procedures, and the code
+ * a refused call answers.
+ */
+
+import type { PublishWorkInput, WorkStatus } from '@xiaojia/shared';
+import { ZodError } from 'zod';
+import { AppError } from '../errors.js';
+import { newId } from '../integrations/ids.js';
+import { CommunityAdminsRepository } from '../repositories/community/admins.js';
+import type { AppDeps } from '../trpc/context.js';
+import { signUpAndGetToken } from './auth.js';
 import type { TestAccount } from './homes.js';
+import { photoRow } from './photo-rows.js';
 import { uploadPhoto } from './photos.js';
+
+export type Account = Awaited<ReturnType<typeof signUpAndGetToken>>;
+
+/** The app code of a refused call (BAD_INPUT for malformed input), or throws if it was not refused. */
+export async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof AppError) return cause.code;
+    if (cause instanceof ZodError) return 'BAD_INPUT';
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
 
 /** Uploads `count` photos as `who` into `homeId` (their own home by default) and publishes them as one work. */
 export async function publishWork(
@@ -21,14 +50,68 @@ export async function publishWork(
   return { work, photos, homeId };
 }
 
-/** The code the client sees a call refused with (data.appCode: zod's refusals are BAD_INPUT). */
-export async function refusedWith(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { code?: string; cause?: { code?: string; name?: string } };
-    if (e.cause?.name === 'ZodError') return 'BAD_INPUT';
-    return e.cause?.code ?? e.code;
+export async function makeAdmin(deps: AppDeps, userId: string): Promise<void> {
+  await new CommunityAdminsRepository(deps.db).grant(userId, deps.clock.now().toISOString());
+}
+
+export async function follow(deps: AppDeps, follower: string, followee: string): Promise<void> {
+  await deps.db
+    .insertInto('follows')
+    .values({ follower_id: follower, followee_id: followee, created_at: deps.clock.now().toISOString() })
+    .execute();
+}
+
+export async function followEachOther(deps: AppDeps, a: string, b: string): Promise<void> {
+  await follow(deps, a, b);
+  await follow(deps, b, a);
+}
+
+/** A work of `author` showing `images` photo rows of their home (published unless said). */
+export async function insertWork(
+  deps: AppDeps,
+  author: { userId: string; homeId: string },
+  options: { status?: WorkStatus; title?: string; images?: number } = {},
+): Promise<{ workId: string; workPhotoIds: string[] }> {
+  const now = deps.clock.now().toISOString();
+  const status = options.status ?? 'published';
+  const workId = newId();
+  await deps.db
+    .insertInto('works')
+    .values({
+      id: workId,
+      author_id: author.userId,
+      title: options.title ?? 'A work',
+      description: '',
+      status,
+      review_reason: null,
+      exif: null,
+      place: null,
+      like_count: 0,
+      comment_count: 0,
+      vote_weight: 0,
+      hot_key: 0,
+      created_at: now,
+      updated_at: now,
+      published_at: status === 'published' ? now : null,
+    })
+    .execute();
+  const workPhotoIds: string[] = [];
+  for (let position = 0; position < (options.images ?? 1); position += 1) {
+    const photo = photoRow(author, now);
+    await deps.db.insertInto('photos').values(photo).execute();
+    const id = newId();
+    await deps.db
+      .insertInto('work_photos')
+      .values({ id, work_id: workId, photo_id: photo.id, position, width: null, height: null })
+      .execute();
+    workPhotoIds.push(id);
   }
-  throw new Error('expected a refusal');
+  return { workId, workPhotoIds };
+}
+
+/** Signs up `n` accounts. */
+export async function accounts(deps: AppDeps, n: number): Promise<Account[]> {
+  const made: Account[] = [];
+  for (let i = 0; i < n; i += 1) made.push(await signUpAndGetToken(deps));
+  return made;
 }

@@ -8,6 +8,11 @@
  * - POST /cgi-bin/message/subscribe/send?access_token with JSON { touser, template_id, page, data: { key:
  *   { value } }, lang }: { errcode: 0, errmsg: 'ok' }, or 40001 (token), 40037 (template id), 40003 (no
  *   openid), 47003 (a `thing` over 20 characters, a field without a value), 43101 (the user refused).
+ * - POST /wxa/msg_sec_check?access_token with JSON { openid, scene, version: 2, content }: { errcode: 0,
+ *   result: { suggest, label }, trace_id }; suggest is 'pass' unless the content holds a fragment given to
+ *   `judgeText`. 40003 without an openid, 44004 for empty content, 87014 for content over 2500 characters.
+ * - POST /wxa/media_check_async?access_token with JSON { openid, scene, version: 2, media_type, media_url }:
+ *   { errcode: 0, trace_id }; the check is recorded in `mediaChecks` for the test to answer through the push.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -35,6 +40,12 @@ export interface FakeWeChat {
   subscribeMessages: { touser: string; templateId: string; page: string; data: Record<string, string> }[];
   /** From now on, messages to this openid answer 43101 (the user refused, or used up their subscription). */
   refuseMessagesTo(openid: string): void;
+  /** From now on, texts containing `fragment` get this suggestion from msgSecCheck. */
+  judgeText(fragment: string, suggest: 'pass' | 'review' | 'risky'): void;
+  /** Every text checked, in order. */
+  textChecks: { openid: string; scene: number; content: string }[];
+  /** Every media check queued, in order, with the trace id answered. */
+  mediaChecks: { openid: string; scene: number; mediaUrl: string; traceId: string }[];
   close(): Promise<void>;
 }
 
@@ -149,6 +160,44 @@ export async function startFakeWeChat(
     json(res, { errcode: 0, errmsg: 'ok' });
   };
 
+  const verdicts = new Map<string, 'pass' | 'review' | 'risky'>();
+  const security = async (req: IncomingMessage, res: ServerResponse, kind: 'text' | 'media') => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    if (!tokens.has(url.searchParams.get('access_token') ?? '')) {
+      return json(res, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+    }
+    if (forced !== null) {
+      const errcode = forced;
+      forced = null;
+      return json(res, { errcode, errmsg: ERRMSG[errcode] ?? 'error' });
+    }
+    const body = JSON.parse(raw || '{}') as Record<string, unknown>;
+    const openid = typeof body.openid === 'string' ? body.openid : '';
+    const scene = typeof body.scene === 'number' ? body.scene : 0;
+    if (openid === '') return json(res, { errcode: 40003, errmsg: 'invalid openid' });
+    if (body.version !== 2 || scene < 1 || scene > 4) return json(res, { errcode: 47001, errmsg: 'data format error' });
+    const traceId = randomBytes(12).toString('hex');
+    if (kind === 'media') {
+      if (typeof body.media_url !== 'string' || body.media_type !== 2) {
+        return json(res, { errcode: 47001, errmsg: 'data format error' });
+      }
+      fake.mediaChecks.push({ openid, scene, mediaUrl: body.media_url, traceId });
+      return json(res, { errcode: 0, errmsg: 'ok', trace_id: traceId });
+    }
+    const content = typeof body.content === 'string' ? body.content : '';
+    if (content === '') return json(res, { errcode: 44004, errmsg: 'empty content' });
+    if (content.length > 2500) return json(res, { errcode: 87014, errmsg: 'content too long' });
+    fake.textChecks.push({ openid, scene, content });
+    let suggest: 'pass' | 'review' | 'risky' = 'pass';
+    for (const [fragment, verdict] of verdicts) {
+      if (content.includes(fragment) && (verdict === 'risky' || suggest === 'pass')) suggest = verdict;
+    }
+    const label = suggest === 'pass' ? 100 : 20002;
+    json(res, { errcode: 0, errmsg: 'ok', result: { suggest, label }, detail: [], trace_id: traceId });
+  };
+
   const server: Server = createServer((req, res) => {
     fake.requests += 1;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -160,6 +209,14 @@ export async function startFakeWeChat(
       }
       if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
         void subscribeSend(req, res);
+        return;
+      }
+      if (req.method === 'POST' && url.pathname === '/wxa/msg_sec_check') {
+        void security(req, res, 'text');
+        return;
+      }
+      if (req.method === 'POST' && url.pathname === '/wxa/media_check_async') {
+        void security(req, res, 'media');
         return;
       }
       if (req.method !== 'GET' || url.pathname !== '/sns/jscode2session') {
@@ -198,6 +255,11 @@ export async function startFakeWeChat(
     refuseMessagesTo(openid) {
       refusing.add(openid);
     },
+    judgeText(fragment, suggest) {
+      verdicts.set(fragment, suggest);
+    },
+    textChecks: [],
+    mediaChecks: [],
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -205,4 +267,22 @@ export async function startFakeWeChat(
       }),
   };
   return fake;
+}
+
+/** What WeChat POSTs to the push URL when a media check is done (JSON data format). */
+export function mediaCheckEvent(appId: string, traceId: string, suggest: 'pass' | 'review' | 'risky') {
+  return {
+    ToUserName: 'gh_fake',
+    FromUserName: 'fake-openid',
+    CreateTime: 1764600000,
+    MsgType: 'event',
+    Event: 'wxa_media_check',
+    appid: appId,
+    trace_id: traceId,
+    version: 2,
+    detail: [{ strategy: 'content_model', errcode: 0, suggest, label: suggest === 'pass' ? 100 : 20002 }],
+    errcode: 0,
+    errmsg: 'ok',
+    result: { suggest, label: suggest === 'pass' ? 100 : 20002 },
+  };
 }

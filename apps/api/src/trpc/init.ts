@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { type AppErrorData, type ErrorCode, MAX_BATCH_CALLS, type TrpcCode, zHomeRef } from '@xiaojia/shared';
 import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
+import { CommunityAdminsRepository } from '../repositories/community/admins.js';
 import { AuthService } from '../services/auth.js';
 import { type Capability, HomeAccess } from '../services/home-access.js';
 import type { Context } from './context.js';
@@ -94,3 +95,14 @@ export function homeProcedure(capability: Capability) {
     return next({ ctx: { member } });
   });
 }
+
+/**
+ * A community admin (community_admins, made with `xiaojia admin grant`): anyone else is refused with
+ * COMMUNITY_NOT_ADMIN. Services get `ctx.admin = { userId }`.
+ */
+export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  if (!(await new CommunityAdminsRepository(ctx.deps.db).isAdmin(ctx.user.id))) {
+    throw new AppError('COMMUNITY_NOT_ADMIN', 'Only community admins may do this');
+  }
+  return next({ ctx: { admin: { userId: ctx.user.id } } });
+});

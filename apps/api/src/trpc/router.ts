@@ -4,8 +4,13 @@ import { albumsRouter } from '../routers/albums.js';
 import { authRouter } from '../routers/auth.js';
 import { childrenRouter } from '../routers/children.js';
 import { commentsRouter } from '../routers/comments.js';
+import { blocksRouter } from '../routers/community/blocks.js';
+import { challengesRouter } from '../routers/community/challenges.js';
 import { feedsRouter } from '../routers/community/feeds.js';
+import { messagesRouter } from '../routers/community/messages.js';
+import { moderationRouter } from '../routers/community/moderation.js';
 import { followsRouter, profilesRouter } from '../routers/community/profiles.js';
+import { reportsRouter } from '../routers/community/reports.js';
 import { worksRouter } from '../routers/community/works.js';
 import { exportsRouter } from '../routers/exports.js';
 import { growthRouter } from '../routers/growth.js';
@@ -45,6 +50,11 @@ export const appRouter = router({
   feeds: feedsRouter,
   profiles: profilesRouter,
   follows: followsRouter,
+  moderation: moderationRouter,
+  reports: reportsRouter,
+  blocks: blocksRouter,
+  messages: messagesRouter,
+  challenges: challengesRouter,
 });
 
 /** The only thing the client imports from the API, as a type. */

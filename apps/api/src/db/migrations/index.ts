@@ -13,6 +13,7 @@ import * as m0007 from './0007_s3_bindings.js';
 import * as m0008 from './0008_video.js';
 import * as m0009 from './0009_derivatives.js';
 import * as m0010 from './0010_community.js';
+import * as m0013 from './0013_community_safety.js';
 
 const migrations: Record<string, Migration> = {
   '0001_init': m0001,
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0008_video': m0008,
   '0009_derivatives': m0009,
   '0010_community': m0010,
+  '0013_community_safety': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -32,6 +32,9 @@ export interface ImageRow {
   home_id: string;
   binding_id: string | null;
   object_key: string;
+  /** For PhotoViews: which variant the storage makes (a video's poster) or the client stored beside it. */
+  mime: string;
+  derivatives: string | null;
 }
 
 export interface CardRow {
@@ -153,6 +156,8 @@ export class WorksRepository {
         'photos.home_id',
         'photos.binding_id',
         'photos.object_key',
+        'photos.mime',
+        'photos.derivatives',
       ])
       .where('work_photos.work_id', 'in', [...workIds])
       .where('photos.deleted_at', 'is', null)

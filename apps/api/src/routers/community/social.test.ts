@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { COMMUNITY_RATES } from '../../services/community/limits.js';
-import { publishWork, refusedWith } from '../../test/community.js';
+import { publishWork, refusal } from '../../test/community.js';
 import { createTestDeps, type TestDeps } from '../../test/deps.js';
 import { makeFamily } from '../../test/homes.js';
 
@@ -83,13 +83,13 @@ describe('community interactions', () => {
     const top = await dad.caller.works.comment({ workId: work.id, text: ' Lovely  ' });
     expect(top).toMatchObject({ text: 'Lovely', status: 'visible', canDelete: true });
     const reply = await mom.caller.works.comment({ workId: work.id, text: 'Thanks', parentId: top.id });
-    expect(await refusedWith(grandma.caller.works.comment({ workId: work.id, text: 'x', parentId: reply.id }))).toBe(
+    expect(await refusal(grandma.caller.works.comment({ workId: work.id, text: 'x', parentId: reply.id }))).toBe(
       'NOT_FOUND',
     );
     const other = await publishWork(dad);
-    expect(
-      await refusedWith(grandma.caller.works.comment({ workId: other.work.id, text: 'x', parentId: top.id })),
-    ).toBe('NOT_FOUND');
+    expect(await refusal(grandma.caller.works.comment({ workId: other.work.id, text: 'x', parentId: top.id }))).toBe(
+      'NOT_FOUND',
+    );
     const second = await grandma.caller.works.comment({ workId: work.id, text: 'Second' });
     const page = await grandma.caller.works.comments({ workId: work.id });
     expect(page.items.map((c) => [c.text, c.replyCount, c.replies.map((r) => r.text), c.canDelete])).toEqual([
@@ -97,13 +97,13 @@ describe('community interactions', () => {
       ['Second', 0, [], true],
     ]);
     expect((await grandma.caller.works.get({ workId: work.id })).commentCount).toBe(3);
-    expect(await refusedWith(grandma.caller.works.deleteComment({ commentId: top.id }))).toBe('COMMENT_NOT_YOURS');
+    expect(await refusal(grandma.caller.works.deleteComment({ commentId: top.id }))).toBe('COMMENT_NOT_YOURS');
     await grandma.caller.works.deleteComment({ commentId: second.id });
     await mom.caller.works.deleteComment({ commentId: top.id });
     expect((await dad.caller.works.comments({ workId: work.id })).items).toEqual([]);
     expect((await dad.caller.works.get({ workId: work.id })).commentCount).toBe(0);
-    expect(await refusedWith(dad.caller.works.comment({ workId: work.id, text: 'x'.repeat(501) }))).toBe('BAD_INPUT');
-    expect(await refusedWith(dad.caller.works.comment({ workId: work.id, text: 'a\u0000b' }))).toBe('BAD_INPUT');
+    expect(await refusal(dad.caller.works.comment({ workId: work.id, text: 'x'.repeat(501) }))).toBe('BAD_INPUT');
+    expect(await refusal(dad.caller.works.comment({ workId: work.id, text: 'a\u0000b' }))).toBe('BAD_INPUT');
   });
 
   it('follows idempotently with counters in step, no self-follow, and lists both sides', async () => {
@@ -113,7 +113,7 @@ describe('community interactions', () => {
       dad.caller.follows.follow({ userId: mom.userId }),
     ]);
     await grandma.caller.follows.follow({ userId: mom.userId });
-    expect(await refusedWith(mom.caller.follows.follow({ userId: mom.userId }))).toBe('BAD_INPUT');
+    expect(await refusal(mom.caller.follows.follow({ userId: mom.userId }))).toBe('BAD_INPUT');
     expect(await dad.caller.profiles.get({ userId: mom.userId })).toMatchObject({
       followersCount: 2,
       followingCount: 0,
@@ -136,7 +136,7 @@ describe('community interactions', () => {
     expect((await dad.caller.profiles.get({ userId: mom.userId })).followersCount).toBe(1);
     const updated = await mom.caller.profiles.update({ bio: ' 拍照的妈妈 ' });
     expect(updated.bio).toBe('拍照的妈妈');
-    expect(await refusedWith(mom.caller.profiles.update({ bio: 'b'.repeat(201) }))).toBe('BAD_INPUT');
+    expect(await refusal(mom.caller.profiles.update({ bio: 'b'.repeat(201) }))).toBe('BAD_INPUT');
   });
 
   it('keeps keyset pages stable while new works arrive', async () => {
@@ -156,7 +156,7 @@ describe('community interactions', () => {
     await publishWork(mom, { title: 'newest' });
     const hot2 = await dad.caller.feeds.hot({ limit: 10, cursor: hot1.nextCursor ?? '' });
     expect(hot2.items.map((w) => w.title)).toEqual(['w2', 'w1', 'w0']);
-    expect(await refusedWith(dad.caller.feeds.hot({ cursor: 'bogus' }))).toBe('BAD_INPUT');
+    expect(await refusal(dad.caller.feeds.hot({ cursor: 'bogus' }))).toBe('BAD_INPUT');
   });
 
   it('refuses a suspended account and limits likes per user', async () => {
@@ -178,13 +178,13 @@ describe('community interactions', () => {
       dad.caller.follows.follow({ userId: mom.userId }),
       publishWork(dad),
     ]) {
-      expect(await refusedWith(call)).toBe('COMMUNITY_SUSPENDED');
+      expect(await refusal(call)).toBe('COMMUNITY_SUSPENDED');
     }
     const { max } = COMMUNITY_RATES.like;
     for (let i = 0; i < max / 2; i++) {
       await family.grandma.caller.works.like({ workId: work.id });
       await family.grandma.caller.works.unlike({ workId: work.id });
     }
-    expect(await refusedWith(family.grandma.caller.works.like({ workId: work.id }))).toBe('RATE_LIMITED');
+    expect(await refusal(family.grandma.caller.works.like({ workId: work.id }))).toBe('RATE_LIMITED');
   });
 });

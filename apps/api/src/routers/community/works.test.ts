@@ -7,7 +7,7 @@
 import { TAG_MAX, WORK_PHOTOS_MAX, WORK_TAGS_MAX, WORK_TITLE_MAX } from '@xiaojia/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { URL_WINDOW_MS } from '../../services/photo-views.js';
-import { publishWork, refusedWith } from '../../test/community.js';
+import { publishWork, refusal } from '../../test/community.js';
 import { createTestDeps, type TestDeps } from '../../test/deps.js';
 import { makeFamily } from '../../test/homes.js';
 import { uploadPhoto } from '../../test/photos.js';
@@ -54,14 +54,14 @@ describe('works', () => {
     const momsPhoto = (await uploadPhoto(mom.caller, homeId)).photo;
     const publish = (who: typeof dad, photoId: string, home = homeId) =>
       who.caller.works.publish({ homeId: home, photoIds: [photoId], title: 'x' });
-    expect(await refusedWith(publish(dad, momsPhoto.id))).toBe('WORK_NOT_YOURS');
-    expect(await refusedWith(publish(grandma, momsPhoto.id))).toBe('WORK_NOT_YOURS');
+    expect(await refusal(publish(dad, momsPhoto.id))).toBe('WORK_NOT_YOURS');
+    expect(await refusal(publish(grandma, momsPhoto.id))).toBe('WORK_NOT_YOURS');
     // A stranger's own home, with mom's photo id: not there.
-    expect(await refusedWith(publish(stranger, momsPhoto.id, stranger.homeId))).toBe('NOT_FOUND');
+    expect(await refusal(publish(stranger, momsPhoto.id, stranger.homeId))).toBe('NOT_FOUND');
     // And mom's home is not the stranger's at all.
-    expect(await refusedWith(publish(stranger, momsPhoto.id))).toBe('NOT_FOUND');
+    expect(await refusal(publish(stranger, momsPhoto.id))).toBe('NOT_FOUND');
     await mom.caller.photos.trash({ homeId, ids: [momsPhoto.id] });
-    expect(await refusedWith(publish(mom, momsPhoto.id))).toBe('NOT_FOUND');
+    expect(await refusal(publish(mom, momsPhoto.id))).toBe('NOT_FOUND');
   });
 
   it('refuses malformed and huge input with codes', async () => {
@@ -86,7 +86,7 @@ describe('works', () => {
       { ...base, place: 'p'.repeat(1000) },
     ];
     for (const input of bad) {
-      expect(await refusedWith(mom.caller.works.publish(input as never)), JSON.stringify(input).slice(0, 80)).toBe(
+      expect(await refusal(mom.caller.works.publish(input as never)), JSON.stringify(input).slice(0, 80)).toBe(
         'BAD_INPUT',
       );
     }
@@ -97,11 +97,11 @@ describe('works', () => {
     const people = await makeFamily(pre);
     const { work } = await publishWork(people.mom);
     expect(work.status).toBe('pending');
-    expect(await refusedWith(people.dad.caller.works.get({ workId: work.id }))).toBe('NOT_FOUND');
+    expect(await refusal(people.dad.caller.works.get({ workId: work.id }))).toBe('NOT_FOUND');
     expect((await people.dad.caller.feeds.latest({})).items).toEqual([]);
-    expect(await refusedWith(people.dad.caller.works.like({ workId: work.id }))).toBe('NOT_FOUND');
-    expect(await refusedWith(people.dad.caller.works.comment({ workId: work.id, text: 'hi' }))).toBe('NOT_FOUND');
-    expect(await refusedWith(people.dad.caller.works.shareCard({ workId: work.id }))).toBe('NOT_FOUND');
+    expect(await refusal(people.dad.caller.works.like({ workId: work.id }))).toBe('NOT_FOUND');
+    expect(await refusal(people.dad.caller.works.comment({ workId: work.id, text: 'hi' }))).toBe('NOT_FOUND');
+    expect(await refusal(people.dad.caller.works.shareCard({ workId: work.id }))).toBe('NOT_FOUND');
 
     await pre.db
       .updateTable('works')
@@ -112,8 +112,8 @@ describe('works', () => {
       status: 'rejected',
       reviewReason: 'Not a photo',
     });
-    expect(await refusedWith(people.dad.caller.works.get({ workId: work.id }))).toBe('NOT_FOUND');
-    expect(await refusedWith(people.dad.caller.works.update({ workId: work.id, title: 'mine now' }))).toBe('NOT_FOUND');
+    expect(await refusal(people.dad.caller.works.get({ workId: work.id }))).toBe('NOT_FOUND');
+    expect(await refusal(people.dad.caller.works.update({ workId: work.id, title: 'mine now' }))).toBe('NOT_FOUND');
     // An edit of a rejected work waits for an admin again, even under post-review.
     const edited = await people.mom.caller.works.update({ workId: work.id, title: 'Better' });
     expect(edited).toMatchObject({ status: 'pending', title: 'Better' });
@@ -123,8 +123,8 @@ describe('works', () => {
     const { mom, dad } = family;
     const { work } = await publishWork(mom, { tags: ['sea'] });
     await dad.caller.follows.follow({ userId: mom.userId });
-    expect(await refusedWith(dad.caller.works.update({ workId: work.id, title: 'x' }))).toBe('WORK_NOT_YOURS');
-    expect(await refusedWith(dad.caller.works.unpublish({ workId: work.id }))).toBe('WORK_NOT_YOURS');
+    expect(await refusal(dad.caller.works.update({ workId: work.id, title: 'x' }))).toBe('WORK_NOT_YOURS');
+    expect(await refusal(dad.caller.works.unpublish({ workId: work.id }))).toBe('WORK_NOT_YOURS');
     const edited = await mom.caller.works.update({ workId: work.id, title: 'Sea', tags: ['Ocean'] });
     expect(edited).toMatchObject({ status: 'published', title: 'Sea', tags: ['ocean'] });
     expect((await dad.caller.feeds.tag({ tag: 'sea' })).items).toEqual([]);
@@ -142,7 +142,7 @@ describe('works', () => {
 
     await mom.caller.works.unpublish({ workId: work.id });
     for (const page of await feeds()) expect(page.items).toEqual([]);
-    expect(await refusedWith(dad.caller.works.get({ workId: work.id }))).toBe('NOT_FOUND');
+    expect(await refusal(dad.caller.works.get({ workId: work.id }))).toBe('NOT_FOUND');
     expect((await dad.caller.profiles.get({ userId: mom.userId })).worksCount).toBe(0);
     expect((await mom.caller.works.get({ workId: work.id })).status).toBe('unpublished');
   });
@@ -157,7 +157,7 @@ describe('works', () => {
     expect((await dad.caller.feeds.latest({})).items[0]?.imageCount).toBe(1);
     await mom.caller.photos.trash({ homeId, ids: [second.id] });
     await mom.caller.photos.purge({ homeId, ids: [second.id] });
-    expect(await refusedWith(dad.caller.works.get({ workId: work.id }))).toBe('NOT_FOUND');
+    expect(await refusal(dad.caller.works.get({ workId: work.id }))).toBe('NOT_FOUND');
     expect((await dad.caller.feeds.latest({})).items).toEqual([]);
     expect((await mom.caller.works.get({ workId: work.id })).images).toEqual([]);
   });

@@ -1,0 +1,225 @@
+/**
+ * conversations (one per pair: user_low < user_high), their messages and the read marks. What one user
+ * sees: messages that are visible, and their own whatever their status (pending review, rejected); never a
+ * conversation declined or with a block between the two.
+ */
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Db } from '../../db/index.js';
+import type { ConversationsTable, Database, MessagesTable } from '../../db/schema.js';
+import { pastKeyset } from '../keyset.js';
+import type { Keyset } from '../photo-scope.js';
+
+export function pairOf(a: string, b: string): { low: string; high: string } {
+  return a < b ? { low: a, high: b } : { low: b, high: a };
+}
+
+type Eb = ExpressionBuilder<Database & { c: ConversationsTable }, 'c'>;
+
+/** `me` is one of the two, the conversation is live, and neither has blocked the other. */
+function shownTo(eb: Eb, me: string): Expression<SqlBool> {
+  return eb.and([
+    eb.or([eb('c.user_low', '=', me), eb('c.user_high', '=', me)]),
+    eb('c.status', '!=', 'declined'),
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('blocks as b')
+          .select('b.blocker_id')
+          .where((w) =>
+            w.or([
+              w.and([w('b.blocker_id', '=', w.ref('c.user_low')), w('b.blocked_id', '=', w.ref('c.user_high'))]),
+              w.and([w('b.blocker_id', '=', w.ref('c.user_high')), w('b.blocked_id', '=', w.ref('c.user_low'))]),
+            ]),
+          ),
+      ),
+    ),
+  ]);
+}
+
+export class ConversationsRepository {
+  constructor(private readonly db: Db) {}
+
+  byPair(a: string, b: string) {
+    const { low, high } = pairOf(a, b);
+    return this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('user_low', '=', low)
+      .where('user_high', '=', high)
+      .executeTakeFirst();
+  }
+
+  /** The conversation if `me` is one of its two; undefined otherwise (another's is NOT_FOUND). */
+  byIdFor(id: string, me: string) {
+    return this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('user_low', '=', me), eb('user_high', '=', me)]))
+      .executeTakeFirst();
+  }
+
+  /** Opens the pair's conversation unless one exists; answers the pair's row either way. */
+  async open(row: ConversationsTable): Promise<ConversationsTable> {
+    await this.db
+      .insertInto('conversations')
+      .values(row)
+      .onConflict((oc) => oc.columns(['user_low', 'user_high']).doNothing())
+      .execute();
+    const existing = await this.byPair(row.user_low, row.user_high);
+    if (!existing) throw new Error('conversation vanished');
+    return existing;
+  }
+
+  async setStatus(id: string, status: ConversationsTable['status'], requestedBy?: string): Promise<void> {
+    await this.db
+      .updateTable('conversations')
+      .set(requestedBy ? { status, requested_by: requestedBy } : { status })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Ends the pair's conversation (a block). */
+  async end(a: string, b: string): Promise<void> {
+    const { low, high } = pairOf(a, b);
+    await this.db
+      .updateTable('conversations')
+      .set({ status: 'declined' })
+      .where('user_low', '=', low)
+      .where('user_high', '=', high)
+      .execute();
+  }
+
+  async mutualFollow(a: string, b: string): Promise<boolean> {
+    const rows = await this.db
+      .selectFrom('follows')
+      .select('follower_id')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('follower_id', '=', a), eb('followee_id', '=', b)]),
+          eb.and([eb('follower_id', '=', b), eb('followee_id', '=', a)]),
+        ]),
+      )
+      .execute();
+    return rows.length === 2;
+  }
+
+  async addMessage(row: MessagesTable): Promise<void> {
+    await this.db.insertInto('messages').values(row).execute();
+    await this.db
+      .updateTable('conversations')
+      .set({ last_message_at: row.created_at })
+      .where('id', '=', row.conversation_id)
+      .where('last_message_at', '<', row.created_at)
+      .execute();
+  }
+
+  async markRead(conversationId: string, userId: string, at: string): Promise<void> {
+    await this.db
+      .insertInto('conversation_reads')
+      .values({ conversation_id: conversationId, user_id: userId, last_read_at: at })
+      .onConflict((oc) => oc.columns(['conversation_id', 'user_id']).doUpdateSet({ last_read_at: at }))
+      .execute();
+  }
+
+  /** One conversation's messages `me` may see, newest first. */
+  messages(conversationId: string, me: string, limit: number, after?: Keyset) {
+    let query = this.db
+      .selectFrom('messages as m')
+      .selectAll('m')
+      .where('m.conversation_id', '=', conversationId)
+      .where((eb) => eb.or([eb('m.status', '=', 'visible'), eb('m.sender_id', '=', me)]));
+    if (after) query = query.where((eb) => pastKeyset(eb, { sort: 'm.created_at', id: 'm.id' }, after, 'desc'));
+    return query.orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
+  }
+
+  /**
+   * `me`'s conversations, latest activity first, in one statement: the other's name, the last message
+   * `me` may see and the unread count (visible messages of the other after `me`'s read mark).
+   */
+  page(me: string, limit: number, after?: Keyset) {
+    const other = sql<string>`case when c.user_low = ${me} then c.user_high else c.user_low end`;
+    let query = this.db
+      .selectFrom('conversations as c')
+      .innerJoin('users as u', (join) => join.on((eb) => eb('u.id', '=', other)))
+      .leftJoin('conversation_reads as r', (join) =>
+        join.onRef('r.conversation_id', '=', 'c.id').on('r.user_id', '=', me),
+      )
+      .leftJoin('messages as lm', (join) =>
+        join.on((eb) =>
+          eb(
+            'lm.id',
+            '=',
+            eb
+              .selectFrom('messages as m')
+              .select('m.id')
+              .whereRef('m.conversation_id', '=', 'c.id')
+              .where((w) => w.or([w('m.status', '=', 'visible'), w('m.sender_id', '=', me)]))
+              .orderBy('m.created_at', 'desc')
+              .orderBy('m.id', 'desc')
+              .limit(1),
+          ),
+        ),
+      )
+      .selectAll('c')
+      .select([
+        'u.id as other_id',
+        'u.display_name as other_name',
+        'lm.id as lm_id',
+        'lm.sender_id as lm_sender_id',
+        'lm.text as lm_text',
+        'lm.status as lm_status',
+        'lm.created_at as lm_created_at',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('messages as m')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('m.conversation_id', '=', 'c.id')
+          .where('m.sender_id', '!=', me)
+          .where('m.status', '=', 'visible')
+          .where('m.created_at', '>', sql<string>`coalesce(r.last_read_at, '')`)
+          .as('unread'),
+      )
+      .where((eb) => shownTo(eb as unknown as Eb, me));
+    if (after) query = query.where((eb) => pastKeyset(eb, { sort: 'c.last_message_at', id: 'c.id' }, after, 'desc'));
+    return query.orderBy('c.last_message_at', 'desc').orderBy('c.id', 'desc').limit(limit).execute();
+  }
+
+  /**
+   * Messages `me` may see, across every conversation shown to `me`, strictly after `after` (time, id),
+   * oldest first. Only conversations active since `after` are looked into (their last_message_at).
+   */
+  since(me: string, after: Keyset, limit: number) {
+    return this.db
+      .selectFrom('messages as m')
+      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .selectAll('m')
+      .where((eb) => shownTo(eb as unknown as Eb, me))
+      .where('c.last_message_at', '>=', after.sortAt)
+      .where((eb) => eb.or([eb('m.status', '=', 'visible'), eb('m.sender_id', '=', me)]))
+      .where((eb) => pastKeyset(eb, { sort: 'm.created_at', id: 'm.id' }, after, 'asc'))
+      .orderBy('m.created_at')
+      .orderBy('m.id')
+      .limit(limit)
+      .execute();
+  }
+
+  /** All of `me`'s unread messages (conversations shown to `me` only). */
+  async unreadTotal(me: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('messages as m')
+      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .leftJoin('conversation_reads as r', (join) =>
+        join.onRef('r.conversation_id', '=', 'c.id').on('r.user_id', '=', me),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => shownTo(eb as unknown as Eb, me))
+      .where('c.last_message_at', '>', sql<string>`coalesce(r.last_read_at, '')`)
+      .where('m.sender_id', '!=', me)
+      .where('m.status', '=', 'visible')
+      .where('m.created_at', '>', sql<string>`coalesce(r.last_read_at, '')`)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+}

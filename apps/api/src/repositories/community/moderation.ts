@@ -1,0 +1,95 @@
+/** The review queue (moderation_items) and what an admin's decision changes on its target. */
+import type { Db } from '../../db/index.js';
+import type { ModerationItemsTable } from '../../db/schema.js';
+import { pastKeyset } from '../keyset.js';
+import type { Keyset } from '../photo-scope.js';
+
+export type ReviewKind = 'work' | 'comment' | 'message';
+
+export class ModerationRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Oldest first, `limit` rows (the caller asks one more), with the author's name. */
+  page(
+    filter: { status: ModerationItemsTable['status']; kind?: ReviewKind | undefined },
+    limit: number,
+    after?: Keyset,
+  ) {
+    let query = this.db
+      .selectFrom('moderation_items as m')
+      .innerJoin('users as u', 'u.id', 'm.author_id')
+      .selectAll('m')
+      .select('u.display_name as author_name')
+      .where('m.status', '=', filter.status);
+    if (filter.kind) query = query.where('m.target_kind', '=', filter.kind);
+    if (after) query = query.where((eb) => pastKeyset(eb, { sort: 'm.created_at', id: 'm.id' }, after, 'asc'));
+    return query.orderBy('m.created_at').orderBy('m.id').limit(limit).execute();
+  }
+
+  byId(id: string) {
+    return this.db.selectFrom('moderation_items').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async decide(
+    id: string,
+    decision: { status: 'approved' | 'rejected'; reason: string | null; by: string; at: string },
+  ) {
+    await this.db
+      .updateTable('moderation_items')
+      .set({ status: decision.status, reason: decision.reason, decided_by: decision.by, decided_at: decision.at })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /**
+   * Shows or refuses the item's target. A work its author unpublished stays unpublished; an approved work
+   * gets its publication time (and its tags', for the by-tag feed) if it never had one. False: no target.
+   */
+  async applyToTarget(kind: ReviewKind, targetId: string, approve: boolean, reason: string | null, at: string) {
+    if (kind === 'work') {
+      const work = await this.db
+        .selectFrom('works')
+        .select(['status', 'published_at'])
+        .where('id', '=', targetId)
+        .executeTakeFirst();
+      if (!work) return false;
+      if (work.status === 'unpublished') return true;
+      const publishedAt = work.published_at ?? at;
+      await this.db
+        .updateTable('works')
+        .set(
+          approve
+            ? { status: 'published', review_reason: null, published_at: publishedAt, updated_at: at }
+            : { status: 'rejected', review_reason: reason, updated_at: at },
+        )
+        .where('id', '=', targetId)
+        .execute();
+      if (approve && work.published_at === null) {
+        await this.db
+          .updateTable('work_tags')
+          .set({ published_at: publishedAt })
+          .where('work_id', '=', targetId)
+          .execute();
+      }
+      return true;
+    }
+    const table = kind === 'comment' ? 'work_comments' : 'messages';
+    const result = await this.db
+      .updateTable(table)
+      .set({ status: approve ? 'visible' : 'rejected' })
+      .where('id', '=', targetId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** An admin takes a work down; false when there is no such work, or its author already did. */
+  async hideWork(workId: string, reason: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('works')
+      .set({ status: 'hidden', review_reason: reason, updated_at: at })
+      .where('id', '=', workId)
+      .where('status', '!=', 'unpublished')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+}

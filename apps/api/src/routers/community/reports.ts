@@ -1,0 +1,17 @@
+/** Reports: anyone signed in files one; admins list and resolve them. */
+import { zReportCreateInput, zReportListInput, zReportPage, zReportResolveInput } from '@xiaojia/shared';
+import { ReportsService } from '../../services/community/reports.js';
+import { adminProcedure, authedProcedure, router } from '../../trpc/init.js';
+
+export const reportsRouter = router({
+  create: authedProcedure
+    .input(zReportCreateInput)
+    .mutation(({ ctx, input }) => new ReportsService(ctx.deps).create(ctx.user.id, input)),
+  list: adminProcedure
+    .input(zReportListInput)
+    .output(zReportPage)
+    .query(({ ctx, input }) => new ReportsService(ctx.deps).list(input)),
+  resolve: adminProcedure
+    .input(zReportResolveInput)
+    .mutation(({ ctx, input }) => new ReportsService(ctx.deps).resolve(ctx.admin, input)),
+});

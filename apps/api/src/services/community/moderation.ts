@@ -1,0 +1,94 @@
+/**
+ * Admins' work (every call here comes through adminProcedure): the review queue and its decisions, taking
+ * works down, suspending accounts. A rejection's or a take-down's reason is what the author sees (on the
+ * work: review_reason; on a comment or message: its review item's reason).
+ */
+import type {
+  ModerationItem,
+  zHideWorkInput,
+  zModerationDecideInput,
+  zModerationQueueInput,
+  zSuspendInput,
+} from '@xiaojia/shared';
+import type { z } from 'zod';
+import { AppError } from '../../errors.js';
+import { CommunityAdminsRepository } from '../../repositories/community/admins.js';
+import { ModerationRepository, type ReviewKind } from '../../repositories/community/moderation.js';
+import type { AppDeps } from '../../trpc/context.js';
+import { cursorPosition, toPage } from '../paging.js';
+import { requireUser } from './blocks.js';
+
+export interface Admin {
+  userId: string;
+}
+
+export class ModerationService {
+  constructor(private readonly deps: AppDeps) {}
+
+  async queue(input: z.output<typeof zModerationQueueInput>) {
+    const rows = await new ModerationRepository(this.deps.db).page(
+      { status: input.status, kind: input.kind },
+      input.limit + 1,
+      cursorPosition(input.cursor),
+    );
+    const page = toPage(rows, input.limit, (r) => ({ sortAt: r.created_at, id: r.id }));
+    const items: ModerationItem[] = page.rows.map((r) => ({
+      id: r.id,
+      kind: r.target_kind,
+      targetId: r.target_id,
+      author: { userId: r.author_id, displayName: r.author_name },
+      status: r.status,
+      checkStatus: r.check_status,
+      reason: r.reason,
+      createdAt: r.created_at,
+      decidedAt: r.decided_at,
+    }));
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  async decide(admin: Admin, input: z.output<typeof zModerationDecideInput>) {
+    const at = this.deps.clock.now().toISOString();
+    const approve = input.decision === 'approve';
+    const reason = input.decision === 'reject' ? input.reason : null;
+    await this.deps.db.transaction().execute(async (trx) => {
+      const repo = new ModerationRepository(trx);
+      const item = await repo.byId(input.itemId);
+      if (!item || item.target_kind === 'user') throw new AppError('NOT_FOUND', 'No such review item');
+      const found = await repo.applyToTarget(item.target_kind as ReviewKind, item.target_id, approve, reason, at);
+      if (!found) throw new AppError('NOT_FOUND', 'What this item reviewed is gone');
+      await repo.decide(item.id, { status: approve ? 'approved' : 'rejected', reason, by: admin.userId, at });
+    });
+    return { status: approve ? ('approved' as const) : ('rejected' as const) };
+  }
+
+  async hideWork(input: z.output<typeof zHideWorkInput>) {
+    const done = await new ModerationRepository(this.deps.db).hideWork(
+      input.workId,
+      input.reason,
+      this.deps.clock.now().toISOString(),
+    );
+    if (!done) throw new AppError('NOT_FOUND', 'No such work');
+  }
+
+  async suspend(admin: Admin, input: z.output<typeof zSuspendInput>) {
+    const now = this.deps.clock.now();
+    const until = input.until ? new Date(input.until).toISOString() : null;
+    if (until !== null && until <= now.toISOString()) {
+      throw new AppError('BAD_INPUT', 'A suspension must end in the future', { field: 'until' });
+    }
+    await requireUser(this.deps, input.userId);
+    await new CommunityAdminsRepository(this.deps.db).suspend({
+      user_id: input.userId,
+      reason: input.reason,
+      until,
+      created_by: admin.userId,
+      created_at: now.toISOString(),
+    });
+    return { until };
+  }
+
+  async unsuspend(userId: string) {
+    await requireUser(this.deps, userId);
+    return { lifted: await new CommunityAdminsRepository(this.deps.db).unsuspend(userId) };
+  }
+}
