@@ -4,18 +4,17 @@
  * bar (so taps and the seek bar stay the player's), and then swipes to the neighbour; leaving the video
  * pauses it. A video the device cannot play says so and offers the save.
  */
-import { View as TaroView, Text, Video } from '@tarojs/components';
+import { Video } from '@tarojs/components';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { PanResponder, View } from 'react-native';
-import { useT } from '../../i18n';
 import { SWIPE_MIN_DISTANCE } from './navigation';
+import { VideoUnplayable } from './VideoUnplayable';
 import type { VideoStageProps } from './video-stage';
 import { VIDEO_CONTROLS_HEIGHT } from './video-swipe';
 
 export type { VideoStageProps } from './video-stage';
 
 export function VideoStage({ src, poster, onSwipe, onDownload, children }: VideoStageProps) {
-  const t = useT();
   const [failed, setFailed] = useState(false);
   const player = useRef<{ pause?: () => unknown } | null>(null);
   const surface = useRef<View>(null);
@@ -54,12 +53,7 @@ export function VideoStage({ src, poster, onSwipe, onDownload, children }: Video
       {...responder.panHandlers}
     >
       {failed ? (
-        <TaroView className="viewer__video-error">
-          <Text className="viewer__message">{t('video.cannotPlay')}</Text>
-          <TaroView className="viewer__video-download" onClick={onDownload}>
-            <Text className="viewer__video-download-text">{t('video.download')}</Text>
-          </TaroView>
-        </TaroView>
+        <VideoUnplayable onDownload={onDownload} />
       ) : (
         <Video
           ref={player as never}

@@ -5,11 +5,11 @@
  * it. A video this device cannot play (HEVC in most desktop browsers) says so and offers the download.
  * React Native: VideoStage.rn.tsx.
  */
-import { Text, Video, View } from '@tarojs/components';
+import { Video, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useLayoutEffect, useRef, useState } from 'react';
-import { useT } from '../../i18n';
 import { touchPoints } from './gestures';
+import { VideoUnplayable } from './VideoUnplayable';
 import type { VideoStageProps } from './video-stage';
 import { VideoSwipes } from './video-swipe';
 
@@ -24,7 +24,6 @@ function pause(element: { pause?: () => unknown } | null): void {
 }
 
 export function VideoStage({ src, poster, onSwipe, onDownload, children }: VideoStageProps) {
-  const t = useT();
   const [failed, setFailed] = useState(false);
   const swipes = useRef(new VideoSwipes());
   const player = useRef<{ pause?: () => unknown } | null>(null);
@@ -63,12 +62,7 @@ export function VideoStage({ src, poster, onSwipe, onDownload, children }: Video
       }}
     >
       {failed ? (
-        <View id="viewer-video-error" className="viewer__video-error">
-          <Text className="viewer__message">{t('video.cannotPlay')}</Text>
-          <View id="viewer-video-download" className="viewer__video-download" onClick={onDownload}>
-            <Text className="viewer__video-download-text">{t('video.download')}</Text>
-          </View>
-        </View>
+        <VideoUnplayable onDownload={onDownload} />
       ) : (
         <Video
           id={VIDEO_ELEMENT_ID}

@@ -3,7 +3,6 @@ import { act, cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Photo, PhotoDetail } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { home } from '../../../test/support/homes';
-import { id } from '../../../test/support/ids';
 import { element, photo, renderWithApi } from '../../../test/support/screen';
 import { fakeSocial, MAMA } from '../../../test/support/together';
 import { setLocale } from '../../i18n';
@@ -40,14 +39,6 @@ function renderViewer() {
   return renderWithApi(<ViewerScreen home={home('h1', 'owner')} photoId={clip.id} settleMs={0} />, {
     ...fakeSocial(MAMA, true).answers,
     'photos.get': async (input) => detailOf(list.find((p) => p.id === (input as { id: string }).id) ?? clip),
-    'auth.me': () => ({
-      id: id('user-1'),
-      username: 'mama',
-      displayName: '妈妈',
-      hasPassword: true,
-      wechatLinked: false,
-      createdAt: '2026-01-01T00:00:00.000Z',
-    }),
   });
 }
 
