@@ -7,6 +7,7 @@ import {
 } from '@xiaojia/shared';
 import { describe, expect, it } from 'vitest';
 import { photo } from '../../test/support/screen';
+import { uploadTicketsFor } from '../../test/support/upload';
 import { pickedFileOf } from './picker';
 import { createUploadQueue, type PickedFile, type UploadTransport } from './queue';
 import { tempFileOfMedia } from './video-pick';
@@ -20,13 +21,7 @@ describe('a video through the upload queue', () => {
     const transport: UploadTransport = {
       async createTickets(_homeId, files) {
         requests.push(...files);
-        return files.map((f) => ({
-          kind: 'upload' as const,
-          key: `k/${f.filename}`,
-          uploadUrl: 'https://up.example/',
-          fields: {},
-          expiresAt: '2030-01-01T00:00:00.000Z',
-        }));
+        return uploadTicketsFor(files);
       },
       async send() {},
       async confirm(input) {

@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { home } from '../../../test/support/homes';
+import { uploadTicketsFor } from '../../../test/support/upload';
 import { isSessionLost } from '../../api/query';
 import { setLocale } from '../../i18n';
 import { createUploadQueue, type PickedFile, type UploadTransport } from '../../upload/queue';
@@ -33,13 +34,7 @@ describe('videos in the upload list', () => {
     const progress = new Map<string, (loaded: number) => void>();
     const transport: UploadTransport = {
       async createTickets(_homeId, files) {
-        return files.map((f) => ({
-          kind: 'upload' as const,
-          key: `k/${f.filename}`,
-          uploadUrl: 'https://up.example/',
-          fields: {},
-          expiresAt: '2030-01-01T00:00:00.000Z',
-        }));
+        return uploadTicketsFor(files);
       },
       send: (_ticket, file, onProgress) => {
         progress.set(file.name, onProgress);
