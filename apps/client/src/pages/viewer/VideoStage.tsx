@@ -7,7 +7,7 @@
  */
 import { Video, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { touchPoints } from './gestures';
 import { VideoUnplayable } from './VideoUnplayable';
 import type { VideoStageProps } from './video-stage';
@@ -35,13 +35,21 @@ export function VideoStage({ src, poster, onSwipe, onDownload, children }: Video
     return () => pause(element);
   }, []);
 
+  // WeChat's events carry no element to measure: its layout is asked for once.
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'weapp') return;
+    Taro.createSelectorQuery()
+      .select('.viewer__video-stage')
+      .boundingClientRect((rect) => {
+        const found = Array.isArray(rect) ? rect[0] : rect;
+        if (found) stage.current = { top: found.top, left: found.left, height: found.height };
+      })
+      .exec();
+  }, []);
   const measure = (event: unknown) => {
     const target = (event as { currentTarget?: { getBoundingClientRect?: () => DOMRect } }).currentTarget;
     const rect = target?.getBoundingClientRect?.();
     if (rect) stage.current = { top: rect.top, left: rect.left, height: rect.height };
-    else if (process.env.TARO_ENV === 'weapp') {
-      stage.current = { top: 0, left: 0, height: Taro.getSystemInfoSync().windowHeight };
-    }
   };
   const origin = () => ({ x: stage.current.left, y: stage.current.top });
 
