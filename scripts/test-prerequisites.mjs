@@ -2,7 +2,8 @@
 /**
  * Run by `pnpm test` before any suite: makes sure the machine has the system programs the tests drive
  * (Debian's Chromium for e2e, PostgreSQL's server binaries for the two-instance e2e and the API suite on
- * PostgreSQL, a CJK font so e2e screenshots show the Chinese UI). What is missing is installed with apt-get
+ * PostgreSQL, ffmpeg for the API's video tests, which make their clips with it and run the embedded store's
+ * posters through it, a CJK font so e2e screenshots show the Chinese UI). What is missing is installed with apt-get
  * when we are root on Debian; otherwise we stop at once and print the one command that fixes it, rather
  * than let the e2e suite fail twenty minutes in.
  *
@@ -28,12 +29,24 @@ export const PREREQUISITES = [
       pgBinDirs(fs, env).some((dir) => fs.exists(path.join(dir, 'postgres')) && fs.exists(path.join(dir, 'initdb'))),
   },
   {
+    name: 'ffmpeg (the video tests make their clips with it and test posters through it)',
+    pkg: 'ffmpeg',
+    required: true,
+    present: (fs, env) => ['ffmpeg', 'ffprobe'].every((program) => onPath(fs, env, program)),
+  },
+  {
     name: 'a CJK font',
     pkg: 'fonts-wqy-microhei',
     required: false,
     present: (fs) => fs.exists('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'),
   },
 ];
+
+/** Whether `program` is in a directory of PATH (the API's tests run ffmpeg and ffprobe by name). */
+function onPath(fs, env, program) {
+  const dirs = (env.PATH ?? '/usr/local/bin:/usr/bin:/bin').split(path.delimiter).filter(Boolean);
+  return dirs.some((dir) => fs.exists(path.join(dir, program)));
+}
 
 /** The same places apps/api/src/test/pg-cluster.ts looks for the server binaries. */
 function pgBinDirs(fs, env) {

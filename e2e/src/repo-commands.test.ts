@@ -60,43 +60,61 @@ function decide({ files, dirs = {}, env = {} }: Facts, isRoot: boolean, hasApt =
 
 const CHROMIUM = '/usr/bin/chromium';
 const FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+const FFMPEG = ['/usr/bin/ffmpeg', '/usr/bin/ffprobe'];
 const PG = { files: ['/usr/lib/postgresql/15/bin/postgres', '/usr/lib/postgresql/15/bin/initdb'] };
 const PG_DIRS = { '/usr/lib/postgresql': ['15'] };
 
 describe('test prerequisites', () => {
   it('does nothing when everything is there', () => {
-    expect(decide({ files: [CHROMIUM, FONT, ...PG.files], dirs: PG_DIRS }, false).action).toBe('none');
+    expect(decide({ files: [CHROMIUM, FONT, ...FFMPEG, ...PG.files], dirs: PG_DIRS }, false).action).toBe('none');
   });
 
   it('a missing font alone is no reason to stop', () => {
-    expect(decide({ files: [CHROMIUM, ...PG.files], dirs: PG_DIRS }, false).action).toBe('none');
+    expect(decide({ files: [CHROMIUM, ...FFMPEG, ...PG.files], dirs: PG_DIRS }, false).action).toBe('none');
   });
 
   it('as root on Debian, installs what is missing, the font along', () => {
-    const result = decide({ files: [...PG.files], dirs: PG_DIRS }, true);
+    const result = decide({ files: [...FFMPEG, ...PG.files], dirs: PG_DIRS }, true);
     expect(result).toMatchObject({ action: 'install', packages: ['chromium', 'fonts-wqy-microhei'] });
   });
 
-  it('a fresh machine as root installs all three', () => {
-    expect(decide({ files: [] }, true).packages).toEqual(['chromium', 'postgresql', 'fonts-wqy-microhei']);
+  it('a fresh machine as root installs all four', () => {
+    expect(decide({ files: [] }, true).packages).toEqual(['chromium', 'postgresql', 'ffmpeg', 'fonts-wqy-microhei']);
+  });
+
+  it('needs both ffmpeg and ffprobe on PATH, and says why ffmpeg is needed', () => {
+    const others = [CHROMIUM, FONT, ...PG.files];
+    expect(
+      decide(
+        { files: [...others, '/opt/ff/ffmpeg', '/opt/ff/ffprobe'], dirs: PG_DIRS, env: { PATH: '/opt/ff' } },
+        false,
+      ).action,
+    ).toBe('none');
+    const half = decide({ files: [...others, '/usr/bin/ffmpeg'], dirs: PG_DIRS }, false);
+    expect(half.action).toBe('stop');
+    expect(half.message).toContain('ffmpeg (the video tests make their clips with it');
+    expect(half.message).toContain('install -y --no-install-recommends ffmpeg');
   });
 
   it('without root, stops with the one command that fixes it', () => {
-    const result = decide({ files: [FONT, ...PG.files], dirs: PG_DIRS }, false);
+    const result = decide({ files: [FONT, ...FFMPEG, ...PG.files], dirs: PG_DIRS }, false);
     expect(result.action).toBe('stop');
     expect(result.message).toContain('sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium');
     expect(result.message).not.toContain('postgresql');
   });
 
   it('finds the PostgreSQL binaries where XIAOJIA_PG_BIN says, or accepts a server URL instead', () => {
-    const bin = { files: [CHROMIUM, '/opt/pg/postgres', '/opt/pg/initdb'], env: { XIAOJIA_PG_BIN: '/opt/pg' } };
+    const bin = {
+      files: [CHROMIUM, ...FFMPEG, '/opt/pg/postgres', '/opt/pg/initdb'],
+      env: { XIAOJIA_PG_BIN: '/opt/pg' },
+    };
     expect(decide(bin, false).action).toBe('none');
-    expect(decide({ files: [CHROMIUM], env: { XIAOJIA_TEST_PG_URL: 'postgres://x@127.0.0.1/y' } }, false).action).toBe(
-      'none',
-    );
-    expect(decide({ files: [CHROMIUM, '/usr/lib/postgresql/15/bin/postgres'], dirs: PG_DIRS }, false).action).toBe(
-      'stop',
-    );
+    expect(
+      decide({ files: [CHROMIUM, ...FFMPEG], env: { XIAOJIA_TEST_PG_URL: 'postgres://x@127.0.0.1/y' } }, false).action,
+    ).toBe('none');
+    expect(
+      decide({ files: [CHROMIUM, ...FFMPEG, '/usr/lib/postgresql/15/bin/postgres'], dirs: PG_DIRS }, false).action,
+    ).toBe('stop');
   });
 
   it('without apt-get, says what to install instead of a Debian command', () => {

@@ -47,6 +47,7 @@ export async function buildApp({ config, logger, clock = systemClock, qiniuEndpo
     logger,
     clock,
     maxUploadBytes: config.maxUploadBytes,
+    videoTools: config.video,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
   });

@@ -38,6 +38,12 @@ export const zConfig = z.object({
   XIAOJIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Embedded store directory. Default: <data dir>/objects */
   XIAOJIA_STORE_DIR: z.string().default(''),
+  /**
+   * ffmpeg and ffprobe for videos in the embedded store (poster frames, duration and size): a path, or a
+   * name looked up on PATH. Missing programs leave videos stored and playable, without posters.
+   */
+  XIAOJIA_FFMPEG: z.string().min(1).default('ffmpeg'),
+  XIAOJIA_FFPROBE: z.string().min(1).default('ffprobe'),
   /** Largest single upload accepted, in bytes. */
   XIAOJIA_MAX_UPLOAD_BYTES: z.coerce
     .number()
@@ -99,6 +105,8 @@ export interface Config {
   logLevel: RawConfig['XIAOJIA_LOG_LEVEL'];
   storeDir: string;
   maxUploadBytes: number;
+  /** The programs the embedded store runs for videos (XIAOJIA_FFMPEG, XIAOJIA_FFPROBE). */
+  video: { ffmpeg: string; ffprobe: string };
   wechat: { appId: string; appSecret: string; apiBase: string };
   /** The "new photos" subscribe-message template; empty: no such messages. */
   wechatSubscribeTemplateId: string;
@@ -169,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: raw.XIAOJIA_LOG_LEVEL,
     storeDir: raw.XIAOJIA_STORE_DIR === '' ? path.join(dataDir, 'objects') : path.resolve(raw.XIAOJIA_STORE_DIR),
     maxUploadBytes: raw.XIAOJIA_MAX_UPLOAD_BYTES,
+    video: { ffmpeg: raw.XIAOJIA_FFMPEG, ffprobe: raw.XIAOJIA_FFPROBE },
     wechat: { appId: raw.WECHAT_APP_ID, appSecret: raw.WECHAT_APP_SECRET, apiBase: raw.WECHAT_API_BASE },
     wechatSubscribeTemplateId: raw.WECHAT_SUBSCRIBE_TEMPLATE_ID,
     trustProxy: raw.XIAOJIA_TRUST_PROXY,

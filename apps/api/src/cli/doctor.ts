@@ -3,6 +3,7 @@
  * crash. Safe while the server runs: it opens the store index read-only and writes nothing.
  *   - configuration (loading it already validated every setting)
  *   - data dir and secret file permissions
+ *   - ffmpeg and ffprobe for videos in the embedded store (posters, facts); missing is a warning
  *   - database: reachable, integrity (SQLite), migrations applied
  *   - embedded store: index integrity, every key's data file present with its size
  *   - photos kept in the embedded store that the store does not have
@@ -20,6 +21,7 @@ import { createSealer } from '../integrations/crypto.js';
 import { secretsDir } from '../integrations/secrets.js';
 import { BindingsRepository } from '../repositories/bindings.js';
 import { PhotosRepository } from '../repositories/photos.js';
+import { toolVersion } from '../storage/embedded/tools.js';
 import { boundProvider, sealContext } from '../storage/resolver.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
@@ -257,11 +259,32 @@ async function checkBindings(config: Config, db: Db, checks: Check[], options: D
   }
 }
 
+/** Videos are stored and played without them; only posters and facts need them. */
+async function checkVideoTools(config: Config, checks: Check[]): Promise<void> {
+  const programs = [
+    ['ffmpeg', config.video.ffmpeg, 'XIAOJIA_FFMPEG'],
+    ['ffprobe', config.video.ffprobe, 'XIAOJIA_FFPROBE'],
+  ] as const;
+  const versions = await Promise.all(programs.map(([, program]) => toolVersion(program)));
+  const missing = programs.filter((_, i) => versions[i] === null);
+  if (missing.length === 0) {
+    checks.push({ status: 'ok', name: 'video', detail: versions[0] ?? 'ffmpeg' });
+    return;
+  }
+  const which = missing.map(([name, program, setting]) => `${name} (${setting}=${program})`).join(' and ');
+  checks.push({
+    status: 'warn',
+    name: 'video',
+    detail: `${which} not found: videos in the embedded store are kept and played, but get no poster frames nor probed facts. Install the ffmpeg package (Debian/Ubuntu: apt-get install ffmpeg), or point the setting at the program`,
+  });
+}
+
 export async function doctor(config: Config, options: DoctorOptions = {}): Promise<Check[]> {
   const checks: Check[] = [
     { status: 'ok', name: 'config', detail: `valid (database: ${config.database.kind}, port ${config.port})` },
   ];
   checkPermissions(config, checks);
+  await checkVideoTools(config, checks);
   if (config.database.kind === 'sqlite' && !existsSync(config.database.file)) {
     checks.push({ status: 'fail', name: 'database', detail: `${config.database.file} does not exist` });
     return checks;

@@ -18,6 +18,8 @@ export interface MilestoneRow extends Milestone {
   live_photo_id: string | null;
   photo_binding_id: string | null;
   photo_object_key: string | null;
+  /** A video's thumbnail is a poster frame. */
+  photo_mime: string | null;
   photo_thumbhash: string | null;
 }
 
@@ -72,6 +74,7 @@ export class MilestonesRepository {
         'photos.id as live_photo_id',
         'photos.binding_id as photo_binding_id',
         'photos.object_key as photo_object_key',
+        'photos.mime as photo_mime',
         'photos.thumbhash as photo_thumbhash',
       ])
       .where('milestones.home_id', '=', homeId);

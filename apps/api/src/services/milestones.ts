@@ -57,9 +57,9 @@ function requireTitleMatchesKind(kind: MilestoneDto['kind'], title: string | nul
 }
 
 /** What signing the tagged photo's thumbnail needs, while the photo is live. */
-function livePhotoOf(row: MilestoneRow): { binding_id: string | null; object_key: string } | null {
+function livePhotoOf(row: MilestoneRow): { binding_id: string | null; object_key: string; mime: string } | null {
   return row.live_photo_id && row.photo_object_key
-    ? { binding_id: row.photo_binding_id, object_key: row.photo_object_key }
+    ? { binding_id: row.photo_binding_id, object_key: row.photo_object_key, mime: row.photo_mime ?? '' }
     : null;
 }
 

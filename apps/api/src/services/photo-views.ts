@@ -3,7 +3,7 @@
  * and URL deadlines rounded to a window so the same photo keeps the same URL for a while and the
  * client's image cache works.
  */
-import type { Photo as PhotoDto } from '@xiaojia/shared';
+import { isVideoMime, type Photo as PhotoDto } from '@xiaojia/shared';
 import type { Photo, StorageBinding } from '../db/schema.js';
 import { BindingsRepository } from '../repositories/bindings.js';
 import type { ImageVariant, StorageProvider } from '../storage/provider.js';
@@ -49,8 +49,10 @@ export class PhotoViews {
     return this.providers.get(cacheKey) ?? null;
   }
 
-  url(photo: Pick<Photo, 'binding_id' | 'object_key'>, variant?: ImageVariant): string | null {
-    return this.provider(photo)?.signedUrl(photo.object_key, this.expiresAt, variant) ?? null;
+  /** The original, or a variant (of a video: a poster frame). */
+  url(photo: Pick<Photo, 'binding_id' | 'object_key' | 'mime'>, variant?: ImageVariant): string | null {
+    const media = isVideoMime(photo.mime) ? 'video' : 'image';
+    return this.provider(photo)?.signedUrl(photo.object_key, this.expiresAt, variant, media) ?? null;
   }
 
   dto(photo: Photo): PhotoDto {

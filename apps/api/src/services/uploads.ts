@@ -23,6 +23,7 @@ import type { HomeMember } from './home-access.js';
 import { NotificationsService } from './notifications.js';
 import { PhotoViews } from './photo-views.js';
 import { StorageService, storageAppError } from './storage.js';
+import { probeStoredVideo } from './video-probe.js';
 
 /** How long an upload grant is valid: long enough for a big photo on slow mobile data. */
 export const UPLOAD_GRANT_MS = 15 * 60 * 1000;
@@ -140,6 +141,8 @@ export class UploadsService {
       return this.result(member, duplicate, true, input, origin);
     }
 
+    const video = isVideoMime(stat.mime);
+    const facts = video ? await probeStoredVideo(this.deps, provider, input.key, member.homeId) : null;
     const now = this.deps.clock.now().toISOString();
     const takenAt = input.takenAt ? new Date(input.takenAt).toISOString() : null;
     const photo: Photo = {
@@ -152,8 +155,8 @@ export class UploadsService {
       etag: stat.etag,
       size: stat.size,
       mime: stat.mime,
-      width: input.width ?? null,
-      height: input.height ?? null,
+      width: facts?.width ?? input.width ?? null,
+      height: facts?.height ?? input.height ?? null,
       taken_at: takenAt,
       created_at: now,
       sort_at: takenAt ?? now,
@@ -162,9 +165,9 @@ export class UploadsService {
       purge_attempts: 0,
       purge_error: null,
       thumbhash: input.thumbhash ?? null,
-      // The device's word on a video's length until a probe of the stored object says better.
-      duration_ms: isVideoMime(stat.mime) ? (input.durationMs ?? null) : null,
-      video_codec: null,
+      // The stored object's own facts when the storage can probe it, else the device's word.
+      duration_ms: video ? (facts?.durationMs ?? input.durationMs ?? null) : null,
+      video_codec: facts?.codec ?? null,
     };
     try {
       await this.photos.insert(photo);

@@ -30,9 +30,10 @@ export function embeddedBucket(store: EmbeddedStore, internalOrigin: () => strin
       };
     },
     stat: (key) => store.stat(key),
-    async open(key) {
+    avinfo: (key) => store.avinfo(key),
+    async open(key, range) {
       try {
-        return await store.open(key);
+        return await store.open(key, range);
       } catch (error) {
         if (error instanceof ObjectNotFoundError) throw new StorageError('not_found', 'No such object', 404);
         throw error;

@@ -6,9 +6,11 @@
 import { createHmac } from 'node:crypto';
 import qiniu from 'qiniu';
 import type { Clock } from '../integrations/clock.js';
+import type { ByteRange } from './byte-range.js';
 import { fetchObject } from './fetch-object.js';
 import {
   type ImageVariant,
+  type MediaKind,
   type ObjectDownload,
   type ObjectStat,
   StorageError,
@@ -16,6 +18,7 @@ import {
   type UploadGrant,
   type UploadPolicy,
 } from './provider.js';
+import { fetchAvinfo, type VideoFacts } from './video-facts.js';
 
 /** Where a Kodo bucket's services live. Every value is a base URL with scheme, no trailing slash. */
 export interface KodoEndpoints {
@@ -46,6 +49,17 @@ export interface KodoTarget {
 export const VARIANT_FOPS: Record<ImageVariant, string> = {
   thumb: 'imageMogr2/auto-orient|imageView2/2/w/480/h/480/format/webp/q/75',
   preview: 'imageMogr2/auto-orient|imageView2/2/w/2048/h/2048/format/webp/q/85',
+};
+
+/**
+ * A video's variants are poster frames (vframe, developer.qiniu.com/dora/api/video-frame-thumbnails-vframe):
+ * the frame at 1 s (the first seconds are often black; a shorter clip gives its last frame), upright by the
+ * video's rotation. vframe scales to a width or a box but cannot fit inside one, so the thumbnail is 480 px
+ * wide and the preview the frame's own size (phones record at most 4K, within vframe's 3840x2160).
+ */
+export const VIDEO_VARIANT_FOPS: Record<ImageVariant, string> = {
+  thumb: 'vframe/jpg/offset/1/w/480/rotate/auto',
+  preview: 'vframe/jpg/offset/1/rotate/auto',
 };
 
 const urlsafeBase64 = (data: Buffer | string) =>
@@ -180,8 +194,9 @@ export class KodoStorage implements StorageProvider {
     throw failureFor(status, errorOf(data), 'delete');
   }
 
-  signedUrl(key: string, expiresAt: Date, variant?: ImageVariant): string {
-    const path = variant ? `${key}?${VARIANT_FOPS[variant]}` : key;
+  signedUrl(key: string, expiresAt: Date, variant?: ImageVariant, media: MediaKind = 'image'): string {
+    const fops = media === 'video' ? VIDEO_VARIANT_FOPS : VARIANT_FOPS;
+    const path = variant ? `${key}?${fops[variant]}` : key;
     return this.manager.privateDownloadUrl(
       this.target.endpoints.download,
       path,
@@ -189,8 +204,21 @@ export class KodoStorage implements StorageProvider {
     );
   }
 
-  download(key: string, expiresAt: Date): Promise<ObjectDownload> {
-    return fetchObject(this.signedUrl(key, expiresAt), (status) => failureFor(status, undefined, 'read the object'));
+  download(key: string, expiresAt: Date, range?: ByteRange): Promise<ObjectDownload> {
+    return fetchObject(
+      this.signedUrl(key, expiresAt),
+      (status) => failureFor(status, undefined, 'read the object'),
+      range,
+    );
+  }
+
+  probeVideo(key: string, expiresAt: Date): Promise<VideoFacts | null> {
+    const url = this.manager.privateDownloadUrl(
+      this.target.endpoints.download,
+      `${key}?avinfo`,
+      Math.floor(expiresAt.getTime() / 1000),
+    );
+    return fetchAvinfo(url);
   }
 
   async verify(): Promise<void> {

@@ -4,6 +4,8 @@
  * and S3-compatible buckets (COS, OSS, R2, MinIO, AWS) through s3/storage.ts.
  */
 import type { Readable } from 'node:stream';
+import type { ByteRange } from './byte-range.js';
+import type { VideoFacts } from './video-facts.js';
 
 export interface ObjectStat {
   size: number;
@@ -35,11 +37,16 @@ export interface UploadGrant {
 
 /** Image variants the client shows; each provider turns them into its own processing parameters. */
 export type ImageVariant = 'thumb' | 'preview';
+/** What the original is: a video's variants are poster frames (its original URL plays it). */
+export type MediaKind = 'image' | 'video';
 
 export interface ObjectDownload {
   body: Readable;
+  /** Bytes in `body` (of the range, when one was asked for and given). */
   size: number | null;
   mime: string;
+  /** The storage gave only the range asked for (206); otherwise the whole object. */
+  partial?: boolean;
 }
 
 /** Why a storage call failed, in terms the binding screen can explain. */
@@ -74,10 +81,15 @@ export interface StorageProvider {
   stat(key: string): Promise<ObjectStat | null>;
   /** Delete; an object already gone counts as deleted. */
   delete(key: string): Promise<void>;
-  /** A short-lived signed URL for the original, or an image variant. */
-  signedUrl(key: string, expiresAt: Date, variant?: ImageVariant): string;
-  /** Stream the original (the API's own download path). */
-  download(key: string, expiresAt: Date): Promise<ObjectDownload>;
+  /** A short-lived signed URL for the original, or an image variant (of a video: a poster frame). */
+  signedUrl(key: string, expiresAt: Date, variant?: ImageVariant, media?: MediaKind): string;
+  /** Stream the original, or one byte range of it (the API's own download path). */
+  download(key: string, expiresAt: Date, range?: ByteRange): Promise<ObjectDownload>;
+  /**
+   * A stored video's facts from the storage's own media processing (Kodo and the embedded store: avinfo;
+   * COS: ci-process=avinfo); null when the storage has none. Throws when the probe fails.
+   */
+  probeVideo?(key: string, expiresAt: Date): Promise<VideoFacts | null>;
   /**
    * Check the credentials, bucket, region and domain with real calls; throws StorageError. `appOrigin` is
    * where the H5 app runs (browser uploads need the bucket's CORS rules to allow it; '' skips that check).

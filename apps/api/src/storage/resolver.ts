@@ -14,18 +14,22 @@ import {
 import type { StorageBinding } from '../db/schema.js';
 import type { Clock } from '../integrations/clock.js';
 import type { SecretSealer } from '../integrations/crypto.js';
+import type { ByteRange } from './byte-range.js';
 import { type KodoEndpoints, KodoStorage, type KodoTarget } from './kodo.js';
 import type { ObjectDownload, ObjectStat, StorageProvider } from './provider.js';
 import { S3Storage, type S3Target } from './s3/storage.js';
+import { factsFromAvinfo, type VideoFacts } from './video-facts.js';
 
 /** The embedded store as the API's storage layer sees it: a Kodo bucket reachable at the request origin. */
 export interface EmbeddedBucket {
   /** Kodo target (credentials and endpoints) for clients that reached the server at `origin`. */
   target(origin: string): KodoTarget;
-  /** Read an object straight from disk (the API's download path needs no HTTP hop to itself). */
-  open(key: string): Promise<ObjectDownload>;
+  /** Read an object (or a byte range of it) straight from disk (the API's download path needs no HTTP hop to itself). */
+  open(key: string, range?: ByteRange): Promise<ObjectDownload>;
   /** Stat from the store's index (upload confirm needs no HTTP hop to itself either). */
   stat(key: string): ObjectStat | null;
+  /** The store's avinfo answer for a stored video; throws when it cannot be probed. */
+  avinfo(key: string): Promise<unknown>;
 }
 
 /** Qiniu's public service hosts for a region; the upload host is the accelerated one clients use. */
@@ -54,8 +58,8 @@ class EmbeddedStorage extends KodoStorage {
     super(target, clock);
   }
 
-  override download(key: string): Promise<ObjectDownload> {
-    return this.bucketOnDisk.open(key);
+  override download(key: string, _expiresAt: Date, range?: ByteRange): Promise<ObjectDownload> {
+    return this.bucketOnDisk.open(key, range);
   }
 
   /**
@@ -65,6 +69,11 @@ class EmbeddedStorage extends KodoStorage {
    */
   override async stat(key: string): Promise<ObjectStat | null> {
     return this.bucketOnDisk.stat(key);
+  }
+
+  /** ffprobe in this process, through the store's render queue (no HTTP hop to itself). */
+  override async probeVideo(key: string): Promise<VideoFacts | null> {
+    return factsFromAvinfo(await this.bucketOnDisk.avinfo(key));
   }
 }
 

@@ -7,6 +7,7 @@ import type { Clock } from '../../integrations/clock.js';
 import type { Catalog, ObjectRecord } from './catalog.js';
 import type { DerivedImages } from './derived.js';
 import type { StoreCredentials } from './keys.js';
+import type { VideoTools } from './video.js';
 
 export interface StorePaths {
   root: string;
@@ -43,6 +44,8 @@ export interface StoreContext {
   paths: StorePaths;
   /** Thumbnails and previews: rendered once, a few at a time, then served from the disk cache. */
   derived: DerivedImages;
+  /** ffprobe and ffmpeg for the video fops (avinfo, vframe). */
+  video: VideoTools;
   /** Origins a client may have signed a download URL with (public URL, Host, forwarded host). */
   originCandidates(headers: Record<string, string | string[] | undefined>): string[];
 }

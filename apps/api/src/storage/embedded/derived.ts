@@ -1,5 +1,5 @@
 /**
- * Derived images (thumbnails, previews): rendered once per stored version and fop, then served from the
+ * Derived images (thumbnails, previews, video posters): rendered once per stored version and fop, then served from the
  * disk cache (`cache/<data file>/<sha1 of the fop>.<format>`, dropped with the version). Identical
  * requests that arrive together share one render, and renders go through a bounded queue, so a burst of
  * first-time thumbnails costs a few renders' memory at a time, not one per request.
@@ -58,20 +58,32 @@ export class DerivedImages {
 
   /** The cache file holding `steps` applied to `record`, rendered first when it is not there yet. */
   file(record: ObjectRecord, steps: ImageStep[], cacheName: string): Promise<string> {
+    return this.fileFrom(record, cacheName, (source) => this.render(source, steps, record.mimeType));
+  }
+
+  /**
+   * The cache file `cacheName` of `record`, made by `produce` from the stored file when it is not there yet
+   * (image chains above; a video's poster frame). Same queue, same sharing, same cache.
+   */
+  fileFrom(record: ObjectRecord, cacheName: string, produce: (source: string) => Promise<Buffer>): Promise<string> {
     const target = path.join(cacheDirFor(this.paths, record.file), cacheName);
     const running = this.inFlight.get(target);
     if (running) return running;
     // The lookup joins the shared job too: a request can then never miss a file that is being renamed in.
-    const job = this.cachedOrRendered(record, steps, target).finally(() => this.inFlight.delete(target));
+    const job = this.cachedOrRendered(record, produce, target).finally(() => this.inFlight.delete(target));
     this.inFlight.set(target, job);
     return job;
   }
 
-  private async cachedOrRendered(record: ObjectRecord, steps: ImageStep[], target: string): Promise<string> {
+  private async cachedOrRendered(
+    record: ObjectRecord,
+    produce: (source: string) => Promise<Buffer>,
+    target: string,
+  ): Promise<string> {
     if (await exists(target)) return target;
     const data = await this.queue.run(async () => {
       try {
-        return await this.render(dataFilePath(this.paths, record.file), steps, record.mimeType);
+        return await produce(dataFilePath(this.paths, record.file));
       } catch (error) {
         if (error instanceof KodoError) throw error;
         throw new KodoError(KODO.badRequest, `image processing failed: ${(error as Error).message}`);

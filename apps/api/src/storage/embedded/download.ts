@@ -2,16 +2,18 @@
  * Private download as Kodo serves a private bucket: `<domain>/<urlencoded key>[?fop]`, then `e=<deadline>`
  * and `token=AK:urlsafe_b64(hmac_sha1(<whole URL up to e>, SK))` last. Expired, tampered or unsigned
  * URLs are refused. Answers carry Content-Type, Content-Length, ETag, Last-Modified and cache headers,
- * honour Range and conditional requests, and run the image fops (cached on disk per stored version).
+ * honour Range and conditional requests, and run the image and video fops (cached on disk per stored version).
  */
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
+import { parseRange } from '../byte-range.js';
+import type { ObjectRecord } from './catalog.js';
 import { dataFilePath, nowSeconds, type StoreContext } from './context.js';
 import { KODO, KodoError, sendJson } from './errors.js';
 import { FORMAT_MIME, fopCacheName, imageInfo, outputFormatOf, parseFop } from './fop.js';
-import { isProcessableImage } from './mime.js';
+import { isProcessableImage, isProcessableVideo } from './mime.js';
 import { hmacSha1UrlSafe, sameSignature } from './sign.js';
 
 /** Cap on how long a client may cache a signed answer (it can never outlive its URL). */
@@ -92,34 +94,6 @@ function verifySignedUrl(req: IncomingMessage, ctx: StoreContext, prefix: string
     }
   }
   return { key, fop, attname, deadline };
-}
-
-interface Range {
-  start: number;
-  end: number;
-}
-
-/** One `bytes=` range; null means "send the whole thing" (no header, several ranges, or If-Range miss). */
-function parseRange(header: string | undefined, size: number): Range | null | 'unsatisfiable' {
-  if (!header) return null;
-  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!m) return null;
-  const [, from, to] = m as unknown as [string, string, string];
-  if (from === '' && to === '') return null;
-  let start: number;
-  let end: number;
-  if (from === '') {
-    const suffix = Number(to);
-    if (suffix === 0) return 'unsatisfiable';
-    start = Math.max(0, size - suffix);
-    end = size - 1;
-  } else {
-    start = Number(from);
-    end = to === '' ? size - 1 : Math.min(Number(to), size - 1);
-    if (to !== '' && Number(to) < start) return null;
-  }
-  if (start >= size) return 'unsatisfiable';
-  return { start, end };
 }
 
 function contentDisposition(attname: string): string {
@@ -204,6 +178,21 @@ async function serveFile(
   }
 }
 
+/** A cached derived file (thumbnail, preview, poster), with an ETag of its own per stored version and fop. */
+async function serveDerived(
+  req: IncomingMessage,
+  res: ServerResponse,
+  derived: { file: string; record: ObjectRecord; cacheName: string; mimeType: string },
+  signedUrl: SignedRequest,
+  ctx: StoreContext,
+): Promise<void> {
+  const { file, record, cacheName, mimeType } = derived;
+  const size = (await stat(file)).size;
+  const etag = `${record.hash}-${cacheName.slice(0, 16)}`;
+  const lastModified = new Date(Math.floor(record.putTime / 10_000));
+  await serveFile(req, res, { file, size, mimeType, etag, lastModified }, signedUrl, ctx);
+}
+
 export async function handleDownload(
   req: IncomingMessage,
   res: ServerResponse,
@@ -232,8 +221,27 @@ export async function handleDownload(
       );
       return;
     }
-    if (!isProcessableImage(record.mimeType)) throw new KodoError(KODO.badRequest, 'unsupported image format');
     const fop = parseFop(signedUrl.fop);
+    if (fop.kind === 'avinfo' || fop.kind === 'vframe') {
+      if (!isProcessableVideo(record.mimeType)) throw new KodoError(KODO.badRequest, 'not a video');
+      const source = dataFilePath(ctx.paths, record.file);
+      if (fop.kind === 'avinfo') {
+        sendJson(res, 200, await ctx.derived.queue.run(() => ctx.video.avinfo(source)), SAFE_HEADERS);
+        return;
+      }
+      const cacheName = fopCacheName(signedUrl.fop, fop.frame.format === 'png' ? 'png' : 'jpeg');
+      const frame = fop.frame;
+      const file = await ctx.derived.fileFrom(record, cacheName, (input) => ctx.video.vframe(input, frame));
+      await serveDerived(
+        req,
+        res,
+        { file, record, cacheName, mimeType: FORMAT_MIME[fop.frame.format === 'png' ? 'png' : 'jpeg'] },
+        signedUrl,
+        ctx,
+      );
+      return;
+    }
+    if (!isProcessableImage(record.mimeType)) throw new KodoError(KODO.badRequest, 'unsupported image format');
     if (fop.kind === 'imageInfo') {
       let info: Record<string, string | number>;
       try {
@@ -248,20 +256,7 @@ export async function handleDownload(
     const format = outputFormatOf(fop.steps, record.mimeType);
     const cacheName = fopCacheName(signedUrl.fop, format);
     const file = await ctx.derived.file(record, fop.steps, cacheName);
-    const size = (await stat(file)).size;
-    await serveFile(
-      req,
-      res,
-      {
-        file,
-        size,
-        mimeType: FORMAT_MIME[format],
-        etag: `${record.hash}-${cacheName.slice(0, 16)}`,
-        lastModified,
-      },
-      signedUrl,
-      ctx,
-    );
+    await serveDerived(req, res, { file, record, cacheName, mimeType: FORMAT_MIME[format] }, signedUrl, ctx);
   } catch (error) {
     if (!(error instanceof KodoError)) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {

@@ -13,6 +13,8 @@ export const KODO = {
   crcMismatch: 406,
   tooLarge: 413,
   rangeNotSatisfiable: 416,
+  /** This server cannot do it at all (video fops without ffmpeg). */
+  notImplemented: 501,
   /** Too much work queued already (image renders): try again after Retry-After. */
   serviceUnavailable: 503,
   /** The object does not exist (stat, delete). */

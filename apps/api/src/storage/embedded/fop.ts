@@ -3,6 +3,7 @@
  *   imageView2/<mode>/w/<W>/h/<H>/format/<F>/q/<Q>   modes 0-3, formats jpg png webp gif
  *   imageMogr2/auto-orient/thumbnail/<spec>/format/<F>/quality/<Q>/rotate/<deg>/strip
  *   imageInfo
+ *   vframe, avinfo (videos, with ffmpeg: video.ts)
  * and chains of the image commands joined by `|`. A wrong parameter is a 400 naming it, as Kodo does.
  * Derived images never carry the original's metadata (EXIF, GPS).
  */
@@ -11,6 +12,7 @@ import type sharp from 'sharp';
 import { KODO, KodoError } from './errors.js';
 import { MAX_INPUT_PIXELS, MAX_OUTPUT_EDGE, planChain, type Size, type StepPlan } from './image-size.js';
 import { loadSharp } from './sharp.js';
+import { parseVframe, type VframeSpec } from './video.js';
 
 export type OutputFormat = 'jpeg' | 'png' | 'webp' | 'gif';
 
@@ -42,7 +44,11 @@ export interface ImageStep {
   quality?: number;
 }
 
-export type Fop = { kind: 'imageInfo' } | { kind: 'image'; steps: ImageStep[] };
+export type Fop =
+  | { kind: 'imageInfo' }
+  | { kind: 'image'; steps: ImageStep[] }
+  | { kind: 'avinfo' }
+  | { kind: 'vframe'; frame: VframeSpec };
 
 function bad(message: string): KodoError {
   return new KodoError(KODO.badRequest, message);
@@ -158,6 +164,12 @@ function parseImageMogr2(parts: string[]): ImageStep {
 export function parseFop(text: string): Fop {
   if (text.length > 1000) throw bad('fop too long');
   if (text === 'imageInfo') return { kind: 'imageInfo' };
+  if (text === 'avinfo') return { kind: 'avinfo' };
+  if (text.startsWith('vframe/')) {
+    const parts = text.split('/');
+    while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+    return { kind: 'vframe', frame: parseVframe(parts) };
+  }
   const steps = text.split('|').map((command) => {
     const parts = command.split('/');
     // Trailing slashes are harmless ("imageMogr2/auto-orient/").

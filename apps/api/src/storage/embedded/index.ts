@@ -19,6 +19,7 @@ import type { Logger } from 'pino';
 import qiniu from 'qiniu';
 import { type Clock, systemClock } from '../../integrations/clock.js';
 import type { RouteHandler } from '../../server.js';
+import type { ByteRange } from '../byte-range.js';
 import { Catalog } from './catalog.js';
 import { dataFilePath, type StoreContext, type StorePaths, storePaths } from './context.js';
 import { DerivedImages, type ImageRenderingOptions } from './derived.js';
@@ -26,7 +27,10 @@ import { handleDownload } from './download.js';
 import { KODO, KodoError, sendKodoError } from './errors.js';
 import { loadOrCreateKeys, type StoreCredentials } from './keys.js';
 import { handleManagement } from './manage.js';
+import { isProcessableVideo } from './mime.js';
+import { DEFAULT_VIDEO_TOOLS, type VideoToolPaths } from './tools.js';
 import { handleFormUpload } from './upload.js';
+import { type VideoLimits, VideoTools } from './video.js';
 
 export const STORE_BASE_PATH = '/store';
 export const DEFAULT_BUCKET = 'xiaojia-local';
@@ -50,6 +54,10 @@ export interface EmbeddedStoreOptions {
   trustProxy?: boolean;
   /** How many image renders run and wait at once (defaults: one per core, MAX_WAITING_RENDERS). */
   imageRendering?: ImageRenderingOptions;
+  /** ffmpeg and ffprobe (config.video); default: found on PATH. Without them videos have no posters. */
+  videoTools?: VideoToolPaths;
+  /** How long one ffmpeg run may take (default DEFAULT_VIDEO_LIMITS). */
+  videoLimits?: VideoLimits;
 }
 
 /** Where each Kodo service lives for a given public origin. Hosts are as the SDK wants them: no scheme. */
@@ -72,6 +80,8 @@ export interface StoredObject {
   size: number;
   mime: string;
   etag: string;
+  /** Only the range asked for. */
+  partial?: boolean;
 }
 
 /** `open()` on a key the store does not hold. */
@@ -91,10 +101,12 @@ export interface EmbeddedStore {
   endpoints(origin: string): StoreEndpoints;
   /** A qiniu SDK config whose FormUploader / BucketManager calls reach this store at `origin`. */
   qiniuConfig(origin: string): qiniu.conf.Config;
-  /** The bytes of a key; throws ObjectNotFoundError when it is absent. */
-  open(key: string): Promise<StoredObject>;
+  /** The bytes of a key, or one range of them; throws ObjectNotFoundError when it is absent. */
+  open(key: string, range?: ByteRange): Promise<StoredObject>;
   /** What Kodo's stat answers (size, qetag, type) from the index; null when the key is absent. */
   stat(key: string): { size: number; etag: string; mime: string } | null;
+  /** Kodo's avinfo of a stored video, by ffprobe through the render queue; throws ObjectNotFoundError or KodoError. */
+  avinfo(key: string): Promise<unknown>;
   close(): void;
 }
 
@@ -176,6 +188,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     maxUploadBytes: options.maxUploadBytes,
     paths,
     derived: new DerivedImages(paths, options.imageRendering),
+    video: new VideoTools(options.videoTools ?? DEFAULT_VIDEO_TOOLS, options.videoLimits),
     originCandidates(headers) {
       const hosts = [firstHeader(headers.host)];
       if (options.trustProxy) hosts.push(firstHeader(headers['x-forwarded-host'])?.split(',')[0]?.trim());
@@ -239,19 +252,35 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       ]);
       return new qiniu.conf.Config({ zone, useHttpsDomain: e.useHttpsDomain, ucEndpointsProvider: uc });
     },
-    async open(key) {
+    async open(key, range) {
       // Retry once: a replace between the lookup and the open removes the version just looked up.
       for (let attempt = 0; attempt < 2; attempt++) {
         const record = catalog.get(key);
         if (!record) break;
         try {
           const handle = await open(dataFilePath(paths, record.file), 'r');
-          return { body: handle.createReadStream(), size: record.fsize, mime: record.mimeType, etag: record.hash };
+          if (!range) {
+            return { body: handle.createReadStream(), size: record.fsize, mime: record.mimeType, etag: record.hash };
+          }
+          const end = Math.min(range.end, record.fsize - 1);
+          return {
+            body: handle.createReadStream({ start: range.start, end }),
+            size: Math.max(0, end - range.start + 1),
+            mime: record.mimeType,
+            etag: record.hash,
+            partial: true,
+          };
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
         }
       }
       throw new ObjectNotFoundError(key);
+    },
+    async avinfo(key) {
+      const record = catalog.get(key);
+      if (!record) throw new ObjectNotFoundError(key);
+      if (!isProcessableVideo(record.mimeType)) throw new KodoError(KODO.badRequest, 'not a video');
+      return ctx.derived.queue.run(() => ctx.video.avinfo(dataFilePath(paths, record.file)));
     },
     stat(key) {
       const record = catalog.get(key);

@@ -23,6 +23,15 @@ describe('sniffMime', () => {
     expect(sniffMime(ftyp('qt  '))).toBe('video/quicktime');
     expect(sniffMime(ftyp('isom'))).toBe('video/mp4');
     expect(sniffMime(ftyp('M4A '))).toBe('audio/mp4');
+    expect(sniffMime(ftyp('mp42'))).toBe('video/mp4');
+    expect(sniffMime(ftyp('avc1'))).toBe('video/mp4');
+  });
+
+  it('knows QuickTime files from before ftyp, and not text that happens to say "free"', () => {
+    const atom = (name: string) => Buffer.concat([Buffer.from([0, 0, 0, 8]), Buffer.from(name), Buffer.alloc(8)]);
+    expect(sniffMime(atom('moov'))).toBe('video/quicktime');
+    expect(sniffMime(atom('wide'))).toBe('video/quicktime');
+    expect(sniffMime(Buffer.from('Yes free delivery'))).toBe('text/plain');
   });
 
   it('falls back to text for clean UTF-8 and octet-stream for binary', () => {

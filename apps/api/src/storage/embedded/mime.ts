@@ -29,8 +29,18 @@ const FTYP_BRANDS: Array<[RegExp, string]> = [
   [/^(crx )$/, 'image/x-canon-cr3'],
 ];
 
-/** ISO base media files (MP4, MOV, HEIC, AVIF): `....ftyp<brand>`. */
+/** Atoms an old QuickTime file (before `ftyp` existed) may start with. */
+const QUICKTIME_FIRST_ATOMS = new Set(['moov', 'mdat', 'wide', 'free', 'skip', 'pnot']);
+
+/**
+ * ISO base media files (MP4, MOV, HEIC, AVIF): `....ftyp<brand>`; any brand not listed (isom, mp41, mp42,
+ * avc1, iso2-6, M4V…) is an MP4. A QuickTime file without `ftyp` starts with one of the atoms above (its
+ * size first: a zero high byte, which no text has).
+ */
 function sniffFtyp(head: Buffer): string | null {
+  if (head.length >= 8 && QUICKTIME_FIRST_ATOMS.has(ascii(head, 4, 8)) && head[0] === 0) {
+    return 'video/quicktime';
+  }
   if (head.length < 12 || ascii(head, 4, 8) !== 'ftyp') return null;
   const brand = ascii(head, 8, 12);
   for (const [pattern, type] of FTYP_BRANDS) if (pattern.test(brand)) return type;
@@ -93,4 +103,9 @@ export function isProcessableImage(mime: string): boolean {
   return ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/tiff', 'image/avif', 'image/heif'].includes(
     mime,
   );
+}
+
+/** Videos ffmpeg reads for vframe and avinfo: the MP4 and QuickTime the album accepts. */
+export function isProcessableVideo(mime: string): boolean {
+  return mime === 'video/mp4' || mime === 'video/quicktime';
 }

@@ -10,7 +10,7 @@ import { ManualClock } from '../../integrations/clock.js';
 import { APP_ORIGIN, PEER_BUCKET, PEER_KEYS, startS3Peer, type TestPeer } from '../embedded/s3/testing.js';
 import type { StorageError } from '../provider.js';
 import { presignGet, signingKey } from './sigv4.js';
-import { S3Storage, type S3Target, variantQuery } from './storage.js';
+import { S3Storage, type S3Target, variantQuery, videoVariantQuery } from './storage.js';
 import { PROBE_KEY } from './verify.js';
 
 let peer: TestPeer;
@@ -197,6 +197,43 @@ describe('S3 image variants', () => {
     expect(cdn.signedUrl('h/1/x.jpg', new Date('2026-12-01T11:00:00Z'))).toMatch(
       /^https:\/\/img\.example\.com\/h\/1\/x\.jpg\?/,
     );
+  });
+});
+
+describe('S3 video variants', () => {
+  it('asks COS and OSS for a poster frame at 1 s, upright, and nothing of buckets without processing', () => {
+    expect(videoVariantQuery(S3_PRESETS.cos, 'thumb')).toEqual([
+      ['ci-process', 'snapshot'],
+      ['time', '1'],
+      ['width', '480'],
+      ['height', '0'],
+      ['format', 'jpg'],
+      ['rotate', 'auto'],
+    ]);
+    expect(videoVariantQuery(S3_PRESETS.oss, 'preview')).toEqual([
+      ['x-oss-process', 'video/snapshot,t_1000,f_jpg,w_0,h_0,m_fast,ar_auto'],
+    ]);
+    expect(videoVariantQuery(S3_PRESETS.minio, 'thumb')).toBeNull();
+    const clock = new ManualClock('2026-12-01T10:07:00Z');
+    const cos = new S3Storage(
+      target({
+        preset: 'cos',
+        pathStyle: false,
+        endpoint: 'https://cos.ap-shanghai.myqcloud.com',
+        region: 'ap-shanghai',
+      }),
+      clock,
+    );
+    const deadline = new Date('2026-12-01T11:00:00Z');
+    const poster = new URL(cos.signedUrl('h/1/v.mp4', deadline, 'thumb', 'video'));
+    expect(poster.searchParams.get('ci-process')).toBe('snapshot');
+    expect(poster.searchParams.get('width')).toBe('480');
+    // The same key as an image is asked for an image thumbnail, and its URL is signed apart.
+    const image = new URL(cos.signedUrl('h/1/v.mp4', deadline, 'thumb'));
+    expect(image.searchParams.get('ci-process')).toBeNull();
+    expect(image.search).toContain('imageMogr2');
+    // The original plays the video: no processing at all.
+    expect(new URL(cos.signedUrl('h/1/v.mp4', deadline, undefined, 'video')).searchParams.get('ci-process')).toBeNull();
   });
 });
 

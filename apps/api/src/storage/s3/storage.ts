@@ -16,9 +16,11 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { S3_PRESETS, type S3Capabilities, type S3Location } from '@xiaojia/shared';
 import type { Clock } from '../../integrations/clock.js';
+import type { ByteRange } from '../byte-range.js';
 import { fetchObject } from '../fetch-object.js';
 import {
   type ImageVariant,
+  type MediaKind,
   type ObjectDownload,
   type ObjectStat,
   StorageError,
@@ -26,6 +28,7 @@ import {
   type UploadGrant,
   type UploadPolicy,
 } from '../provider.js';
+import { fetchAvinfo, type VideoFacts } from '../video-facts.js';
 import { s3Failure } from './failures.js';
 import { GetPresigner, MAX_PRESIGN_SECONDS, signingKey, uriEncode } from './sigv4.js';
 import { verifyS3Bucket } from './verify.js';
@@ -57,6 +60,37 @@ export function variantQuery(capabilities: S3Capabilities, variant: ImageVariant
     default:
       return null;
   }
+}
+
+/**
+ * The signed query parameters that ask the provider for a video variant (a poster frame at 1 s, upright,
+ * as on Kodo: kodo.ts VIDEO_VARIANT_FOPS), or null when it cannot make one. COS 数据万象 snapshot
+ * (cloud.tencent.com/document/product/436/46912: time in seconds, width/height 0 = keep the ratio, rotate
+ * auto); OSS video/snapshot (help.aliyun.com "视频截帧": t in ms, w/h 0 = keep the ratio, ar_auto).
+ */
+export function videoVariantQuery(capabilities: S3Capabilities, variant: ImageVariant): [string, string][] | null {
+  const width = variant === 'thumb' ? VARIANT_BOX.thumb.px : 0;
+  switch (capabilities.imageProcessing) {
+    case 'imageMogr2':
+      return [
+        ['ci-process', 'snapshot'],
+        ['time', '1'],
+        ['width', String(width)],
+        ['height', '0'],
+        ['format', 'jpg'],
+        ['rotate', 'auto'],
+      ];
+    case 'x-oss-process':
+      return [['x-oss-process', `video/snapshot,t_1000,f_jpg,w_${width},h_0,m_fast,ar_auto`]];
+    default:
+      return null;
+  }
+}
+
+function variantParameters(capabilities: S3Capabilities, variant: ImageVariant, media: MediaKind): [string, string][] {
+  if (media === 'video') return videoVariantQuery(capabilities, variant) ?? [];
+  const image = variantQuery(capabilities, variant);
+  return image ? [image] : [];
 }
 
 /** Presigned URLs are dated at the start of a quarter hour, so one photo keeps one URL (and the cache) for a while. */
@@ -183,41 +217,46 @@ export class S3Storage implements StorageProvider {
    * A presigned GET. Without provider-side processing a variant is the original's URL for now: the
    * client-made thumbnail stored beside the original is the next slice of issue 16.
    */
-  signedUrl(key: string, expiresAt: Date, variant?: ImageVariant): string {
+  signedUrl(key: string, expiresAt: Date, variant?: ImageVariant, media: MediaKind = 'image'): string {
+    const extra = variant ? variantParameters(this.capabilities, variant, media) : [];
+    return this.signedWith(key, expiresAt, `${variant ?? ''}|${media}`, extra);
+  }
+
+  /** A presigned GET with `extra` query parameters signed along (`name` tells presigners apart). */
+  private signedWith(key: string, expiresAt: Date, name: string, extra: [string, string][]): string {
     const now = this.clock.now().getTime();
     const signedAt = Math.floor(now / SIGN_STEP_MS) * SIGN_STEP_MS;
     const seconds = Math.min(MAX_PRESIGN_SECONDS, Math.max(1, Math.ceil((expiresAt.getTime() - signedAt) / 1000)));
     const { origin, path } = this.location(key);
-    return this.presigner(signedAt, seconds, variant).sign(origin, path);
+    return this.presigner(signedAt, seconds, name, extra).sign(origin, path);
   }
 
   /** One presigner per signing time, lifetime and variant: a page of photos shares one (a few at most). */
-  private presigner(signedAt: number, seconds: number, variant: ImageVariant | undefined): GetPresigner {
-    const id = `${signedAt}|${seconds}|${variant ?? ''}`;
+  private presigner(signedAt: number, seconds: number, name: string, extra: [string, string][]): GetPresigner {
+    const id = `${signedAt}|${seconds}|${name}`;
     let presigner = this.presigners.get(id);
     if (!presigner) {
       if (this.presigners.size >= 16) this.presigners.clear();
-      const extra = variant ? variantQuery(this.capabilities, variant) : null;
       const at = new Date(signedAt);
       const day = at.toISOString().slice(0, 10).replace(/-/g, '');
-      presigner = new GetPresigner(
-        this.target.accessKey,
-        this.keyFor(day),
-        this.target.region,
-        at,
-        seconds,
-        extra ? [extra] : [],
-      );
+      presigner = new GetPresigner(this.target.accessKey, this.keyFor(day), this.target.region, at, seconds, extra);
       this.presigners.set(id, presigner);
     }
     return presigner;
   }
 
-  download(key: string, expiresAt: Date): Promise<ObjectDownload> {
+  download(key: string, expiresAt: Date, range?: ByteRange): Promise<ObjectDownload> {
     return fetchObject(
       this.signedUrl(key, expiresAt),
       (status) => new StorageError('refused', `Storage refused to read the object (HTTP ${status})`, status),
+      range,
     );
+  }
+
+  /** COS 数据万象 answers avinfo as ffprobe does (cloud.tencent.com/document/product/436/124611); others: none. */
+  async probeVideo(key: string, expiresAt: Date): Promise<VideoFacts | null> {
+    if (this.capabilities.imageProcessing !== 'imageMogr2') return null;
+    return fetchAvinfo(this.signedWith(key, expiresAt, 'avinfo', [['ci-process', 'avinfo']]));
   }
 
   verify(appOrigin: string): Promise<void> {
