@@ -22,6 +22,7 @@ import { timelineMessages } from './locales/timeline';
 import { togetherMessages } from './locales/together';
 import { trashMessages } from './locales/trash';
 import { uploadMessages } from './locales/upload';
+import { videoMessages } from './locales/video';
 import { viewerMessages } from './locales/viewer';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -39,6 +40,7 @@ export const FEATURES = [
   timelineMessages,
   uploadMessages,
   viewerMessages,
+  videoMessages,
   albumsMessages,
   trashMessages,
   storageMessages,

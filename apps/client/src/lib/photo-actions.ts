@@ -1,9 +1,11 @@
 /**
- * Saving a photo to the phone: on weapp and RN the original is downloaded from the API's own origin
- * (`downloadPath`: WeChat can only reach whitelisted domains, a user's bucket domain is not one) and handed
- * to the photo album, asking for the album permission when needed; H5 downloads it as a file.
+ * Saving a photo or a video to the phone: on weapp and RN the original is downloaded from the API's own
+ * origin (`downloadPath`: WeChat can only reach whitelisted domains, a user's bucket domain is not one) and
+ * handed to the photo album (saveImageToPhotosAlbum, or saveVideoToPhotosAlbum for a video), asking for
+ * the album permission when needed; H5 downloads it as a file.
  */
 import Taro from '@tarojs/taro';
+import { isVideoMime } from '@xiaojia/shared';
 import type { ApiClient } from '../api/client';
 import { resolveApiUrl } from '../api/client';
 import { t } from '../i18n';
@@ -29,8 +31,8 @@ async function askForAlbumPermission(): Promise<void> {
   if (confirm) await Taro.openSetting();
 }
 
-async function saveThroughDownload(url: string): Promise<void> {
-  if (process.env.TARO_ENV === 'weapp') {
+async function saveThroughDownload(url: string, video: boolean, platform: string | undefined): Promise<void> {
+  if (platform === 'weapp') {
     const setting = await Taro.getSetting();
     // false: asked before and refused; WeChat will not ask again, only the settings page can change it.
     if (setting.authSetting['scope.writePhotosAlbum'] === false) {
@@ -41,7 +43,8 @@ async function saveThroughDownload(url: string): Promise<void> {
   const download = await Taro.downloadFile({ url });
   if (download.statusCode !== 200) throw new Error(`HTTP ${download.statusCode}`);
   try {
-    await Taro.saveImageToPhotosAlbum({ filePath: download.tempFilePath });
+    if (video) await Taro.saveVideoToPhotosAlbum({ filePath: download.tempFilePath });
+    else await Taro.saveImageToPhotosAlbum({ filePath: download.tempFilePath });
   } catch (error) {
     if (isPermissionDenied(error)) {
       await askForAlbumPermission();
@@ -62,16 +65,23 @@ export function saveInBrowser(url: string, filename: string): void {
   link.remove();
 }
 
-/** Saves the photo's original; shows a toast either way. */
-export async function savePhotoToPhone(api: ApiClient, homeId: string, photoId: string): Promise<boolean> {
+/** Saves the photo's (or video's) original; shows a toast either way. */
+export async function savePhotoToPhone(
+  api: ApiClient,
+  homeId: string,
+  photoId: string,
+  platform = process.env.TARO_ENV,
+): Promise<boolean> {
   try {
     const detail = await api.photos.get.query({ homeId, id: photoId });
     const url = `${apiOrigin()}${detail.downloadPath}`;
-    const inBrowser = process.env.TARO_ENV === 'h5';
+    const inBrowser = platform === 'h5';
+    const video = isVideoMime(detail.photo.mime);
     if (inBrowser) saveInBrowser(url, detail.photo.filename);
-    else await saveThroughDownload(url);
+    else await saveThroughDownload(url, video, platform);
     // A browser downloads the file (to its downloads, not the phone's album): say what happened.
-    await Taro.showToast({ title: t(inBrowser ? 'viewer.downloaded' : 'viewer.saved'), icon: 'success' });
+    const done = inBrowser ? 'viewer.downloaded' : video ? 'video.saved' : 'viewer.saved';
+    await Taro.showToast({ title: t(done), icon: 'success' });
     return true;
   } catch (error) {
     await Taro.showToast({ title: t('viewer.saveFailed', { message: errorMessage(error) }), icon: 'none' });

@@ -70,7 +70,7 @@ describe('pickPhotos in the browser', () => {
     ]);
     expect(slice).not.toHaveBeenCalled();
     expect(input()?.multiple).toBe(true);
-    expect(input()?.accept).toBe('image/*');
+    expect(input()?.accept).toBe('image/*,video/mp4,video/quicktime');
     expect(input()?.isConnected).toBe(false);
   });
 
@@ -84,36 +84,42 @@ describe('pickPhotos in the browser', () => {
 
 describe('pickWithTaro (WeChat, RN)', () => {
   afterEach(() => {
-    Taro.chooseImage = undefined as never;
+    Taro.chooseMedia = undefined as never;
   });
 
   it('answers every picked file at once, reading none of them (facts are read when its turn comes)', async () => {
-    const slice = vi.fn();
-    const blob = (name: string, type: string, size: number) =>
-      Object.assign(new Blob([new Uint8Array(size)], { type }), { name, slice });
-    Taro.chooseImage = (async () => ({
-      tempFiles: [
-        { path: 'blob:a', size: 3_400_000, originalFileObj: blob('a.jpg', 'image/jpeg', 8) },
-        { path: 'blob:b', size: 0, originalFileObj: blob('empty.jpg', 'image/jpeg', 0) },
-        { path: 'blob:c', size: 10, originalFileObj: blob('notes.pdf', 'application/pdf', 10) },
-        { path: 'wxfile://tmp/d.heic', size: 40_000_000 },
-      ],
-    })) as never;
+    let asked: Taro.chooseMedia.Option | undefined;
+    Taro.chooseMedia = (async (option: Taro.chooseMedia.Option) => {
+      asked = option;
+      return {
+        type: 'mix',
+        tempFiles: [
+          { tempFilePath: 'wxfile://tmp/a.jpg', size: 3_400_000, fileType: 'image' },
+          { tempFilePath: 'wxfile://tmp/empty.jpg', size: 0, fileType: 'image' },
+          { tempFilePath: 'wxfile://tmp/notes.pdf', size: 10, fileType: 'image' },
+          { tempFilePath: 'wxfile://tmp/d.heic', size: 40_000_000, fileType: 'image' },
+        ],
+      };
+    }) as never;
     const { files } = await pickWithTaro('album');
-    expect(slice).not.toHaveBeenCalled();
-    expect(files.map((f) => [f.name, f.mime, f.rejected?.reason ?? null])).toEqual([
-      ['a.jpg', 'image/jpeg', null],
-      ['empty.jpg', 'image/jpeg', 'empty'],
-      ['notes.pdf', '', 'unsupported'],
-      ['d.heic', 'image/heic', null],
+    expect(files.map((f) => [f.name, f.mime, f.size, f.rejected?.reason ?? null])).toEqual([
+      ['a.jpg', 'image/jpeg', 3_400_000, null],
+      ['empty.jpg', 'image/jpeg', 0, 'empty'],
+      ['notes.pdf', '', 10, 'unsupported'],
+      ['d.heic', 'image/heic', 40_000_000, null],
     ]);
-    // The File's own size wins over the picker's.
-    expect(files[0]?.size).toBe(8);
+    // Photos and videos in one pick, as shot, up to WeChat's 9.
+    expect(asked).toMatchObject({
+      count: 9,
+      mediaType: ['image', 'video'],
+      sizeType: ['original'],
+      sourceType: ['album'],
+    });
   });
 
   it('answers nothing when the user backs out', async () => {
-    Taro.chooseImage = (async () => {
-      throw { errMsg: 'chooseImage:fail cancel' };
+    Taro.chooseMedia = (async () => {
+      throw { errMsg: 'chooseMedia:fail cancel' };
     }) as never;
     expect(await pickWithTaro('camera')).toEqual({ files: [] });
   });

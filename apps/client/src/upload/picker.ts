@@ -1,12 +1,12 @@
 /**
- * Photos from the device's album or camera, as queue files. Picking reads nothing: every picked file joins
- * the queue at once ("preparing"), and `preparePickedFile` reads what the upload needs when the file's turn
- * comes (the queue's `prepare`): the size, the format signature, the EXIF taken-at, the dimensions, the
- * qetag (one 4 MiB block at a time) and the ThumbHash. A file that cannot go is listed with its reason
- * instead.
+ * Photos and videos from the device's album or camera, as queue files. Picking reads nothing: every picked
+ * file joins the queue at once ("preparing"), and `preparePickedFile` reads what the upload needs when the
+ * file's turn comes (the queue's `prepare`): the size, the format signature, the EXIF taken-at (photos),
+ * the dimensions, a video's length (video-pick.ts), the qetag (one 4 MiB block at a time) and the
+ * ThumbHash. A file that cannot go is listed with its reason instead.
  */
 import Taro from '@tarojs/taro';
-import { ACCEPTED_MIME, MAX_UPLOAD_BYTES } from '@xiaojia/shared';
+import { ACCEPTED_MIME, isVideoMime, MAX_UPLOAD_BYTES } from '@xiaojia/shared';
 import { pickInBrowser } from './browser-picker';
 import { EXIF_HEAD_BYTES, exifTakenAt } from './exif';
 import { canReadFile, type PickedFileSource, readFileRange } from './file-head';
@@ -14,6 +14,14 @@ import { type BlockHasher, defaultBlockHasher, qetagOf } from './qetag';
 import { FileRejected, type PickedFile, type Rejection } from './queue';
 import { readThumbPixels } from './thumb-pixels';
 import { makeThumbhash, type ThumbPixels } from './thumbhash';
+import {
+  CAMERA_MAX_DURATION_S,
+  looksLikeVideo,
+  type MediaTempFile,
+  prepareVideoFacts,
+  tempFileOfMedia,
+} from './video-pick';
+import { probeVideo, type VideoFacts } from './video-probe';
 
 const MIME_BY_EXTENSION: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -23,6 +31,8 @@ const MIME_BY_EXTENSION: Record<string, string> = {
   heic: 'image/heic',
   heif: 'image/heif',
   gif: 'image/gif',
+  mp4: 'video/mp4',
+  mov: 'video/quicktime',
 };
 
 /** The platform's type when it gave an accepted one, else the file extension's; null when neither is accepted. */
@@ -39,8 +49,16 @@ function baseName(path: string): string {
 
 export interface TempFile extends PickedFileSource {
   type?: string;
+  /** The file's own name where the picker tells one (RN); else the path's last part. */
+  name?: string;
   /** H5: the browser's File. */
   originalFileObj?: Blob & { name?: string; type?: string; lastModified?: number };
+  /** The picker said it is a video (chooseMedia's fileType), with what it knew of it (video-pick.ts). */
+  kind?: 'video';
+  durationMs?: number;
+  width?: number;
+  height?: number;
+  posterPath?: string;
 }
 
 /** What a picked file is known to be refused for before reading a byte: its type, its size. */
@@ -93,6 +111,8 @@ export interface PrepareDeps {
   imageSize(path: string): Promise<ImageSize>;
   /** A small copy of the photo's pixels for its ThumbHash (after its dimensions are known). */
   thumbPixels(file: PickedFile): Promise<ThumbPixels | null>;
+  /** H5: a video's length, size and a frame, as the browser reads them; elsewhere the picker told. */
+  probeVideo(file: PickedFile): Promise<VideoFacts | null>;
   hashBlock: BlockHasher;
   maxBytes: number;
 }
@@ -103,6 +123,7 @@ function platformDeps(): PrepareDeps {
     canRead: canReadFile,
     imageSize: platformImageSize,
     thumbPixels: readThumbPixels,
+    probeVideo: async (file) => (process.env.TARO_ENV === 'h5' ? probeVideo(file.path) : null),
     hashBlock: defaultBlockHasher(),
     maxBytes: MAX_UPLOAD_BYTES,
   };
@@ -113,7 +134,8 @@ function platformDeps(): PrepareDeps {
  * that is empty, too large, not a photo or unreadable; never anything else.
  */
 export async function preparePickedFile(file: PickedFile, deps: Partial<PrepareDeps> = {}): Promise<PickedFile> {
-  const { read, canRead, imageSize, thumbPixels, hashBlock, maxBytes } = { ...platformDeps(), ...deps };
+  const { read, canRead, imageSize, thumbPixels, probeVideo, hashBlock, maxBytes } = { ...platformDeps(), ...deps };
+  const video = isVideoMime(file.mime);
   const source = file.source as TempFile | undefined;
   if (!source) return file;
   const size = source.originalFileObj?.size ?? file.size;
@@ -134,7 +156,7 @@ export async function preparePickedFile(file: PickedFile, deps: Partial<PrepareD
     // A size the picker did not tell (NaN) still lets the head be read; the qetag needs the exact size.
     const known = Number.isSafeInteger(size) && size > 0;
     const head = new Uint8Array(await readExactly(0, known ? Math.min(size, EXIF_HEAD_BYTES) : EXIF_HEAD_BYTES));
-    if (!looksLikePhoto(head)) throw new FileRejected('unreadable');
+    if (!(video ? looksLikeVideo(head) : looksLikePhoto(head))) throw new FileRejected('unreadable');
     if (file.mime === 'image/jpeg') {
       const takenAt = exifTakenAt(head.slice().buffer);
       if (takenAt) out.takenAt = takenAt;
@@ -148,6 +170,8 @@ export async function preparePickedFile(file: PickedFile, deps: Partial<PrepareD
       }
     }
   }
+  // A video's facts come from the picker or the browser's player; EXIF and the image decoder are for photos.
+  if (video) return prepareVideoFacts(out, { probeVideo, thumbPixels });
   const dimensions = await imageSize(file.path).catch((): ImageSize => null);
   if (dimensions === 'undecodable') {
     if (process.env.TARO_ENV === 'h5' && BROWSER_DECODES.includes(file.mime)) throw new FileRejected('unreadable');
@@ -165,7 +189,7 @@ export async function preparePickedFile(file: PickedFile, deps: Partial<PrepareD
 }
 
 /**
- * How many photos one trip to the album may bring back: WeChat's chooseImage takes at most 9 (Taro's RN
+ * How many photos one trip to the album may bring back: WeChat's chooseMedia takes at most 9 (Taro's RN
  * picker keeps that cap too); a browser's file input has no limit (null). The queue adds each pick to the
  * last, so more photos are a second pick away.
  */
@@ -180,31 +204,48 @@ export interface PickResult {
 
 /** A picked temp file as a queue file, without reading it. */
 export function pickedFileOf(temp: TempFile): PickedFile {
-  const name = temp.originalFileObj?.name || baseName(temp.path);
-  const mime = mimeOf(name, temp.originalFileObj?.type || temp.type);
+  const name = temp.originalFileObj?.name || temp.name || baseName(temp.path);
+  // WeChat names its temp videos .mp4; one without a known extension is still the MP4 it records.
+  const mime = mimeOf(name, temp.originalFileObj?.type || temp.type) ?? (temp.kind === 'video' ? 'video/mp4' : null);
   const size = temp.originalFileObj?.size ?? temp.size;
   const file: PickedFile = { path: temp.path, name, size, mime: mime ?? '', source: temp };
+  if (temp.kind === 'video' || (mime && isVideoMime(mime))) {
+    if (temp.durationMs) file.durationMs = temp.durationMs;
+    if (temp.width && temp.height) {
+      file.width = temp.width;
+      file.height = temp.height;
+    }
+    if (temp.posterPath) file.posterPath = temp.posterPath;
+  }
   const rejected = rejectionOf(size, mime);
   if (rejected) file.rejected = rejected;
   return file;
 }
 
-/** Opens the album or the camera; resolves with nothing picked when the user backs out. Reads no file. */
+/**
+ * Opens the album or the camera for photos and videos; resolves with nothing picked when the user backs
+ * out. Reads no file.
+ */
 export async function pickPhotos(source: 'album' | 'camera'): Promise<PickResult> {
   if (process.env.TARO_ENV === 'h5') return { files: (await pickInBrowser(source)).map(pickedFileOf) };
   return pickWithTaro(source);
 }
 
-/** WeChat and RN: Taro's chooseImage, at most 9 a trip. */
+/**
+ * WeChat and RN: Taro's chooseMedia, photos and videos together, at most 9 a trip, as shot (no
+ * compression); the camera records at most WeChat's 60 s.
+ */
 export async function pickWithTaro(source: 'album' | 'camera'): Promise<PickResult> {
   let tempFiles: TempFile[];
   try {
-    const result = await Taro.chooseImage({
+    const result = await Taro.chooseMedia({
       count: source === 'camera' ? 1 : (pickLimit() ?? 9),
+      mediaType: ['image', 'video'],
       sizeType: ['original'],
       sourceType: [source],
+      maxDuration: CAMERA_MAX_DURATION_S,
     });
-    tempFiles = result.tempFiles as TempFile[];
+    tempFiles = (result.tempFiles as MediaTempFile[]).map((entry) => tempFileOfMedia(entry));
   } catch (error) {
     if (error && typeof error === 'object' && 'errMsg' in error && /cancel/i.test(String(error.errMsg))) {
       return { files: [] };

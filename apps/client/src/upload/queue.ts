@@ -46,7 +46,7 @@ export interface PickedFile {
   path: string;
   name: string;
   size: number;
-  /** An accepted photo type; empty for a file rejected as unsupported. */
+  /** An accepted photo or video type; empty for a file rejected as unsupported. */
   mime: string;
   width?: number;
   height?: number;
@@ -55,6 +55,10 @@ export interface PickedFile {
   qetag?: string;
   /** ThumbHash (base64) of the photo, made on the device: the grid's placeholder until the thumbnail loads. */
   thumbhash?: string;
+  /** A video's length (ms) as the device read it; sent with uploads.confirm. */
+  durationMs?: number;
+  /** A video's poster frame on the device (WeChat's thumbTempFilePath, a browser frame): the upload list's picture. */
+  posterPath?: string;
   /** Already known not to go when picked (read nothing). */
   rejected?: Rejection;
   /** The platform's handle for reading the bytes (the picker's temp file); opaque to the queue. */
@@ -445,6 +449,7 @@ export function createUploadQueue({
         ...(file.height ? { height: file.height } : {}),
         ...(file.takenAt ? { takenAt: file.takenAt } : {}),
         ...(file.thumbhash ? { thumbhash: file.thumbhash } : {}),
+        ...(file.durationMs ? { durationMs: file.durationMs } : {}),
       });
       if (confirmed.duplicate) finishedSinceDrain.duplicates += 1;
       else finishedSinceDrain.uploaded += 1;

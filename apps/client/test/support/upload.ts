@@ -21,3 +21,14 @@ export function solidPixels(
   for (let i = 0; i < rgba.length; i += 4) rgba.set([...rgb, 255], i);
   return { width, height, rgba };
 }
+
+/** uploads.create's answer for `files`: an upload ticket each, keyed by its name. */
+export function uploadTicketsFor(files: readonly { filename: string }[]) {
+  return files.map((f) => ({
+    kind: 'upload' as const,
+    key: `k/${f.filename}`,
+    uploadUrl: 'https://up.example/',
+    fields: {},
+    expiresAt: '2030-01-01T00:00:00.000Z',
+  }));
+}

@@ -6,11 +6,12 @@
  */
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { Photo } from '@xiaojia/shared';
-import { useMemo } from 'react';
+import { isVideoMime, type Photo } from '@xiaojia/shared';
+import { useMemo, useState } from 'react';
 import { useT } from '../../i18n';
 import { placeholderOf } from '../../lib/placeholder';
 import { PHOTO_TOUCH_CLASS } from '../photo-touch';
+import { VideoBadge, VideoPlaceholder } from '../VideoBadge';
 import { type Block, type Cell, DAY_HEADER_HEIGHT, type GridMetrics, layoutDays } from './blocks';
 import { formatDay, groupByDay, toggleSelected } from './layout';
 import { longPress as press } from './long-press';
@@ -24,7 +25,7 @@ export { type PageViewport, usePageViewport } from './viewport';
 
 export type GridItem = Pick<
   Photo,
-  'id' | 'sortAt' | 'width' | 'height' | 'thumbUrl' | 'availability' | 'filename' | 'thumbhash'
+  'id' | 'sortAt' | 'width' | 'height' | 'thumbUrl' | 'availability' | 'filename' | 'thumbhash' | 'mime' | 'durationMs'
 >;
 
 /** RN styles take numbers; the web and mini-program runtimes take CSS lengths. */
@@ -215,6 +216,10 @@ function GridCell<P extends GridItem>({
   const { photo } = cell;
   const isSelected = selected.has(photo.id);
   const placeholder = placeholderOf(photo.thumbhash);
+  const video = isVideoMime(photo.mime);
+  // A video's poster that failed (none made: a server without ffmpeg) gives way to a plain placeholder;
+  // a fresh URL (the list fetched again) is tried again.
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
   const tap = () => {
     if (selectable) onSelectionChange?.(toggleSelected(selectedIds, photo.id));
     else onOpen?.(photo);
@@ -236,19 +241,25 @@ function GridCell<P extends GridItem>({
       }}
       onTouchEnd={press.release}
     >
-      {photo.availability === 'ok' && photo.thumbUrl ? (
+      {photo.availability === 'ok' && photo.thumbUrl && !(video && failedUrl === photo.thumbUrl) ? (
         <Image
           className="photo-grid__image"
           style={{ width: px(cell.width), height: px(height) }}
           src={photo.thumbUrl}
           mode="aspectFill"
-          onError={() => onThumbError?.(photo)}
+          onError={() => {
+            if (video) setFailedUrl(photo.thumbUrl);
+            onThumbError?.(photo);
+          }}
         />
+      ) : video && photo.availability === 'ok' ? (
+        <VideoPlaceholder />
       ) : (
         <View className="photo-grid__unbound">
           <Text className="photo-grid__unbound-text">{t('grid.unbound')}</Text>
         </View>
       )}
+      {video && <VideoBadge durationMs={photo.durationMs} />}
       {selectable && (
         <View className={`photo-grid__check${isSelected ? ' photo-grid__check--on' : ''}`}>
           <Text className="photo-grid__check-mark">{isSelected ? '✓' : ''}</Text>

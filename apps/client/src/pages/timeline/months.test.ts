@@ -39,6 +39,8 @@ const grid = (id: string, sortAt: string): GridItem => ({
   availability: 'ok',
   filename: `${id}.jpg`,
   thumbhash: null,
+  mime: 'image/jpeg',
+  durationMs: null,
 });
 
 describe('monthSpans', () => {

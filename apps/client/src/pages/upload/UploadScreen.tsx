@@ -5,7 +5,7 @@
  */
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { Home } from '@xiaojia/shared';
+import { type Home, isVideoMime } from '@xiaojia/shared';
 import { useState } from 'react';
 import { BackButton } from '../../components/BackButton';
 import { usePageChrome } from '../../components/Screen/chrome';
@@ -18,6 +18,7 @@ import { type PickResult, pickLimit } from '../../upload/picker';
 import type { UploadItem, UploadQueue } from '../../upload/queue';
 import { StorageUploadError } from '../../upload/transport';
 import { formatBytes } from '../viewer/navigation';
+import { UploadVideoThumb } from './VideoThumb';
 
 function percentOf(item: UploadItem): number {
   if (item.status === 'done' || item.status === 'duplicate' || item.status === 'confirming') return 100;
@@ -158,6 +159,7 @@ export function UploadScreen({ home, queue, pickPhotos }: UploadScreenProps) {
         {items.map((item) => (
           <View key={item.id} className={`upload-item upload-item--${item.status}`}>
             <View className="upload-item__head">
+              {isVideoMime(item.file.mime) && <UploadVideoThumb file={item.file} />}
               <Text className="upload-item__name">{item.file.name}</Text>
               {item.status === 'failed' || item.status === 'cancelled' ? (
                 <Text className="upload-item__action" onClick={() => queue.retry(item.id)}>

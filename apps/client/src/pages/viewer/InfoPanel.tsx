@@ -1,8 +1,9 @@
-/** The viewer's info panel: when the photo was taken and uploaded, by whom, its size and file name. */
+/** The viewer's info panel: when the photo was taken and uploaded, by whom, its size (a video's length) and file name. */
 import { Text, View } from '@tarojs/components';
 import type { PhotoDetail } from '@xiaojia/shared';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n';
+import { formatDuration } from '../../lib/duration';
 import { formatBytes, formatDateTime } from './navigation';
 
 /** `children`: more lines after the photo's own (the children's ages and milestones). */
@@ -26,6 +27,11 @@ export function InfoPanel({ detail, children }: { detail: PhotoDetail; children?
       <Text className="viewer__info-row">
         {t('viewer.info.size')}: {formatBytes(photo.size)}
       </Text>
+      {formatDuration(photo.durationMs) && (
+        <Text id="viewer-info-duration" className="viewer__info-row">
+          {t('video.info.duration')}: {formatDuration(photo.durationMs)}
+        </Text>
+      )}
       {photo.width && photo.height && (
         <Text className="viewer__info-row">
           {t('viewer.info.dimensions')}: {photo.width} × {photo.height}

@@ -8,7 +8,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { Home } from '@xiaojia/shared';
+import { type Home, isVideoMime } from '@xiaojia/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { useInvalidate } from '../../api/invalidate';
 import { useTRPC, useTRPCClient } from '../../api/query';
@@ -27,6 +27,7 @@ import { MilestoneSheet } from './MilestoneSheet';
 import { afterRemoval, keyTarget, listNeighbours, swipeTarget } from './navigation';
 import { PhotoFamilyInfo } from './PhotoFamilyInfo';
 import { SocialBar } from './SocialBar';
+import { VideoStage } from './VideoStage';
 import { ViewerStage } from './ViewerStage';
 
 export interface ViewerScreenProps {
@@ -99,34 +100,55 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false, ids, set
   // What the grid had on screen for this photo, else what photos.get (prefetched for neighbours) says.
   const known = handed?.id === id ? handed : photo;
   const toggle = (next: 'info' | 'albums' | 'milestone' | 'comments') => setPanel(panel === next ? 'none' : next);
+  // A video plays its original (previewUrl is its poster frame); a photo shows its preview.
+  const videoUrl = photo && isVideoMime(photo.mime) ? (detail.data?.originalUrl ?? null) : null;
+  const reachable = photo && isVideoMime(photo.mime) ? videoUrl : src;
+  const onSwipe = (dx: number, dy: number) => go(swipeTarget(dx, dy, neighbours));
+  const arrows = (
+    <>
+      {neighbours.prevId && (
+        <View id="viewer-prev" className="viewer__arrow viewer__arrow--prev" onClick={() => go(neighbours.prevId)}>
+          <Text className="viewer__arrow-text">‹</Text>
+        </View>
+      )}
+      {neighbours.nextId && (
+        <View id="viewer-next" className="viewer__arrow viewer__arrow--next" onClick={() => go(neighbours.nextId)}>
+          <Text className="viewer__arrow-text">›</Text>
+        </View>
+      )}
+    </>
+  );
 
   return (
     <View className="viewer">
       <View className="viewer__stage">
-        <ViewerStage
-          key={id}
-          photoSize={known ?? null}
-          thumbUrl={known?.thumbUrl ?? null}
-          previewUrl={src}
-          onSwipe={(dx, dy) => go(swipeTarget(dx, dy, neighbours))}
-        >
-          {neighbours.prevId && (
-            <View id="viewer-prev" className="viewer__arrow viewer__arrow--prev" onClick={() => go(neighbours.prevId)}>
-              <Text className="viewer__arrow-text">‹</Text>
-            </View>
-          )}
-          {neighbours.nextId && (
-            <View id="viewer-next" className="viewer__arrow viewer__arrow--next" onClick={() => go(neighbours.nextId)}>
-              <Text className="viewer__arrow-text">›</Text>
-            </View>
-          )}
-        </ViewerStage>
+        {videoUrl ? (
+          <VideoStage
+            key={id}
+            src={videoUrl}
+            poster={src}
+            onSwipe={onSwipe}
+            onDownload={() => void savePhotoToPhone(api, homeId, id)}
+          >
+            {arrows}
+          </VideoStage>
+        ) : (
+          <ViewerStage
+            key={id}
+            photoSize={known ?? null}
+            thumbUrl={known?.thumbUrl ?? null}
+            previewUrl={src}
+            onSwipe={onSwipe}
+          >
+            {arrows}
+          </ViewerStage>
+        )}
         {detail.isError && (
           <Text id="viewer-error" className="viewer__message">
             {errorMessage(detail.error, t)}
           </Text>
         )}
-        {photo && !src && <Text className="viewer__message">{t('viewer.unbound')}</Text>}
+        {photo && !reachable && <Text className="viewer__message">{t('viewer.unbound')}</Text>}
         <BackButton
           id="viewer-close"
           kind="close"
@@ -156,7 +178,7 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false, ids, set
         <View id="viewer-info" className="viewer__tool" onClick={() => toggle('info')}>
           <Text className="viewer__tool-text">{t('viewer.info')}</Text>
         </View>
-        {photo && src && (
+        {photo && reachable && (
           <View id="viewer-save" className="viewer__tool" onClick={() => void savePhotoToPhone(api, homeId, photo.id)}>
             <Text className="viewer__tool-text">{t('viewer.save')}</Text>
           </View>
