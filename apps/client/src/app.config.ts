@@ -15,7 +15,6 @@ export default defineAppConfig({
     'pages/feed/index',
     'pages/album/index',
     'pages/trash/index',
-    'pages/storage/index',
     'pages/account/index',
     'pages/home/index',
   ],
@@ -29,6 +28,8 @@ export default defineAppConfig({
     { root: 'pages/children', pages: ['index'] },
     { root: 'pages/milestones', pages: ['index'] },
     { root: 'pages/growth', pages: ['index'] },
+    // Storage settings: the binding form, every provider's guide and their messages.
+    { root: 'pages/storage', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: weapp ? '@bgTextStyle' : 'light',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConfirmUploadInput, HomeRef, UploadRequest, UploadTicket } from '@xiaojia/shared';
 import { describe, expect, it, vi } from 'vitest';
-import { deferred } from '../../test/support/upload';
+import { deferred, UPLOADED_PHOTO } from '../../test/support/upload';
 import { isSessionLost } from '../api/query';
 import { pickedFileOf, preparePickedFile } from './picker';
 import {
@@ -36,22 +36,7 @@ function uploadTicket(name: string): UploadTicket {
   };
 }
 
-const PHOTO = {
-  uploaderId: 'user-1',
-  filename: 'x.jpg',
-  mime: 'image/jpeg',
-  size: 1000,
-  width: 400,
-  height: 300,
-  takenAt: null,
-  createdAt: '2026-05-01T08:00:00.000Z',
-  sortAt: '2026-05-01T08:00:00.000Z',
-  deletedAt: null,
-  thumbUrl: null,
-  availability: 'ok' as const,
-  thumbhash: null,
-  durationMs: null,
-};
+const PHOTO = UPLOADED_PHOTO;
 
 function appError(appCode: string) {
   return Object.assign(new Error(appCode), { data: { appCode } });

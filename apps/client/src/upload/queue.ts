@@ -15,6 +15,7 @@ import {
   type ConfirmUploadInput,
   type ConfirmUploadResult,
   type HomeRef,
+  type ImageVariantName,
   MAX_UPLOAD_BATCH,
   type UploadRequest,
   type UploadTicket,
@@ -117,6 +118,15 @@ export interface UploadTransport {
     onProgress: (loaded: number) => void,
     signal: CancelSignal,
   ): Promise<void>;
+  /**
+   * After `send`, for a ticket with `derivatives`: makes and stores them, answers the variants stored (a
+   * failed one is left out, never thrown); rejects only with UploadCancelled.
+   */
+  storeDerivatives?(
+    ticket: Extract<UploadTicket, { kind: 'upload' }>,
+    file: PickedFile,
+    signal: CancelSignal,
+  ): Promise<readonly ImageVariantName[]>;
   confirm(input: HomeRef & ConfirmUploadInput): Promise<ConfirmUploadResult>;
 }
 
@@ -441,6 +451,11 @@ export function createUploadQueue({
         signal,
       );
       if (cancelled) throw new UploadCancelled();
+      const derivatives =
+        ticket.derivatives?.length && transport.storeDerivatives
+          ? await transport.storeDerivatives(ticket, file, signal)
+          : [];
+      if (cancelled) throw new UploadCancelled();
       update(id, { status: 'confirming', loaded: file.size });
       const confirmed = await transport.confirm({
         homeId,
@@ -450,6 +465,7 @@ export function createUploadQueue({
         ...(file.takenAt ? { takenAt: file.takenAt } : {}),
         ...(file.thumbhash ? { thumbhash: file.thumbhash } : {}),
         ...(file.durationMs ? { durationMs: file.durationMs } : {}),
+        ...(derivatives.length > 0 ? { derivatives: [...derivatives] } : {}),
       });
       if (confirmed.duplicate) finishedSinceDrain.duplicates += 1;
       else finishedSinceDrain.uploaded += 1;

@@ -46,6 +46,7 @@ import {
   zPhotoPage,
   zPhotoSocial,
   zPurgeResult,
+  zSignedParts,
   zStorageStatus,
   zUploadTickets,
   zWxaCode,
@@ -92,6 +93,10 @@ export const OUTPUTS: Record<ProcedurePath, z.ZodType> = {
   'storage.unbind': zStorageStatus,
   'uploads.create': zUploadTickets,
   'uploads.confirm': zConfirmUploadResult,
+  // The multipart contract (its procedures answer from another branch's work).
+  'uploads.signParts': zSignedParts,
+  'uploads.completeParts': zAuthOk,
+  'uploads.abortParts': zAuthOk,
   'photos.list': zPhotoPage,
   'photos.get': zPhotoDetail,
   'photos.trash': zCount,

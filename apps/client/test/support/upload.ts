@@ -32,3 +32,21 @@ export function uploadTicketsFor(files: readonly { filename: string }[]) {
     expiresAt: '2030-01-01T00:00:00.000Z',
   }));
 }
+
+/** A photo as the API answers it (zPhoto), for transports that confirm uploads in tests. */
+export const UPLOADED_PHOTO = {
+  uploaderId: 'user-1',
+  filename: 'x.jpg',
+  mime: 'image/jpeg',
+  size: 1000,
+  width: 400,
+  height: 300,
+  takenAt: null,
+  createdAt: '2026-05-01T08:00:00.000Z',
+  sortAt: '2026-05-01T08:00:00.000Z',
+  deletedAt: null,
+  thumbUrl: null,
+  availability: 'ok' as const,
+  thumbhash: null,
+  durationMs: null,
+};

@@ -30,7 +30,8 @@ async function step<T>(what: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-const matches = (pattern: string, value: string) =>
+/** Whether a CORS rule's origin or header pattern (`*` wildcards) covers `value`, as S3 matches them. */
+export const corsPatternMatches = (pattern: string, value: string) =>
   pattern === '*' ||
   pattern.toLowerCase() === value.toLowerCase() ||
   (pattern.includes('*') &&
@@ -49,12 +50,12 @@ export function corsGaps(
   method: 'POST' | 'PUT',
   headers: readonly string[],
 ): string[] {
-  const allowing = rules.filter((rule) => (rule.AllowedOrigins ?? []).some((o) => matches(o, origin)));
+  const allowing = rules.filter((rule) => (rule.AllowedOrigins ?? []).some((o) => corsPatternMatches(o, origin)));
   if (allowing.length === 0) return [`no rule allows the origin ${origin}`];
   const ok = allowing.some(
     (rule) =>
       (rule.AllowedMethods ?? []).some((m) => m.toUpperCase() === method) &&
-      headers.every((h) => (rule.AllowedHeaders ?? []).some((allowed) => matches(allowed, h))),
+      headers.every((h) => (rule.AllowedHeaders ?? []).some((allowed) => corsPatternMatches(allowed, h))),
   );
   if (ok) return [];
   return [`no rule for ${origin} allows ${method} with the headers ${headers.join(', ') || '(none)'}`];

@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import type { BindStorageInput } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { element, isDisabled, pendingBind, refusal, text, type } from '../../../test/support/bind-form';
 import { setLocale } from '../../i18n';
 import { StorageBindForm } from './index';
 
@@ -11,51 +12,13 @@ const filled = {
   domain: 'https://img.example.com',
 };
 
-function element(selector: string): Element {
-  const found = document.querySelector(selector);
-  if (!found) throw new Error(`${selector} is not rendered`);
-  return found;
-}
-
-function text(selector: string): string | null {
-  return document.querySelector(selector)?.textContent ?? null;
-}
-
-async function type(field: string, value: string) {
-  const input = await waitFor(() => element(`#bind-${field} input`));
-  fireEvent.input(input, { target: { value } });
-  fireEvent.blur(input);
-}
-
 async function fillAll(values: Partial<typeof filled> = {}) {
   for (const [field, value] of Object.entries({ ...filled, ...values })) await type(field, value);
   fireEvent.click(element('#bind-region-z2'));
 }
 
-/** Taro's H5 button keeps a `disabled="false"` attribute: its property is what counts. */
-function isDisabled(selector: string): boolean {
-  return Boolean((element(selector) as HTMLElement & { disabled?: boolean }).disabled);
-}
-
 function submit() {
   fireEvent.click(element('#bind-submit'));
-}
-
-/** A storage.bind the test settles by hand, to look at the form while the server is verifying. */
-function pendingBind() {
-  const calls: BindStorageInput[] = [];
-  let settle: { resolve(): void; reject(error: unknown): void } = { resolve() {}, reject() {} };
-  const bind = (input: BindStorageInput) => {
-    calls.push(input);
-    return new Promise<void>((resolve, reject) => {
-      settle = { resolve, reject };
-    });
-  };
-  return { bind, calls, settle: () => settle };
-}
-
-function refusal(appCode: string) {
-  return Object.assign(new Error(appCode), { data: { appCode } });
 }
 
 describe('StorageBindForm', () => {
@@ -116,14 +79,14 @@ describe('StorageBindForm', () => {
     submit();
     await waitFor(() => expect(isDisabled('#bind-submit')).toBe(true));
     expect(text('#bind-submit')).toContain('正在向七牛验证…');
-    expect(server.calls).toEqual([{ ...filled, region: 'z2' }]);
+    expect(server.calls).toEqual([{ provider: 'qiniu', ...filled, region: 'z2' }]);
     // A second tap while verifying sends nothing more.
     submit();
     expect(server.calls).toHaveLength(1);
 
     await act(async () => server.settle().resolve());
     await waitFor(() => expect(isDisabled('#bind-submit')).toBe(false));
-    expect(bound).toEqual([{ ...filled, region: 'z2' }]);
+    expect(bound).toEqual([{ provider: 'qiniu', ...filled, region: 'z2' }]);
     expect((element('#bind-secretKey input') as HTMLInputElement).value).toBe('');
   });
 

@@ -1,15 +1,19 @@
 /**
- * Binding (and re-binding with rotated keys) a Qiniu bucket. Validates with the shared schema before
- * calling the server, keeps the button disabled while the server verifies, and turns each refusal code
- * into a message that names what to fix, with the fields concerned marked. The secret key is a password
- * field; nothing the server returns ever fills it.
+ * Binding (and re-binding with rotated keys) a bucket: the provider picked first, its guide, then its
+ * fields (BindFields). Validates with the shared schema before calling the server, keeps the button
+ * disabled while the server verifies, and turns each refusal code into a message that names what to fix,
+ * with the fields concerned marked (RefusalMessage). The secret key is a password field; nothing the
+ * server returns ever fills it.
  */
-import { Input, Text, View } from '@tarojs/components';
-import { type BindStorageInput, QINIU_REGIONS, type QiniuRegion } from '@xiaojia/shared';
+import { Text, View } from '@tarojs/components';
+import type { BindStorageInput } from '@xiaojia/shared';
 import { useState } from 'react';
 import { useT } from '../../i18n';
-import { errorMessage } from '../../i18n/errors';
-import { regionName } from '../../i18n/keys';
+import { loadStoragePagesMessages } from '../../i18n/storage-pages';
+import { webAppOrigin } from '../../lib/web-origin';
+import { ActionButton } from '../ActionButton';
+import { StorageGuide } from '../StorageGuide';
+import { BindFields } from './BindFields';
 import {
   type BindFailure,
   type BindField,
@@ -17,24 +21,28 @@ import {
   bindFailure,
   EMPTY_BIND_VALUES,
   type FieldErrors,
+  type StorageChoice,
+  type TextField,
   validateBinding,
 } from './binding';
+import { ProviderPicker } from './ProviderPicker';
+import { RefusalMessage } from './RefusalMessage';
 import './index.css';
-import { ActionButton } from '../ActionButton';
+
+loadStoragePagesMessages();
 
 export interface StorageBindFormProps {
-  /** Prefill (rotating keys: the bound bucket, domain and region). Never the secret key. */
+  /** Prefill (rotating keys: the bound bucket and where it lives). Never the secret key. */
   initial?: Partial<Omit<BindValues, 'secretKey'>>;
+  /** Rotating keys over a bound bucket: same provider, new keys. */
+  rotating?: boolean;
   /** Calls storage.bind; rejects with the server's error. */
   bind(input: BindStorageInput): Promise<unknown>;
   onBound?(input: BindStorageInput): void;
   onCancel?(): void;
 }
 
-const TEXT_FIELDS = ['accessKey', 'secretKey', 'bucket', 'domain'] as const;
-const REGIONS = Object.keys(QINIU_REGIONS) as QiniuRegion[];
-
-export function StorageBindForm({ initial, bind, onBound, onCancel }: StorageBindFormProps) {
+export function StorageBindForm({ initial, rotating = false, bind, onBound, onCancel }: StorageBindFormProps) {
   const t = useT();
   const [values, setValues] = useState<BindValues>({ ...EMPTY_BIND_VALUES, ...initial, secretKey: '' });
   // Errors show for a field once it was left or the form was submitted: not while typing the first time.
@@ -46,15 +54,15 @@ export function StorageBindForm({ initial, bind, onBound, onCancel }: StorageBin
   const validation = validateBinding(values);
   const localErrors: FieldErrors = validation.ok ? {} : validation.errors;
   const serverErrors: FieldErrors = failure?.kind === 'fields' ? failure.errors : {};
-  const refusedFields: readonly BindField[] = failure?.kind === 'refused' ? failure.fields : [];
+  const refused: readonly BindField[] = failure?.kind === 'refused' ? failure.fields : [];
+  const provider = t(`storage.provider.${values.choice}`);
 
   function errorOf(field: BindField): string | null {
-    const key = (submitted || visited[field] ? localErrors[field] : undefined) ?? serverErrors[field];
-    return key ? t(key) : null;
+    const error = (submitted || visited[field] ? localErrors[field] : undefined) ?? serverErrors[field];
+    return error ? t(error.key, error.params) : null;
   }
 
-  function change(field: BindField, value: string) {
-    setValues((current) => ({ ...current, [field]: value }));
+  function forget(field: BindField) {
     // What the server said about this field no longer holds once it is edited.
     setFailure((current) => {
       if (!current) return current;
@@ -62,6 +70,19 @@ export function StorageBindForm({ initial, bind, onBound, onCancel }: StorageBin
       if (current.kind === 'fields' && current.errors[field]) return null;
       return current;
     });
+  }
+
+  function change(field: TextField, value: string) {
+    setValues((current) => ({ ...current, [field]: value }));
+    forget(field);
+  }
+
+  function choose(choice: StorageChoice) {
+    // Another provider: its own region list, addressing and errors; the keys typed stay.
+    setValues((current) => ({ ...current, choice, region: '', pathStyle: true }));
+    setVisited({});
+    setSubmitted(false);
+    setFailure(null);
   }
 
   async function submit() {
@@ -83,85 +104,49 @@ export function StorageBindForm({ initial, bind, onBound, onCancel }: StorageBin
     }
   }
 
-  const formMessage =
-    failure?.kind === 'refused'
-      ? t(`storage.error.${failure.code}`)
-      : failure?.kind === 'other'
-        ? t('storage.error.other', { message: errorMessage(failure.error, t) })
-        : null;
+  const heading = rotating
+    ? t('storage.rotate.heading')
+    : values.choice === 'qiniu'
+      ? t('storage.bind.heading')
+      : t('storage.s3.bind.heading', { provider });
 
   return (
-    <View className="bind-form" id="bind-form">
-      {TEXT_FIELDS.map((field) => {
-        const error = errorOf(field);
-        const marked = error !== null || refusedFields.includes(field);
-        return (
-          <View key={field} className={`bind-form__field${marked ? ' bind-form__field--error' : ''}`}>
-            <Text className="bind-form__label">{t(`storage.form.${field}`)}</Text>
-            <Input
-              id={`bind-${field}`}
-              className="bind-form__input"
-              value={values[field]}
-              password={field === 'secretKey'}
-              placeholder={field === 'domain' ? t('storage.form.domainPlaceholder') : ''}
-              maxlength={field === 'domain' ? 253 : 64}
-              disabled={verifying || undefined}
-              onInput={(event) => change(field, event.detail.value)}
-              onBlur={() => setVisited((current) => ({ ...current, [field]: true }))}
-            />
-            {field === 'secretKey' && <Text className="bind-form__hint">{t('storage.form.secretKeyHint')}</Text>}
-            {error && (
-              <Text id={`bind-error-${field}`} className="bind-form__error">
-                {error}
-              </Text>
-            )}
-          </View>
-        );
-      })}
-
-      <View
-        className={`bind-form__field${errorOf('region') || refusedFields.includes('region') ? ' bind-form__field--error' : ''}`}
-      >
-        <Text className="bind-form__label">{t('storage.form.region')}</Text>
-        <View className="bind-form__regions" id="bind-region">
-          {REGIONS.map((region) => (
-            <View
-              key={region}
-              id={`bind-region-${region}`}
-              className={`bind-form__region${values.region === region ? ' bind-form__region--chosen' : ''}`}
-              aria-selected={values.region === region}
-              onClick={() => {
-                if (verifying) return;
-                change('region', region);
-                setVisited((current) => ({ ...current, region: true }));
-              }}
-            >
-              <Text>{regionName(t, region)}</Text>
-              <Text className="bind-form__region-id">{region}</Text>
-            </View>
-          ))}
+    <View className="storage__binding" id="bind-section">
+      {!rotating && (
+        <View className="screen__card">
+          <ProviderPicker choice={values.choice} disabled={verifying} onChoose={choose} />
         </View>
-        {errorOf('region') && (
-          <Text id="bind-error-region" className="bind-form__error">
-            {errorOf('region')}
-          </Text>
+      )}
+      <StorageGuide choice={values.choice} bucket={values.bucket} origin={webAppOrigin()} />
+      <View className="screen__card storage__form-card bind-form" id="bind-form">
+        <Text className="screen__heading">{heading}</Text>
+        {rotating && <Text className="screen__hint storage__rotate-hint">{t('storage.rotate.hint')}</Text>}
+        <BindFields
+          values={values}
+          disabled={verifying}
+          errorOf={errorOf}
+          marked={(field) => errorOf(field) !== null || refused.includes(field)}
+          change={change}
+          setPathStyle={(on) => {
+            setValues((current) => ({ ...current, pathStyle: on }));
+            forget('pathStyle');
+          }}
+          visit={(field) => setVisited((current) => ({ ...current, [field]: true }))}
+        />
+        <RefusalMessage failure={failure} choice={values.choice} />
+        <ActionButton id="bind-submit" className="bind-form__submit" busy={verifying} onClick={() => void submit()}>
+          {verifying
+            ? values.choice === 'qiniu'
+              ? t('storage.form.verifying')
+              : t('storage.s3.form.verifying', { provider })
+            : t('storage.form.submit')}
+        </ActionButton>
+        {onCancel && (
+          <ActionButton id="bind-cancel" className="bind-form__cancel" disabled={verifying} onClick={onCancel}>
+            {t('storage.form.cancel')}
+          </ActionButton>
         )}
       </View>
-
-      {formMessage && (
-        <View className="bind-form__failure" id="bind-error">
-          <Text>{formMessage}</Text>
-        </View>
-      )}
-
-      <ActionButton id="bind-submit" className="bind-form__submit" busy={verifying} onClick={() => void submit()}>
-        {verifying ? t('storage.form.verifying') : t('storage.form.submit')}
-      </ActionButton>
-      {onCancel && (
-        <ActionButton id="bind-cancel" className="bind-form__cancel" disabled={verifying} onClick={onCancel}>
-          {t('storage.form.cancel')}
-        </ActionButton>
-      )}
     </View>
   );
 }

@@ -5,7 +5,8 @@ import { forgetCurrentHome, home, homeList } from '../../../test/support/homes';
 import { id } from '../../../test/support/ids';
 import { appError, element, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
-import StoragePage, { StorageScreen } from './index';
+import StoragePage from './index';
+import { StorageScreen } from './StorageScreen';
 
 const OWNER = home(id('h1'), 'owner');
 
@@ -65,6 +66,7 @@ describe('storage settings', () => {
     expect(api.callsTo('storage.bind')).toEqual([
       {
         homeId: id('h1'),
+        provider: 'qiniu',
         accessKey: 'AK_example-0123456789abcdef',
         secretKey: 'SK_example-0123456789abcdef',
         bucket: 'family-photos',
@@ -128,11 +130,52 @@ describe('storage settings', () => {
     expect(api.callsTo('storage.bind')).toEqual([
       {
         homeId: id('h1'),
+        provider: 'qiniu',
         accessKey: 'AK_new-0123456789abcdefnewkey',
         secretKey: 'SK_new-0123456789abcdefnewkey',
         bucket: 'family-photos',
         domain: 'https://img.example.com',
         region: 'z2',
+      },
+    ]);
+  });
+
+  it('shows an S3 bucket where it lives, and rotates its keys with the provider and location kept', async () => {
+    const account = '0123456789abcdef0123456789abcdef';
+    const r2: StorageStatus = {
+      ...bound,
+      provider: 's3',
+      domain: null,
+      region: null,
+      s3: { preset: 'r2', endpoint: `https://${account}.r2.cloudflarestorage.com`, region: 'auto', pathStyle: true },
+    };
+    const api = renderWithApi(<StorageScreen home={OWNER} />, {
+      'storage.status': () => r2,
+      'storage.bind': () => ({ ...r2, accessKeyMasked: 'new1…key9' }),
+    });
+    await waitFor(() => expect(textOf('#storage-provider')).toBe('Cloudflare R2（你的存储桶）'));
+    expect(textOf('#storage-endpoint')).toBe(`https://${account}.r2.cloudflarestorage.com`);
+    expect(textOf('#storage-path-style')).toBe('路径风格（endpoint/存储桶）');
+    expect(document.querySelector('#storage-domain')).toBeNull();
+
+    fireEvent.click(element('#storage-rotate'));
+    const accountId = await waitFor(() => element('#bind-accountId input') as HTMLInputElement);
+    expect(accountId.value).toBe(account);
+    // Same bucket, same provider: no provider to pick while rotating.
+    expect(document.querySelector('#bind-provider')).toBeNull();
+    expect(textOf('#storage-guide')).toContain('管理 R2 API 令牌');
+    await fill({ accessKey: 'new1-access-key9', secretKey: 'new-secret/0123456789+key' });
+    fireEvent.click(element('#bind-submit'));
+    await waitFor(() => expect(textOf('#storage-access-key')).toBe('new1…key9'));
+    expect(api.callsTo('storage.bind')).toEqual([
+      {
+        homeId: id('h1'),
+        provider: 's3',
+        preset: 'r2',
+        accessKey: 'new1-access-key9',
+        secretKey: 'new-secret/0123456789+key',
+        bucket: 'family-photos',
+        accountId: account,
       },
     ]);
   });

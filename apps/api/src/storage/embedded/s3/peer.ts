@@ -2,12 +2,14 @@
  * The embedded store's S3 side: the subset of the S3 protocol the S3 provider uses, path-style
  * (http://host/<bucket>/<key>), every request SigV4-verified by auth.ts against the peer's injected clock:
  * HeadBucket, GetBucketCors, PutObject (If-None-Match: *), POST policy uploads, Head/Get (with a byte
- * Range)/DeleteObject, and multipart uploads (multipart.ts). The official AWS SDK is its test client
- * (peer.test.ts, multipart.test.ts), as the qiniu SDK is for the Kodo side. No public-read, no listing.
+ * Range)/DeleteObject, multipart uploads (multipart.ts), and CORS for browsers by the bucket's rules
+ * (cors.ts). The official AWS SDK is its test client (peer.test.ts, multipart.test.ts), as the qiniu SDK is
+ * for the Kodo side. No public-read, no listing.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../../../integrations/clock.js';
 import { authorize, type PeerCredentials, S3PeerError, splitUrl } from './auth.js';
+import { corsHeaders, preflight } from './cors.js';
 import { S3Multipart } from './multipart.js';
 import { S3Objects } from './objects.js';
 import { postObject } from './post.js';
@@ -16,6 +18,9 @@ export interface PeerCorsRule {
   origins: string[];
   methods: string[];
   headers?: string[];
+  /** Answer headers a browser script may read (ETag for multipart parts). */
+  exposeHeaders?: string[];
+  maxAgeSeconds?: number;
 }
 
 export interface S3PeerOptions extends PeerCredentials {
@@ -74,6 +79,11 @@ export class S3Peer {
 
   /** Serves one request; never throws (every failure is an S3 error answer). */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Browsers: the bucket's CORS rules answer preflights and mark what its origin may read.
+    const name = decodeURIComponent(splitUrl(req.url ?? '/').path.split('/')[1] ?? '');
+    const rules = Object.hasOwn(this.options.buckets, name) ? this.options.buckets[name] : undefined;
+    if (req.method === 'OPTIONS') return preflight(req, res, rules);
+    for (const [name, value] of Object.entries(corsHeaders(req, rules))) res.setHeader(name, value);
     try {
       await this.route(req, res);
     } catch (error) {

@@ -18,7 +18,9 @@ export const PEER_KEYS = {
 };
 export const PEER_BUCKET = 'family-photos';
 export const APP_ORIGIN = 'https://xiaojia.example.com';
-export const GOOD_CORS: PeerCorsRule[] = [{ origins: [APP_ORIGIN], methods: ['GET', 'PUT', 'POST'], headers: ['*'] }];
+export const GOOD_CORS: PeerCorsRule[] = [
+  { origins: [APP_ORIGIN], methods: ['GET', 'PUT', 'POST'], headers: ['*'], exposeHeaders: ['ETag'] },
+];
 
 export interface TestPeer {
   peer: S3Peer;

@@ -1,0 +1,16 @@
+/**
+ * The storage page's S3 messages (provider picker, S3 form, guides), added when a module of that page
+ * loads: each calls this at its top, keeping them in the weapp subpackage (see children-pages.ts).
+ */
+import { addMessages } from './index';
+import { storageGuidesMessages } from './locales/storage-guides';
+import { storageS3Messages } from './locales/storage-s3';
+
+let added = false;
+
+export function loadStoragePagesMessages(): void {
+  if (added) return;
+  added = true;
+  addMessages(storageS3Messages);
+  addMessages(storageGuidesMessages);
+}
