@@ -2,6 +2,7 @@
 import { useSyncExternalStore } from 'react';
 import type { ApiClient } from '../api/client';
 import { isSessionLost } from '../api/query';
+import { withPlatformMultipart } from './multipart';
 import { preparePickedFile } from './picker';
 import { createUploadQueue, type QueueSnapshot, type UploadQueue } from './queue';
 import { theUploadQueue } from './session';
@@ -10,7 +11,7 @@ import { createTaroUploadTransport } from './transport';
 export function getUploadQueue(api: ApiClient): UploadQueue {
   return theUploadQueue((events) =>
     createUploadQueue({
-      transport: createTaroUploadTransport(api),
+      transport: withPlatformMultipart(createTaroUploadTransport(api), api),
       prepare: (file) => preparePickedFile(file),
       isSessionLost,
       ...events,
