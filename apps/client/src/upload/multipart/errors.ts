@@ -41,7 +41,7 @@ export class MultipartFailure extends Error {
     readonly reason: MultipartFailureReason,
     override readonly cause?: unknown,
   ) {
-    super(`multipart upload failed (${reason})${cause instanceof Error ? `: ${cause.message}` : ''}`);
+    super(`multipart upload stopped (${reason})${cause instanceof Error ? `: ${cause.message}` : ''}`);
   }
 
   /** Starting again from a fresh ticket may succeed. */

@@ -1,6 +1,6 @@
 import { MULTIPART_PARTS_MAX, MULTIPART_THRESHOLD_BYTES } from '@xiaojia/shared';
 import { describe, expect, it } from 'vitest';
-import { PartTransferError } from './errors';
+import { MultipartFailure, PartTransferError } from './errors';
 import { cutParts } from './parts';
 import { backoffDelay, isTransient } from './retry';
 
@@ -53,6 +53,8 @@ describe('retry waits', () => {
     expect(isTransient(new PartTransferError(400, 'x'))).toBe(false);
     expect(isTransient(new PartTransferError(403, 'x'))).toBe(false);
     expect(isTransient(new TypeError('Failed to fetch'))).toBe(true);
+    // Whatever its message says ("upload failed" reads as Safari's "Load failed" to a pattern).
+    expect(isTransient(new MultipartFailure('gone', new Error('upload failed')))).toBe(false);
     expect(isTransient(Object.assign(new Error('x'), { data: { httpStatus: 502 } }))).toBe(true);
     expect(isTransient(Object.assign(new Error('x'), { data: { httpStatus: 401, appCode: 'UNAUTHORIZED' } }))).toBe(
       false,

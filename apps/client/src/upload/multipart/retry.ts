@@ -6,7 +6,7 @@
 import { isNetworkError } from '../../i18n/errors';
 import type { CancelSignal } from '../queue';
 import { UploadCancelled } from '../queue';
-import { PartTransferError } from './errors';
+import { MultipartFailure, PartTransferError } from './errors';
 
 export interface RetryPolicy {
   /** Tries of one request in all, the first included. */
@@ -46,6 +46,7 @@ export const realSleep: Sleep = (ms, signal) =>
  * and the same from the API (its client reports the HTTP status in `data.httpStatus`).
  */
 export function isTransient(error: unknown): boolean {
+  if (error instanceof MultipartFailure) return false;
   if (error instanceof PartTransferError) return error.retryable;
   if (isNetworkError(error)) return true;
   const status = (error as { data?: { httpStatus?: unknown } } | null)?.data?.httpStatus;
