@@ -22,6 +22,7 @@ import { timelineMessages } from './locales/timeline';
 import { togetherMessages } from './locales/together';
 import { trashMessages } from './locales/trash';
 import { uploadMessages } from './locales/upload';
+import { uploadMultipartMessages } from './locales/upload-multipart';
 import { viewerMessages } from './locales/viewer';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -38,6 +39,7 @@ export const FEATURES = [
   authMessages,
   timelineMessages,
   uploadMessages,
+  uploadMultipartMessages,
   viewerMessages,
   albumsMessages,
   trashMessages,

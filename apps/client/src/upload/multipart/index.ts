@@ -5,11 +5,12 @@
 import Taro from '@tarojs/taro';
 import type { ApiClient } from '../../api/client';
 import { type PickedFileSource, readFileRange } from '../file-head';
-import type { PickedFile, UploadTransport } from '../queue';
+import type { PickedFile, UploadQueue, UploadTransport } from '../queue';
 import { platformByteHttp } from './http';
 import { platformNetwork } from './network';
 import { createRecordStore, type RecordStore } from './record';
-import { withMultipart } from './transport';
+import { canReopenFiles, continueStoredUploads, type InterruptedUpload, interruptedOf } from './stored';
+import { forgetStoredUpload, withMultipart } from './transport';
 
 let records: RecordStore | null = null;
 
@@ -34,4 +35,23 @@ export function withPlatformMultipart(inner: UploadTransport, api: ApiClient): U
     network: platformNetwork(),
     read: readPart,
   });
+}
+
+/** Once the queue exists: stored uploads whose files this platform can reopen continue by themselves. */
+export function continueInterrupted(queue: Pick<UploadQueue, 'add'>): void {
+  void continueStoredUploads(queue, multipartRecords());
+}
+
+/** The upload screen's view of interrupted uploads. */
+export function storedUploads(api: ApiClient) {
+  return {
+    canReopen: canReopenFiles(),
+    async list(): Promise<InterruptedUpload[]> {
+      return (await multipartRecords().list()).map(interruptedOf);
+    },
+    async forget(key: string): Promise<void> {
+      const record = await multipartRecords().get(key);
+      if (record) await forgetStoredUpload({ api, http: platformByteHttp(), records: multipartRecords() }, record);
+    },
+  };
 }

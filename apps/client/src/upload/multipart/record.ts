@@ -25,6 +25,8 @@ const zRecord = z.object({
   request: zUploadRequest,
   ticket: zUploadOnly.extend({ multipart: zMultipartPlan }),
   uploadId: z.string().min(1).max(1024),
+  /** Where the platform can open the file again after a restart (WeChat, RN): its path. */
+  path: z.string().max(4096).optional(),
   parts: z
     .array(z.object({ partNumber: z.number().int().min(1).max(MULTIPART_PARTS_MAX), etag: z.string().min(1) }))
     .max(MULTIPART_PARTS_MAX),

@@ -40,20 +40,37 @@ function sameFile(record: MultipartRecord, homeId: string, request: UploadReques
   );
 }
 
+/** The protocol adapter for a multipart ticket. */
+export function partTargetOf(
+  deps: Pick<MultipartDeps, 'api' | 'http'>,
+  ticket: MultipartTicket,
+  homeId: string,
+  request: UploadRequest,
+): PartTarget {
+  const plan = ticket.multipart;
+  if (plan.protocol === 'qiniu-v2') {
+    return qiniuV2Target({ plan, key: ticket.key, filename: request.filename, mime: request.mime, http: deps.http });
+  }
+  const partCount = cutParts(request.size, plan.partBytes).length;
+  return s3Target({ api: deps.api, homeId, key: ticket.key, plan, partCount, http: deps.http });
+}
+
+/** Gives a stored upload up (the user will not pick its file again): on the storage, then on the device. */
+export async function forgetStoredUpload(
+  deps: Pick<MultipartDeps, 'api' | 'http' | 'records'>,
+  record: MultipartRecord,
+): Promise<void> {
+  await partTargetOf(deps, record.ticket, record.homeId, record.request)
+    .abort(record.uploadId)
+    .catch(() => undefined);
+  await deps.records.drop(record.ticket.key);
+}
+
 export function withMultipart(inner: UploadTransport, deps: MultipartDeps): UploadTransport {
   /** Home and request of each multipart ticket handed out, for its record. */
   const origins = new Map<string, { homeId: string; request: UploadRequest }>();
   /** Keys of uploads being sent now: never handed out twice. */
   const active = new Set<string>();
-
-  function targetOf(ticket: MultipartTicket, homeId: string, request: UploadRequest): PartTarget {
-    const plan = ticket.multipart;
-    if (plan.protocol === 'qiniu-v2') {
-      return qiniuV2Target({ plan, key: ticket.key, filename: request.filename, mime: request.mime, http: deps.http });
-    }
-    const partCount = cutParts(request.size, plan.partBytes).length;
-    return s3Target({ api: deps.api, homeId, key: ticket.key, plan, partCount, http: deps.http });
-  }
 
   return {
     ...inner,
@@ -94,10 +111,10 @@ export function withMultipart(inner: UploadTransport, deps: MultipartDeps): Uplo
           size: file.size,
           partBytes: ticket.multipart.partBytes,
           read: (start, length) => deps.read(file, start, length),
-          target: targetOf(multipartTicket, origin.homeId, origin.request),
+          target: partTargetOf(deps, multipartTicket, origin.homeId, origin.request),
           resume: record ? { uploadId: record.uploadId, parts: record.parts } : null,
           journal: deps.records.journal(
-            { homeId: origin.homeId, request: origin.request, ticket: multipartTicket },
+            { homeId: origin.homeId, request: origin.request, ticket: multipartTicket, path: file.path },
             record,
           ),
           network: deps.network,
