@@ -20,6 +20,7 @@ import type { ObjectStat, StorageProvider } from '../storage/provider.js';
 import type { AppDeps } from '../trpc/context.js';
 import { ActivityService } from './activity.js';
 import type { HomeMember } from './home-access.js';
+import { kodoMultipartExpiry, kodoMultipartPlan, usesKodoMultipart } from './kodo-multipart.js';
 import { NotificationsService } from './notifications.js';
 import { PhotoViews } from './photo-views.js';
 import { StorageService, storageAppError } from './storage.js';
@@ -84,14 +85,20 @@ export class UploadsService {
         continue;
       }
       const key = objectKeyFor(member.homeId, file.mime, now);
+      const kodoParts = usesKodoMultipart(provider, file.size);
       const grant = await provider.grantUpload({
         key,
-        expiresAt,
+        expiresAt: kodoParts ? kodoMultipartExpiry(now, file.size) : expiresAt,
         maxBytes: Math.min(file.size + SIZE_SLACK, cap),
         mimeTypes: ACCEPTED_MIME,
         declared: { mime: file.mime, bytes: file.size },
       });
-      tickets.push({ kind: 'upload', key, ...grant });
+      tickets.push({
+        kind: 'upload',
+        key,
+        ...grant,
+        ...(kodoParts ? { multipart: kodoMultipartPlan(provider, grant, file.size) } : {}),
+      });
       rows.push({
         object_key: key,
         home_id: member.homeId,

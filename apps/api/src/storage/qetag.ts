@@ -43,17 +43,24 @@ export class QetagHasher {
   }
 
   digest(): string {
+    return qetagOfBlocks(this.blocks());
+  }
+
+  /** Finishes: the SHA-1 of each 4 MiB block, a trailing partial block (or the empty input) counted too. */
+  blocks(): Buffer[] {
     if (this.finished) throw new Error('qetag: digest() called twice');
     this.finished = true;
-    // A trailing partial block (or the empty input) still counts as a block.
     if (this.blockFill > 0 || this.blockDigests.length === 0) this.blockDigests.push(this.blockHash.digest());
-    if (this.blockDigests.length === 1) {
-      return toUrlSafeBase64(Buffer.concat([Buffer.from([SMALL_PREFIX]), this.blockDigests[0] as Buffer]));
-    }
-    const outer = createHash('sha1');
-    for (const d of this.blockDigests) outer.update(d);
-    return toUrlSafeBase64(Buffer.concat([Buffer.from([LARGE_PREFIX]), outer.digest()]));
+    return this.blockDigests;
   }
+}
+
+/** The qetag of a file from the SHA-1 of each of its 4 MiB blocks, in order (the last one may be partial). */
+export function qetagOfBlocks(blocks: readonly Buffer[]): string {
+  if (blocks.length === 1) return toUrlSafeBase64(Buffer.concat([Buffer.from([SMALL_PREFIX]), blocks[0] as Buffer]));
+  const outer = createHash('sha1');
+  for (const d of blocks) outer.update(d);
+  return toUrlSafeBase64(Buffer.concat([Buffer.from([LARGE_PREFIX]), outer.digest()]));
 }
 
 /** qetag of bytes already in memory. */

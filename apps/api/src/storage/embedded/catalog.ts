@@ -82,6 +82,15 @@ export interface ListResult {
 /** The listing scan: from the start point along the primary-key index, in key order. */
 export const LIST_SQL = 'SELECT * FROM objects WHERE key > ? AND key >= ? ORDER BY key';
 
+/** The index file, opened for several connections (the catalog, the resumable uploads, the CLI) at once. */
+export function openIndexDatabase(file: string): SQLite.Database {
+  const db = new SQLite(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
 export class Catalog {
   private readonly db: SQLite.Database;
   private readonly selectOne: SQLite.Statement<[string], Row>;
@@ -92,10 +101,7 @@ export class Catalog {
   private readonly allFiles: SQLite.Statement<[], { file: string }>;
 
   constructor(file: string) {
-    this.db = new SQLite(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openIndexDatabase(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS objects (
         key TEXT PRIMARY KEY NOT NULL,

@@ -2,6 +2,7 @@
  * The embedded store: a Kodo-protocol bucket on local disk, served by the API process under /store/.
  *
  *   POST /store/up               form upload host (Kodo's upload.qiniup.com)
+ *   /store/up/buckets/…          resumable upload v2 on the same host (resumable/handler.ts)
  *   GET  /store/o/<key>[?fop]    private download domain, signed with e + token
  *   /store/rs/stat|delete|batch  Kodo's rs host
  *   POST /store/rsf/list         Kodo's rsf host
@@ -26,6 +27,7 @@ import { handleDownload } from './download.js';
 import { KODO, KodoError, sendKodoError } from './errors.js';
 import { loadOrCreateKeys, type StoreCredentials } from './keys.js';
 import { handleManagement } from './manage.js';
+import { startResumableUploads } from './resumable/index.js';
 import { handleFormUpload } from './upload.js';
 
 export const STORE_BASE_PATH = '/store';
@@ -95,6 +97,8 @@ export interface EmbeddedStore {
   open(key: string): Promise<StoredObject>;
   /** What Kodo's stat answers (size, qetag, type) from the index; null when the key is absent. */
   stat(key: string): { size: number; etag: string; mime: string } | null;
+  /** Deletes unfinished resumable uploads past their expiry now (it also runs at start and hourly). */
+  sweepExpiredUploads(): Promise<number>;
   close(): void;
 }
 
@@ -185,7 +189,9 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     },
   };
 
+  const resumable = await startResumableUploads(ctx);
   const prefix = `${STORE_BASE_PATH}/`;
+  const resumablePrefix = `${STORE_BASE_PATH}/up/buckets/`;
   const downloadPrefix = `${STORE_BASE_PATH}/o/`;
 
   async function handler(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
@@ -194,8 +200,9 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         'Access-Control-Allow-Origin': '*',
-        'Access-Control-Allow-Methods': 'GET, HEAD, POST, OPTIONS',
-        'Access-Control-Allow-Headers': 'content-type, range, if-none-match, if-range, x-requested-with',
+        'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, DELETE, OPTIONS',
+        'Access-Control-Allow-Headers':
+          'authorization, content-type, content-md5, range, if-none-match, if-range, x-requested-with',
         'Access-Control-Max-Age': '86400',
       });
       res.end();
@@ -208,6 +215,10 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
         return true;
       }
       await handleFormUpload(req, res, ctx);
+      return true;
+    }
+    if (pathname.startsWith(resumablePrefix)) {
+      await resumable.handle(req, res, pathname.slice(`${STORE_BASE_PATH}/up`.length));
       return true;
     }
     if (pathname.startsWith(downloadPrefix)) {
@@ -257,7 +268,9 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       const record = catalog.get(key);
       return record ? { size: record.fsize, etag: record.hash, mime: record.mimeType } : null;
     },
+    sweepExpiredUploads: () => resumable.sweep(),
     close() {
+      resumable.close();
       catalog.close();
     },
   };

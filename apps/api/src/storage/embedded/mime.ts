@@ -94,3 +94,15 @@ export function isProcessableImage(mime: string): boolean {
     mime,
   );
 }
+
+/**
+ * Kodo's detectMime: 1 sniffs always, 0 sniffs only when the client declared nothing useful, -1 never.
+ * `head` is at least the first SNIFF_BYTES of the file (or all of it).
+ */
+export function resolveMime(declaredMime: string, detectMime: -1 | 0 | 1, head: Buffer): string {
+  const declared = declaredMime.split(';')[0]?.trim().toLowerCase() ?? '';
+  // busboy reports text/plain for a file part that declared no type, so that value says nothing either.
+  const declaredUseful = declared !== '' && declared !== 'application/octet-stream' && declared !== 'text/plain';
+  if (detectMime === 1 || (detectMime === 0 && !declaredUseful)) return sniffMime(head.subarray(0, SNIFF_BYTES));
+  return declared || 'application/octet-stream';
+}

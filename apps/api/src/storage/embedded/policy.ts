@@ -124,6 +124,13 @@ export function mimeAllowed(mimeLimit: string | undefined, mime: string): boolea
   return deny ? !matches : matches;
 }
 
+/** Kodo's answer when the type is outside the token's mimeLimit, or null when it is allowed. */
+export function mimeRefusal(mimeLimit: string | undefined, mime: string): KodoError | null {
+  return mimeAllowed(mimeLimit, mime)
+    ? null
+    : new KodoError(KODO.forbidden, `limited mimeType: this file type (${mime}) is forbidden to upload`);
+}
+
 /** Kodo keys are at most 750 bytes of UTF-8. */
 export function checkKey(key: string): void {
   if (key.length === 0 || Buffer.byteLength(key) > 750) throw new KodoError(KODO.badRequest, 'invalid key');

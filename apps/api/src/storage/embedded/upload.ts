@@ -3,8 +3,8 @@
  * The file part streams through a meter (size, qetag, md5, crc32, type sniffing) into a temp file and
  * is renamed into place only once every check has passed; every failure path removes the temp file.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { open, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
@@ -12,20 +12,18 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import busboy from 'busboy';
 import { QetagHasher } from '../qetag.js';
-import type { ObjectRecord } from './catalog.js';
-import { discardVersion, ensureDataDir, newFileId, putTimeNow, type StoreContext } from './context.js';
+import { newFileId, type StoreContext } from './context.js';
 import { KODO, KodoError, sendJsonText, sendKodoError } from './errors.js';
-import { isProcessableImage, SNIFF_BYTES, sniffMime } from './mime.js';
+import { resolveMime, SNIFF_BYTES } from './mime.js';
+import { placeObject } from './place.js';
 import {
   addsOnly,
   checkKey,
   checkKeyInScope,
-  mimeAllowed,
+  mimeRefusal,
   type VerifiedUploadToken,
   verifyUploadToken,
 } from './policy.js';
-import { magicLookup, renderReturnBody } from './returnbody.js';
-import { loadSharp } from './sharp.js';
 
 /** Room for the multipart framing and fields around the file when checking Content-Length up front. */
 const FORM_OVERHEAD = 1024 * 1024;
@@ -82,22 +80,10 @@ class UploadMeter extends Transform {
     callback(this.mime === null ? this.decideMime() : null);
   }
 
-  /** Kodo's detectMime: 1 sniffs always, 0 sniffs only when the client declared nothing useful, -1 never. */
   private decideMime(): KodoError | null {
-    const declared = this.options.declaredMime.split(';')[0]?.trim().toLowerCase() ?? '';
-    // busboy reports text/plain for a file part that declared no type, so that value says nothing either.
-    const declaredUseful = declared !== '' && declared !== 'application/octet-stream' && declared !== 'text/plain';
-    const { detectMime } = this.options;
-    if (detectMime === 1 || (detectMime === 0 && !declaredUseful)) {
-      this.mime = sniffMime(Buffer.concat(this.head).subarray(0, SNIFF_BYTES));
-    } else {
-      this.mime = declared || 'application/octet-stream';
-    }
+    this.mime = resolveMime(this.options.declaredMime, this.options.detectMime, Buffer.concat(this.head));
     this.head = [];
-    if (!mimeAllowed(this.options.mimeLimit, this.mime)) {
-      return new KodoError(KODO.forbidden, `limited mimeType: this file type (${this.mime}) is forbidden to upload`);
-    }
-    return null;
+    return mimeRefusal(this.options.mimeLimit, this.mime);
   }
 
   get md5Hex(): string {
@@ -113,21 +99,6 @@ interface ReceivedFile {
   tmp: string;
   meter: UploadMeter;
   fname: string;
-}
-
-async function imageFacts(
-  file: string,
-  mime: string,
-): Promise<{ width: number; height: number; format: string } | null> {
-  if (!isProcessableImage(mime)) return null;
-  try {
-    const sharp = await loadSharp();
-    const meta = await sharp(file).metadata();
-    if (!meta.width || !meta.height) return null;
-    return { width: meta.width, height: meta.height, format: meta.format === 'heif' ? 'heic' : meta.format };
-  } catch {
-    return null;
-  }
 }
 
 /** Kodo's 599 ("server operation failed") for what is our fault, logged with its cause. */
@@ -338,7 +309,6 @@ async function commit(
   ctx: StoreContext,
 ): Promise<string> {
   const { meter, tmp } = file;
-  let placed: string | null = null;
   try {
     const { policy } = token;
     const crcField = fields.get('crc32');
@@ -355,48 +325,19 @@ async function commit(
     if (formKey === null) {
       checkKeyInScope(token, key);
     }
-    const mimeType = meter.mime ?? 'application/octet-stream';
-    const image = await imageFacts(tmp, mimeType);
-    const fileId = newFileId();
-    const record: ObjectRecord = {
+    return await placeObject(ctx, {
+      file: tmp,
       key,
-      file: fileId,
-      fsize: meter.size,
-      hash: etag,
-      md5: meter.md5Hex,
-      mimeType,
-      putTime: putTimeNow(ctx),
-      width: image?.width ?? null,
-      height: image?.height ?? null,
-      endUser: policy.endUser ?? null,
-    };
-    placed = await ensureDataDir(ctx.paths, fileId);
-    await rename(tmp, placed);
-    if (addsOnly(token)) {
-      if (!ctx.catalog.insert(record)) throw new KodoError(KODO.fileExists, 'file exists');
-    } else {
-      const previous = ctx.catalog.put(record);
-      if (previous) await discardVersion(ctx, previous);
-    }
-    placed = null;
-    const vars = new Map([...fields].filter(([name]) => name.startsWith('x:')));
-    const facts = {
-      bucket: ctx.bucket,
-      key,
+      size: meter.size,
       etag,
-      fsize: meter.size,
-      mimeType,
+      md5: meter.md5Hex,
+      mimeType: meter.mime ?? 'application/octet-stream',
       fname: file.fname,
-      endUser: record.endUser,
-      uuid: randomUUID(),
-      image,
-      vars,
-    };
-    return policy.returnBody
-      ? renderReturnBody(policy.returnBody, magicLookup(facts))
-      : JSON.stringify({ hash: etag, key });
+      vars: new Map([...fields].filter(([name]) => name.startsWith('x:'))),
+      policy,
+      addsOnly: addsOnly(token),
+    });
   } finally {
     await rm(tmp, { force: true });
-    if (placed) await rm(placed, { force: true });
   }
 }

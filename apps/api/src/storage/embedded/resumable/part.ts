@@ -1,0 +1,169 @@
+/**
+ * uploadPart: the bytes of one part stream through a meter (size, md5, qetag blocks) to disk, never held
+ * whole in memory. A part the size of the upload's stride goes straight into its slot of the assembly
+ * file; any other part into a file of its own. It is recorded only once every byte is written, and the
+ * token's fsizeLimit counts every part of the upload, stored or arriving, the moment it is exceeded.
+ */
+import { createHash } from 'node:crypto';
+import { open, rm } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import path from 'node:path';
+import { Transform, type TransformCallback, type Writable } from 'node:stream';
+import { QetagHasher, qetagOfBlocks } from '../../qetag.js';
+import { newFileId } from '../context.js';
+import { KODO, KodoError } from '../errors.js';
+import type { PutPolicy } from '../policy.js';
+import { assemblyFile, PART_MAX_BYTES, type ResumableContext, uploadDir } from './context.js';
+import type { UploadRow } from './registry.js';
+
+export function tooLarge(): KodoError {
+  return new KodoError(KODO.tooLarge, 'file exceeds the size limit of the upload token');
+}
+
+/** The most bytes the whole upload may hold. */
+export function uploadLimit(rc: ResumableContext, policy: PutPolicy): number {
+  return Math.min(policy.fsizeLimit ?? Number.POSITIVE_INFINITY, rc.store.maxUploadBytes);
+}
+
+class PartMeter extends Transform {
+  readonly qetag = new QetagHasher();
+  readonly md5 = createHash('md5');
+  size = 0;
+
+  constructor(private readonly overLimit: (size: number) => boolean) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.size += chunk.length;
+    if (this.size > PART_MAX_BYTES) {
+      callback(new KodoError(KODO.tooLarge, 'part exceeds the 1 GiB limit'));
+      return;
+    }
+    if (this.overLimit(this.size)) {
+      callback(tooLarge());
+      return;
+    }
+    this.qetag.update(chunk);
+    this.md5.update(chunk);
+    callback(null, chunk);
+  }
+}
+
+/** Streams the request body through the meter into `out`; on a refusal the rest of the body is drained. */
+function receive(req: IncomingMessage, meter: PartMeter, out: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      req.unpipe(meter);
+      // Let the client finish sending so it reads the answer; the bytes are discarded.
+      req.resume();
+      meter.destroy();
+      out.destroy();
+      reject(error);
+    };
+    req.on('close', () => {
+      if (!req.complete) fail(new KodoError(KODO.badRequest, 'upload aborted by the client'));
+    });
+    meter.on('error', fail);
+    out.on('error', fail);
+    out.on('close', () => {
+      if (settled) return;
+      settled = true;
+      resolve();
+    });
+    req.pipe(meter).pipe(out);
+  });
+}
+
+/** Content-MD5 as the SDK sends it (hex) or as RFC 1864 has it (base64). */
+function md5Matches(header: string | undefined, digest: Buffer): boolean {
+  if (header === undefined) return true;
+  const value = header.trim();
+  return value.toLowerCase() === digest.toString('hex') || value === digest.toString('base64');
+}
+
+export async function putPart(
+  rc: ResumableContext,
+  req: IncomingMessage,
+  upload: UploadRow,
+  policy: PutPolicy,
+  partNumber: number,
+): Promise<{ etag: string; md5: string }> {
+  const { registry, inFlight, store } = rc;
+  const id = upload.upload_id;
+  const header = req.headers['content-length'];
+  const declared = header === undefined ? null : Number(header);
+  if (declared !== null && !(Number.isSafeInteger(declared) && declared >= 0)) {
+    throw new KodoError(KODO.badRequest, 'invalid Content-Length');
+  }
+  if (declared !== null && declared > PART_MAX_BYTES) {
+    throw new KodoError(KODO.tooLarge, 'part exceeds the 1 GiB limit');
+  }
+  const limit = uploadLimit(rc, policy);
+  const stored = registry.storedBytes(id, partNumber);
+  if (declared !== null && stored + inFlight.othersBytes(id, null) + declared > limit) throw tooLarge();
+
+  // The first part with a known length sets the stride; parts of that length (or shorter: the last one)
+  // go to their slot unless another request is writing that slot right now.
+  const stride = declared && declared > 0 ? (upload.stride ?? registry.claimStride(id, declared)) : null;
+  const inStride =
+    stride !== null &&
+    declared !== null &&
+    declared > 0 &&
+    declared <= stride &&
+    !inFlight.strideSlotBusy(id, partNumber);
+  const entry = inFlight.start(id, partNumber, inStride);
+  const ownFile = inStride ? null : `p${partNumber}-${newFileId()}`;
+  try {
+    if (inStride) {
+      // Its slot is about to be overwritten: what was there is no longer a stored part.
+      const previous = registry.part(id, partNumber);
+      if (previous && previous.file === null) registry.dropPart(id, partNumber);
+    }
+    const handle = inStride
+      ? await open(assemblyFile(store, id), 'r+')
+      : await open(path.join(uploadDir(store, id), ownFile as string), 'wx', 0o600);
+    const out = handle.createWriteStream({ start: inStride ? (partNumber - 1) * (stride as number) : 0 });
+    const meter = new PartMeter((size) => {
+      entry.bytes = size;
+      return stored + inFlight.othersBytes(id, entry) + size > limit;
+    });
+    await receive(req, meter, out);
+    if (declared !== null && meter.size !== declared) {
+      throw new KodoError(KODO.badRequest, 'part is shorter than its Content-Length');
+    }
+    const md5 = meter.md5.digest();
+    if (!md5Matches(req.headers['content-md5'] as string | undefined, md5)) {
+      throw new KodoError(KODO.badRequest, 'Content-MD5 not match');
+    }
+    // Parts recorded meanwhile by other requests count too.
+    if (registry.storedBytes(id, partNumber) + meter.size > limit) throw tooLarge();
+    const blocks = meter.qetag.blocks();
+    const row = {
+      upload_id: id,
+      part_number: partNumber,
+      size: meter.size,
+      etag: qetagOfBlocks(blocks),
+      md5: md5.toString('hex'),
+      put_time: Math.floor(store.clock.now().getTime() / 1000),
+      file: ownFile,
+      blocks: Buffer.concat(blocks),
+    };
+    const previous = registry.recordPart(row);
+    if (previous === 'gone') throw new KodoError(KODO.noSuchEntry, 'no such uploadId');
+    if (previous?.file) await rm(path.join(uploadDir(store, id), previous.file), { force: true });
+    return { etag: row.etag, md5: row.md5 };
+  } catch (error) {
+    if (ownFile) await rm(path.join(uploadDir(store, id), ownFile), { force: true });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      // The upload's folder went away under us: aborted or swept.
+      throw new KodoError(KODO.noSuchEntry, 'no such uploadId');
+    }
+    throw error;
+  } finally {
+    inFlight.end(id, entry);
+  }
+}
