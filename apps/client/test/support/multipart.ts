@@ -1,30 +1,11 @@
 /**
- * For multipart tests: Taro storage in memory (as the platforms behave: a missing key fails), and a bucket
- * speaking Qiniu's resumable upload v2 in memory, strictly enough to catch a client that sends a part
+ * For multipart tests: a bucket speaking Qiniu's resumable upload v2 in memory, strictly enough to catch a client that sends a part
  * twice, completes out of order or with a wrong etag, or resumes an upload the bucket no longer has.
  */
-import type { TaroStorage } from '../../src/api/token-store';
 import type { ByteHttp, ByteRequest } from '../../src/upload/multipart/byte-http';
 import { PartTransferError } from '../../src/upload/multipart/errors';
 import type { MultipartTicket } from '../../src/upload/multipart/record';
 import { UploadCancelled } from '../../src/upload/queue';
-
-export function memoryStorage() {
-  const data = new Map<string, string>();
-  const storage: TaroStorage = {
-    async getStorage({ key }) {
-      if (!data.has(key)) throw { errMsg: 'getStorage:fail data not found' };
-      return { data: data.get(key) };
-    },
-    async setStorage({ key, data: value }) {
-      data.set(key, value);
-    },
-    async removeStorage({ key }) {
-      data.delete(key);
-    },
-  };
-  return { storage, data };
-}
 
 export const BUCKET_URL = 'https://up.example.com';
 

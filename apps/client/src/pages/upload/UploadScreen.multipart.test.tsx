@@ -2,7 +2,8 @@ import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react
 import type { UploadTicket } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { home } from '../../../test/support/homes';
-import { memoryStorage, multipartTicket, qiniuBucket } from '../../../test/support/multipart';
+import { multipartTicket, qiniuBucket } from '../../../test/support/multipart';
+import { memoryStorage } from '../../../test/support/storage';
 import { isSessionLost } from '../../api/query';
 import { setLocale } from '../../i18n';
 import { manualNetwork } from '../../upload/multipart/net-gate';
@@ -51,6 +52,17 @@ function setup() {
   return { bucket, network, queue, records, stored };
 }
 
+function show(app: Pick<ReturnType<typeof setup>, 'queue' | 'stored'>, files: PickedFile[] = [video()]) {
+  render(
+    <UploadScreen
+      home={home('h1', 'member')}
+      queue={app.queue}
+      pickPhotos={async () => ({ files })}
+      stored={app.stored}
+    />,
+  );
+}
+
 const statusText = () => document.querySelector('.upload-item__status')?.textContent ?? null;
 const settle = () => act(async () => new Promise((r) => setTimeout(r, 20)));
 
@@ -64,14 +76,7 @@ describe('upload screen: large files in parts', () => {
   it('says it waits for the network while offline, in Chinese and English', async () => {
     const { bucket, network, queue, stored } = setup();
     bucket.holdParts((n) => n >= 2);
-    render(
-      <UploadScreen
-        home={home('h1', 'member')}
-        queue={queue}
-        pickPhotos={async () => ({ files: [video()] })}
-        stored={stored}
-      />,
-    );
+    show({ queue, stored });
     fireEvent.click(document.querySelector('#pick-album') as Element);
     await settle();
     expect(statusText()).toMatch(/^上传中 \d+%$/);
@@ -89,14 +94,7 @@ describe('upload screen: large files in parts', () => {
     await settle();
     // The app closed: a new screen over the same device storage, nothing in the queue.
     const queue = createUploadQueue({ transport: {} as UploadTransport, isSessionLost });
-    render(
-      <UploadScreen
-        home={home('h1', 'member')}
-        queue={queue}
-        pickPhotos={async () => ({ files: [] })}
-        stored={first.stored}
-      />,
-    );
+    show({ queue, stored: first.stored }, []);
     await waitFor(() => expect(document.querySelector('#upload-interrupted')).not.toBeNull());
     const box = document.querySelector('#upload-interrupted') as HTMLElement;
     expect(box.textContent).toContain('1 个大文件的上传中断了');
@@ -111,14 +109,7 @@ describe('upload screen: large files in parts', () => {
 
   it('explains a part refused by the storage', async () => {
     const { bucket, queue, stored } = setup();
-    render(
-      <UploadScreen
-        home={home('h1', 'member')}
-        queue={queue}
-        pickPhotos={async () => ({ files: [video()] })}
-        stored={stored}
-      />,
-    );
+    show({ queue, stored });
     // The storage keeps failing: the file fails after its retries, and says how to go on.
     bucket.setDown(true);
     fireEvent.click(document.querySelector('#pick-album') as Element);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStorage, multipartTicket } from '../../../test/support/multipart';
+import { multipartTicket } from '../../../test/support/multipart';
+import { memoryStorage } from '../../../test/support/storage';
 import {
   createRecordStore,
   MAX_RECORDS,

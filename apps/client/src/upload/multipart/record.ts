@@ -9,7 +9,7 @@
  */
 import { MULTIPART_PARTS_MAX, zMultipartPlan, zUploadRequest, zUploadTicket } from '@xiaojia/shared';
 import { z } from 'zod';
-import type { TaroStorage } from '../../api/token-store';
+import { isMissingKey, type TaroStorage } from '../../api/token-store';
 import type { Journal } from './engine';
 import type { FinishedPart } from './parts';
 
@@ -46,10 +46,6 @@ export interface RecordStore {
     resumed: MultipartRecord | null,
   ): Journal;
   drop(key: string): Promise<void>;
-}
-
-function isMissingKey(error: unknown): boolean {
-  return Boolean(error && typeof error === 'object' && 'errMsg' in error && /not found/i.test(String(error.errMsg)));
 }
 
 export function createRecordStore(storage: TaroStorage, now: () => number = Date.now): RecordStore {

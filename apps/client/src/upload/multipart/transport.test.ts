@@ -1,10 +1,12 @@
 import type { ConfirmUploadInput, HomeRef, UploadRequest, UploadTicket } from '@xiaojia/shared';
 import { describe, expect, it } from 'vitest';
-import { memoryStorage, multipartTicket, qiniuBucket } from '../../../test/support/multipart';
+import { multipartTicket, qiniuBucket } from '../../../test/support/multipart';
+import { photo } from '../../../test/support/screen';
+import { memoryStorage } from '../../../test/support/storage';
 import { isSessionLost } from '../../api/query';
 import { createUploadQueue, type PickedFile, type UploadTransport } from '../queue';
 import { manualNetwork, type NetworkMonitor } from './net-gate';
-import { createRecordStore } from './record';
+import { createRecordStore, type MultipartRecord } from './record';
 import { withMultipart } from './transport';
 
 const flush = async (rounds = 10) => {
@@ -19,23 +21,6 @@ const CONTENT = Uint8Array.from({ length: SIZE }, (_, i) => (i * 7) % 256);
 function picked(name = 'v.mp4', qetag = QETAG): PickedFile {
   return { path: `blob:${name}`, name, size: SIZE, mime: 'video/mp4', qetag };
 }
-
-const PHOTO = {
-  uploaderId: 'user-1',
-  filename: 'v.mp4',
-  mime: 'video/mp4',
-  size: SIZE,
-  width: null,
-  height: null,
-  takenAt: null,
-  createdAt: '2026-05-01T08:00:00.000Z',
-  sortAt: '2026-05-01T08:00:00.000Z',
-  deletedAt: null,
-  thumbUrl: null,
-  availability: 'ok' as const,
-  thumbhash: null,
-  durationMs: null,
-};
 
 /** The API's side as the queue sees it: multipart tickets for every file, confirm answering a photo. */
 function server() {
@@ -52,7 +37,7 @@ function server() {
     },
     async confirm(input) {
       confirmed.push(input);
-      return { photo: { ...PHOTO, id: `p-${input.key}` }, duplicate: false };
+      return { photo: photo(`p-${input.key}`), duplicate: false };
     },
   };
   return { inner, asked, confirmed };
@@ -78,6 +63,28 @@ function app(
   return { queue, records };
 }
 
+/**
+ * An upload cut by a closed app (parts from `heldFrom` on never get through), then the app started again
+ * over the same device storage and bucket; `whileClosed` changes the bucket in between.
+ */
+async function cutThenReopened(
+  heldFrom: number,
+  whileClosed: (bucket: ReturnType<typeof qiniuBucket>, stored: MultipartRecord[]) => void = () => undefined,
+) {
+  const device = memoryStorage();
+  const bucket = qiniuBucket();
+  const api = server();
+  bucket.holdParts((n) => n >= heldFrom);
+  const first = app(device, bucket, api);
+  first.queue.add(HOME, [picked()]);
+  await flush(30);
+  const stored = await first.records.list();
+  whileClosed(bucket, stored);
+  bucket.holdParts(() => false);
+  bucket.requests.length = 0;
+  return { bucket, api, stored, again: app(device, bucket, api) };
+}
+
 describe('multipart uploads in the queue', () => {
   it('sends a file with a multipart ticket in parts, whole, confirms it and forgets its record', async () => {
     const device = memoryStorage();
@@ -93,23 +100,12 @@ describe('multipart uploads in the queue', () => {
   });
 
   it('after the app is closed mid-upload, picking the same file again resumes from the stored parts', async () => {
-    const device = memoryStorage();
-    const bucket = qiniuBucket();
-    const api = server();
-    // Parts 3 and later never get through: the app is closed while they are on their way.
-    bucket.holdParts((n) => n >= 3);
-    const first = app(device, bucket, api);
-    first.queue.add(HOME, [picked()]);
-    await flush(30);
-    const [record] = await first.records.list();
-    expect(record?.parts.map((p) => p.partNumber).sort()).toEqual([1, 2]);
-
-    // A part landed after the last record write (the app closed first): listParts tells.
-    const upload = bucket.uploads.get(record?.uploadId as string);
-    upload?.parts.set(3, { etag: 'etag-late', bytes: CONTENT.slice(20, 30) });
-    bucket.holdParts(() => false);
-    bucket.requests.length = 0;
-    const again = app(device, bucket, api);
+    const { bucket, api, stored, again } = await cutThenReopened(3, (closed, kept) => {
+      // A part landed after the last record write (the app closed first): listParts tells.
+      const upload = closed.uploads.get(kept[0]?.uploadId as string);
+      upload?.parts.set(3, { etag: 'etag-late', bytes: CONTENT.slice(20, 30) });
+    });
+    expect(stored[0]?.parts.map((p) => p.partNumber).sort()).toEqual([1, 2]);
     again.queue.add(HOME, [picked()]);
     await flush(30);
     expect(again.queue.getSnapshot().items[0]?.status).toBe('done');
@@ -122,14 +118,7 @@ describe('multipart uploads in the queue', () => {
   });
 
   it('does not take a different file with the same name for the stored one', async () => {
-    const device = memoryStorage();
-    const bucket = qiniuBucket();
-    const api = server();
-    bucket.holdParts((n) => n >= 2);
-    app(device, bucket, api).queue.add(HOME, [picked()]);
-    await flush(30);
-    bucket.holdParts(() => false);
-    const again = app(device, bucket, api);
+    const { api, again } = await cutThenReopened(2);
     again.queue.add(HOME, [picked('v.mp4', `F${'z'.repeat(27)}`)]);
     await flush(30);
     expect(api.asked).toHaveLength(2);
@@ -139,16 +128,8 @@ describe('multipart uploads in the queue', () => {
   });
 
   it('starts over cleanly, and says so, when the stored upload is gone from the bucket', async () => {
-    const device = memoryStorage();
-    const bucket = qiniuBucket();
-    const api = server();
-    bucket.holdParts((n) => n >= 2);
-    app(device, bucket, api).queue.add(HOME, [picked()]);
-    await flush(30);
     // The bucket swept the unfinished upload while the app was closed.
-    bucket.uploads.clear();
-    bucket.holdParts(() => false);
-    const again = app(device, bucket, api);
+    const { bucket, api, again } = await cutThenReopened(2, (closed) => closed.uploads.clear());
     again.queue.add(HOME, [picked()]);
     await flush(40);
     const item = again.queue.getSnapshot().items[0];
