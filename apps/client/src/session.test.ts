@@ -1,24 +1,11 @@
 import type { ErrorCode } from '@xiaojia/shared';
 import { describe, expect, it } from 'vitest';
+import { memoryStorage as inMemory } from '../test/support/storage';
 import { createTokenStore, type TaroStorage } from './api/token-store';
 import { createSessionExit } from './session';
 
 /** Taro storage in memory (the real token store on top), as Taro's H5 localStorage behaves. */
-function memoryStorage(): TaroStorage {
-  const data = new Map<string, string>();
-  return {
-    async getStorage({ key }) {
-      if (!data.has(key)) throw { errMsg: 'getStorage:fail data not found' };
-      return { data: data.get(key) };
-    },
-    async setStorage({ key, data: value }) {
-      data.set(key, value);
-    },
-    async removeStorage({ key }) {
-      data.delete(key);
-    },
-  };
-}
+const memoryStorage = (): TaroStorage => inMemory().storage;
 
 /** A promise settled from outside, so a test decides when the server answers. */
 function deferred<T>() {

@@ -9,6 +9,10 @@ export const MAX_BATCH = 500;
 export const zIdBatch = z.object({ ids: z.array(zId).min(1).max(MAX_BATCH) });
 export type IdBatch = z.infer<typeof zIdBatch>;
 
+/** The answer of a mutation that has nothing to tell but that it was done. */
+export const zOk = z.object({ ok: z.literal(true) });
+export type Ok = z.infer<typeof zOk>;
+
 export const zCount = z.object({ count: z.number().int().nonnegative() });
 export type Count = z.infer<typeof zCount>;
 

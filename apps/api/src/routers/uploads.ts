@@ -4,16 +4,14 @@ import {
   zConfirmUploadInput,
   zConfirmUploadResult,
   zCreateUploadsInput,
+  zOk,
   zSignedParts,
   zSignPartsInput,
   zUploadTickets,
 } from '@xiaojia/shared';
-import { z } from 'zod';
 import { UploadPartsService } from '../services/upload-parts.js';
 import { UploadsService } from '../services/uploads.js';
 import { homeProcedure, router } from '../trpc/init.js';
-
-const zOk = z.object({ ok: z.literal(true) });
 
 export const uploadsRouter = router({
   /** One ticket per file: a grant to POST it straight to storage, or "you already have this photo". */

@@ -18,7 +18,8 @@ export interface TokenStore {
   clear(): Promise<void>;
 }
 
-function isMissingKey(error: unknown): boolean {
+/** Taro's answer for a key never stored ("getStorage:fail data not found"). */
+export function isMissingKey(error: unknown): boolean {
   return Boolean(
     error && typeof error === 'object' && 'errMsg' in error && /data not found/i.test(String(error.errMsg)),
   );

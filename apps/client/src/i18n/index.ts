@@ -24,6 +24,7 @@ import { timelineMessages } from './locales/timeline';
 import { togetherMessages } from './locales/together';
 import { trashMessages } from './locales/trash';
 import { uploadMessages } from './locales/upload';
+import { uploadMultipartMessages } from './locales/upload-multipart';
 import { videoMessages } from './locales/video';
 import { viewerMessages } from './locales/viewer';
 
@@ -41,6 +42,7 @@ export const FEATURES = [
   authMessages,
   timelineMessages,
   uploadMessages,
+  uploadMultipartMessages,
   viewerMessages,
   videoMessages,
   albumsMessages,

@@ -2,20 +2,23 @@
 import { useSyncExternalStore } from 'react';
 import type { ApiClient } from '../api/client';
 import { isSessionLost } from '../api/query';
+import { continueInterrupted, withPlatformMultipart } from './multipart';
 import { preparePickedFile } from './picker';
 import { createUploadQueue, type QueueSnapshot, type UploadQueue } from './queue';
 import { theUploadQueue } from './session';
 import { createTaroUploadTransport } from './transport';
 
 export function getUploadQueue(api: ApiClient): UploadQueue {
-  return theUploadQueue((events) =>
-    createUploadQueue({
-      transport: createTaroUploadTransport(api),
+  return theUploadQueue((events) => {
+    const queue = createUploadQueue({
+      transport: withPlatformMultipart(createTaroUploadTransport(api), api),
       prepare: (file) => preparePickedFile(file),
       isSessionLost,
       ...events,
-    }),
-  );
+    });
+    continueInterrupted(queue);
+    return queue;
+  });
 }
 
 /** The queue's state for a screen. */

@@ -93,6 +93,10 @@ export interface UploadItem {
   rejection: Rejection | null;
   /** The photo in the library once done (or the existing one for a duplicate). */
   photoId: string | null;
+  /** Uploading, but held until the network returns. */
+  waitingForNetwork?: boolean;
+  /** Its stored upload had expired or was gone: it started over from the beginning. */
+  restarted?: boolean;
 }
 
 /** Cancels a running transfer; the transport rejects its promise with an UploadCancelled. */
@@ -108,6 +112,20 @@ export class UploadCancelled extends Error {
   }
 }
 
+/** Thrown by `send` when the ticket can no longer be used (a resumed upload expired): ask a fresh one. */
+export class UploadRestart extends Error {
+  override name = 'UploadRestart';
+  constructor(override readonly cause: unknown) {
+    super('upload starts over');
+  }
+}
+
+/** What a transfer tells the queue beyond its progress. */
+export interface SendEvents {
+  /** The transfer holds until the network returns (true), or goes again (false). */
+  waitingForNetwork(waiting: boolean): void;
+}
+
 /** What the queue needs from the API and the platform; the app passes the real ones, tests their own. */
 export interface UploadTransport {
   /** One uploads.create for up to MAX_UPLOAD_BATCH files of one home: a ticket per file, in order. */
@@ -117,6 +135,7 @@ export interface UploadTransport {
     file: PickedFile,
     onProgress: (loaded: number) => void,
     signal: CancelSignal,
+    events?: SendEvents,
   ): Promise<void>;
   /**
    * After `send`, for a ticket with `derivatives`: makes and stores them, answers the variants stored (a
@@ -449,6 +468,11 @@ export function createUploadQueue({
           if (!cancelled) update(id, { loaded: Math.min(loaded, file.size) });
         },
         signal,
+        {
+          waitingForNetwork: (waiting) => {
+            if (!cancelled && find(id)?.status === 'uploading') update(id, { waitingForNetwork: waiting });
+          },
+        },
       );
       if (cancelled) throw new UploadCancelled();
       const derivatives =
@@ -456,7 +480,7 @@ export function createUploadQueue({
           ? await transport.storeDerivatives(ticket, file, signal)
           : [];
       if (cancelled) throw new UploadCancelled();
-      update(id, { status: 'confirming', loaded: file.size });
+      update(id, { status: 'confirming', loaded: file.size, waitingForNetwork: false });
       const confirmed = await transport.confirm({
         homeId,
         key: ticket.key,
@@ -472,12 +496,15 @@ export function createUploadQueue({
       update(id, { status: confirmed.duplicate ? 'duplicate' : 'done', photoId: confirmed.photo.id });
     } catch (error) {
       if (cancelled || error instanceof UploadCancelled) {
-        update(id, { status: 'cancelled', loaded: 0 });
+        update(id, { status: 'cancelled', loaded: 0, waitingForNetwork: false });
+      } else if (error instanceof UploadRestart) {
+        // In line again without a ticket: the next uploads.create gives a fresh one.
+        update(id, { status: ready(), loaded: 0, waitingForNetwork: false, restarted: true });
       } else if (isSessionLost(error)) {
         const current = find(id);
         if (current) pause(error, [current]);
       } else {
-        update(id, { status: 'failed', error });
+        update(id, { status: 'failed', error, waitingForNetwork: false });
       }
     }
   }

@@ -14,10 +14,12 @@ import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { ROUTES } from '../../routes';
 import { useUploadSnapshot } from '../../upload';
+import { describeMultipartFailure } from '../../upload/multipart/describe';
 import { type PickResult, pickLimit } from '../../upload/picker';
 import type { UploadItem, UploadQueue } from '../../upload/queue';
 import { StorageUploadError } from '../../upload/transport';
 import { formatBytes } from '../viewer/navigation';
+import { InterruptedUploads, type StoredUploads } from './InterruptedUploads';
 import { UploadVideoThumb } from './VideoThumb';
 
 function percentOf(item: UploadItem): number {
@@ -41,9 +43,11 @@ export interface UploadScreenProps {
   home: Home | null;
   queue: UploadQueue;
   pickPhotos(source: 'album' | 'camera'): Promise<PickResult>;
+  /** Large uploads a closed app cut, to continue or forget. */
+  stored?: StoredUploads;
 }
 
-export function UploadScreen({ home, queue, pickPhotos }: UploadScreenProps) {
+export function UploadScreen({ home, queue, pickPhotos, stored }: UploadScreenProps) {
   const t = useT();
   usePageChrome(t('upload.title'));
   const limit = pickLimit();
@@ -54,8 +58,11 @@ export function UploadScreen({ home, queue, pickPhotos }: UploadScreenProps) {
   const statusText = (item: UploadItem): string => {
     switch (item.status) {
       case 'uploading':
+        if (item.waitingForNetwork) return t('upload.status.waitingForNetwork');
         return t('upload.status.uploading', { percent: percentOf(item) });
       case 'failed': {
+        const multipart = describeMultipartFailure(item.error, t);
+        if (multipart) return t('upload.status.failed', { message: multipart });
         const message = item.error instanceof StorageUploadError ? item.error.message : errorMessage(item.error, t);
         return t('upload.status.failed', { message });
       }
@@ -109,6 +116,7 @@ export function UploadScreen({ home, queue, pickPhotos }: UploadScreenProps) {
         </Text>
       )}
       {notice && <Text className="upload__notice">{notice}</Text>}
+      {stored && <InterruptedUploads stored={stored} items={items} />}
 
       {items.length === 0 ? (
         <Text className="upload__empty">{t('upload.empty')}</Text>
@@ -175,6 +183,7 @@ export function UploadScreen({ home, queue, pickPhotos }: UploadScreenProps) {
               ) : null}
             </View>
             <Text className="upload-item__status">{statusText(item)}</Text>
+            {item.restarted && <Text className="upload-item__status upload-item__note">{t('upload.restarted')}</Text>}
             <ProgressBar
               percent={percentOf(item)}
               tone={item.status === 'failed' || item.status === 'rejected' ? 'failed' : 'ok'}

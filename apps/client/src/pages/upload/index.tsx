@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useApi } from '../../api/context';
 import { useCurrentHome } from '../../home';
 import { getUploadQueue } from '../../upload';
+import { storedUploads } from '../../upload/multipart';
 import { pickPhotos } from '../../upload/picker';
 import { UploadScreen } from './UploadScreen';
 import './index.css';
@@ -14,6 +15,7 @@ import './index.css';
 export default function UploadPage() {
   const api = useApi();
   const [queue] = useState(() => getUploadQueue(api));
+  const [stored] = useState(() => storedUploads(api));
   const { home } = useCurrentHome();
-  return <UploadScreen home={home} queue={queue} pickPhotos={pickPhotos} />;
+  return <UploadScreen home={home} queue={queue} pickPhotos={pickPhotos} stored={stored} />;
 }

@@ -1,0 +1,57 @@
+/**
+ * The app's multipart uploads: the queue's transport wrapped (transport.ts) with this platform's bytes
+ * HTTP, network events, file reads and Taro storage for the records of uploads in flight.
+ */
+import Taro from '@tarojs/taro';
+import type { ApiClient } from '../../api/client';
+import { type PickedFileSource, readFileRange } from '../file-head';
+import type { PickedFile, UploadQueue, UploadTransport } from '../queue';
+import { platformByteHttp } from './http';
+import { platformNetwork } from './network';
+import { createRecordStore, type RecordStore } from './record';
+import { canReopenFiles, continueStoredUploads, type InterruptedUpload, interruptedOf } from './stored';
+import { forgetStoredUpload, withMultipart } from './transport';
+
+let records: RecordStore | null = null;
+
+/** The device's records of multipart uploads in flight. */
+export function multipartRecords(): RecordStore {
+  records ??= createRecordStore(Taro);
+  return records;
+}
+
+async function readPart(file: PickedFile, start: number, length: number): Promise<ArrayBuffer> {
+  const source = file.source as PickedFileSource | undefined;
+  const bytes = source ? await readFileRange(source, start, length) : null;
+  if (!bytes) throw new Error(`cannot read ${file.name} on this device`);
+  return bytes;
+}
+
+export function withPlatformMultipart(inner: UploadTransport, api: ApiClient): UploadTransport {
+  return withMultipart(inner, {
+    api,
+    http: platformByteHttp(),
+    records: multipartRecords(),
+    network: platformNetwork(),
+    read: readPart,
+  });
+}
+
+/** Once the queue exists: stored uploads whose files this platform can reopen continue by themselves. */
+export function continueInterrupted(queue: Pick<UploadQueue, 'add'>): void {
+  void continueStoredUploads(queue, multipartRecords());
+}
+
+/** The upload screen's view of interrupted uploads. */
+export function storedUploads(api: ApiClient) {
+  return {
+    canReopen: canReopenFiles(),
+    async list(): Promise<InterruptedUpload[]> {
+      return (await multipartRecords().list()).map(interruptedOf);
+    },
+    async forget(key: string): Promise<void> {
+      const record = await multipartRecords().get(key);
+      if (record) await forgetStoredUpload({ api, http: platformByteHttp(), records: multipartRecords() }, record);
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { appError, scriptedApi } from '../../../test/support/screen';
+import type { ByteHttp, ByteRequest } from './byte-http';
+import { uploadInParts } from './engine';
+import type { MultipartFailure } from './errors';
+import { manualNetwork } from './net-gate';
+import { type S3Plan, s3Target } from './s3';
+
+const PLAN: S3Plan = { protocol: 's3', uploadId: 'mpu-1', partBytes: 10 };
+const KEY = 'homes/h1/v.mp4';
+const NEVER = { cancelled: false, onCancel: () => undefined };
+
+/** uploads.signParts as the server answers it: a URL per part, with the headers it signed. */
+function signAnswer(signs: number[][]) {
+  return (input: unknown) => {
+    const { partNumbers } = input as { partNumbers: number[] };
+    signs.push(partNumbers);
+    return {
+      parts: partNumbers.map((n) => ({
+        partNumber: n,
+        url: `https://bucket.example.com/${KEY}?partNumber=${n}&sig=${signs.length}`,
+        headers: { 'content-length': '10' },
+      })),
+      expiresAt: '2030-01-01T00:00:00.000Z',
+    };
+  };
+}
+
+/** The bucket: answers each PUT from `answer`, an ETag header on success. */
+function bucket(answer: (request: ByteRequest) => { status: number; text?: string; etag?: string | null }) {
+  const puts: ByteRequest[] = [];
+  const http: ByteHttp = async (request) => {
+    puts.push(request);
+    const { status, text = '', etag } = answer(request);
+    return { status, text, header: (name) => (name.toLowerCase() === 'etag' ? (etag ?? null) : null) };
+  };
+  return { puts, http };
+}
+
+describe('S3 multipart through the API', () => {
+  it('signs parts in batches, PUTs each with its signed headers, and completes with the ETags', async () => {
+    const signs: number[][] = [];
+    const api = scriptedApi({
+      'uploads.signParts': signAnswer(signs),
+      'uploads.completeParts': () => ({ ok: true }),
+    });
+    const { puts, http } = bucket((request) => ({
+      status: 200,
+      etag: `"etag-${/partNumber=(\d+)/.exec(request.url)?.[1]}"`,
+    }));
+    const target = s3Target({ api: api.client, homeId: 'h1', key: KEY, plan: PLAN, partCount: 5, http, batch: 2 });
+    await uploadInParts({
+      size: 45,
+      partBytes: 10,
+      read: async (start, length) => new Uint8Array(length).fill(start).buffer,
+      target,
+      resume: null,
+      journal: { uploadStarted: async () => undefined, partFinished: () => undefined, forget: async () => undefined },
+      network: manualNetwork(true),
+      signal: NEVER,
+      onProgress: () => undefined,
+      parallelism: 1,
+    });
+    expect(signs).toEqual([[1, 2], [3, 4], [5]]);
+    expect(puts.map((p) => p.method)).toEqual(['PUT', 'PUT', 'PUT', 'PUT', 'PUT']);
+    expect(puts[0]?.headers).toEqual({ 'content-length': '10' });
+    expect(api.callsTo('uploads.signParts')[0]).toEqual({
+      homeId: 'h1',
+      key: KEY,
+      uploadId: 'mpu-1',
+      partNumbers: [1, 2],
+    });
+    expect(api.callsTo('uploads.completeParts')).toEqual([
+      {
+        homeId: 'h1',
+        key: KEY,
+        uploadId: 'mpu-1',
+        parts: [1, 2, 3, 4, 5].map((n) => ({ partNumber: n, etag: `"etag-${n}"` })),
+      },
+    ]);
+  });
+
+  it('signs a part again when its URL expired, once', async () => {
+    const signs: number[][] = [];
+    const api = scriptedApi({ 'uploads.signParts': signAnswer(signs) });
+    let expired = 1;
+    const { puts, http } = bucket(() =>
+      expired-- > 0
+        ? { status: 403, text: '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>' }
+        : { status: 200, etag: '"e1"' },
+    );
+    const target = s3Target({ api: api.client, homeId: 'h1', key: KEY, plan: PLAN, partCount: 1, http });
+    const etag = await target.sendPart('mpu-1', { partNumber: 1, start: 0, length: 3 }, new ArrayBuffer(3), {
+      signal: NEVER,
+      onProgress: () => undefined,
+    });
+    expect(etag).toBe('"e1"');
+    expect(signs).toEqual([[1], [1]]);
+    expect(puts).toHaveLength(2);
+
+    // Expired again right after signing: the grant itself is over.
+    expired = 2;
+    const again = s3Target({ api: api.client, homeId: 'h1', key: KEY, plan: PLAN, partCount: 1, http });
+    const error = await again
+      .sendPart('mpu-1', { partNumber: 1, start: 0, length: 3 }, new ArrayBuffer(3), {
+        signal: NEVER,
+        onProgress: () => undefined,
+      })
+      .catch((e: unknown) => e);
+    expect((error as MultipartFailure).reason).toBe('expired');
+  });
+
+  it('says so when the bucket hides the ETag (CORS) or no longer has the upload', async () => {
+    const api = scriptedApi({ 'uploads.signParts': signAnswer([]) });
+    const send = (answer: Parameters<typeof bucket>[0]) =>
+      s3Target({ api: api.client, homeId: 'h1', key: KEY, plan: PLAN, partCount: 1, http: bucket(answer).http })
+        .sendPart('mpu-1', { partNumber: 1, start: 0, length: 3 }, new ArrayBuffer(3), {
+          signal: NEVER,
+          onProgress: () => undefined,
+        })
+        .then(
+          () => null,
+          (e: unknown) => e as MultipartFailure,
+        );
+    expect((await send(() => ({ status: 200, etag: null })))?.reason).toBe('protocol');
+    expect((await send(() => ({ status: 404, text: '<Error><Code>NoSuchUpload</Code></Error>' })))?.reason).toBe(
+      'gone',
+    );
+  });
+
+  it('takes NOT_FOUND from the API as an upload that is gone, and aborts through abortParts', async () => {
+    const api = scriptedApi({
+      'uploads.completeParts': () => {
+        throw appError('NOT_FOUND');
+      },
+      'uploads.abortParts': () => ({ ok: true }),
+    });
+    const target = s3Target({
+      api: api.client,
+      homeId: 'h1',
+      key: KEY,
+      plan: PLAN,
+      partCount: 1,
+      http: bucket(() => ({ status: 200 })).http,
+    });
+    const error = await target.complete('mpu-1', [{ partNumber: 1, etag: 'e' }], NEVER).catch((e: unknown) => e);
+    expect((error as MultipartFailure).reason).toBe('gone');
+    await target.abort('mpu-1');
+    expect(api.callsTo('uploads.abortParts')).toEqual([{ homeId: 'h1', key: KEY, uploadId: 'mpu-1' }]);
+    expect(await target.listParts('mpu-1', NEVER)).toBeNull();
+  });
+});
