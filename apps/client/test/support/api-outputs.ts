@@ -46,6 +46,7 @@ import {
   zPhotoPage,
   zPhotoSocial,
   zPurgeResult,
+  zSignedParts,
   zStorageStatus,
   zUploadTickets,
   zWxaCode,
@@ -92,6 +93,10 @@ export const OUTPUTS: Record<ProcedurePath, z.ZodType> = {
   'storage.unbind': zStorageStatus,
   'uploads.create': zUploadTickets,
   'uploads.confirm': zConfirmUploadResult,
+  'uploads.signParts': zSignedParts,
+  // { ok: true }, the shape of zAuthOk.
+  'uploads.completeParts': zAuthOk,
+  'uploads.abortParts': zAuthOk,
   'photos.list': zPhotoPage,
   'photos.get': zPhotoDetail,
   'photos.trash': zCount,
