@@ -1,5 +1,6 @@
 import {
   zAbortPartsInput,
+  zAuthOk,
   zCompletePartsInput,
   zConfirmUploadInput,
   zConfirmUploadResult,
@@ -8,12 +9,12 @@ import {
   zSignPartsInput,
   zUploadTickets,
 } from '@xiaojia/shared';
-import { z } from 'zod';
 import { UploadPartsService } from '../services/upload-parts.js';
 import { UploadsService } from '../services/uploads.js';
 import { homeProcedure, router } from '../trpc/init.js';
 
-const zOk = z.object({ ok: z.literal(true) });
+/** { ok: true }: the shared schema of that answer (named for auth, where it came first). */
+const zOk = zAuthOk;
 
 export const uploadsRouter = router({
   /** One ticket per file: a grant to POST it straight to storage, or "you already have this photo". */
