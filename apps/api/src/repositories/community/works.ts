@@ -103,13 +103,8 @@ export class WorksRepository {
     return db.selectFrom('works').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  async tags(workId: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('work_tags')
-      .select('tag')
-      .where('work_id', '=', workId)
-      .orderBy('tag')
-      .execute();
+  async tags(workId: string, db: Db = this.db): Promise<string[]> {
+    const rows = await db.selectFrom('work_tags').select('tag').where('work_id', '=', workId).orderBy('tag').execute();
     return rows.map((r) => r.tag);
   }
 
