@@ -166,13 +166,14 @@ export class WorksService {
   }
 
   /** Gone from every feed, tag, profile and page at once (they all read status 'published'). */
-  async unpublish(userId: string, workId: string): Promise<void> {
+  async unpublish(userId: string, workId: string): Promise<{ ok: true }> {
     const work = await this.requireOwn(userId, workId);
     const now = this.deps.clock.now().toISOString();
     await inTransaction(this.deps.db, async (trx) => {
       await this.works.update(trx, work.id, { status: 'unpublished', updated_at: now });
       await this.works.recountAuthor(trx, userId, now);
     });
+    return { ok: true };
   }
 
   /** A work's page: previews, author, counts, tags, EXIF and place if shown; the reason only to the author. */
