@@ -130,11 +130,10 @@ export class SocialRepository {
 
   /** Deletes the comment and its replies; answers how many went, and how many of them were visible (counted on the work). */
   async deleteComment(db: Db, id: string): Promise<{ all: number; visible: number }> {
-    const rows = await db
-      .deleteFrom('work_comments')
-      .where((eb) => eb.or([eb('id', '=', id), eb('parent_id', '=', id)]))
-      .returning('status')
-      .execute();
+    // Replies first: deleting the parent first would take them by ON DELETE CASCADE, unseen by RETURNING.
+    const replies = await db.deleteFrom('work_comments').where('parent_id', '=', id).returning('status').execute();
+    const own = await db.deleteFrom('work_comments').where('id', '=', id).returning('status').execute();
+    const rows = [...replies, ...own];
     return { all: rows.length, visible: rows.filter((r) => r.status === 'visible').length };
   }
 
