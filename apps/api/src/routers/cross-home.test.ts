@@ -13,7 +13,11 @@ import { appRouter } from '../trpc/router.js';
 
 /** Procedures that do not act on one home's things (they take no homeId). */
 const NOT_HOME_SCOPED = new Set(['homes.list', 'homes.create', 'invites.preview', 'invites.accept']);
+/** 维扣图元's works half answers to accounts, not homes; only publishing reads a home (its photos). */
+const COMMUNITY = ['works.', 'feeds.', 'profiles.', 'follows.'];
+const isCommunity = (path: string) => path !== 'works.publish' && COMMUNITY.some((prefix) => path.startsWith(prefix));
 const isHomeScoped = (path: string) =>
+  !isCommunity(path) &&
   !path.startsWith('auth.') &&
   !path.startsWith('account.') &&
   !path.startsWith('health.') &&
@@ -46,6 +50,9 @@ const VIEWER_MAY = new Set([
   'activity.markSeen',
   'notifications.settings',
   'notifications.subscribe',
+  // 维扣图元 (issue 17): the role gate lets every member through; a viewer is then refused WORK_NOT_YOURS for
+  // every photo, as is anyone for a photo they did not upload (routers/community/works.test.ts).
+  'works.publish',
 ]);
 /**
  * What a member (家人) may call besides the viewer's: uploading and albums (and trash, of their own), and

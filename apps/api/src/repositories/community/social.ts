@@ -128,17 +128,13 @@ export class SocialRepository {
       .executeTakeFirst();
   }
 
-  /** Deletes the comment and its replies; answers how many of them were visible (counted on the work). */
-  async deleteComment(db: Db, id: string): Promise<number> {
-    const row = await db
-      .selectFrom('work_comments')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where((eb) => eb.or([eb('id', '=', id), eb('parent_id', '=', id)]))
-      .where('status', '=', 'visible')
-      .executeTakeFirstOrThrow();
-    await db.deleteFrom('work_comments').where('parent_id', '=', id).execute();
-    await db.deleteFrom('work_comments').where('id', '=', id).execute();
-    return Number(row.n);
+  /** Deletes the comment and its replies; answers how many went, and how many of them were visible (counted on the work). */
+  async deleteComment(db: Db, id: string): Promise<{ all: number; visible: number }> {
+    // Replies first: deleting the parent first would take them by ON DELETE CASCADE, unseen by RETURNING.
+    const replies = await db.deleteFrom('work_comments').where('parent_id', '=', id).returning('status').execute();
+    const own = await db.deleteFrom('work_comments').where('id', '=', id).returning('status').execute();
+    const rows = [...replies, ...own];
+    return { all: rows.length, visible: rows.filter((r) => r.status === 'visible').length };
   }
 
   async countComments(db: Db, workId: string, by: number): Promise<void> {

@@ -106,13 +106,8 @@ export class WorksRepository {
     return db.selectFrom('works').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  async tags(workId: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('work_tags')
-      .select('tag')
-      .where('work_id', '=', workId)
-      .orderBy('tag')
-      .execute();
+  async tags(workId: string, db: Db = this.db): Promise<string[]> {
+    const rows = await db.selectFrom('work_tags').select('tag').where('work_id', '=', workId).orderBy('tag').execute();
     return rows.map((r) => r.tag);
   }
 
@@ -230,7 +225,12 @@ export class WorksRepository {
     >;
   }
 
-  /** Works of the people `followerId` follows, newest first: one join on follows_pk. */
+  /**
+   * Works of the people `followerId` follows, newest first, in one query. SQLite walks works_latest from
+   * the cursor and probes follows_pk per work: cheap while the followed publish often, but a page for
+   * someone who follows only quiet accounts reads every work published before the cursor (open: a
+   * per-follower inbox, or driving from follows with a per-author bound, BENCHMARKS.md has no figure yet).
+   */
   following(followerId: string, limit: number, after?: Keyset): Promise<CardRow[]> {
     let q = this.cards()
       .innerJoin('follows', 'follows.followee_id', 'works.author_id')

@@ -106,6 +106,27 @@ describe('community interactions', () => {
     expect(await refusal(dad.caller.works.comment({ workId: work.id, text: 'a\u0000b' }))).toBe('BAD_INPUT');
   });
 
+  it('shows a comment waiting for review to its writer only, uncounted', async () => {
+    const pre = await createTestDeps({ communityReview: 'pre' });
+    const people = await makeFamily(pre);
+    const { work } = await publishWork(people.mom);
+    await pre.db
+      .updateTable('works')
+      .set({ status: 'published', published_at: pre.clock.now().toISOString() })
+      .execute();
+    const mine = await people.dad.caller.works.comment({ workId: work.id, text: 'Waiting' });
+    expect(mine.status).toBe('pending');
+    expect((await people.dad.caller.works.comments({ workId: work.id })).items.map((c) => c.status)).toEqual([
+      'pending',
+    ]);
+    expect((await people.grandma.caller.works.comments({ workId: work.id })).items).toEqual([]);
+    expect(
+      await refusedWith(people.grandma.caller.works.comment({ workId: work.id, text: 'x', parentId: mine.id })),
+    ).toBe('NOT_FOUND');
+    expect((await people.grandma.caller.works.get({ workId: work.id })).commentCount).toBe(0);
+    expect(await refusedWith(people.grandma.caller.works.deleteComment({ commentId: mine.id }))).toBe('NOT_FOUND');
+  });
+
   it('follows idempotently with counters in step, no self-follow, and lists both sides', async () => {
     const { mom, dad, grandma } = family;
     await Promise.all([

@@ -6,6 +6,7 @@
  */
 import { TAG_MAX, WORK_PHOTOS_MAX, WORK_TAGS_MAX, WORK_TITLE_MAX } from '@xiaojia/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { markWorkPublished } from '../../services/community/works.js';
 import { URL_WINDOW_MS } from '../../services/photo-views.js';
 import { publishWork, refusal } from '../../test/community.js';
 import { createTestDeps, type TestDeps } from '../../test/deps.js';
@@ -99,9 +100,16 @@ describe('works', () => {
     expect(work.status).toBe('pending');
     expect(await refusal(people.dad.caller.works.get({ workId: work.id }))).toBe('NOT_FOUND');
     expect((await people.dad.caller.feeds.latest({})).items).toEqual([]);
+<<<<<<< HEAD
     expect(await refusal(people.dad.caller.works.like({ workId: work.id }))).toBe('NOT_FOUND');
     expect(await refusal(people.dad.caller.works.comment({ workId: work.id, text: 'hi' }))).toBe('NOT_FOUND');
     expect(await refusal(people.dad.caller.works.shareCard({ workId: work.id }))).toBe('NOT_FOUND');
+=======
+    expect((await people.mom.caller.profiles.get({ userId: people.mom.userId })).worksCount).toBe(0);
+    expect(await refusedWith(people.dad.caller.works.like({ workId: work.id }))).toBe('NOT_FOUND');
+    expect(await refusedWith(people.dad.caller.works.comment({ workId: work.id, text: 'hi' }))).toBe('NOT_FOUND');
+    expect(await refusedWith(people.dad.caller.works.shareCard({ workId: work.id }))).toBe('NOT_FOUND');
+>>>>>>> comm1
 
     await pre.db
       .updateTable('works')
@@ -115,8 +123,22 @@ describe('works', () => {
     expect(await refusal(people.dad.caller.works.get({ workId: work.id }))).toBe('NOT_FOUND');
     expect(await refusal(people.dad.caller.works.update({ workId: work.id, title: 'mine now' }))).toBe('NOT_FOUND');
     // An edit of a rejected work waits for an admin again, even under post-review.
-    const edited = await people.mom.caller.works.update({ workId: work.id, title: 'Better' });
+    const edited = await people.mom.caller.works.update({ workId: work.id, title: 'Better', tags: ['Dawn'] });
     expect(edited).toMatchObject({ status: 'pending', title: 'Better' });
+
+    // An admin approves (the moderation half's decision): in every feed from then on, counted on the profile.
+    pre.clock.advance(60_000);
+    await markWorkPublished(pre.db, work.id, pre.clock.now().toISOString());
+    const approved = await people.dad.caller.works.get({ workId: work.id });
+    expect(approved).toMatchObject({ status: 'published', publishedAt: pre.clock.now().toISOString() });
+    for (const page of [
+      await people.dad.caller.feeds.latest({}),
+      await people.dad.caller.feeds.hot({}),
+      await people.dad.caller.feeds.tag({ tag: 'dawn' }),
+    ]) {
+      expect(page.items.map((w) => w.id)).toEqual([work.id]);
+    }
+    expect((await people.dad.caller.profiles.get({ userId: people.mom.userId })).worksCount).toBe(1);
   });
 
   it('lets only the author edit and unpublish; unpublishing removes it from every feed at once', async () => {

@@ -1,5 +1,7 @@
 /** 维扣图元's works: publish from the caller's home, edit, unpublish, a work's page, likes, comments, share cards. */
 import {
+  zAuthOk,
+  zCount,
   zLikeResult,
   zPublishWorkInput,
   zShareCard,
@@ -31,6 +33,7 @@ export const worksRouter = router({
   /** The author takes it down: gone from every feed, tag, profile and page at once. */
   unpublish: authedProcedure
     .input(zWorkRef)
+    .output(zAuthOk)
     .mutation(({ ctx, input }) => new WorksService(ctx.deps).unpublish(ctx.user.id, input.workId)),
   /** A work's page (a non-published work only to its author). */
   get: authedProcedure
@@ -54,8 +57,10 @@ export const worksRouter = router({
     .input(zWorkCommentInput)
     .output(zWorkComment)
     .mutation(({ ctx, input }) => new WorkCommentsService(ctx.deps).add(ctx.user.id, input)),
+  /** Answers how many comments went (the comment and its replies). */
   deleteComment: authedProcedure
     .input(zWorkCommentRef)
+    .output(zCount)
     .mutation(({ ctx, input }) => new WorkCommentsService(ctx.deps).remove(ctx.user.id, input.commentId)),
   /** Top-level comments oldest first, each with its first replies. */
   comments: authedProcedure

@@ -88,7 +88,7 @@ export class WorkCommentsService {
     );
   }
 
-  async remove(userId: string, commentId: string): Promise<void> {
+  async remove(userId: string, commentId: string): Promise<{ count: number }> {
     const comment = await this.social.comment(commentId);
     if (!comment || (comment.status !== 'visible' && comment.author_id !== userId)) {
       throw new AppError('NOT_FOUND', 'No such comment');
@@ -97,9 +97,10 @@ export class WorkCommentsService {
     if (comment.author_id !== userId && comment.work_author_id !== userId) {
       throw new AppError('COMMENT_NOT_YOURS', 'Only its writer or the work’s author deletes a comment');
     }
-    await inTransaction(this.deps.db, async (trx) => {
-      const visible = await this.social.deleteComment(trx, commentId);
-      await this.social.countComments(trx, comment.work_id, -visible);
+    return inTransaction(this.deps.db, async (trx) => {
+      const removed = await this.social.deleteComment(trx, commentId);
+      await this.social.countComments(trx, comment.work_id, -removed.visible);
+      return { count: removed.all };
     });
   }
 

@@ -7,7 +7,7 @@
  */
 import type { ShareCard, Work as WorkDto, WorkExif, zPublishWorkInput, zUpdateWorkInput } from '@xiaojia/shared';
 import type { z } from 'zod';
-import { inTransaction } from '../../db/index.js';
+import { type Db, inTransaction } from '../../db/index.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../integrations/ids.js';
 import { SocialRepository } from '../../repositories/community/social.js';
@@ -37,6 +37,27 @@ export async function requirePublishedWork(works: WorksRepository, workId: strin
   const work = await works.byId(workId);
   if (!work || work.status !== 'published') throw notFound();
   return work;
+}
+
+/**
+ * A pending work becomes published at `at` (an admin approving it: the moderation half calls this inside
+ * its decision's transaction): its publication time, hot_key, by-tag position and the author's works_count
+ * follow. A work published before (and edited since) keeps its original time.
+ */
+export async function markWorkPublished(db: Db, workId: string, at: string): Promise<void> {
+  const works = new WorksRepository(db);
+  const work = await works.byId(workId, db);
+  if (!work) return;
+  const publishedAt = work.published_at ?? at;
+  await works.update(db, workId, {
+    status: 'published',
+    published_at: publishedAt,
+    hot_key: hotKey(Number(work.vote_weight), publishedAt),
+    updated_at: at,
+  });
+  const tags = await works.tags(workId, db);
+  await works.replaceTags(db, workId, tags, publishedAt);
+  await works.recountAuthor(db, work.author_id, at);
 }
 
 function storedExif(facts: Facts): string | null {
@@ -145,13 +166,14 @@ export class WorksService {
   }
 
   /** Gone from every feed, tag, profile and page at once (they all read status 'published'). */
-  async unpublish(userId: string, workId: string): Promise<void> {
+  async unpublish(userId: string, workId: string): Promise<{ ok: true }> {
     const work = await this.requireOwn(userId, workId);
     const now = this.deps.clock.now().toISOString();
     await inTransaction(this.deps.db, async (trx) => {
       await this.works.update(trx, work.id, { status: 'unpublished', updated_at: now });
       await this.works.recountAuthor(trx, userId, now);
     });
+    return { ok: true };
   }
 
   /** A work's page: previews, author, counts, tags, EXIF and place if shown; the reason only to the author. */
