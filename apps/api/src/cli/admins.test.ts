@@ -11,7 +11,9 @@ describe('admin CLI', () => {
     const [alice, bob] = await accounts(deps, 2);
     if (!alice || !bob) throw new Error('no accounts');
     expect(await adminCommand(deps.db, ['list'])).toEqual(['no community admins']);
-    expect((await adminCommand(deps.db, ['grant', alice.user.username ?? '']))[0]).toContain('is now a community admin');
+    expect((await adminCommand(deps.db, ['grant', alice.user.username ?? '']))[0]).toContain(
+      'is now a community admin',
+    );
     expect((await adminCommand(deps.db, ['grant', alice.userId]))[0]).toContain('already');
     await adminCommand(deps.db, ['grant', bob.userId]);
     const listed = await adminCommand(deps.db, ['list']);

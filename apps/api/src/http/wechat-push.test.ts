@@ -37,11 +37,20 @@ describe('content checks through WeChat', () => {
   });
 
   const count = async (table: 'messages' | 'moderation_items' | 'conversations') =>
-    Number((await deps.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+    Number(
+      (
+        await deps.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirst()
+      )?.n ?? 0,
+    );
 
   it('refuses risky text with CONTENT_REJECTED before anything is stored', async () => {
     fake.judgeText('违禁', 'risky');
-    expect(await refusal(alice.caller.messages.send({ userId: bob.userId, text: '这是违禁内容' }))).toBe('CONTENT_REJECTED');
+    expect(await refusal(alice.caller.messages.send({ userId: bob.userId, text: '这是违禁内容' }))).toBe(
+      'CONTENT_REJECTED',
+    );
     expect(await count('messages')).toBe(0);
     expect(await count('moderation_items')).toBe(0);
     expect(await count('conversations')).toBe(0);
@@ -73,7 +82,9 @@ describe('content checks through WeChat', () => {
   async function checkedWork() {
     const work = await insertWork(deps, alice, { images: 2 });
     const gate = new ContentGate(deps);
-    expect(await gate.admit({ kind: 'work', id: work.workId, authorId: alice.userId, texts: ['秋叶'] })).toBe('visible');
+    expect(await gate.admit({ kind: 'work', id: work.workId, authorId: alice.userId, texts: ['秋叶'] })).toBe(
+      'visible',
+    );
     await deps.background.idle();
     expect(fake.mediaChecks).toHaveLength(2);
     return work;
@@ -97,7 +108,7 @@ describe('content checks through WeChat', () => {
       expect(check).toMatchObject({ openid: 'openid-alice', scene: 3 });
       expect(check.mediaUrl.startsWith('https://xiaojia.example/')).toBe(true);
     }
-    const [first, second] = fake.mediaChecks as [{ traceId: string }, { traceId: string }];
+    const [first, second] = fake.mediaChecks as unknown as [{ traceId: string }, { traceId: string }];
     const pass = await push(signedQuery(), mediaCheckEvent(fake.appId, first.traceId, 'pass'));
     expect([pass.status, await pass.text()]).toEqual([200, 'success']);
     expect(await workStatus(work.workId)).toBe('published');
@@ -140,7 +151,8 @@ describe('content checks through WeChat', () => {
   it('opens safe-mode pushes (AES, msg_signature) and refuses ones sealed for another app or wrongly signed', async () => {
     const work = await checkedWork();
     const traceId = fake.mediaChecks[0]?.traceId ?? '';
-    const seal = (appId: string) => encryptPush(AES_KEY, appId, JSON.stringify(mediaCheckEvent(fake.appId, traceId, 'risky')));
+    const seal = (appId: string) =>
+      encryptPush(AES_KEY, appId, JSON.stringify(mediaCheckEvent(fake.appId, traceId, 'risky')));
     const safe = (encrypted: string, signWith = encrypted) =>
       signedQuery({ encrypt_type: 'aes', msg_signature: pushSignature([TOKEN, '1764600000', 'n0nce', signWith]) });
 

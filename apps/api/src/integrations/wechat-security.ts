@@ -55,7 +55,11 @@ export function isSuggest(value: unknown): value is SecuritySuggest {
 
 /** msgSecCheck's answer: { errcode: 0, result: { suggest, label }, trace_id }, or the errcode. */
 export function parseTextCheck(body: unknown): { done: TextCheckResult } | { errcode: number | undefined } {
-  const answer = (body ?? {}) as { errcode?: unknown; result?: { suggest?: unknown; label?: unknown }; trace_id?: unknown };
+  const answer = (body ?? {}) as {
+    errcode?: unknown;
+    result?: { suggest?: unknown; label?: unknown };
+    trace_id?: unknown;
+  };
   const errcode = typeof answer.errcode === 'number' ? answer.errcode : undefined;
   if (errcode === 0 && isSuggest(answer.result?.suggest)) {
     return {

@@ -3,8 +3,9 @@
  * them, follows and works written straight into their tables (the works half's procedures are not needed
  * to test moderation, messages and contests), and the code a refused call answers.
  */
-import { ZodError } from 'zod';
+
 import type { WorkStatus } from '@xiaojia/shared';
+import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
 import { newId } from '../integrations/ids.js';
 import { CommunityAdminsRepository } from '../repositories/community/admins.js';

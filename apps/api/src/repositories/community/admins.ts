@@ -38,7 +38,13 @@ export class CommunityAdminsRepository {
       .execute();
   }
 
-  async suspend(row: { user_id: string; reason: string; until: string | null; created_by: string; created_at: string }) {
+  async suspend(row: {
+    user_id: string;
+    reason: string;
+    until: string | null;
+    created_by: string;
+    created_at: string;
+  }) {
     await this.db
       .insertInto('community_suspensions')
       .values(row)

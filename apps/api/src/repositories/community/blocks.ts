@@ -1,7 +1,7 @@
 /** blocks: who blocked whom; a block hides each from the other in messages. */
 import type { Db } from '../../db/index.js';
-import type { Keyset } from '../photo-scope.js';
 import { pastKeyset } from '../keyset.js';
+import type { Keyset } from '../photo-scope.js';
 
 export class BlocksRepository {
   constructor(private readonly db: Db) {}

@@ -2,8 +2,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
 import type { ChallengesTable } from '../../db/schema.js';
-import type { Keyset } from '../photo-scope.js';
 import { pastKeyset } from '../keyset.js';
+import type { Keyset } from '../photo-scope.js';
 
 export type ChallengeWhen = 'current' | 'upcoming' | 'past';
 
@@ -53,9 +53,21 @@ export class ChallengesRepository {
       .innerJoin('works as w', 'w.id', 'e.work_id')
       .innerJoin('users as u', 'u.id', 'e.user_id')
       .leftJoin('challenge_votes as v', (join) =>
-        join.onRef('v.challenge_id', '=', 'e.challenge_id').onRef('v.work_id', '=', 'e.work_id').on('v.voter_id', '=', me),
+        join
+          .onRef('v.challenge_id', '=', 'e.challenge_id')
+          .onRef('v.work_id', '=', 'e.work_id')
+          .on('v.voter_id', '=', me),
       )
-      .select(['e.work_id', 'e.user_id', 'e.votes', 'e.rank', 'e.created_at', 'w.title', 'u.display_name', 'v.voter_id'])
+      .select([
+        'e.work_id',
+        'e.user_id',
+        'e.votes',
+        'e.rank',
+        'e.created_at',
+        'w.title',
+        'u.display_name',
+        'v.voter_id',
+      ])
       .where('e.challenge_id', '=', challengeId)
       .where('w.status', '=', 'published');
     if (options.rank !== undefined) query = query.where('e.rank', '=', options.rank);

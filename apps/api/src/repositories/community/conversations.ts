@@ -6,8 +6,8 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/index.js';
 import type { ConversationsTable, Database, MessagesTable } from '../../db/schema.js';
-import type { Keyset } from '../photo-scope.js';
 import { pastKeyset } from '../keyset.js';
+import type { Keyset } from '../photo-scope.js';
 
 export function pairOf(a: string, b: string): { low: string; high: string } {
   return a < b ? { low: a, high: b } : { low: b, high: a };

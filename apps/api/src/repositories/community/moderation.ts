@@ -1,8 +1,8 @@
 /** The review queue (moderation_items) and what an admin's decision changes on its target. */
 import type { Db } from '../../db/index.js';
 import type { ModerationItemsTable } from '../../db/schema.js';
-import type { Keyset } from '../photo-scope.js';
 import { pastKeyset } from '../keyset.js';
+import type { Keyset } from '../photo-scope.js';
 
 export type ReviewKind = 'work' | 'comment' | 'message';
 
@@ -10,7 +10,11 @@ export class ModerationRepository {
   constructor(private readonly db: Db) {}
 
   /** Oldest first, `limit` rows (the caller asks one more), with the author's name. */
-  page(filter: { status: ModerationItemsTable['status']; kind?: ReviewKind | undefined }, limit: number, after?: Keyset) {
+  page(
+    filter: { status: ModerationItemsTable['status']; kind?: ReviewKind | undefined },
+    limit: number,
+    after?: Keyset,
+  ) {
     let query = this.db
       .selectFrom('moderation_items as m')
       .innerJoin('users as u', 'u.id', 'm.author_id')
@@ -26,7 +30,10 @@ export class ModerationRepository {
     return this.db.selectFrom('moderation_items').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  async decide(id: string, decision: { status: 'approved' | 'rejected'; reason: string | null; by: string; at: string }) {
+  async decide(
+    id: string,
+    decision: { status: 'approved' | 'rejected'; reason: string | null; by: string; at: string },
+  ) {
     await this.db
       .updateTable('moderation_items')
       .set({ status: decision.status, reason: decision.reason, decided_by: decision.by, decided_at: decision.at })
@@ -40,7 +47,11 @@ export class ModerationRepository {
    */
   async applyToTarget(kind: ReviewKind, targetId: string, approve: boolean, reason: string | null, at: string) {
     if (kind === 'work') {
-      const work = await this.db.selectFrom('works').select(['status', 'published_at']).where('id', '=', targetId).executeTakeFirst();
+      const work = await this.db
+        .selectFrom('works')
+        .select(['status', 'published_at'])
+        .where('id', '=', targetId)
+        .executeTakeFirst();
       if (!work) return false;
       if (work.status === 'unpublished') return true;
       const publishedAt = work.published_at ?? at;
@@ -54,7 +65,11 @@ export class ModerationRepository {
         .where('id', '=', targetId)
         .execute();
       if (approve && work.published_at === null) {
-        await this.db.updateTable('work_tags').set({ published_at: publishedAt }).where('work_id', '=', targetId).execute();
+        await this.db
+          .updateTable('work_tags')
+          .set({ published_at: publishedAt })
+          .where('work_id', '=', targetId)
+          .execute();
       }
       return true;
     }

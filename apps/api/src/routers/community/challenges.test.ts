@@ -52,12 +52,18 @@ describe('challenges', () => {
     expect(await refusal(alice.caller.challenges.submit({ challengeId: c.id, workId: second.workId }))).toBe(
       'CHALLENGE_ENTRY_LIMIT',
     );
-    expect(await refusal(bob.caller.challenges.submit({ challengeId: c.id, workId: second.workId }))).toBe('WORK_NOT_YOURS');
+    expect(await refusal(bob.caller.challenges.submit({ challengeId: c.id, workId: second.workId }))).toBe(
+      'WORK_NOT_YOURS',
+    );
     expect(await refusal(bob.caller.challenges.submit({ challengeId: c.id, workId: draft.workId }))).toBe('NOT_FOUND');
-    expect(await refusal(alice.caller.challenges.submit({ challengeId: newId(), workId: mine.workId }))).toBe('NOT_FOUND');
+    expect(await refusal(alice.caller.challenges.submit({ challengeId: newId(), workId: mine.workId }))).toBe(
+      'NOT_FOUND',
+    );
     deps.clock.advance(HOUR);
     const late = await insertWork(deps, bob);
-    expect(await refusal(bob.caller.challenges.submit({ challengeId: c.id, workId: late.workId }))).toBe('CHALLENGE_CLOSED');
+    expect(await refusal(bob.caller.challenges.submit({ challengeId: c.id, workId: late.workId }))).toBe(
+      'CHALLENGE_CLOSED',
+    );
   });
 
   it('counts votes in the voting window only, refuses self-votes, and ignores a second vote', async () => {
@@ -107,11 +113,17 @@ describe('challenges', () => {
     const ranks = Object.fromEntries(detail.entries.items.map((e) => [e.workId, e.rank]));
     expect(ranks).toEqual({ [w1.workId]: 1, [w2.workId]: 1, [w3.workId]: 3 });
     expect(detail.winners.map((e) => e.workId).sort()).toEqual([w1.workId, w2.workId].sort());
-    expect(await refusal(admin.caller.challenges.update({ challengeId: c.id, title: 'late' }))).toBe('CHALLENGE_CLOSED');
+    expect(await refusal(admin.caller.challenges.update({ challengeId: c.id, title: 'late' }))).toBe(
+      'CHALLENGE_CLOSED',
+    );
 
     // Paged by votes: the cursor carries the vote count.
     const page = await bob.caller.challenges.get({ challengeId: c.id, limit: 2 });
-    const rest = await bob.caller.challenges.get({ challengeId: c.id, limit: 2, cursor: page.entries.nextCursor ?? '' });
+    const rest = await bob.caller.challenges.get({
+      challengeId: c.id,
+      limit: 2,
+      cursor: page.entries.nextCursor ?? '',
+    });
     expect([...page.entries.items, ...rest.entries.items].map((e) => e.votes)).toEqual([2, 2, 1]);
   });
 

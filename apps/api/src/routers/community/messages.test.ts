@@ -7,7 +7,7 @@ import { MESSAGE_MAX } from '@xiaojia/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../integrations/ids.js';
 import { COMMUNITY_RATES } from '../../services/community/rates.js';
-import { type Account, accounts, followEachOther, follow, makeAdmin, refusal } from '../../test/community.js';
+import { type Account, accounts, follow, followEachOther, makeAdmin, refusal } from '../../test/community.js';
 import { createTestDeps, type TestDeps } from '../../test/deps.js';
 
 describe('private messages', () => {
@@ -90,7 +90,15 @@ describe('private messages', () => {
     const poll = await c.caller.messages.poll({ cursor: (await c.caller.messages.poll({})).cursor });
     expect(poll).toMatchObject({ messages: [], unread: 0 });
     // Nor can a stranger report a message they were never sent.
-    expect(await refusal(c.caller.reports.create({ kind: 'message', targetId: first(await b.caller.messages.list({ conversationId })), reason: 'spam' }))).toBe('NOT_FOUND');
+    expect(
+      await refusal(
+        c.caller.reports.create({
+          kind: 'message',
+          targetId: first(await b.caller.messages.list({ conversationId })),
+          reason: 'spam',
+        }),
+      ),
+    ).toBe('NOT_FOUND');
   });
 
   it('a block refuses messages both ways, hides the conversation from both, and ends it', async () => {
@@ -164,7 +172,13 @@ describe('private messages', () => {
 
     await deps.db
       .insertInto('community_suspensions')
-      .values({ user_id: a.userId, reason: 'spam', until: null, created_by: b.userId, created_at: deps.clock.now().toISOString() })
+      .values({
+        user_id: a.userId,
+        reason: 'spam',
+        until: null,
+        created_by: b.userId,
+        created_at: deps.clock.now().toISOString(),
+      })
       .execute();
     expect(await refusal(a.caller.messages.send({ userId: b.userId, text: 'hi' }))).toBe('COMMUNITY_SUSPENDED');
     expect(await refusal(a.caller.messages.request({ userId: c.userId, text: 'hi' }))).toBe('COMMUNITY_SUSPENDED');
@@ -172,7 +186,8 @@ describe('private messages', () => {
 
   it('limits messages per sender, across instances (the count is in the database)', async () => {
     await followEachOther(deps, a.userId, b.userId);
-    for (let i = 0; i < COMMUNITY_RATES.message.max; i += 1) await a.caller.messages.send({ userId: b.userId, text: `${i}` });
+    for (let i = 0; i < COMMUNITY_RATES.message.max; i += 1)
+      await a.caller.messages.send({ userId: b.userId, text: `${i}` });
     expect(await refusal(a.caller.messages.send({ userId: b.userId, text: 'one more' }))).toBe('RATE_LIMITED');
     deps.clock.advance(COMMUNITY_RATES.message.windowMs + 1);
     await a.caller.messages.send({ userId: b.userId, text: 'later' });

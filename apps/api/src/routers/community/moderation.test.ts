@@ -25,7 +25,12 @@ describe('moderation', () => {
   /** A pending work of alice's, through the gate as the works half admits it. */
   async function pendingWork() {
     const { workId } = await insertWork(deps, alice, { status: 'pending' });
-    const admission = await new ContentGate(deps).admit({ kind: 'work', id: workId, authorId: alice.userId, texts: ['t'] });
+    const admission = await new ContentGate(deps).admit({
+      kind: 'work',
+      id: workId,
+      authorId: alice.userId,
+      texts: ['t'],
+    });
     expect(admission).toBe('pending');
     return workId;
   }
@@ -74,16 +79,20 @@ describe('moderation', () => {
     expect((await admin.caller.moderation.queue({})).items).toEqual([]);
     expect((await admin.caller.moderation.queue({ status: 'rejected' })).items[0]).toMatchObject({ reason: '不清晰' });
 
-    expect(await refusal(admin.caller.moderation.decide({ itemId: itemB?.id ?? '', decision: 'reject' } as never))).toBe(
-      'BAD_INPUT',
-    );
+    expect(
+      await refusal(admin.caller.moderation.decide({ itemId: itemB?.id ?? '', decision: 'reject' } as never)),
+    ).toBe('BAD_INPUT');
     expect(await refusal(admin.caller.moderation.decide({ itemId: newId(), decision: 'approve' }))).toBe('NOT_FOUND');
   });
 
   it('hides a work with a reason, and answers NOT_FOUND for no such work', async () => {
     const { workId } = await insertWork(deps, alice);
     await admin.caller.moderation.hideWork({ workId, reason: 'copyright' });
-    const work = await deps.db.selectFrom('works').select(['status', 'review_reason']).where('id', '=', workId).executeTakeFirst();
+    const work = await deps.db
+      .selectFrom('works')
+      .select(['status', 'review_reason'])
+      .where('id', '=', workId)
+      .executeTakeFirst();
     expect(work).toEqual({ status: 'hidden', review_reason: 'copyright' });
     expect(await refusal(admin.caller.moderation.hideWork({ workId: newId(), reason: 'x' }))).toBe('NOT_FOUND');
     expect(await refusal(admin.caller.moderation.hideWork({ workId, reason: '' }))).toBe('BAD_INPUT');
@@ -152,19 +161,27 @@ describe('reports', () => {
   it('refuses what the reporter cannot see, themselves, and malformed or huge reasons', async () => {
     const { workId } = await insertWork(deps, alice, { status: 'pending' });
     expect(await refusal(bob.caller.reports.create({ kind: 'work', targetId: workId, reason: 'x' }))).toBe('NOT_FOUND');
-    expect(await refusal(bob.caller.reports.create({ kind: 'comment', targetId: newId(), reason: 'x' }))).toBe('NOT_FOUND');
-    expect(await refusal(bob.caller.reports.create({ kind: 'user', targetId: bob.userId, reason: 'x' }))).toBe('BAD_INPUT');
-    const huge = 'x'.repeat(REPORT_REASON_MAX + 1);
-    expect(await refusal(bob.caller.reports.create({ kind: 'user', targetId: alice.userId, reason: huge }))).toBe('BAD_INPUT');
-    expect(await refusal(bob.caller.reports.create({ kind: 'photo' as never, targetId: alice.userId, reason: 'x' }))).toBe(
+    expect(await refusal(bob.caller.reports.create({ kind: 'comment', targetId: newId(), reason: 'x' }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await refusal(bob.caller.reports.create({ kind: 'user', targetId: bob.userId, reason: 'x' }))).toBe(
       'BAD_INPUT',
     );
+    const huge = 'x'.repeat(REPORT_REASON_MAX + 1);
+    expect(await refusal(bob.caller.reports.create({ kind: 'user', targetId: alice.userId, reason: huge }))).toBe(
+      'BAD_INPUT',
+    );
+    expect(
+      await refusal(bob.caller.reports.create({ kind: 'photo' as never, targetId: alice.userId, reason: 'x' })),
+    ).toBe('BAD_INPUT');
   });
 
   it('reports a message from a conversation the reporter is in', async () => {
     await followEachOther(deps, alice.userId, bob.userId);
     const message = await alice.caller.messages.send({ userId: bob.userId, text: 'buy now' });
-    expect((await bob.caller.reports.create({ kind: 'message', targetId: message.id, reason: 'spam' })).created).toBe(true);
+    expect((await bob.caller.reports.create({ kind: 'message', targetId: message.id, reason: 'spam' })).created).toBe(
+      true,
+    );
     expect((await admin.caller.reports.list({})).items[0]).toMatchObject({ kind: 'message', targetId: message.id });
   });
 });

@@ -32,7 +32,10 @@ const RESULTS_PER_SWEEP = 20;
 
 type Phase = Challenge['phase'];
 
-export function phaseOf(c: Pick<ChallengesTable, 'submit_starts_at' | 'submit_ends_at' | 'vote_ends_at'>, now: string): Phase {
+export function phaseOf(
+  c: Pick<ChallengesTable, 'submit_starts_at' | 'submit_ends_at' | 'vote_ends_at'>,
+  now: string,
+): Phase {
   if (now < c.submit_starts_at) return 'upcoming';
   if (now < c.submit_ends_at) return 'submitting';
   if (now < c.vote_ends_at) return 'voting';
@@ -69,7 +72,9 @@ export class ChallengesService {
   }
 
   /** Windows in order (submissions open, close, voting closes) and a published cover, or BAD_INPUT / NOT_FOUND. */
-  private async checkFields(fields: Pick<ChallengesTable, 'submit_starts_at' | 'submit_ends_at' | 'vote_ends_at' | 'cover_work_id'>) {
+  private async checkFields(
+    fields: Pick<ChallengesTable, 'submit_starts_at' | 'submit_ends_at' | 'vote_ends_at' | 'cover_work_id'>,
+  ) {
     if (!(fields.submit_starts_at < fields.submit_ends_at && fields.submit_ends_at < fields.vote_ends_at)) {
       throw new AppError('BAD_INPUT', 'Submissions must open, then close, then voting end, in that order', {
         field: 'submitEndsAt',
@@ -171,9 +176,13 @@ export class ChallengesService {
     const challenge = await this.repo.byId(challengeId);
     if (!challenge) throw new AppError('NOT_FOUND', 'No such challenge');
     if (phaseOf(challenge, this.now()) !== phase) {
-      throw new AppError('CHALLENGE_CLOSED', phase === 'submitting' ? 'Submissions are not open' : 'Voting is not open', {
-        phase: phaseOf(challenge, this.now()),
-      });
+      throw new AppError(
+        'CHALLENGE_CLOSED',
+        phase === 'submitting' ? 'Submissions are not open' : 'Voting is not open',
+        {
+          phase: phaseOf(challenge, this.now()),
+        },
+      );
     }
     return challenge;
   }
@@ -186,7 +195,8 @@ export class ChallengesService {
       .select(['author_id', 'status'])
       .where('id', '=', input.workId)
       .executeTakeFirst();
-    if (!work || (work.author_id !== me && work.status !== 'published')) throw new AppError('NOT_FOUND', 'No such work');
+    if (!work || (work.author_id !== me && work.status !== 'published'))
+      throw new AppError('NOT_FOUND', 'No such work');
     if (work.author_id !== me) throw new AppError('WORK_NOT_YOURS', 'Only its author can enter a work');
     if (work.status !== 'published') {
       throw new AppError('BAD_INPUT', 'Only a published work can be entered', { field: 'workId' });

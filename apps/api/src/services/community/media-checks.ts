@@ -77,13 +77,18 @@ export class MediaChecks {
       const views = origin ? await PhotoViews.for(this.deps, row.home_id, origin, [row]) : null;
       const mediaUrl = views?.url(row, 'preview') ?? null;
       try {
-        if (!row.wechat_openid || !mediaUrl) throw new Error(origin ? 'no openid or unbound bucket' : 'no XIAOJIA_PUBLIC_URL');
+        if (!row.wechat_openid || !mediaUrl)
+          throw new Error(origin ? 'no openid or unbound bucket' : 'no XIAOJIA_PUBLIC_URL');
         const { traceId } = await this.deps.wechat.security.mediaCheckAsync({
           openid: row.wechat_openid,
           scene: 3,
           mediaUrl,
         });
-        await this.deps.db.updateTable('moderation_checks').set({ trace_id: traceId }).where('id', '=', row.id).execute();
+        await this.deps.db
+          .updateTable('moderation_checks')
+          .set({ trace_id: traceId })
+          .where('id', '=', row.id)
+          .execute();
         sent += 1;
       } catch (error) {
         this.deps.logger.warn({ err: error, check: row.id }, 'media check could not be sent; held for review');
@@ -119,7 +124,11 @@ export class MediaChecks {
         .where('status', '=', 'pending')
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) return false;
-      const statuses = await trx.selectFrom('moderation_checks').select('status').where('item_id', '=', itemId).execute();
+      const statuses = await trx
+        .selectFrom('moderation_checks')
+        .select('status')
+        .where('item_id', '=', itemId)
+        .execute();
       const before = await trx
         .selectFrom('moderation_items')
         .select('check_status')

@@ -182,7 +182,12 @@ export class MessagesService {
 
   async list(me: string, input: z.output<typeof zMessageListInput>) {
     await this.shown(me, input.conversationId);
-    const rows = await this.conversations.messages(input.conversationId, me, input.limit + 1, cursorPosition(input.cursor));
+    const rows = await this.conversations.messages(
+      input.conversationId,
+      me,
+      input.limit + 1,
+      cursorPosition(input.cursor),
+    );
     const page = toPage(rows, input.limit, (r) => ({ sortAt: r.created_at, id: r.id }));
     return { items: page.rows.map(messageDto), nextCursor: page.nextCursor };
   }
