@@ -75,6 +75,10 @@ describe('content checks through WeChat', () => {
     // No openid (a password account): no automatic check, the queue only.
     const plain = await bob.caller.messages.send({ userId: alice.userId, text: '有点可疑' });
     expect(plain.status).toBe('visible');
+    const bobWork = await insertWork(deps, bob);
+    await new ContentGate(deps).admit({ kind: 'work', id: bobWork.workId, authorId: bob.userId, texts: ['可疑'] });
+    await deps.background.idle();
+    expect(fake.mediaChecks).toEqual([]);
     expect(fake.textChecks).toHaveLength(2);
   });
 
