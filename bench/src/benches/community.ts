@@ -91,7 +91,7 @@ export async function benchCommunity(ctx: BenchContext): Promise<Figure[]> {
     return [
       compared(
         {
-          id: '17a',
+          id: '18a',
           name: `feeds.hot, a page of ${FEED_PAGE} (covers signed), ${CONNECTIONS} connections, ${data}: server CPU per request`,
           unit: 'ms',
           baselineName: 'feeds.latest, the same page size',
@@ -101,13 +101,13 @@ export async function benchCommunity(ctx: BenchContext): Promise<Figure[]> {
         cpuPer(runs.latest),
       ),
       compared(
-        { id: '17b', name: 'feeds.hot: throughput', unit: 'req/s', baselineName: 'feeds.latest' },
+        { id: '18b', name: 'feeds.hot: throughput', unit: 'req/s', baselineName: 'feeds.latest' },
         runs.hot.map((x) => x.rps),
         runs.latest.map((x) => x.rps),
       ),
       compared(
         {
-          id: '17c',
+          id: '18c',
           name: `feeds.hot page ${DEEP} (by cursor): server CPU per request`,
           unit: 'ms',
           baselineName: 'feeds.hot page 1',
@@ -118,7 +118,7 @@ export async function benchCommunity(ctx: BenchContext): Promise<Figure[]> {
       ),
       compared(
         {
-          id: '17d',
+          id: '18d',
           name: `feeds.latest page ${DEEP} (by cursor): server CPU per request`,
           unit: 'ms',
           baselineName: 'feeds.latest page 1',

@@ -3,7 +3,7 @@
  * client can validate before sending and the server refuses the same things with BAD_INPUT.
  */
 import { z } from 'zod';
-import { zPage, zPageInput } from './common.js';
+import { zOk, zPage, zPageInput } from './common.js';
 
 export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 32;
@@ -151,5 +151,6 @@ export const zDeviceList = zPage(zDevice, DEVICE_PAGE_MAX);
 export type DeviceList = z.infer<typeof zDeviceList>;
 
 /** Answer of sign-out and revoke. */
-export const zAuthOk = z.object({ ok: z.literal(true) });
+/** { ok: true }: the one schema of that answer (zOk), under the name auth gave it first. */
+export const zAuthOk = zOk;
 export type AuthOk = z.infer<typeof zAuthOk>;

@@ -23,7 +23,6 @@ export const POLL_MESSAGES_MAX = 100;
 const zPageIn = zPageInput(COMMUNITY_PAGE_MAX, 20);
 const text = (max: number, empty: string) => z.string().trim().min(1, empty).max(max);
 
-export const zUserRef = z.object({ userId: zId });
 export const zPublicUser = z.object({ userId: zId, displayName: z.string() });
 export type PublicUser = z.infer<typeof zPublicUser>;
 
@@ -183,3 +182,12 @@ export const zChallengeDetail = z.object({
   winners: z.array(zChallengeEntry).max(COMMUNITY_PAGE_MAX),
 });
 export const zChallengeWorkInput = z.object({ challengeId: zId, workId: zId });
+
+// What the mutations answer (each router declares its .output()).
+export const zModerationDecision = z.object({ status: z.enum(['approved', 'rejected']) });
+export const zSuspension = z.object({ until: z.string().nullable() });
+export const zSuspensionLifted = z.object({ lifted: z.boolean() });
+export const zReportCreated = z.object({ id: zId, created: z.boolean() });
+export const zUnblocked = z.object({ unblocked: z.boolean() });
+export const zChallengeEntered = z.object({ entered: z.boolean() });
+export const zChallengeVote = z.object({ votes: z.number().int().nonnegative(), voted: z.boolean() });

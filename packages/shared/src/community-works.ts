@@ -197,7 +197,6 @@ export type CommentThread = z.infer<typeof zCommentThread>;
 export const zWorkCommentsInput = zFeedInput.unwrap().extend({ workId: zId });
 export const zWorkCommentPage = zPage(zCommentThread, COMMUNITY_PAGE_MAX);
 
-export const zUserRef = z.object({ userId: zId });
 export const zProfile = z.object({
   user: zCommunityUser,
   bio: z.string(),

@@ -7,6 +7,7 @@
  * carries a home's id, a photo's id, an album, or another member: a work's images have their own ids.
  */
 import { z } from 'zod';
+import { zId } from './common.js';
 
 /**
  * A work's life: pending (pre-review: hidden until an admin approves), published, rejected (with a reason
@@ -41,3 +42,6 @@ export const MESSAGE_MAX = 1000;
 export const BIO_MAX = 200;
 export const REPORT_REASON_MAX = 500;
 export const COMMUNITY_PAGE_MAX = 50;
+
+/** A community member, by id (profiles, follows, blocks, messages). */
+export const zUserRef = z.object({ userId: zId });

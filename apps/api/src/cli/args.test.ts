@@ -38,6 +38,13 @@ describe('CLI arguments', () => {
     expect(parseCommandArgs('doctor', [])).toEqual({ positionals: [], options: new Map() });
   });
 
+  it('takes one or two arguments for admin (list; grant or revoke someone), no more, no fewer', () => {
+    expect(parseCommandArgs('admin', ['list']).positionals).toEqual(['list']);
+    expect(parseCommandArgs('admin', ['grant', 'nainai']).positionals).toEqual(['grant', 'nainai']);
+    expect(refusal(() => parseCommandArgs('admin', []))).toMatch(/usage: xiaojia admin/);
+    expect(refusal(() => parseCommandArgs('admin', ['grant', 'a', 'b']))).toMatch(/usage: xiaojia admin/);
+  });
+
   it('refuses bad usage with the command’s usage line', () => {
     expect(refusal(() => parseCommandArgs('create-user', ['grandma', '--display-name']))).toBe(
       '--display-name needs a value',

@@ -75,6 +75,10 @@ describe('content checks through WeChat', () => {
     // No openid (a password account): no automatic check, the queue only.
     const plain = await bob.caller.messages.send({ userId: alice.userId, text: '有点可疑' });
     expect(plain.status).toBe('visible');
+    const bobWork = await insertWork(deps, bob);
+    await new ContentGate(deps).admit({ kind: 'work', id: bobWork.workId, authorId: bob.userId, texts: ['可疑'] });
+    await deps.background.idle();
+    expect(fake.mediaChecks).toEqual([]);
     expect(fake.textChecks).toHaveLength(2);
   });
 
@@ -108,7 +112,7 @@ describe('content checks through WeChat', () => {
       expect(check).toMatchObject({ openid: 'openid-alice', scene: 3 });
       expect(check.mediaUrl.startsWith('https://xiaojia.example/')).toBe(true);
     }
-    const [first, second] = fake.mediaChecks as [{ traceId: string }, { traceId: string }];
+    const [first, second] = fake.mediaChecks as unknown as [{ traceId: string }, { traceId: string }];
     const pass = await push(signedQuery(), mediaCheckEvent(fake.appId, first.traceId, 'pass'));
     expect([pass.status, await pass.text()]).toEqual([200, 'success']);
     expect(await workStatus(work.workId)).toBe('published');

@@ -40,6 +40,7 @@ describe('health router', () => {
         'conversations',
         'follows',
         'messages',
+        'moderation_checks',
         'moderation_items',
         'reports',
         'work_comments',

@@ -7,6 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../integrations/ids.js';
 import { ChallengesService } from '../../services/community/challenges.js';
+import { encodeCursor } from '../../services/photos.js';
 import { type Account, accounts, insertWork, makeAdmin, refusal } from '../../test/community.js';
 import { createTestDeps, type TestDeps } from '../../test/deps.js';
 
@@ -164,5 +165,7 @@ describe('challenges', () => {
     expect((await admin.caller.challenges.update({ challengeId: c.id, title: '冬天' })).title).toBe('冬天');
     expect(await refusal(bob.caller.challenges.get({ challengeId: 'x' }))).toBe('BAD_INPUT');
     expect(await refusal(bob.caller.challenges.get({ challengeId: newId() }))).toBe('NOT_FOUND');
+    const notVotes = encodeCursor({ sortAt: '2030-01-01T00:00:00.000Z', id: newId() });
+    expect(await refusal(bob.caller.challenges.get({ challengeId: c.id, cursor: notVotes }))).toBe('BAD_INPUT');
   });
 });

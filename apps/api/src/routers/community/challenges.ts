@@ -3,10 +3,12 @@ import {
   zChallenge,
   zChallengeCreateInput,
   zChallengeDetail,
+  zChallengeEntered,
   zChallengeGetInput,
   zChallengeListInput,
   zChallengePage,
   zChallengeUpdateInput,
+  zChallengeVote,
   zChallengeWorkInput,
 } from '@xiaojia/shared';
 import { ChallengesService } from '../../services/community/challenges.js';
@@ -31,11 +33,14 @@ export const challengesRouter = router({
     .query(({ ctx, input }) => new ChallengesService(ctx.deps).get(ctx.user.id, input)),
   submit: authedProcedure
     .input(zChallengeWorkInput)
+    .output(zChallengeEntered)
     .mutation(({ ctx, input }) => new ChallengesService(ctx.deps).submit(ctx.user.id, input)),
   vote: authedProcedure
     .input(zChallengeWorkInput)
+    .output(zChallengeVote)
     .mutation(({ ctx, input }) => new ChallengesService(ctx.deps).vote(ctx.user.id, input, true)),
   unvote: authedProcedure
     .input(zChallengeWorkInput)
+    .output(zChallengeVote)
     .mutation(({ ctx, input }) => new ChallengesService(ctx.deps).vote(ctx.user.id, input, false)),
 });

@@ -1,5 +1,6 @@
 /** Private messages (services/community/messages.ts). */
 import {
+  zAuthOk,
   zConversationPage,
   zConversationRef,
   zConversationsInput,
@@ -27,9 +28,11 @@ export const messagesRouter = router({
     .mutation(({ ctx, input }) => service(ctx.deps).request(ctx.user.id, input)),
   accept: authedProcedure
     .input(zConversationRef)
+    .output(zAuthOk)
     .mutation(({ ctx, input }) => service(ctx.deps).accept(ctx.user.id, input.conversationId)),
   decline: authedProcedure
     .input(zConversationRef)
+    .output(zAuthOk)
     .mutation(({ ctx, input }) => service(ctx.deps).decline(ctx.user.id, input.conversationId)),
   conversations: authedProcedure
     .input(zConversationsInput)
@@ -41,6 +44,7 @@ export const messagesRouter = router({
     .query(({ ctx, input }) => service(ctx.deps).list(ctx.user.id, input)),
   markRead: authedProcedure
     .input(zConversationRef)
+    .output(zAuthOk)
     .mutation(({ ctx, input }) => service(ctx.deps).markRead(ctx.user.id, input.conversationId)),
   poll: authedProcedure
     .input(zMessagePollInput)

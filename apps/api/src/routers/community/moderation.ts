@@ -1,10 +1,14 @@
 /** Admins' review queue, decisions, take-downs and suspensions (services/community/moderation.ts). */
 import {
+  zAuthOk,
   zHideWorkInput,
   zModerationDecideInput,
+  zModerationDecision,
   zModerationQueue,
   zModerationQueueInput,
   zSuspendInput,
+  zSuspension,
+  zSuspensionLifted,
   zUserRef,
 } from '@xiaojia/shared';
 import { ModerationService } from '../../services/community/moderation.js';
@@ -17,14 +21,18 @@ export const moderationRouter = router({
     .query(({ ctx, input }) => new ModerationService(ctx.deps).queue(input)),
   decide: adminProcedure
     .input(zModerationDecideInput)
+    .output(zModerationDecision)
     .mutation(({ ctx, input }) => new ModerationService(ctx.deps).decide(ctx.admin, input)),
   hideWork: adminProcedure
     .input(zHideWorkInput)
+    .output(zAuthOk)
     .mutation(({ ctx, input }) => new ModerationService(ctx.deps).hideWork(input)),
   suspend: adminProcedure
     .input(zSuspendInput)
+    .output(zSuspension)
     .mutation(({ ctx, input }) => new ModerationService(ctx.deps).suspend(ctx.admin, input)),
   unsuspend: adminProcedure
     .input(zUserRef)
+    .output(zSuspensionLifted)
     .mutation(({ ctx, input }) => new ModerationService(ctx.deps).unsuspend(input.userId)),
 });

@@ -120,11 +120,11 @@ describe('community interactions', () => {
       'pending',
     ]);
     expect((await people.grandma.caller.works.comments({ workId: work.id })).items).toEqual([]);
-    expect(
-      await refusedWith(people.grandma.caller.works.comment({ workId: work.id, text: 'x', parentId: mine.id })),
-    ).toBe('NOT_FOUND');
+    expect(await refusal(people.grandma.caller.works.comment({ workId: work.id, text: 'x', parentId: mine.id }))).toBe(
+      'NOT_FOUND',
+    );
     expect((await people.grandma.caller.works.get({ workId: work.id })).commentCount).toBe(0);
-    expect(await refusedWith(people.grandma.caller.works.deleteComment({ commentId: mine.id }))).toBe('NOT_FOUND');
+    expect(await refusal(people.grandma.caller.works.deleteComment({ commentId: mine.id }))).toBe('NOT_FOUND');
   });
 
   it('follows idempotently with counters in step, no self-follow, and lists both sides', async () => {

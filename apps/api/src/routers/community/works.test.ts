@@ -100,16 +100,10 @@ describe('works', () => {
     expect(work.status).toBe('pending');
     expect(await refusal(people.dad.caller.works.get({ workId: work.id }))).toBe('NOT_FOUND');
     expect((await people.dad.caller.feeds.latest({})).items).toEqual([]);
-<<<<<<< HEAD
+    expect((await people.mom.caller.profiles.get({ userId: people.mom.userId })).worksCount).toBe(0);
     expect(await refusal(people.dad.caller.works.like({ workId: work.id }))).toBe('NOT_FOUND');
     expect(await refusal(people.dad.caller.works.comment({ workId: work.id, text: 'hi' }))).toBe('NOT_FOUND');
     expect(await refusal(people.dad.caller.works.shareCard({ workId: work.id }))).toBe('NOT_FOUND');
-=======
-    expect((await people.mom.caller.profiles.get({ userId: people.mom.userId })).worksCount).toBe(0);
-    expect(await refusedWith(people.dad.caller.works.like({ workId: work.id }))).toBe('NOT_FOUND');
-    expect(await refusedWith(people.dad.caller.works.comment({ workId: work.id, text: 'hi' }))).toBe('NOT_FOUND');
-    expect(await refusedWith(people.dad.caller.works.shareCard({ workId: work.id }))).toBe('NOT_FOUND');
->>>>>>> comm1
 
     await pre.db
       .updateTable('works')

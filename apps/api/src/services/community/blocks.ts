@@ -22,6 +22,7 @@ export class BlocksService {
       await new BlocksRepository(trx).block(me, userId, at);
       await new ConversationsRepository(trx).end(me, userId);
     });
+    return { ok: true as const };
   }
 
   async unblock(me: string, userId: string) {

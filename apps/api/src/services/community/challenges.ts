@@ -152,6 +152,9 @@ export class ChallengesService {
     if (!found) throw new AppError('NOT_FOUND', 'No such challenge');
     const challenge = await this.withResults(found);
     const after = cursorPosition(input.cursor);
+    if (after && input.order === 'votes' && !/^\d{1,9}$/.test(after.sortAt)) {
+      throw new AppError('BAD_INPUT', 'Invalid cursor', { field: 'cursor' });
+    }
     const rows = await this.repo.entries(challenge.id, me, { order: input.order, limit: input.limit + 1, after });
     const page = toPage(rows, input.limit, (r) =>
       input.order === 'votes' ? { sortAt: String(r.votes), id: r.work_id } : { sortAt: r.created_at, id: r.work_id },

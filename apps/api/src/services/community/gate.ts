@@ -102,7 +102,8 @@ export class ContentGate {
   async admit(item: NewContent, db: Db = this.deps.db): Promise<Admission> {
     const screening = item.screening ?? (await this.screen(item));
     const itemId = newId();
-    const images = item.kind === 'work' && this.checksConfigured ? await MediaChecks.imagesToCheck(db, item) : 0;
+    // 'none': no WeChat here, or an author without an openid (WeChat checks nothing without one).
+    const images = item.kind === 'work' && screening !== 'none' ? await MediaChecks.imagesToCheck(db, item) : 0;
     const checkStatus: ModerationItemsTable['check_status'] =
       screening === 'review' ? 'review' : screening === 'error' ? 'error' : images > 0 ? 'pending' : screening;
     await db

@@ -138,11 +138,13 @@ export class MessagesService {
       throw new AppError('COMMUNITY_BLOCKED', 'You cannot message this user');
     }
     await this.conversations.setStatus(conversation.id, 'active');
+    return { ok: true as const };
   }
 
   async decline(me: string, conversationId: string) {
     const conversation = await this.pendingRequestTo(me, conversationId);
     await this.conversations.setStatus(conversation.id, 'declined');
+    return { ok: true as const };
   }
 
   async conversationsPage(me: string, input: z.output<typeof zConversationsInput>) {
@@ -195,6 +197,7 @@ export class MessagesService {
   async markRead(me: string, conversationId: string) {
     await this.shown(me, conversationId);
     await this.conversations.markRead(conversationId, me, this.deps.clock.now().toISOString());
+    return { ok: true as const };
   }
 
   /**

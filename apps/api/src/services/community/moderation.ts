@@ -68,6 +68,7 @@ export class ModerationService {
       this.deps.clock.now().toISOString(),
     );
     if (!done) throw new AppError('NOT_FOUND', 'No such work');
+    return { ok: true as const };
   }
 
   async suspend(admin: Admin, input: z.output<typeof zSuspendInput>) {

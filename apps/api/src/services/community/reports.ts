@@ -122,5 +122,6 @@ export class ReportsService {
       .where('id', '=', input.reportId)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', 'No such report');
+    return { ok: true as const };
   }
 }
