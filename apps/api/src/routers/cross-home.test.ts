@@ -13,7 +13,10 @@ import { appRouter } from '../trpc/router.js';
 
 /** Procedures that do not act on one home's things (they take no homeId). */
 const NOT_HOME_SCOPED = new Set(['homes.list', 'homes.create', 'invites.preview', 'invites.accept']);
+/** 维扣图元's safety half (moderation, reports, blocks, messages, contests) answers to accounts, not homes. */
+const COMMUNITY_SAFETY = ['moderation.', 'reports.', 'blocks.', 'messages.', 'challenges.'];
 const isHomeScoped = (path: string) =>
+  !COMMUNITY_SAFETY.some((prefix) => path.startsWith(prefix)) &&
   !path.startsWith('auth.') &&
   !path.startsWith('account.') &&
   !path.startsWith('health.') &&
