@@ -13,8 +13,21 @@ import { appRouter } from '../trpc/router.js';
 
 /** Procedures that do not act on one home's things (they take no homeId). */
 const NOT_HOME_SCOPED = new Set(['homes.list', 'homes.create', 'invites.preview', 'invites.accept']);
-/** 维扣图元's works half answers to accounts, not homes; only publishing reads a home (its photos). */
-const COMMUNITY = ['works.', 'feeds.', 'profiles.', 'follows.'];
+/**
+ * 维扣图元, the community, answers to accounts, not homes: works, discovery and people, and the safety half
+ * (moderation, reports, blocks, messages, contests). Only publishing reads a home (its photos).
+ */
+const COMMUNITY = [
+  'works.',
+  'feeds.',
+  'profiles.',
+  'follows.',
+  'moderation.',
+  'reports.',
+  'blocks.',
+  'messages.',
+  'challenges.',
+];
 const isCommunity = (path: string) => path !== 'works.publish' && COMMUNITY.some((prefix) => path.startsWith(prefix));
 const isHomeScoped = (path: string) =>
   !isCommunity(path) &&

@@ -38,22 +38,24 @@ describe('moderation', () => {
   it('refuses every admin procedure to a non-admin with COMMUNITY_NOT_ADMIN', async () => {
     const someId = newId();
     const calls = [
-      bob.caller.moderation.queue({}),
-      bob.caller.moderation.decide({ itemId: someId, decision: 'approve' }),
-      bob.caller.moderation.hideWork({ workId: someId, reason: 'no' }),
-      bob.caller.moderation.suspend({ userId: alice.userId, reason: 'no' }),
-      bob.caller.moderation.unsuspend({ userId: alice.userId }),
-      bob.caller.reports.list({}),
-      bob.caller.reports.resolve({ reportId: someId, outcome: 'dismissed' }),
-      bob.caller.challenges.create({
-        title: 't',
-        submitStartsAt: '2030-01-01T00:00:00Z',
-        submitEndsAt: '2030-01-02T00:00:00Z',
-        voteEndsAt: '2030-01-03T00:00:00Z',
-      }),
-      bob.caller.challenges.update({ challengeId: someId, title: 'x' }),
+      () => bob.caller.moderation.queue({}),
+      () => bob.caller.moderation.decide({ itemId: someId, decision: 'approve' }),
+      () => bob.caller.moderation.hideWork({ workId: someId, reason: 'no' }),
+      () => bob.caller.moderation.suspend({ userId: alice.userId, reason: 'no' }),
+      () => bob.caller.moderation.unsuspend({ userId: alice.userId }),
+      () => bob.caller.reports.list({}),
+      () => bob.caller.reports.resolve({ reportId: someId, outcome: 'dismissed' }),
+      () =>
+        bob.caller.challenges.create({
+          title: 't',
+          submitStartsAt: '2030-01-01T00:00:00Z',
+          submitEndsAt: '2030-01-02T00:00:00Z',
+          voteEndsAt: '2030-01-03T00:00:00Z',
+        }),
+      () => bob.caller.challenges.update({ challengeId: someId, title: 'x' }),
     ];
-    for (const call of calls) expect(await refusal(call)).toBe('COMMUNITY_NOT_ADMIN');
+    // Called one at a time: a refusal is awaited as soon as it is made.
+    for (const call of calls) expect(await refusal(call())).toBe('COMMUNITY_NOT_ADMIN');
     // Revoked admins are refused at once.
     await deps.db.deleteFrom('community_admins').where('user_id', '=', admin.userId).execute();
     expect(await refusal(admin.caller.moderation.queue({}))).toBe('COMMUNITY_NOT_ADMIN');
