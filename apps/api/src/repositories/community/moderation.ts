@@ -42,44 +42,42 @@ export class ModerationRepository {
   }
 
   /**
-   * Shows or refuses the item's target. A work its author unpublished stays unpublished; an approved work
-   * gets its publication time (and its tags', for the by-tag feed) if it never had one. False: no target.
+   * Refuses the item's target, or shows a comment or message (a work's approval is the works half's
+   * markWorkPublished). A work its author unpublished stays unpublished. Answers the status the target had
+   * before, so the caller keeps the counters beside it right; null: no such target.
    */
   async applyToTarget(kind: ReviewKind, targetId: string, approve: boolean, reason: string | null, at: string) {
     if (kind === 'work') {
-      const work = await this.db
-        .selectFrom('works')
-        .select(['status', 'published_at'])
-        .where('id', '=', targetId)
-        .executeTakeFirst();
-      if (!work) return false;
-      if (work.status === 'unpublished') return true;
-      const publishedAt = work.published_at ?? at;
-      await this.db
-        .updateTable('works')
-        .set(
-          approve
-            ? { status: 'published', review_reason: null, published_at: publishedAt, updated_at: at }
-            : { status: 'rejected', review_reason: reason, updated_at: at },
-        )
-        .where('id', '=', targetId)
-        .execute();
-      if (approve && work.published_at === null) {
+      const work = await this.db.selectFrom('works').select('status').where('id', '=', targetId).executeTakeFirst();
+      if (!work) return null;
+      if (!approve && work.status !== 'unpublished') {
         await this.db
-          .updateTable('work_tags')
-          .set({ published_at: publishedAt })
-          .where('work_id', '=', targetId)
+          .updateTable('works')
+          .set({ status: 'rejected', review_reason: reason, updated_at: at })
+          .where('id', '=', targetId)
           .execute();
       }
-      return true;
+      return work.status;
     }
     const table = kind === 'comment' ? 'work_comments' : 'messages';
-    const result = await this.db
+    const target = await this.db.selectFrom(table).select('status').where('id', '=', targetId).executeTakeFirst();
+    if (!target) return null;
+    await this.db
       .updateTable(table)
       .set({ status: approve ? 'visible' : 'rejected' })
       .where('id', '=', targetId)
+      .execute();
+    return target.status;
+  }
+
+  /** The work a comment is on. */
+  async commentWork(commentId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('work_comments')
+      .select('work_id')
+      .where('id', '=', commentId)
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+    return row?.work_id ?? null;
   }
 
   /** An admin takes a work down; false when there is no such work, or its author already did. */

@@ -11,15 +11,44 @@ import type {
   zSuspendInput,
 } from '@xiaojia/shared';
 import type { z } from 'zod';
+import type { Db } from '../../db/index.js';
+import type { ModerationItemsTable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { CommunityAdminsRepository } from '../../repositories/community/admins.js';
 import { ModerationRepository, type ReviewKind } from '../../repositories/community/moderation.js';
+import { SocialRepository } from '../../repositories/community/social.js';
+import { WorksRepository } from '../../repositories/community/works.js';
 import type { AppDeps } from '../../trpc/context.js';
 import { cursorPosition, toPage } from '../paging.js';
 import { requireUser } from './blocks.js';
+import { markWorkPublished } from './works.js';
 
 export interface Admin {
   userId: string;
+}
+
+/**
+ * What the works half keeps beside an item whose fate changed: a work's publication (time, hot key, tags,
+ * the author's count) when it is approved, the author's count when a published one is refused, a comment's
+ * place in its work's count when it is shown or refused after being shown.
+ */
+async function keepCounters(
+  db: Db,
+  item: Pick<ModerationItemsTable, 'target_kind' | 'target_id' | 'author_id'>,
+  before: string,
+  approve: boolean,
+  at: string,
+) {
+  if (item.target_kind === 'work') {
+    if (before === 'unpublished') return;
+    if (approve && before !== 'published') await markWorkPublished(db, item.target_id, at);
+    if (!approve && before === 'published') await new WorksRepository(db).recountAuthor(db, item.author_id, at);
+    return;
+  }
+  if (item.target_kind !== 'comment') return;
+  const by = approve && before === 'pending' ? 1 : !approve && before === 'visible' ? -1 : 0;
+  const workId = by === 0 ? null : await new ModerationRepository(db).commentWork(item.target_id);
+  if (workId) await new SocialRepository(db).countComments(db, workId, by);
 }
 
 export class ModerationService {
@@ -54,8 +83,9 @@ export class ModerationService {
       const repo = new ModerationRepository(trx);
       const item = await repo.byId(input.itemId);
       if (!item || item.target_kind === 'user') throw new AppError('NOT_FOUND', 'No such review item');
-      const found = await repo.applyToTarget(item.target_kind as ReviewKind, item.target_id, approve, reason, at);
-      if (!found) throw new AppError('NOT_FOUND', 'What this item reviewed is gone');
+      const before = await repo.applyToTarget(item.target_kind as ReviewKind, item.target_id, approve, reason, at);
+      if (before === null) throw new AppError('NOT_FOUND', 'What this item reviewed is gone');
+      await keepCounters(trx, item, before, approve, at);
       await repo.decide(item.id, { status: approve ? 'approved' : 'rejected', reason, by: admin.userId, at });
     });
     return { status: approve ? ('approved' as const) : ('rejected' as const) };

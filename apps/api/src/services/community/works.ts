@@ -51,6 +51,7 @@ export async function markWorkPublished(db: Db, workId: string, at: string): Pro
   const publishedAt = work.published_at ?? at;
   await works.update(db, workId, {
     status: 'published',
+    review_reason: null,
     published_at: publishedAt,
     hot_key: hotKey(Number(work.vote_weight), publishedAt),
     updated_at: at,
