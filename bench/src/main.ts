@@ -2,7 +2,7 @@
  * `pnpm bench`: seeds a temp data dir, bundles the servers, runs every bench, prints the table and writes
  * bench/results/latest.md + latest.json, and on a full run also the results section of BENCHMARKS.md (between
  * its bench:results markers). Options:
- *   --only=list,timeline,uploads,store,startup,client,timeline-client,feed,s3
+ *   --only=list,timeline,uploads,store,startup,client,timeline-client,feed,s3,resumable
  *                                               run some benches (results go to bench/results/partial.*)
  *   --runs=N                                    paired runs per figure (default 3, at least 3 for latest.*)
  *   --quick                                     smaller data and shorter loads (results go to partial.*)
@@ -15,6 +15,7 @@ import path from 'node:path';
 import { benchClient } from './benches/client.js';
 import { benchFeed } from './benches/feed.js';
 import { benchList } from './benches/list.js';
+import { benchResumable } from './benches/resumable.js';
 import { benchS3 } from './benches/s3.js';
 import { benchStartup } from './benches/startup.js';
 import { benchStore } from './benches/store.js';
@@ -37,6 +38,7 @@ const BENCHES = {
   'timeline-client': benchTimelineClient,
   feed: benchFeed,
   s3: benchS3,
+  resumable: benchResumable,
 } satisfies Record<string, (ctx: BenchContext) => Promise<Figure[]>>;
 type BenchName = keyof typeof BENCHES;
 
