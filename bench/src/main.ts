@@ -2,7 +2,7 @@
  * `pnpm bench`: seeds a temp data dir, bundles the servers, runs every bench, prints the table and writes
  * bench/results/latest.md + latest.json, and on a full run also the results section of BENCHMARKS.md (between
  * its bench:results markers). Options:
- *   --only=list,timeline,uploads,store,startup,client,timeline-client,feed,s3,poster,community
+ *   --only=list,timeline,uploads,store,startup,client,timeline-client,feed,s3,poster,community,resumable
  *                                               run some benches (results go to bench/results/partial.*)
  *   --runs=N                                    paired runs per figure (default 3, at least 3 for latest.*)
  *   --quick                                     smaller data and shorter loads (results go to partial.*)
@@ -17,6 +17,7 @@ import { benchCommunity } from './benches/community.js';
 import { benchFeed } from './benches/feed.js';
 import { benchList } from './benches/list.js';
 import { benchPoster } from './benches/poster.js';
+import { benchResumable } from './benches/resumable.js';
 import { benchS3 } from './benches/s3.js';
 import { benchStartup } from './benches/startup.js';
 import { benchStore } from './benches/store.js';
@@ -41,6 +42,7 @@ const BENCHES = {
   s3: benchS3,
   poster: benchPoster,
   community: benchCommunity,
+  resumable: benchResumable,
 } satisfies Record<string, (ctx: BenchContext) => Promise<Figure[]>>;
 type BenchName = keyof typeof BENCHES;
 

@@ -25,7 +25,7 @@ import { benchThumbnailBurst } from './thumbnail-burst.js';
 
 const MiB = 1024 * 1024;
 
-async function writeRandomFile(file: string, bytes: number): Promise<void> {
+export async function writeRandomFile(file: string, bytes: number): Promise<void> {
   const out = createWriteStream(file);
   const chunk = Buffer.alloc(MiB);
   for (let written = 0; written < bytes; written += chunk.length) {
@@ -34,6 +34,61 @@ async function writeRandomFile(file: string, bytes: number): Promise<void> {
   }
   out.end();
   await once(out, 'finish');
+}
+
+/** A fresh data dir and work folder, the API on it, and the store's keys so this process can sign for it. */
+export async function startStoreServer(ctx: BenchContext, name: string) {
+  const dataDir = path.join(ctx.scratch, `${name}-data`);
+  const work = path.join(ctx.scratch, `${name}-work`);
+  await mkdir(work, { recursive: true });
+  // The store's keys, created where the server finds them.
+  const keys = await loadOrCreateKeys(path.join(dataDir, 'objects', 'store-keys.json'));
+  const api = await startApi(ctx.bundles, { dataDir, serverKey: randomKey() });
+  return { work, keys, api, uploadUrl: `${api.origin}/store/up` };
+}
+
+export interface AgainstCopy {
+  uploadMBs: number[];
+  copyMBs: number[];
+  growthMiB: number[];
+  baselineRssMiB: number[];
+}
+
+/**
+ * Per run: a streamed copy of `source` on the same disk (createReadStream → createWriteStream, no fsync:
+ * the store does not fsync either), then `upload(run)` of the same file into the server `pid`, timed, with
+ * the server's peak RSS growth sampled from /proc while it runs.
+ */
+export async function againstStreamedCopy(
+  ctx: BenchContext,
+  pid: number,
+  source: string,
+  bytes: number,
+  upload: (run: number) => Promise<void>,
+): Promise<AgainstCopy> {
+  const result: AgainstCopy = { uploadMBs: [], copyMBs: [], growthMiB: [], baselineRssMiB: [] };
+  for (let r = 0; r < ctx.runs; r++) {
+    const copy = `${source}.copy-${r}`;
+    const copyStarted = process.hrtime.bigint();
+    await pipeline(createReadStream(source), createWriteStream(copy));
+    result.copyMBs.push(bytes / MiB / secondsSince(copyStarted));
+    await rm(copy);
+
+    await sleep(300);
+    const before = await rssOf(pid);
+    const sampler = sampleRss(pid);
+    const started = process.hrtime.bigint();
+    await upload(r);
+    const seconds = secondsSince(started);
+    const peak = await sampler.stop();
+    result.uploadMBs.push(bytes / MiB / seconds);
+    result.growthMiB.push(Math.max(0, peak - before) / MiB);
+    result.baselineRssMiB.push(before / MiB);
+    ctx.log(
+      `  run ${r + 1}: upload ${result.uploadMBs.at(-1)?.toFixed(0)} MiB/s, copy ${result.copyMBs.at(-1)?.toFixed(0)} MiB/s, RSS +${result.growthMiB.at(-1)?.toFixed(1)} MiB`,
+    );
+  }
+  return result;
 }
 
 async function timedGet(url: string): Promise<number> {
@@ -47,13 +102,7 @@ async function timedGet(url: string): Promise<number> {
 export async function benchStore(ctx: BenchContext): Promise<Figure[]> {
   const sizeMiB = ctx.quick ? 50 : 500;
   const bytes = sizeMiB * MiB;
-  const dataDir = path.join(ctx.scratch, 'store-data');
-  const work = path.join(ctx.scratch, 'store-work');
-  await mkdir(work, { recursive: true });
-  // The store's keys, created where the server finds them, so this process can sign for it.
-  const keys = await loadOrCreateKeys(path.join(dataDir, 'objects', 'store-keys.json'));
-  const api = await startApi(ctx.bundles, { dataDir, serverKey: randomKey() });
-  const uploadUrl = `${api.origin}/store/up`;
+  const { work, keys, api, uploadUrl } = await startStoreServer(ctx, 'store');
   const tokenFor = (key: string) =>
     signUploadToken(
       { scope: `${DEFAULT_BUCKET}:${key}`, deadline: Math.floor(Date.now() / 1000) + 3600 },
@@ -70,32 +119,16 @@ export async function benchStore(ctx: BenchContext): Promise<Figure[]> {
     if ((await streamFormUpload(uploadUrl, tokenFor('warm.bin'), 'warm.bin', warm, 8 * MiB)).status !== 200)
       throw new Error('warm-up upload refused');
 
-    const uploadMBs: number[] = [];
-    const copyMBs: number[] = [];
-    const growthMiB: number[] = [];
-    const baselineRssMiB: number[] = [];
-    for (let r = 0; r < ctx.runs; r++) {
-      const copy = path.join(work, `copy-${r}.bin`);
-      const copyStarted = process.hrtime.bigint();
-      await pipeline(createReadStream(source), createWriteStream(copy));
-      copyMBs.push(bytes / MiB / secondsSince(copyStarted));
-      await rm(copy);
-
-      await sleep(300);
-      const before = await rssOf(api.child.pid);
-      const sampler = sampleRss(api.child.pid);
-      const started = process.hrtime.bigint();
-      const { status } = await streamFormUpload(uploadUrl, tokenFor(`big-${r}.bin`), `big-${r}.bin`, source, bytes);
-      const seconds = secondsSince(started);
-      const peak = await sampler.stop();
-      if (status !== 200) throw new Error(`large upload answered ${status}`);
-      uploadMBs.push(bytes / MiB / seconds);
-      growthMiB.push(Math.max(0, peak - before) / MiB);
-      baselineRssMiB.push(before / MiB);
-      ctx.log(
-        `  run ${r + 1}: upload ${uploadMBs.at(-1)?.toFixed(0)} MiB/s, copy ${copyMBs.at(-1)?.toFixed(0)} MiB/s, RSS +${growthMiB.at(-1)?.toFixed(1)} MiB`,
-      );
-    }
+    const { uploadMBs, copyMBs, growthMiB, baselineRssMiB } = await againstStreamedCopy(
+      ctx,
+      api.child.pid,
+      source,
+      bytes,
+      async (r) => {
+        const { status } = await streamFormUpload(uploadUrl, tokenFor(`big-${r}.bin`), `big-${r}.bin`, source, bytes);
+        if (status !== 200) throw new Error(`large upload answered ${status}`);
+      },
+    );
     await rm(source);
 
     // Thumbnails: a fresh object per run (a first render each time), then the cached answer.

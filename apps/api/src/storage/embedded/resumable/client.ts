@@ -4,7 +4,8 @@
  * resumes from its own record file and never lists). Parts stream from disk when given a file range.
  */
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 
 export interface KodoAnswer<T = Record<string, unknown>> {
   status: number;
@@ -46,24 +47,54 @@ export class ResumableClient {
     return this.call('POST', '');
   }
 
-  /** A part from memory, or streamed from `file` bytes [start, start + size). */
-  putPart(
+  /** A part from memory, or streamed from `file` bytes [start, start + size) (piped, no web streams). */
+  async putPart(
     uploadId: string,
     partNumber: number,
     data: Buffer | { file: string; start: number; size: number },
     headers: Record<string, string> = {},
   ): Promise<KodoAnswer<{ etag: string; md5: string; error?: string }>> {
-    const body = Buffer.isBuffer(data)
-      ? data
-      : (Readable.toWeb(
-          createReadStream(data.file, { start: data.start, end: data.start + data.size - 1, highWaterMark: 1 << 20 }),
-        ) as ReadableStream);
     const length = Buffer.isBuffer(data) ? data.length : data.size;
-    return this.call('PUT', `/${uploadId}/${partNumber}`, {
-      body,
-      headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(length), ...headers },
-      ...(Buffer.isBuffer(data) ? {} : { duplex: 'half' }),
-    } as RequestInit);
+    const url = new URL(this.url(`/${uploadId}/${partNumber}`));
+    return new Promise((resolve, reject) => {
+      const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
+        url,
+        {
+          method: 'PUT',
+          headers: {
+            Authorization: `UpToken ${this.token}`,
+            'Content-Type': 'application/octet-stream',
+            'Content-Length': String(length),
+            ...headers,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            try {
+              resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {} });
+            } catch (error) {
+              reject(error);
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+      if (Buffer.isBuffer(data)) {
+        req.end(data);
+        return;
+      }
+      const source = createReadStream(data.file, {
+        start: data.start,
+        end: data.start + data.size - 1,
+        highWaterMark: 1 << 20,
+      });
+      source.on('error', reject);
+      source.pipe(req);
+    });
   }
 
   listParts(

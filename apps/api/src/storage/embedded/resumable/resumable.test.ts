@@ -4,7 +4,7 @@
  * the bare client resuming from listParts after a restart, and after a crash in the middle of a complete.
  */
 
-import { readdir, rm, truncate } from 'node:fs/promises';
+import { readdir, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import qiniu from 'qiniu';
@@ -161,5 +161,44 @@ describe('resumable upload v2 across a restart', () => {
     expect(again.map((p) => p.etag)).toEqual(parts.map((p) => p.etag));
     expect((await client.complete(uploadId, again)).status).toBe(200);
     expect(await downloadSha1(fx, key)).toBe(sha1(data));
+  });
+
+  it('assembles parts of the stride without a copy: the object is the assembly file itself', async () => {
+    const key = 'stride.png';
+    const data = pngLike(3 * MiB + 5);
+    const client = clientFor(fx, key);
+    const { uploadId, parts } = await sendParts(client, data, MiB, [2, 1, 4, 3]);
+    const before = await stat(path.join(fx.t.dir, 'multipart', uploadId, 'assembly'));
+    expect(
+      (
+        await client.complete(
+          uploadId,
+          parts.sort((a, b) => a.partNumber - b.partNumber),
+        )
+      ).status,
+    ).toBe(200);
+    const db = new SQLite(path.join(fx.t.dir, 'index.sqlite'), { readonly: true });
+    const { file } = db.prepare('SELECT file FROM objects WHERE key = ?').get(key) as { file: string };
+    db.close();
+    const placed = await stat(path.join(fx.t.dir, 'data', file.slice(0, 2), file));
+    expect(placed.ino).toBe(before.ino);
+    expect(placed.size).toBe(data.length);
+    expect(await downloadSha1(fx, key)).toBe(sha1(data));
+  });
+
+  it('streams other layouts into a new file: the short last part first, parts of their own files', async () => {
+    const key = 'layout.png';
+    const data = pngLike(3 * MiB + 4321);
+    const client = clientFor(fx, key);
+    // The last part arrives first and sets the stride to its size; the full parts no longer fit it.
+    const { uploadId, parts } = await sendParts(client, data, MiB, [4, 1, 2, 3]);
+    const done = await client.complete(
+      uploadId,
+      parts.sort((a, b) => a.partNumber - b.partNumber),
+    );
+    expect(done.status).toBe(200);
+    expect(done.body).toEqual({ hash: qetag(data), key });
+    expect(await downloadSha1(fx, key)).toBe(sha1(data));
+    expect(await readdir(path.join(fx.t.dir, 'multipart'))).toEqual([]);
   });
 });

@@ -1,0 +1,159 @@
+import { rm } from 'node:fs/promises';
+import { request } from 'node:http';
+import path from 'node:path';
+import { DEFAULT_BUCKET } from '../../../apps/api/src/storage/embedded/index.js';
+import { ResumableClient } from '../../../apps/api/src/storage/embedded/resumable/client.js';
+import { signUploadToken } from '../../../apps/api/src/storage/kodo.js';
+import type { BenchContext } from '../lib/context.js';
+import { waitForOk } from '../lib/processes.js';
+import { compared, type Figure, median, sleep } from '../lib/stats.js';
+import { againstStreamedCopy, startStoreServer, writeRandomFile } from './store.js';
+
+const MiB = 1024 * 1024;
+const PART = 8 * MiB;
+const IN_FLIGHT = 2;
+
+interface Upload {
+  client: ResumableClient;
+  token: string;
+  uploadId: string;
+  etags: Map<number, string>;
+}
+
+async function sendPart(upload: Upload, file: string, size: number, n: number): Promise<void> {
+  const start = (n - 1) * PART;
+  const answer = await upload.client.putPart(upload.uploadId, n, { file, start, size: Math.min(PART, size - start) });
+  if (answer.status !== 200) throw new Error(`part ${n} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  upload.etags.set(n, answer.body.etag);
+}
+
+/** Sends the given part numbers, `parallel` at a time. */
+async function sendParts(upload: Upload, file: string, size: number, numbers: number[], parallel: number) {
+  const queue = [...numbers];
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      for (let n = queue.shift(); n !== undefined; n = queue.shift()) await sendPart(upload, file, size, n);
+    }),
+  );
+}
+
+/** Half of part `n` reaches the server, then the connection drops. */
+async function cutMidPart(upload: Upload, uploadUrl: string, key: string, n: number): Promise<void> {
+  const encoded = Buffer.from(key).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+  const req = request(`${uploadUrl}/buckets/${DEFAULT_BUCKET}/objects/${encoded}/uploads/${upload.uploadId}/${n}`, {
+    method: 'PUT',
+    headers: { Authorization: `UpToken ${upload.token}`, 'Content-Length': PART },
+  });
+  req.on('error', () => undefined);
+  await new Promise<void>((resolve) => req.write(Buffer.alloc(PART / 2, 7), () => resolve()));
+  await sleep(200);
+  req.destroy();
+  await sleep(200);
+}
+
+async function complete(upload: Upload): Promise<void> {
+  const parts = [...upload.etags].sort(([a], [b]) => a - b).map(([partNumber, etag]) => ({ partNumber, etag }));
+  const done = await upload.client.complete(upload.uploadId, parts);
+  if (done.status !== 200) throw new Error(`complete answered ${done.status}: ${JSON.stringify(done.body)}`);
+}
+
+export async function benchResumable(ctx: BenchContext): Promise<Figure[]> {
+  const sizeMiB = ctx.quick ? 128 : 1024;
+  const bytes = sizeMiB * MiB;
+  const partCount = Math.ceil(bytes / PART);
+  const { work, keys, api, uploadUrl } = await startStoreServer(ctx, 'resumable');
+  const start = async (key: string): Promise<Upload> => {
+    const token = signUploadToken(
+      { scope: `${DEFAULT_BUCKET}:${key}`, deadline: Math.floor(Date.now() / 1000) + 3600, insertOnly: 1 },
+      keys.accessKey,
+      keys.secretKey,
+    );
+    const client = new ResumableClient(uploadUrl, DEFAULT_BUCKET, key, token);
+    const init = await client.init();
+    if (init.status !== 200) throw new Error(`init answered ${init.status}`);
+    return { client, token, uploadId: init.body.uploadId, etags: new Map() };
+  };
+  const all = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
+  try {
+    await waitForOk(`${api.origin}/healthz`, api.child);
+    const source = path.join(work, 'source.bin');
+    ctx.log(`  writing a ${sizeMiB} MiB file`);
+    await writeRandomFile(source, bytes);
+    const warm = await start('warm.bin');
+    await sendParts(warm, source, 2 * PART, all(2), IN_FLIGHT);
+    await complete(warm);
+
+    const { uploadMBs, copyMBs, growthMiB, baselineRssMiB } = await againstStreamedCopy(
+      ctx,
+      api.child.pid,
+      source,
+      bytes,
+      async (r) => {
+        const upload = await start(`big-${r}.bin`);
+        await sendParts(upload, source, bytes, all(partCount), IN_FLIGHT);
+        await complete(upload);
+      },
+    );
+
+    // The cut: parts one at a time, as on a phone; the part crossing the middle loses its connection.
+    const resent: number[] = [];
+    for (let r = 0; r < ctx.runs; r++) {
+      const upload = await start(`cut-${r}.bin`);
+      const middle = Math.floor(partCount / 2) + 1;
+      await sendParts(upload, source, bytes, all(middle - 1), 1);
+      await cutMidPart(upload, uploadUrl, `cut-${r}.bin`, middle);
+      const listed = await upload.client.listParts(upload.uploadId);
+      const stored = new Set(listed.body.parts.map((p) => p.partNumber));
+      const missing = all(partCount).filter((n) => !stored.has(n));
+      const sentBefore = middle;
+      await sendParts(upload, source, bytes, missing, 1);
+      await complete(upload);
+      // Parts sent before the cut that had to go again.
+      resent.push(missing.filter((n) => n <= sentBefore).length);
+      ctx.log(`  cut ${r + 1}: ${resent.at(-1)} part(s) sent again`);
+    }
+    await rm(source);
+
+    return [
+      {
+        ...compared(
+          {
+            id: '19a',
+            name: `resumable upload (v2, 8 MiB parts, ${IN_FLIGHT} in flight): ${sizeMiB} MiB into the embedded store`,
+            unit: 'MiB/s',
+            baselineName: 'streamed copy of the same file',
+          },
+          uploadMBs,
+          copyMBs,
+        ),
+        target: { on: 'ratio', op: '>=', limit: 0.8 },
+      },
+      {
+        ...compared(
+          {
+            id: '19b',
+            name: `resumable upload: server peak RSS growth during the ${sizeMiB} MiB upload`,
+            unit: 'MiB',
+            baselineName: 'server RSS before it',
+            note: `largest growth of the ${growthMiB.length} runs: ${Math.max(...growthMiB).toFixed(1)} MiB`,
+          },
+          growthMiB,
+          baselineRssMiB,
+        ),
+        target: { on: 'value', op: '<', limit: 30 },
+      },
+      {
+        id: '19c',
+        name: `resumable upload cut at 50% (${partCount} parts): parts sent again after listParts`,
+        unit: 'parts',
+        value: median(resent),
+        runs: resent,
+        note: `worst of the ${resent.length} runs: ${Math.max(...resent)}`,
+        target: { on: 'value', op: '<=', limit: 1 },
+      },
+    ];
+  } finally {
+    await api.child.stop();
+    await rm(work, { recursive: true, force: true });
+  }
+}
