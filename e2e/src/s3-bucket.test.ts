@@ -92,7 +92,7 @@ describe('an S3-compatible bucket', () => {
       await expect
         .poll(() => text(page, '#storage-notice'), { timeout: 20_000 })
         .toBe(`已绑定空间「${PEER_BUCKET}」，验证通过`);
-      expect(await text(page, '#storage-provider')).toBe('其他 S3 兼容存储（你的存储桶）');
+      expect(await text(page, '#storage-provider')).toBe('其他 S3 兼容（你的存储桶）');
       expect(await text(page, '#storage-endpoint')).toBe(endpoint);
       await running().screenshot(page, 's3-bound');
 

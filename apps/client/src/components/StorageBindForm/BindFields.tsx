@@ -35,7 +35,9 @@ const KEY_LABELS: Record<S3Preset, { accessKey: string; secretKey: string }> = {
 
 function labelOf(t: Translate, field: TextField, values: BindValues): string {
   const { choice } = values;
-  if (choice === 'qiniu') return t(`storage.form.${field === 'accountId' || field === 'endpoint' ? 'domain' : field}`);
+  // Qiniu's form has no account id or endpoint (formShape).
+  if (choice === 'qiniu')
+    return t(`storage.form.${field as 'accessKey' | 'secretKey' | 'bucket' | 'domain' | 'region'}`);
   if (field === 'accessKey' || field === 'secretKey') return KEY_LABELS[choice][field];
   return t(`storage.s3.form.${field}`);
 }

@@ -25,7 +25,7 @@ describe('binding an S3-compatible bucket', () => {
   it('offers every provider, Qiniu first', async () => {
     render(<StorageBindForm bind={pendingBind().bind} />);
     await waitFor(() => element('#bind-provider'));
-    expect(text('#bind-provider')).toBe('七牛云 Kodo腾讯云 COS阿里云 OSSCloudflare R2MinIOAWS S3其他 S3 兼容存储');
+    expect(text('#bind-provider')).toBe('七牛云 Kodo腾讯云 COS阿里云 OSSCloudflare R2MinIOAWS S3其他 S3 兼容');
     expect(element('#bind-provider-qiniu').getAttribute('aria-selected')).toBe('true');
   });
 
