@@ -194,12 +194,12 @@ describe('community interactions', () => {
       })
       .execute();
     for (const call of [
-      dad.caller.works.like({ workId: work.id }),
-      dad.caller.works.comment({ workId: work.id, text: 'hi' }),
-      dad.caller.follows.follow({ userId: mom.userId }),
-      publishWork(dad),
+      () => dad.caller.works.like({ workId: work.id }),
+      () => dad.caller.works.comment({ workId: work.id, text: 'hi' }),
+      () => dad.caller.follows.follow({ userId: mom.userId }),
+      () => publishWork(dad),
     ]) {
-      expect(await refusal(call)).toBe('COMMUNITY_SUSPENDED');
+      expect(await refusal(call())).toBe('COMMUNITY_SUSPENDED');
     }
     const { max } = COMMUNITY_RATES.like;
     for (let i = 0; i < max / 2; i++) {
