@@ -2,8 +2,8 @@
  * The app's multipart uploads: the queue's transport wrapped (transport.ts) with this platform's bytes
  * HTTP, network events, file reads and Taro storage for the records of uploads in flight.
  */
-import Taro from '@tarojs/taro';
 import type { ApiClient } from '../../api/client';
+import { taroStorage } from '../../api/platform';
 import { type PickedFileSource, readFileRange } from '../file-head';
 import type { PickedFile, UploadQueue, UploadTransport } from '../queue';
 import { platformByteHttp } from './http';
@@ -16,7 +16,8 @@ let records: RecordStore | null = null;
 
 /** The device's records of multipart uploads in flight. */
 export function multipartRecords(): RecordStore {
-  records ??= createRecordStore(Taro);
+  // Taro's storage calls as member expressions (api/platform.ts): on H5 the Taro object itself has none.
+  records ??= createRecordStore(taroStorage);
   return records;
 }
 
