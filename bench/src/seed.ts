@@ -162,6 +162,8 @@ async function insertPhotos(
         thumbhash: randomBytes(21).toString('base64'),
         duration_ms: null,
         video_codec: null,
+        qetag: null,
+        derivatives: null,
       });
       if (batch.length === ROWS_PER_INSERT || i === count - 1) {
         await trx.insertInto('photos').values(batch).execute();

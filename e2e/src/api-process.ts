@@ -29,9 +29,12 @@ function requireServerBuild(): void {
  * Starts the built server with exactly these settings (plus a free loopback port) and waits for /healthz.
  * Every e2e server, with a browser or without, starts here.
  */
-export async function startApi(env: Record<string, string>, options: { cwd?: string } = {}): Promise<ApiProcess> {
+export async function startApi(
+  env: Record<string, string>,
+  options: { cwd?: string /** The same port again (a browser keeps its storage per origin). */; port?: number } = {},
+): Promise<ApiProcess> {
   requireServerBuild();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [serverEntry], {
     cwd: options.cwd ?? repoRoot,
     env: {

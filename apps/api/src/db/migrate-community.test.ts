@@ -1,5 +1,5 @@
 /**
- * Migration 0010 on a database 0008 made, with a family photo in it: the community tables appear with their
+ * Migration 0010 on a database 0009 made, with a family photo in it: the community tables appear with their
  * indexes; a purged photo leaves its works at once (work_photos cascade), a deleted account takes its works,
  * likes and follows; a vote needs its entry; and the migration can be undone and done again. On SQLite and
  * (XIAOJIA_TEST_DATABASE=postgres) PostgreSQL.
@@ -42,7 +42,7 @@ describe('migration 0010: the community', () => {
   beforeEach(async () => {
     test = await createTestDatabase();
     db = createDb(test.database);
-    await migrateUpTo(db, '0008_video');
+    await migrateUpTo(db, '0009_derivatives');
     author = await addUser(db, 'author');
     fan = await addUser(db, 'fan');
     const photo = photoRow(author, T);
@@ -89,7 +89,7 @@ describe('migration 0010: the community', () => {
     expect(await indexesOf(db, 'follows')).toEqual(expect.arrayContaining(['follows_followee', 'follows_follower']));
     await publish('w1');
 
-    await migrateUpTo(db, '0008_video');
+    await migrateUpTo(db, '0009_derivatives');
     expect(await tableNames(db)).not.toEqual(expect.arrayContaining(['works']));
     expect(await migrateUpTo(db, '0010_community')).toContain('0010_community');
   });
