@@ -2,8 +2,9 @@
  * A derivative JPEG in WeChat (see derivative-image.ts): Taro.compressImage scales the photo (its longer
  * side to `maxSide`, never enlarged; base library 2.26 for compressedWidth/Height) and sets the JPEG
  * quality, stepped down until the file is under `maxBytes` (its size read from the file system). It keeps
- * the source's format, so only JPEG photos get derivatives here; other photos and videos get none (the
- * album falls back to the original).
+ * the source's format, so only JPEG sources get derivatives here: JPEG photos, and videos through the
+ * poster frame WeChat's chooseMedia made (thumbTempFilePath, a JPEG). Other photos get none (the album
+ * falls back to the original).
  */
 import Taro from '@tarojs/taro';
 import { isVideoMime } from '@xiaojia/shared';
@@ -26,11 +27,12 @@ function fileSize(filePath: string): Promise<number> {
 }
 
 export async function makeDerivative(
-  file: { path: string; mime: string },
+  file: { path: string; mime: string; posterPath?: string },
   spec: DerivativeSpec,
 ): Promise<MadeDerivative | null> {
-  if (isVideoMime(file.mime)) return null;
-  const info = await Taro.getImageInfo({ src: file.path });
+  const source = isVideoMime(file.mime) ? file.posterPath : file.path;
+  if (!source) return null;
+  const info = await Taro.getImageInfo({ src: source });
   if (info.type !== 'jpeg' && info.type !== 'jpg') return null;
   const turned = QUARTER_TURNS.has(info.orientation);
   const shown = turned ? { width: info.height, height: info.width } : { width: info.width, height: info.height };
@@ -43,7 +45,7 @@ export async function makeDerivative(
       : { compressedHeight: size.height }
     : {};
   const made = await encodeWithin(spec.maxBytes, async (quality) => {
-    const { tempFilePath } = await Taro.compressImage({ src: file.path, quality: Math.round(quality * 100), ...scale });
+    const { tempFilePath } = await Taro.compressImage({ src: source, quality: Math.round(quality * 100), ...scale });
     return { path: tempFilePath, size: await fileSize(tempFilePath) };
   });
   return {

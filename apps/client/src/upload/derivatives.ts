@@ -11,7 +11,7 @@ import { UploadCancelled } from './queue';
 import type { StorageGrant } from './send';
 
 export interface DerivativeSteps {
-  /** The JPEG for a grant; null where this platform makes none for this file (a video outside H5). */
+  /** The JPEG for a grant; null where this platform makes none for this file (a video on RN, a non-JPEG photo on weapp). */
   make(file: PickedFile, spec: DerivativeSpec): Promise<MadeDerivative | null>;
   send(
     grant: StorageGrant,
