@@ -3,7 +3,7 @@ export const uploadMessages = {
   'zh-CN': {
     'upload.title': '上传照片',
     'upload.pickAlbum': '从相册选择',
-    'upload.takePhoto': '拍照',
+    'upload.takePhoto': '拍摄',
     'upload.pickLimit': '每次最多选 {count} 张，可以多选几次，都会排进队列。',
     'upload.empty': '挑几张照片吧：可以一次选很多张，上传会在后台一张张完成。',
     'upload.overall': '{done}/{total} 张 · {percent}%',
@@ -36,7 +36,7 @@ export const uploadMessages = {
   en: {
     'upload.title': 'Upload photos',
     'upload.pickAlbum': 'Choose from album',
-    'upload.takePhoto': 'Take a photo',
+    'upload.takePhoto': 'Take a photo or video',
     'upload.pickLimit': 'Up to {count} {count|photo|photos} per pick: pick again for more, they all join the queue.',
     'upload.empty': 'Pick some photos: choose many at once and they upload one after another.',
     'upload.overall': '{done}/{total} {total|photo|photos} · {percent}%',
