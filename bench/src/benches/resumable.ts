@@ -6,7 +6,7 @@ import { ResumableClient } from '../../../apps/api/src/storage/embedded/resumabl
 import { signUploadToken } from '../../../apps/api/src/storage/kodo.js';
 import type { BenchContext } from '../lib/context.js';
 import { waitForOk } from '../lib/processes.js';
-import { compared, type Figure, median, sleep } from '../lib/stats.js';
+import { compared, type Figure, median } from '../lib/stats.js';
 import { againstStreamedCopy, startStoreServer, writeRandomFile } from './store.js';
 
 const MiB = 1024 * 1024;
@@ -46,9 +46,12 @@ async function cutMidPart(upload: Upload, uploadUrl: string, key: string, n: num
   });
   req.on('error', () => undefined);
   await new Promise<void>((resolve) => req.write(Buffer.alloc(PART / 2, 7), () => resolve()));
-  await sleep(200);
+  // The half part is on the wire; the cut is done once the socket is closed (whatever of the half the store
+  // got, a part that never finished is not one of listParts' answers).
+  // (not events.once: it would reject on the 'error' the cut itself raises)
+  const closed = new Promise<void>((resolve) => req.once('close', () => resolve()));
   req.destroy();
-  await sleep(200);
+  await closed;
 }
 
 async function complete(upload: Upload): Promise<void> {
