@@ -10,9 +10,12 @@ import {
   MESSAGE_MAX,
   REPORT_REASON_MAX,
   WORK_TITLE_MAX,
+  WORK_PHOTOS_MAX,
   zCommunityTarget,
+  zCommunityUser,
   zContentStatus,
 } from './community.js';
+import { zWorkImage } from './community-works.js';
 
 export const MODERATION_REASON_MAX = 500;
 export const CHALLENGE_RULES_MAX = 4000;
@@ -23,8 +26,16 @@ export const POLL_MESSAGES_MAX = 100;
 const zPageIn = zPageInput(COMMUNITY_PAGE_MAX, 20);
 const text = (max: number, empty: string) => z.string().trim().min(1, empty).max(max);
 
-export const zPublicUser = z.object({ userId: zId, displayName: z.string() });
-export type PublicUser = z.infer<typeof zPublicUser>;
+/**
+ * What a review item or a report is about, as an admin needs to judge it: a work's title and images, or a
+ * comment's or message's text. Null when the target is gone.
+ */
+export const zTargetPreview = z.object({
+  title: z.string().nullable(),
+  text: z.string(),
+  images: z.array(zWorkImage).max(WORK_PHOTOS_MAX),
+});
+export type TargetPreview = z.infer<typeof zTargetPreview>;
 
 // Moderation (admins only).
 export const MODERATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
@@ -37,10 +48,11 @@ export const zModerationItem = z.object({
   id: zId,
   kind: zCommunityTarget,
   targetId: zId,
-  author: zPublicUser,
+  author: zCommunityUser,
   status: z.enum(MODERATION_STATUSES),
   checkStatus: z.enum(CHECK_STATUSES),
   reason: z.string().nullable(),
+  target: zTargetPreview.nullable(),
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
 });
@@ -71,8 +83,9 @@ export const zReport = z.object({
   id: zId,
   kind: zCommunityTarget,
   targetId: zId,
-  reporter: zPublicUser,
+  reporter: zCommunityUser,
   reason: z.string(),
+  target: zTargetPreview.nullable(),
   status: z.enum(REPORT_STATUSES),
   createdAt: z.string(),
   resolution: z.string().nullable(),
@@ -87,7 +100,7 @@ export const zReportResolveInput = z.object({
 });
 
 // Blocks.
-export const zBlockedUser = zPublicUser.extend({ blockedAt: z.string() });
+export const zBlockedUser = zCommunityUser.extend({ blockedAt: z.string() });
 export const zBlockPage = zPage(zBlockedUser, COMMUNITY_PAGE_MAX);
 export const zBlockListInput = zPageIn;
 
@@ -99,14 +112,16 @@ export const zMessage = z.object({
   conversationId: zId,
   senderId: zId,
   text: z.string(),
-  /** pending: waiting for review (pre-review; only its sender sees it). */
+  /** pending: waiting for review (pre-review); rejected: refused. Both only to its sender. */
   status: zContentStatus,
+  /** Why it was refused: only to its sender. */
+  reviewReason: z.string().nullable(),
   createdAt: z.string(),
 });
 export type Message = z.infer<typeof zMessage>;
 export const zConversation = z.object({
   id: zId,
-  other: zPublicUser,
+  other: zCommunityUser,
   status: z.enum(CONVERSATION_STATUSES),
   /** Who asked (requests): the receiver accepts or declines. */
   requestedByMe: z.boolean(),
@@ -149,6 +164,8 @@ export const zChallenge = z.object({
   title: z.string(),
   rules: z.string(),
   coverWorkId: zId.nullable(),
+  /** The cover work's first image (null: none, or no longer published). */
+  cover: zWorkImage.nullable(),
   submitStartsAt: z.string(),
   submitEndsAt: z.string(),
   voteEndsAt: z.string(),
@@ -163,7 +180,9 @@ export const zChallengePage = zPage(zChallenge, COMMUNITY_PAGE_MAX);
 export const zChallengeEntry = z.object({
   workId: zId,
   title: z.string(),
-  author: zPublicUser,
+  author: zCommunityUser,
+  /** The work's first image as a thumb. */
+  cover: zWorkImage.nullable(),
   votes: z.number().int().nonnegative(),
   /** 1 for the winners (ties share a rank); null before the results. */
   rank: z.number().int().positive().nullable(),

@@ -16,6 +16,7 @@ import {
   WORK_PHOTOS_MAX,
   WORK_TAGS_MAX,
   WORK_TITLE_MAX,
+  zCommunityUser,
   zContentStatus,
   zWorkStatus,
 } from './community.js';
@@ -119,8 +120,6 @@ export const zWorkImage = z.object({
 });
 export type WorkImage = z.infer<typeof zWorkImage>;
 
-export const zCommunityUser = z.object({ id: zId, displayName: z.string() });
-export type CommunityUser = z.infer<typeof zCommunityUser>;
 
 /** A work in a feed: the first image as a thumb. */
 export const zWorkCard = z.object({
@@ -182,8 +181,10 @@ export const zWorkComment = z.object({
   id: zId,
   author: zCommunityUser,
   text: z.string(),
-  /** 'pending' only on the caller's own comments waiting for review. */
+  /** 'pending' / 'rejected' only on the caller's own comments (waiting for review, or refused). */
   status: zContentStatus,
+  /** Why it was refused: only to its author. */
+  reviewReason: z.string().nullable(),
   createdAt: z.string(),
   canDelete: z.boolean(),
 });

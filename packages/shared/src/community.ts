@@ -45,3 +45,7 @@ export const COMMUNITY_PAGE_MAX = 50;
 
 /** A community member, by id (profiles, follows, blocks, messages). */
 export const zUserRef = z.object({ userId: zId });
+
+/** How every community answer names a person: their id and display name, nothing of their homes. */
+export const zCommunityUser = z.object({ userId: zId, displayName: z.string() });
+export type CommunityUser = z.infer<typeof zCommunityUser>;

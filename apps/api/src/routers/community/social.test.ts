@@ -141,14 +141,14 @@ describe('community interactions', () => {
       followedByMe: true,
     });
     const followers = await mom.caller.profiles.followers({ userId: mom.userId, limit: 1 });
-    expect(followers.items.map((u) => u.id)).toEqual([grandma.userId]);
+    expect(followers.items.map((u) => u.userId)).toEqual([grandma.userId]);
     const rest = await mom.caller.profiles.followers({
       userId: mom.userId,
       limit: 1,
       cursor: followers.nextCursor ?? '',
     });
-    expect(rest.items.map((u) => u.id)).toEqual([dad.userId]);
-    expect((await mom.caller.profiles.following({ userId: dad.userId })).items.map((u) => u.id)).toEqual([mom.userId]);
+    expect(rest.items.map((u) => u.userId)).toEqual([dad.userId]);
+    expect((await mom.caller.profiles.following({ userId: dad.userId })).items.map((u) => u.userId)).toEqual([mom.userId]);
     await Promise.all([
       dad.caller.follows.unfollow({ userId: mom.userId }),
       dad.caller.follows.unfollow({ userId: mom.userId }),

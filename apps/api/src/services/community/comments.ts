@@ -19,7 +19,7 @@ import { requirePublishedWork, requireVisibleWork } from './works.js';
 function present(row: CommentRow, viewerId: string, workAuthorId: string): WorkComment {
   return {
     id: row.id,
-    author: { id: row.author_id, displayName: row.author_name },
+    author: { userId: row.author_id, displayName: row.author_name },
     text: row.text,
     status: row.status,
     createdAt: row.created_at,

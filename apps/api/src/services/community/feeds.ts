@@ -89,7 +89,7 @@ export class FeedsService {
       cards.push({
         id: row.id,
         title: row.title,
-        author: { id: row.author_id, displayName: row.author_name },
+        author: { userId: row.author_id, displayName: row.author_name },
         cover,
         imageCount: images.count(row.id),
         likeCount: Number(row.like_count),

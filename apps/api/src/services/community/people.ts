@@ -24,7 +24,7 @@ export class PeopleService {
     const [row, followed] = await Promise.all([this.social.profile(userId), this.social.follows(viewerId, userId)]);
     if (!row) throw new AppError('NOT_FOUND', 'No such user');
     return {
-      user: { id: row.id, displayName: row.display_name },
+      user: { userId: row.id, displayName: row.display_name },
       bio: row.bio ?? '',
       worksCount: Number(row.works_count ?? 0),
       followersCount: Number(row.followers_count ?? 0),
@@ -78,6 +78,6 @@ export class PeopleService {
     if (!(await this.social.profile(input.userId))) throw new AppError('NOT_FOUND', 'No such user');
     const rows = await this.social.followList(input.userId, side, input.limit + 1, cursorPosition(input.cursor));
     const page = toPage(rows, input.limit, (r) => ({ sortAt: r.created_at, id: r.id }));
-    return { items: page.rows.map((r) => ({ id: r.id, displayName: r.display_name })), nextCursor: page.nextCursor };
+    return { items: page.rows.map((r) => ({ userId: r.id, displayName: r.display_name })), nextCursor: page.nextCursor };
   }
 }

@@ -198,7 +198,7 @@ export class WorksService {
       status: work.status,
       reviewReason: isMine ? work.review_reason : null,
       author: {
-        id: work.author_id,
+        userId: work.author_id,
         displayName: author?.display_name ?? '',
         worksCount: Number(author?.works_count ?? 0),
         followersCount: Number(author?.followers_count ?? 0),
