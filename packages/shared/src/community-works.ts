@@ -163,6 +163,11 @@ export const zAuthorFeedInput = zFeedInput.unwrap().extend({ userId: zId });
 export const zWorkPage = zPage(zWorkCard, COMMUNITY_PAGE_MAX);
 export type WorkPage = z.infer<typeof zWorkPage>;
 
+/** The caller's own works in every state (works.mine), so they see what waits for review or was refused. */
+export const zMyWorkCard = zWorkCard.extend({ status: zWorkStatus, reviewReason: z.string().nullable() });
+export type MyWorkCard = z.infer<typeof zMyWorkCard>;
+export const zMyWorkPage = zPage(zMyWorkCard, COMMUNITY_PAGE_MAX);
+
 export const zLikeResult = z.object({ likeCount: z.number().int(), likedByMe: z.boolean() });
 
 /** A work's share card in WeChat: the title, a rounded-window image, and the mini-program path. */
@@ -212,4 +217,16 @@ export type Profile = z.infer<typeof zProfile>;
 export const zUpdateProfileInput = z.object({ bio: zText(BIO_MAX, 'The bio') });
 export const zFollowListInput = zAuthorFeedInput;
 export const zFollowPage = zPage(zCommunityUser, COMMUNITY_PAGE_MAX);
+/**
+ * The caller as the community sees them (profiles.me): what the client needs before any screen (the admin
+ * entry, the suspension banner, the messages badge).
+ */
+export const zCommunityMe = z.object({
+  user: zCommunityUser,
+  isAdmin: z.boolean(),
+  /** Set while suspended: the end, or null for until lifted. */
+  suspension: z.object({ until: z.string().nullable(), reason: z.string() }).nullable(),
+  unreadMessages: z.number().int().nonnegative(),
+});
+export type CommunityMe = z.infer<typeof zCommunityMe>;
 export const zFollowResult = z.object({ following: z.boolean(), followersCount: z.number().int() });
