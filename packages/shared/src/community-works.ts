@@ -120,7 +120,6 @@ export const zWorkImage = z.object({
 });
 export type WorkImage = z.infer<typeof zWorkImage>;
 
-
 /** A work in a feed: the first image as a thumb. */
 export const zWorkCard = z.object({
   id: zId,

@@ -1,9 +1,22 @@
 /** 维扣图元's profiles and follows. */
-import { zFollowListInput, zFollowPage, zFollowResult, zProfile, zUpdateProfileInput, zUserRef } from '@xiaojia/shared';
+import {
+  zCommunityMe,
+  zFollowListInput,
+  zFollowPage,
+  zFollowResult,
+  zProfile,
+  zUpdateProfileInput,
+  zUserRef,
+} from '@xiaojia/shared';
+import { AppError } from '../../errors.js';
 import { PeopleService } from '../../services/community/people.js';
 import { authedProcedure, router } from '../../trpc/init.js';
 
 export const profilesRouter = router({
+  /** PLACEHOLDER: the caller as the community sees them. */
+  me: authedProcedure.output(zCommunityMe).query((): never => {
+    throw new AppError('NOT_FOUND', 'placeholder');
+  }),
   get: authedProcedure
     .input(zUserRef)
     .output(zProfile)

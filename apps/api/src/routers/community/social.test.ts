@@ -148,7 +148,9 @@ describe('community interactions', () => {
       cursor: followers.nextCursor ?? '',
     });
     expect(rest.items.map((u) => u.userId)).toEqual([dad.userId]);
-    expect((await mom.caller.profiles.following({ userId: dad.userId })).items.map((u) => u.userId)).toEqual([mom.userId]);
+    expect((await mom.caller.profiles.following({ userId: dad.userId })).items.map((u) => u.userId)).toEqual([
+      mom.userId,
+    ]);
     await Promise.all([
       dad.caller.follows.unfollow({ userId: mom.userId }),
       dad.caller.follows.unfollow({ userId: mom.userId }),

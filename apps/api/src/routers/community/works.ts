@@ -2,7 +2,9 @@
 import {
   zAuthOk,
   zCount,
+  zFeedInput,
   zLikeResult,
+  zMyWorkPage,
   zPublishWorkInput,
   zShareCard,
   zUpdateWorkInput,
@@ -14,6 +16,7 @@ import {
   zWorkCommentsInput,
   zWorkRef,
 } from '@xiaojia/shared';
+import { AppError } from '../../errors.js';
 import { WorkCommentsService } from '../../services/community/comments.js';
 import { WorkLikesService } from '../../services/community/likes.js';
 import { WorksService } from '../../services/community/works.js';
@@ -35,6 +38,13 @@ export const worksRouter = router({
     .input(zWorkRef)
     .output(zAuthOk)
     .mutation(({ ctx, input }) => new WorksService(ctx.deps).unpublish(ctx.user.id, input.workId)),
+  /** PLACEHOLDER: the caller's own works in every state. */
+  mine: authedProcedure
+    .input(zFeedInput)
+    .output(zMyWorkPage)
+    .query((): never => {
+      throw new AppError('NOT_FOUND', 'placeholder');
+    }),
   /** A work's page (a non-published work only to its author). */
   get: authedProcedure
     .input(zWorkRef)

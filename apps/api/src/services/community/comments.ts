@@ -22,6 +22,7 @@ function present(row: CommentRow, viewerId: string, workAuthorId: string): WorkC
     author: { userId: row.author_id, displayName: row.author_name },
     text: row.text,
     status: row.status,
+    reviewReason: null,
     createdAt: row.created_at,
     canDelete: row.author_id === viewerId || workAuthorId === viewerId,
   };

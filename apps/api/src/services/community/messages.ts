@@ -36,6 +36,7 @@ function messageDto(row: MessagesTable): Message {
     senderId: row.sender_id,
     text: row.text,
     status: row.status,
+    reviewReason: null,
     createdAt: row.created_at,
   };
 }

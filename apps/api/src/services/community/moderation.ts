@@ -69,6 +69,7 @@ export class ModerationService {
       status: r.status,
       checkStatus: r.check_status,
       reason: r.reason,
+      target: null,
       createdAt: r.created_at,
       decidedAt: r.decided_at,
     }));

@@ -78,6 +78,9 @@ export class PeopleService {
     if (!(await this.social.profile(input.userId))) throw new AppError('NOT_FOUND', 'No such user');
     const rows = await this.social.followList(input.userId, side, input.limit + 1, cursorPosition(input.cursor));
     const page = toPage(rows, input.limit, (r) => ({ sortAt: r.created_at, id: r.id }));
-    return { items: page.rows.map((r) => ({ userId: r.id, displayName: r.display_name })), nextCursor: page.nextCursor };
+    return {
+      items: page.rows.map((r) => ({ userId: r.id, displayName: r.display_name })),
+      nextCursor: page.nextCursor,
+    };
   }
 }

@@ -102,6 +102,7 @@ export class ReportsService {
       targetId: r.target_id,
       reporter: { userId: r.reporter_id, displayName: r.reporter_name },
       reason: r.reason,
+      target: null,
       status: r.status,
       createdAt: r.created_at,
       resolution: r.resolution,
