@@ -196,6 +196,21 @@ export const zCompletePartsInput = z.object({
 });
 export type CompletePartsInput = z.infer<typeof zCompletePartsInput>;
 
+/**
+ * S3 multipart, after a reopen: the parts the bucket already holds (ListParts, signed by the server), so the
+ * device re-sends only what is missing and completes with the bucket's etags rather than its own records.
+ */
+export const zListPartsInput = z.object({
+  key: z.string().min(1).max(300),
+  uploadId: z.string().min(1).max(1024),
+});
+export const zListedParts = z.object({
+  parts: z
+    .array(z.object({ partNumber: z.number().int().min(1), etag: z.string(), size: z.number().int().nonnegative() }))
+    .max(MULTIPART_PARTS_MAX),
+});
+export type ListedParts = z.infer<typeof zListedParts>;
+
 /** Give up an unfinished multipart upload (S3: abort it; Qiniu v2: the client DELETEs itself). */
 export const zAbortPartsInput = z.object({
   key: z.string().min(1).max(300),
