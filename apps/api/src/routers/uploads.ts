@@ -4,11 +4,14 @@ import {
   zConfirmUploadInput,
   zConfirmUploadResult,
   zCreateUploadsInput,
+  zListedParts,
+  zListPartsInput,
   zOk,
   zSignedParts,
   zSignPartsInput,
   zUploadTickets,
 } from '@xiaojia/shared';
+import { AppError } from '../errors.js';
 import { UploadPartsService } from '../services/upload-parts.js';
 import { UploadsService } from '../services/uploads.js';
 import { homeProcedure, router } from '../trpc/init.js';
@@ -35,6 +38,13 @@ export const uploadsRouter = router({
     .input(zCompletePartsInput)
     .output(zOk)
     .mutation(({ ctx, input }) => new UploadPartsService(ctx.deps).completeParts(ctx.member, input, ctx.req.origin)),
+  /** PLACEHOLDER: S3 multipart, the parts the bucket holds. */
+  listParts: homeProcedure('contribute')
+    .input(zListPartsInput)
+    .output(zListedParts)
+    .query((): never => {
+      throw new AppError('NOT_FOUND', 'placeholder');
+    }),
   abortParts: homeProcedure('contribute')
     .input(zAbortPartsInput)
     .output(zOk)
