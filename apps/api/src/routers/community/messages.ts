@@ -4,13 +4,16 @@ import {
   zConversationPage,
   zConversationRef,
   zConversationsInput,
+  zConversationWith,
   zMessage,
   zMessageListInput,
   zMessagePage,
   zMessagePoll,
   zMessagePollInput,
   zMessageSendInput,
+  zUserRef,
 } from '@xiaojia/shared';
+import { AppError } from '../../errors.js';
 import { MessagesService } from '../../services/community/messages.js';
 import type { AppDeps } from '../../trpc/context.js';
 import { authedProcedure, router } from '../../trpc/init.js';
@@ -38,6 +41,13 @@ export const messagesRouter = router({
     .input(zConversationsInput)
     .output(zConversationPage)
     .query(({ ctx, input }) => service(ctx.deps).conversationsPage(ctx.user.id, input)),
+  /** PLACEHOLDER: the conversation with one user (a profile's 私信 button opens it). */
+  with: authedProcedure
+    .input(zUserRef)
+    .output(zConversationWith)
+    .query((): never => {
+      throw new AppError('NOT_FOUND', 'placeholder');
+    }),
   list: authedProcedure
     .input(zMessageListInput)
     .output(zMessagePage)
