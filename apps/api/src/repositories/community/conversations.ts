@@ -8,6 +8,7 @@ import type { Db } from '../../db/index.js';
 import type { ConversationsTable, Database, MessagesTable } from '../../db/schema.js';
 import { pastKeyset } from '../keyset.js';
 import type { Keyset } from '../photo-scope.js';
+import { notBlocked } from './blocks.js';
 
 export function pairOf(a: string, b: string): { low: string; high: string } {
   return a < b ? { low: a, high: b } : { low: b, high: a };
@@ -20,19 +21,7 @@ function shownTo(eb: Eb, me: string): Expression<SqlBool> {
   return eb.and([
     eb.or([eb('c.user_low', '=', me), eb('c.user_high', '=', me)]),
     eb('c.status', '!=', 'declined'),
-    eb.not(
-      eb.exists(
-        eb
-          .selectFrom('blocks as b')
-          .select('b.blocker_id')
-          .where((w) =>
-            w.or([
-              w.and([w('b.blocker_id', '=', w.ref('c.user_low')), w('b.blocked_id', '=', w.ref('c.user_high'))]),
-              w.and([w('b.blocker_id', '=', w.ref('c.user_high')), w('b.blocked_id', '=', w.ref('c.user_low'))]),
-            ]),
-          ),
-      ),
-    ),
+    notBlocked(eb, eb.ref('c.user_low'), eb.ref('c.user_high')),
   ]);
 }
 

@@ -25,11 +25,11 @@ export const profilesRouter = router({
   followers: authedProcedure
     .input(zFollowListInput)
     .output(zFollowPage)
-    .query(({ ctx, input }) => new PeopleService(ctx.deps).list('followers', input)),
+    .query(({ ctx, input }) => new PeopleService(ctx.deps).list(ctx.user.id, 'followers', input)),
   following: authedProcedure
     .input(zFollowListInput)
     .output(zFollowPage)
-    .query(({ ctx, input }) => new PeopleService(ctx.deps).list('following', input)),
+    .query(({ ctx, input }) => new PeopleService(ctx.deps).list(ctx.user.id, 'following', input)),
 });
 
 export const followsRouter = router({

@@ -51,7 +51,7 @@ export const worksRouter = router({
   shareCard: authedProcedure
     .input(zWorkRef)
     .output(zShareCard)
-    .query(({ ctx, input }) => new WorksService(ctx.deps).shareCard(input.workId, ctx.req.origin)),
+    .query(({ ctx, input }) => new WorksService(ctx.deps).shareCard(ctx.user.id, input.workId, ctx.req.origin)),
   like: authedProcedure
     .input(zWorkRef)
     .output(zLikeResult)

@@ -24,6 +24,7 @@ import { ChallengesRepository } from '../../repositories/community/challenges.js
 import type { AppDeps } from '../../trpc/context.js';
 import { cursorPosition, toPage } from '../paging.js';
 import { RateLimiter } from '../rate-limit.js';
+import { refuseAcrossBlock } from './blocks.js';
 import { ContentGate } from './gate.js';
 import { WorkImages } from './images.js';
 import type { Admin } from './moderation.js';
@@ -245,6 +246,7 @@ export class ChallengesService {
     const entry = await this.repo.entry(challenge.id, input.workId);
     if (!entry) throw new AppError('NOT_FOUND', 'No such entry');
     if (entry.user_id === me) throw new AppError('VOTE_OWN_WORK', 'You cannot vote for your own work');
+    await refuseAcrossBlock(this.deps, me, entry.user_id, 'You cannot vote for this work');
     await new RateLimiter(this.deps).take(`community:vote:${me}`, COMMUNITY_RATES.vote, 'Too many votes');
     const votes = await this.repo.vote(challenge.id, input.workId, me, this.now(), on);
     return { votes, voted: on };

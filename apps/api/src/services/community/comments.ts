@@ -12,6 +12,7 @@ import { type CommentRow, SocialRepository } from '../../repositories/community/
 import { WorksRepository } from '../../repositories/community/works.js';
 import type { AppDeps } from '../../trpc/context.js';
 import { cursorPosition, toPage } from '../paging.js';
+import { refuseAcrossBlock } from './blocks.js';
 import { ContentGate } from './gate.js';
 import { takeCommunityRate } from './limits.js';
 import { reviewReasonsFor } from './review-reasons.js';
@@ -51,9 +52,7 @@ export class WorkCommentsService {
     await gate.assertCanAct(userId);
     await takeCommunityRate(this.deps, 'comment', userId);
     const work = await requirePublishedWork(this.works, input.workId);
-    if (await this.social.blockedBetween(userId, work.author_id)) {
-      throw new AppError('COMMUNITY_BLOCKED', 'You cannot comment on this work');
-    }
+    await refuseAcrossBlock(this.deps, userId, work.author_id, 'You cannot comment on this work');
     if (input.parentId) {
       const parent = await this.social.comment(input.parentId);
       const seen =

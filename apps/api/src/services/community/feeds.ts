@@ -37,17 +37,22 @@ export class FeedsService {
   }
 
   async latest(viewerId: string, input: PageInput): Promise<WorkPage> {
-    const rows = await this.works.feed('latest', this.fetch(input), cursorPosition(input.cursor));
+    const rows = await this.works.feed('latest', viewerId, this.fetch(input), cursorPosition(input.cursor));
     return this.page(viewerId, rows, input.limit, (r) => ({ sortAt: r.published_at, id: r.id }));
   }
 
   async hot(viewerId: string, input: PageInput): Promise<WorkPage> {
-    const rows = await this.works.feed('hot', this.fetch(input), hotPosition(input.cursor));
+    const rows = await this.works.feed('hot', viewerId, this.fetch(input), hotPosition(input.cursor));
     return this.page(viewerId, rows, input.limit, (r) => ({ sortAt: String(r.hot_key), id: r.id }));
   }
 
   async byTag(viewerId: string, input: PageInput & { tag: string }): Promise<WorkPage> {
-    const rows = await this.works.byTag(normalizeTag(input.tag), this.fetch(input), cursorPosition(input.cursor));
+    const rows = await this.works.byTag(
+      normalizeTag(input.tag),
+      viewerId,
+      this.fetch(input),
+      cursorPosition(input.cursor),
+    );
     return this.page(viewerId, rows, input.limit, (r) => ({ sortAt: r.published_at, id: r.id }));
   }
 
@@ -57,7 +62,7 @@ export class FeedsService {
   }
 
   async byAuthor(viewerId: string, input: PageInput & { userId: string }): Promise<WorkPage> {
-    const rows = await this.works.byAuthor(input.userId, this.fetch(input), cursorPosition(input.cursor));
+    const rows = await this.works.byAuthor(input.userId, viewerId, this.fetch(input), cursorPosition(input.cursor));
     return this.page(viewerId, rows, input.limit, (r) => ({ sortAt: r.published_at, id: r.id }));
   }
 

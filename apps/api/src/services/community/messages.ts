@@ -25,7 +25,7 @@ import type { AppDeps } from '../../trpc/context.js';
 import { cursorPosition, toPage } from '../paging.js';
 import { decodeCursor, encodeCursor } from '../photos.js';
 import { RateLimiter } from '../rate-limit.js';
-import { requireUser } from './blocks.js';
+import { refuseAcrossBlock, requireUser } from './blocks.js';
 import { ContentGate } from './gate.js';
 import { COMMUNITY_RATES } from './rates.js';
 import { reviewReasonsFor } from './review-reasons.js';
@@ -57,9 +57,7 @@ export class MessagesService {
     if (to === me) throw new AppError('BAD_INPUT', 'You cannot message yourself', { field: 'userId' });
     await requireUser(this.deps, to);
     await this.gate.assertCanAct(me);
-    if (await new BlocksRepository(this.deps.db).between(me, to)) {
-      throw new AppError('COMMUNITY_BLOCKED', 'You cannot message this user');
-    }
+    await refuseAcrossBlock(this.deps, me, to, 'You cannot message this user');
   }
 
   /** A message in an allowed conversation: mutual followers, or an accepted request. */
@@ -137,9 +135,7 @@ export class MessagesService {
   async accept(me: string, conversationId: string) {
     const conversation = await this.pendingRequestTo(me, conversationId);
     const other = conversation.user_low === me ? conversation.user_high : conversation.user_low;
-    if (await new BlocksRepository(this.deps.db).between(me, other)) {
-      throw new AppError('COMMUNITY_BLOCKED', 'You cannot message this user');
-    }
+    await refuseAcrossBlock(this.deps, me, other, 'You cannot message this user');
     await this.conversations.setStatus(conversation.id, 'active');
     return { ok: true as const };
   }
@@ -221,9 +217,12 @@ export class MessagesService {
   private async shown(me: string, conversationId: string) {
     const conversation = await this.conversations.byIdFor(conversationId, me);
     if (!conversation || conversation.status === 'declined') throw new AppError('NOT_FOUND', 'No such conversation');
-    if (await new BlocksRepository(this.deps.db).between(conversation.user_low, conversation.user_high)) {
-      throw new AppError('COMMUNITY_BLOCKED', 'You cannot see messages with this user');
-    }
+    await refuseAcrossBlock(
+      this.deps,
+      conversation.user_low,
+      conversation.user_high,
+      'You cannot see messages with this user',
+    );
     return conversation;
   }
 

@@ -12,6 +12,7 @@ import { SocialRepository } from '../../repositories/community/social.js';
 import { ensureProfile } from '../../repositories/community/works.js';
 import type { AppDeps } from '../../trpc/context.js';
 import { cursorPosition, toPage } from '../paging.js';
+import { refuseAcrossBlock } from './blocks.js';
 import { ContentGate } from './gate.js';
 import { takeCommunityRate } from './limits.js';
 
@@ -42,7 +43,10 @@ export class PeopleService {
   }
 
   async profile(viewerId: string, userId: string): Promise<Profile> {
-    const [row, followed] = await Promise.all([this.social.profile(userId), this.social.follows(viewerId, userId)]);
+    const [row, followed] = await Promise.all([
+      this.social.profile(userId, viewerId),
+      this.social.follows(viewerId, userId),
+    ]);
     if (!row) throw new AppError('NOT_FOUND', 'No such user');
     return {
       user: { userId: row.id, displayName: row.display_name },
@@ -68,9 +72,7 @@ export class PeopleService {
     await new ContentGate(this.deps).assertCanAct(userId);
     await takeCommunityRate(this.deps, 'follow', userId);
     if (!(await this.social.profile(followeeId))) throw new AppError('NOT_FOUND', 'No such user');
-    if (await this.social.blockedBetween(userId, followeeId)) {
-      throw new AppError('COMMUNITY_BLOCKED', 'You cannot follow this account');
-    }
+    await refuseAcrossBlock(this.deps, userId, followeeId, 'You cannot follow this account');
     const now = this.deps.clock.now().toISOString();
     await inTransaction(this.deps.db, async (trx) => {
       await ensureProfile(trx, userId, now);
@@ -95,9 +97,20 @@ export class PeopleService {
     return { following: false, followersCount: (await this.profile(userId, followeeId)).followersCount };
   }
 
-  async list(side: 'followers' | 'following', input: { userId: string; cursor?: string | undefined; limit: number }) {
-    if (!(await this.social.profile(input.userId))) throw new AppError('NOT_FOUND', 'No such user');
-    const rows = await this.social.followList(input.userId, side, input.limit + 1, cursorPosition(input.cursor));
+  /** Someone's followers or followees: NOT_FOUND across a block, and nobody blocked with the viewer listed. */
+  async list(
+    viewerId: string,
+    side: 'followers' | 'following',
+    input: { userId: string; cursor?: string | undefined; limit: number },
+  ) {
+    if (!(await this.social.profile(input.userId, viewerId))) throw new AppError('NOT_FOUND', 'No such user');
+    const rows = await this.social.followList(
+      input.userId,
+      side,
+      viewerId,
+      input.limit + 1,
+      cursorPosition(input.cursor),
+    );
     const page = toPage(rows, input.limit, (r) => ({ sortAt: r.created_at, id: r.id }));
     return {
       items: page.rows.map((r) => ({ userId: r.id, displayName: r.display_name })),
