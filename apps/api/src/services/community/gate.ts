@@ -42,7 +42,8 @@ export type Admission = 'visible' | 'pending';
 /** The text check's outcome: not run (no WeChat, no openid), passed, held for review, or failed to run. */
 export type Screening = 'none' | 'pass' | 'review' | 'error';
 
-const SCENES: Record<NewContent['kind'], SecurityScene> = { work: 3, comment: 2, message: 4 };
+/** WeChat's scenes: 1 a profile (资料), 2 a comment, 3 a forum post (a work), 4 social messages. */
+const SCENES: Record<CommunityTarget, SecurityScene> = { user: 1, work: 3, comment: 2, message: 4 };
 
 export class ContentGate {
   constructor(private readonly deps: AppDeps) {}
@@ -67,7 +68,7 @@ export class ContentGate {
    * The text check for `item` (WeChat's msgSecCheck, in pieces of at most 2500 characters). Refuses risky
    * content with CONTENT_REJECTED; answers 'none' where no check can run.
    */
-  async screen(item: Pick<NewContent, 'kind' | 'authorId' | 'texts'>): Promise<Screening> {
+  async screen(item: { kind: CommunityTarget; authorId: string; texts: readonly string[] }): Promise<Screening> {
     if (!this.checksConfigured) return 'none';
     const author = await this.deps.db
       .selectFrom('users')
@@ -92,6 +93,21 @@ export class ContentGate {
       if (suggest === 'review') screening = 'review';
     }
     return screening;
+  }
+
+  /**
+   * A text shown as soon as it is stored, with no review item to hold it back (a profile's bio): the same
+   * text check, but what WeChat wants reviewed, or what could not be checked, is refused too
+   * (CONTENT_REJECTED, details.check 'review' / 'unavailable'), since nothing would keep it hidden meanwhile.
+   * Where no check runs it passes, as every text does there.
+   */
+  async assertShowable(kind: 'user', authorId: string, texts: readonly string[]): Promise<void> {
+    const screening = await this.screen({ kind, authorId, texts });
+    if (screening === 'review' || screening === 'error') {
+      throw new AppError('CONTENT_REJECTED', 'This content could not pass the content check now', {
+        check: screening === 'review' ? 'review' : 'unavailable',
+      });
+    }
   }
 
   /** Records the new item for review and answers where it starts. Call inside the item's own transaction. */

@@ -60,8 +60,11 @@ export class PeopleService {
     };
   }
 
+  /** The bio passes the content check like every text (CONTENT_REJECTED otherwise; the old one stays). */
   async setBio(userId: string, bio: string): Promise<Profile> {
-    await new ContentGate(this.deps).assertCanAct(userId);
+    const gate = new ContentGate(this.deps);
+    await gate.assertCanAct(userId);
+    await gate.assertShowable('user', userId, [bio]);
     await ensureProfile(this.deps.db, userId, this.deps.clock.now().toISOString());
     await this.social.setBio(userId, bio);
     return this.profile(userId, userId);
