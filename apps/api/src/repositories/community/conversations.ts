@@ -93,14 +93,61 @@ export class ConversationsRepository {
     return rows.length === 2;
   }
 
-  async addMessage(row: MessagesTable): Promise<void> {
-    await this.db.insertInto('messages').values(row).execute();
+  /**
+   * The next 'message_shown' number. Call inside the change's transaction: the counter row's lock (held to
+   * commit on PostgreSQL; SQLite has one writer) makes numbers commit in order.
+   */
+  private async nextShown(): Promise<number> {
+    const row = await this.db
+      .updateTable('community_counters')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('name', '=', 'message_shown')
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return Number(row.value);
+  }
+
+  /** The latest number given: a poll starting now reports what comes after it. */
+  async currentShown(): Promise<number> {
+    const row = await this.db
+      .selectFrom('community_counters')
+      .select('value')
+      .where('name', '=', 'message_shown')
+      .executeTakeFirst();
+    return Number(row?.value ?? 0);
+  }
+
+  /** Stores the message at the next shown position, and its conversation's latest activity. */
+  async addMessage(row: Omit<MessagesTable, 'shown_seq'>): Promise<void> {
+    const seq = await this.nextShown();
+    await this.db
+      .insertInto('messages')
+      .values({ ...row, shown_seq: seq })
+      .execute();
+    await this.db.updateTable('conversations').set({ last_seq: seq }).where('id', '=', row.conversation_id).execute();
     await this.db
       .updateTable('conversations')
       .set({ last_message_at: row.created_at })
       .where('id', '=', row.conversation_id)
       .where('last_message_at', '<', row.created_at)
       .execute();
+  }
+
+  /**
+   * A review decided the message (shown to the receiver, or refused): it takes the next shown position, so
+   * every poll past its old one reports it once more, whenever it was written.
+   */
+  async reshow(messageId: string): Promise<void> {
+    const seq = await this.nextShown();
+    const row = await this.db
+      .updateTable('messages')
+      .set({ shown_seq: seq })
+      .where('id', '=', messageId)
+      .returning('conversation_id')
+      .executeTakeFirst();
+    if (row) {
+      await this.db.updateTable('conversations').set({ last_seq: seq }).where('id', '=', row.conversation_id).execute();
+    }
   }
 
   async markRead(conversationId: string, userId: string, at: string): Promise<void> {
@@ -178,20 +225,20 @@ export class ConversationsRepository {
   }
 
   /**
-   * Messages `me` may see, across every conversation shown to `me`, strictly after `after` (time, id),
-   * oldest first. Only conversations active since `after` are looked into (their last_message_at).
+   * Messages `me` may see, across every conversation shown to `me`, whose shown position is past `after`,
+   * in that order. Only conversations changed since (last_seq: conversations_low_seq / _high_seq) are looked
+   * into, each by one seek of messages_shown.
    */
-  since(me: string, after: Keyset, limit: number) {
+  since(me: string, after: number, limit: number) {
     return this.db
       .selectFrom('messages as m')
       .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
       .selectAll('m')
       .where((eb) => shownTo(eb as unknown as Eb, me))
-      .where('c.last_message_at', '>=', after.sortAt)
+      .where('c.last_seq', '>', after)
+      .where('m.shown_seq', '>', after)
       .where((eb) => eb.or([eb('m.status', '=', 'visible'), eb('m.sender_id', '=', me)]))
-      .where((eb) => pastKeyset(eb, { sort: 'm.created_at', id: 'm.id' }, after, 'asc'))
-      .orderBy('m.created_at')
-      .orderBy('m.id')
+      .orderBy('m.shown_seq')
       .limit(limit)
       .execute();
   }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/index.js';
 import type { ModerationItemsTable } from '../../db/schema.js';
 import { pastKeyset } from '../keyset.js';
 import type { Keyset } from '../photo-scope.js';
+import { ConversationsRepository } from './conversations.js';
 
 export type ReviewKind = 'work' | 'comment' | 'message';
 
@@ -86,6 +87,8 @@ export class ModerationRepository {
       .set({ status: approve ? 'visible' : 'rejected' })
       .where('id', '=', targetId)
       .execute();
+    // Polls report the decided message (to its receiver if shown, its sender either way).
+    if (kind === 'message') await new ConversationsRepository(this.db).reshow(targetId);
     return target.status;
   }
 

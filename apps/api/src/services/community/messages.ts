@@ -4,9 +4,11 @@
  * refuses everything (COMMUNITY_BLOCKED). Every message goes through the ContentGate (suspensions, the
  * text check, the review queue: a message held for review shows only to its sender until approved).
  *
- * Polling (messages.poll, every few seconds): one range read of the caller's conversations active since
- * the cursor (conversations_low / _high), one index seek per such conversation into messages, at most
- * POLL_MESSAGES_MAX rows, plus the unread total: one seek per conversation with something unread.
+ * Polling (messages.poll, every few seconds): the cursor is a shown position (community_counters, taken
+ * when a message is written and again when its review decides it), so a message approved long after it
+ * was written still reaches the receiver's next poll, once. One range read of the caller's conversations
+ * changed since the cursor (conversations_low_seq / _high_seq), one seek per such conversation into
+ * messages_shown, at most POLL_MESSAGES_MAX rows, plus the unread total.
  */
 import {
   type Conversation,
@@ -31,7 +33,11 @@ import { COMMUNITY_RATES } from './rates.js';
 import { reviewReasonsFor } from './review-reasons.js';
 
 /** A message as `viewerId` sees it: the reason of a refused one only to its sender (`reasons`). */
-function messageDto(row: MessagesTable, viewerId: string, reasons: ReadonlyMap<string, string>): Message {
+function messageDto(
+  row: Omit<MessagesTable, 'shown_seq'>,
+  viewerId: string,
+  reasons: ReadonlyMap<string, string>,
+): Message {
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -102,13 +108,14 @@ export class MessagesService {
         requested_by: me,
         created_at: now,
         last_message_at: now,
+        last_seq: 0,
       });
       // A declined conversation comes back as a new request, an allowed one as active.
       if (conversation.status !== status && (status === 'active' || conversation.status === 'declined')) {
         await repo.setStatus(conversation.id, status, status === 'requested' ? me : undefined);
       }
       const admission = await this.gate.admit({ kind: 'message', id, authorId: me, texts: [text], screening }, trx);
-      const row: MessagesTable = {
+      const row: Omit<MessagesTable, 'shown_seq'> = {
         id,
         conversation_id: conversation.id,
         sender_id: me,
@@ -246,23 +253,37 @@ export class MessagesService {
 
   /**
    * New messages since `cursor` across the caller's conversations, and the unread total. Without a
-   * cursor: none, and a cursor for "from now on".
+   * cursor: none, and a cursor for "from now on". The cursor is a shown position (migration 0014), not a
+   * time: a message held for review and approved later comes in the receiver's next poll, exactly once,
+   * however old its created_at (its sender's poll gets it again too, with its new status). A cursor from
+   * before positions (a time) starts over from now, as no cursor does.
    */
   async poll(me: string, cursor: string | undefined) {
     const unread = await this.conversations.unreadTotal(me);
-    if (!cursor) {
-      const now = { sortAt: this.deps.clock.now().toISOString(), id: 'ffffffff-ffff-7fff-bfff-ffffffffffff' };
-      return { messages: [], cursor: encodeCursor(now), more: false, unread };
+    const after = cursor === undefined ? undefined : shownPosition(cursor);
+    if (after === undefined) {
+      return { messages: [], cursor: pollCursor(await this.conversations.currentShown()), more: false, unread };
     }
-    const after = decodeCursor(cursor);
     const rows = await this.conversations.since(me, after, POLL_MESSAGES_MAX + 1);
     const messages = rows.slice(0, POLL_MESSAGES_MAX);
     const last = messages.at(-1);
     return {
       messages: await this.messages(me, messages),
-      cursor: last ? encodeCursor({ sortAt: last.created_at, id: last.id }) : cursor,
+      cursor: pollCursor(last ? Number(last.shown_seq) : after),
       more: rows.length > POLL_MESSAGES_MAX,
       unread,
     };
   }
+}
+
+/** A poll's cursor: the opaque cursor of the photos' pages, holding a shown position. */
+const POLL_ID = '00000000-0000-7000-8000-000000000000';
+function pollCursor(seq: number): string {
+  return encodeCursor({ sortAt: String(seq), id: POLL_ID });
+}
+
+/** The shown position in a poll's cursor; undefined for a cursor of before positions; BAD_INPUT if malformed. */
+function shownPosition(cursor: string): number | undefined {
+  const { sortAt } = decodeCursor(cursor);
+  return /^\d{1,15}$/.test(sortAt) ? Number(sortAt) : undefined;
 }
