@@ -1,6 +1,6 @@
 /** challenges (摄影挑战), their entries and votes. Votes are counted on the entry in the vote's transaction. */
 import { sql } from 'kysely';
-import type { Db } from '../../db/index.js';
+import { type Db, dialectOf, inTransaction } from '../../db/index.js';
 import type { ChallengesTable } from '../../db/schema.js';
 import { pastKeyset } from '../keyset.js';
 import type { Keyset } from '../photo-scope.js';
@@ -114,10 +114,24 @@ export class ChallengesRepository {
   }
 
   /**
-   * Enters the work unless the user already has `max` entries, in one statement (SQLite runs it under its
-   * write lock, so racing submissions cannot pass the limit). 'added', 'exists' or 'limit'.
+   * Enters the work unless the user already has `max` entries: 'added', 'exists' or 'limit'. The count and
+   * the insert are one statement, in a transaction that on PostgreSQL first takes the user's row lock, so
+   * one user's racing submissions take turns and the second one counts the first (under READ COMMITTED each
+   * statement sees what committed before it); SQLite's write transactions take turns already.
    */
   async enter(row: { challenge_id: string; work_id: string; user_id: string; created_at: string }, max: number) {
+    return inTransaction(this.db, async (trx) => {
+      if (dialectOf(trx) === 'postgres') {
+        await trx.selectFrom('users').select('id').where('id', '=', row.user_id).forUpdate().execute();
+      }
+      return new ChallengesRepository(trx).enterLocked(row, max);
+    });
+  }
+
+  private async enterLocked(
+    row: { challenge_id: string; work_id: string; user_id: string; created_at: string },
+    max: number,
+  ) {
     if (await this.entry(row.challenge_id, row.work_id)) return 'exists' as const;
     const result = await this.db
       .insertInto('challenge_entries')

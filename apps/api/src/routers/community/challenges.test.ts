@@ -67,6 +67,32 @@ describe('challenges', () => {
     );
   });
 
+  it('holds the per-user limit under concurrent submissions (both databases)', async () => {
+    const c = await challenge(2);
+    deps.clock.advance(HOUR);
+    const works = [];
+    for (let i = 0; i < 6; i += 1) works.push((await insertWork(deps, alice)).workId);
+    const outcomes = await Promise.allSettled(
+      works.map((workId) => alice.caller.challenges.submit({ challengeId: c.id, workId })),
+    );
+    const codes = await Promise.all(
+      outcomes.map((o) => (o.status === 'fulfilled' ? 'entered' : refusal(Promise.reject(o.reason)))),
+    );
+    expect(codes.filter((code) => code === 'entered')).toHaveLength(2);
+    expect(codes.filter((code) => code === 'CHALLENGE_ENTRY_LIMIT')).toHaveLength(4);
+    const stored = await deps.db
+      .selectFrom('challenge_entries')
+      .select('work_id')
+      .where('challenge_id', '=', c.id)
+      .where('user_id', '=', alice.userId)
+      .execute();
+    expect(stored).toHaveLength(2);
+    // Another user's entries are counted apart, concurrently too.
+    const bobs = [(await insertWork(deps, bob)).workId, (await insertWork(deps, bob)).workId];
+    await Promise.all(bobs.map((workId) => bob.caller.challenges.submit({ challengeId: c.id, workId })));
+    expect((await bob.caller.challenges.get({ challengeId: c.id })).challenge.entries).toBe(4);
+  });
+
   it('counts votes in the voting window only, refuses self-votes, and ignores a second vote', async () => {
     const c = await challenge();
     const work = await insertWork(deps, alice);
