@@ -34,6 +34,7 @@ describe('health router', () => {
         'challenge_votes',
         'challenges',
         'community_admins',
+        'community_counters',
         'community_profiles',
         'community_suspensions',
         'conversation_reads',
