@@ -156,6 +156,11 @@ export function messagePoller(
   return poller;
 }
 
+/** The poller a query client already has (tests kick it instead of waiting for its timer). */
+export function pollerOf(queryClient: QueryClient): MessagePoller | undefined {
+  return pollers.get(queryClient);
+}
+
 /** Keeps new messages coming while `wanted` (the page is shown); answers the poller (to kick after a send). */
 export function useMessagePolling(wanted: boolean): MessagePoller {
   const queryClient = useQueryClient();
