@@ -19,7 +19,9 @@ describe('a challenge countdown in words', () => {
     expect(challengeCountdown({ ...times, phase: 'voting' }, now, t)).toBe('投票中 · 还有 不到1分钟 结束投票');
     expect(challengeCountdown({ ...times, phase: 'ended' }, now, t)).toBe('已结束 · 结果已公布');
     setLocale('en');
-    expect(challengeCountdown({ ...times, phase: 'upcoming' }, now, t)).toBe('Upcoming · entries open in 2 days 3 hours');
+    expect(challengeCountdown({ ...times, phase: 'upcoming' }, now, t)).toBe(
+      'Upcoming · entries open in 2 days 3 hours',
+    );
     expect(durationWords(61 * 60_000, t)).toBe('1 hour 1 minute');
     expect(durationWords(5 * 60_000, t)).toBe('5 minutes');
     expect(durationWords(3 * 3_600_000, t)).toBe('3 hours');

@@ -94,7 +94,9 @@ describe('the one message poll', () => {
 
   it('waits longer after each failure (offline), up to a limit, and keeps its cursor', async () => {
     let fail = false;
-    const { p, clock, cursors } = poller(() => (fail ? new Error('Network request failed') : { messages: [], cursor: 'kept', more: false, unread: 0 }));
+    const { p, clock, cursors } = poller(() =>
+      fail ? new Error('Network request failed') : { messages: [], cursor: 'kept', more: false, unread: 0 },
+    );
     p.join();
     await settle();
     fail = true;
