@@ -18,6 +18,18 @@ export class ChallengesRepository {
     await this.db.updateTable('challenges').set(fields).where('id', '=', id).execute();
   }
 
+  /** Which of these works are published (a challenge's cover shows only then). */
+  async publishedWorks(workIds: readonly string[]): Promise<Set<string>> {
+    if (workIds.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('works')
+      .select('id')
+      .where('id', 'in', [...new Set(workIds)])
+      .where('status', '=', 'published')
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
   byId(id: string) {
     return this.db.selectFrom('challenges').selectAll().where('id', '=', id).executeTakeFirst();
   }

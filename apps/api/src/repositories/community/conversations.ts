@@ -135,9 +135,10 @@ export class ConversationsRepository {
 
   /**
    * `me`'s conversations, latest activity first, in one statement: the other's name, the last message
-   * `me` may see and the unread count (visible messages of the other after `me`'s read mark).
+   * `me` may see and the unread count (visible messages of the other after `me`'s read mark). With
+   * `withUser`: only the one with that user (the pair is unique, so at most one row).
    */
-  page(me: string, limit: number, after?: Keyset) {
+  page(me: string, limit: number, after?: Keyset, withUser?: string) {
     const other = sql<string>`case when c.user_low = ${me} then c.user_high else c.user_low end`;
     let query = this.db
       .selectFrom('conversations as c')
@@ -182,6 +183,7 @@ export class ConversationsRepository {
           .as('unread'),
       )
       .where((eb) => shownTo(eb as unknown as Eb, me));
+    if (withUser) query = query.where('u.id', '=', withUser);
     if (after) query = query.where((eb) => pastKeyset(eb, { sort: 'c.last_message_at', id: 'c.id' }, after, 'desc'));
     return query.orderBy('c.last_message_at', 'desc').orderBy('c.id', 'desc').limit(limit).execute();
   }
@@ -223,3 +225,5 @@ export class ConversationsRepository {
     return Number(row?.n ?? 0);
   }
 }
+
+export type ConversationRow = Awaited<ReturnType<ConversationsRepository['page']>>[number];

@@ -26,6 +26,25 @@ export class ModerationRepository {
     return query.orderBy('m.created_at').orderBy('m.id').limit(limit).execute();
   }
 
+  /**
+   * Why each of these comments or messages was refused: the reason of its latest rejected review item
+   * (moderation_target). Only ids with one are in the map; one query for a page.
+   */
+  async refusalReasons(kind: 'comment' | 'message', targetIds: readonly string[]): Promise<Map<string, string>> {
+    if (targetIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('moderation_items')
+      .select(['target_id', 'reason'])
+      .where('target_kind', '=', kind)
+      .where('target_id', 'in', [...new Set(targetIds)])
+      .where('status', '=', 'rejected')
+      .where('reason', 'is not', null)
+      .orderBy('decided_at')
+      .execute();
+    // Later decisions overwrite earlier ones.
+    return new Map(rows.map((r) => [r.target_id, r.reason ?? '']));
+  }
+
   byId(id: string) {
     return this.db.selectFrom('moderation_items').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -147,22 +147,26 @@ export class SocialRepository {
   }
 
   private comments(workId: string, viewerId: string) {
-    return this.db
-      .selectFrom('work_comments')
-      .innerJoin('users', 'users.id', 'work_comments.author_id')
-      .select([
-        'work_comments.id',
-        'work_comments.work_id',
-        'work_comments.author_id',
-        'users.display_name as author_name',
-        'work_comments.parent_id',
-        'work_comments.text',
-        'work_comments.status',
-        'work_comments.created_at',
-      ])
-      .where('work_comments.work_id', '=', workId)
-      .where((eb) => eb.or([eb('work_comments.status', '=', 'visible'), eb('work_comments.author_id', '=', viewerId)]))
-      .where('work_comments.status', 'in', ['visible', 'pending']);
+    return (
+      this.db
+        .selectFrom('work_comments')
+        .innerJoin('users', 'users.id', 'work_comments.author_id')
+        .select([
+          'work_comments.id',
+          'work_comments.work_id',
+          'work_comments.author_id',
+          'users.display_name as author_name',
+          'work_comments.parent_id',
+          'work_comments.text',
+          'work_comments.status',
+          'work_comments.created_at',
+        ])
+        .where('work_comments.work_id', '=', workId)
+        // Others' comments when visible; one's own whatever their status (pending, or refused with its reason).
+        .where((eb) =>
+          eb.or([eb('work_comments.status', '=', 'visible'), eb('work_comments.author_id', '=', viewerId)]),
+        )
+    );
   }
 
   /** Top-level comments oldest first past `after` (work_comments_work). */

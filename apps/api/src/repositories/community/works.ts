@@ -48,6 +48,13 @@ export interface CardRow {
   hot_key: number;
 }
 
+/** One of the author's own works in any state (works.mine). */
+export interface MyCardRow extends CardRow {
+  status: Work['status'];
+  review_reason: string | null;
+  created_at: string;
+}
+
 export type FeedOrder = 'latest' | 'hot';
 export interface HotKeyset {
   sortAt: number;
@@ -190,7 +197,7 @@ export class WorksRepository {
     return new Set(rows.map((r) => r.work_id));
   }
 
-  private cards() {
+  private cardColumns() {
     return this.db
       .selectFrom('works')
       .innerJoin('users', 'users.id', 'works.author_id')
@@ -203,9 +210,22 @@ export class WorksRepository {
         'works.comment_count',
         'works.hot_key',
       ])
-      .select((eb) => eb.fn.coalesce('works.published_at', sql.lit('')).as('published_at'))
-      .where('works.status', '=', 'published')
-      .where(hasLiveImage);
+      .select((eb) => eb.fn.coalesce('works.published_at', sql.lit('')).as('published_at'));
+  }
+
+  private cards() {
+    return this.cardColumns().where('works.status', '=', 'published').where(hasLiveImage);
+  }
+
+  /** Every work of `authorId`'s whatever its state, newest made first (works_author's prefix, one author's works). */
+  mine(authorId: string, limit: number, after?: Keyset): Promise<MyCardRow[]> {
+    let q = this.cardColumns()
+      .select(['works.status', 'works.review_reason', 'works.created_at'])
+      .where('works.author_id', '=', authorId);
+    if (after) q = q.where((eb) => pastKeyset(eb, { sort: 'works.created_at', id: 'works.id' }, after, 'desc'));
+    return q.orderBy('works.created_at', 'desc').orderBy('works.id', 'desc').limit(limit).execute() as Promise<
+      MyCardRow[]
+    >;
   }
 
   /** Latest (works_latest) or hot (works_hot) published works past `after`. */

@@ -22,6 +22,7 @@ import type { ModerationItemsTable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../integrations/ids.js';
 import { type SecurityScene, TEXT_CHECK_MAX } from '../../integrations/wechat-security.js';
+import { CommunityAdminsRepository } from '../../repositories/community/admins.js';
 import type { AppDeps } from '../../trpc/context.js';
 import { MediaChecks } from './media-checks.js';
 
@@ -49,12 +50,7 @@ export class ContentGate {
   /** Refuses a suspended account (COMMUNITY_SUSPENDED) before it publishes, comments, likes, follows or writes. */
   async assertCanAct(userId: string): Promise<void> {
     const now = this.deps.clock.now().toISOString();
-    const suspension = await this.deps.db
-      .selectFrom('community_suspensions')
-      .select(['reason', 'until'])
-      .where('user_id', '=', userId)
-      .where((eb) => eb.or([eb('until', 'is', null), eb('until', '>', now)]))
-      .executeTakeFirst();
+    const suspension = await new CommunityAdminsRepository(this.deps.db).activeSuspension(userId, now);
     if (suspension) {
       // details.until: when it ends; absent: until an admin lifts it.
       const details = suspension.until ? { until: suspension.until } : undefined;

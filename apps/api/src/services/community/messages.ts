@@ -20,7 +20,7 @@ import type { ConversationsTable, MessagesTable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../integrations/ids.js';
 import { BlocksRepository } from '../../repositories/community/blocks.js';
-import { ConversationsRepository, pairOf } from '../../repositories/community/conversations.js';
+import { type ConversationRow, ConversationsRepository, pairOf } from '../../repositories/community/conversations.js';
 import type { AppDeps } from '../../trpc/context.js';
 import { cursorPosition, toPage } from '../paging.js';
 import { decodeCursor, encodeCursor } from '../photos.js';
@@ -28,15 +28,17 @@ import { RateLimiter } from '../rate-limit.js';
 import { requireUser } from './blocks.js';
 import { ContentGate } from './gate.js';
 import { COMMUNITY_RATES } from './rates.js';
+import { reviewReasonsFor } from './review-reasons.js';
 
-function messageDto(row: MessagesTable): Message {
+/** A message as `viewerId` sees it: the reason of a refused one only to its sender (`reasons`). */
+function messageDto(row: MessagesTable, viewerId: string, reasons: ReadonlyMap<string, string>): Message {
   return {
     id: row.id,
     conversationId: row.conversation_id,
     senderId: row.sender_id,
     text: row.text,
     status: row.status,
-    reviewReason: null,
+    reviewReason: row.sender_id === viewerId ? (reasons.get(row.id) ?? null) : null,
     createdAt: row.created_at,
   };
 }
@@ -118,7 +120,7 @@ export class MessagesService {
       };
       await repo.addMessage(row);
       await repo.markRead(conversation.id, me, now);
-      return messageDto(row);
+      return messageDto(row, me, new Map());
     });
   }
 
@@ -151,26 +153,68 @@ export class MessagesService {
   async conversationsPage(me: string, input: z.output<typeof zConversationsInput>) {
     const rows = await this.conversations.page(me, input.limit + 1, cursorPosition(input.cursor));
     const page = toPage(rows, input.limit, (r) => ({ sortAt: r.last_message_at, id: r.id }));
-    const items: Conversation[] = page.rows.map((r) => ({
+    return { items: await this.present(me, page.rows), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * The caller's conversation with `userId` (a profile's 私信 button), or null when they have none yet or
+   * it was declined. Across a block either way: NOT_FOUND, as for an account that does not exist (a
+   * blocked user's profile answers the same), so the button cannot tell a block from a missing account.
+   */
+  async with(me: string, userId: string): Promise<{ conversation: Conversation | null }> {
+    if (userId === me) throw new AppError('BAD_INPUT', 'You have no conversation with yourself', { field: 'userId' });
+    await requireUser(this.deps, userId);
+    if (await new BlocksRepository(this.deps.db).between(me, userId)) {
+      throw new AppError('NOT_FOUND', 'No such user');
+    }
+    const [row] = await this.conversations.page(me, 1, undefined, userId);
+    return { conversation: row ? ((await this.present(me, [row]))[0] ?? null) : null };
+  }
+
+  /** Conversations as `me` sees them, with the reasons of `me`'s refused last messages (one query). */
+  private async present(me: string, rows: ConversationRow[]): Promise<Conversation[]> {
+    const reasons = await reviewReasonsFor(
+      this.deps.db,
+      'message',
+      me,
+      rows.flatMap((r) =>
+        r.lm_id && r.lm_status && r.lm_sender_id ? [{ id: r.lm_id, status: r.lm_status, ownerId: r.lm_sender_id }] : [],
+      ),
+    );
+    return rows.map((r) => ({
       id: r.id,
       other: { userId: r.other_id, displayName: r.other_name },
       status: r.status,
       requestedByMe: r.requested_by === me,
       lastMessage:
         r.lm_id && r.lm_sender_id && r.lm_text !== null && r.lm_status && r.lm_created_at
-          ? messageDto({
-              id: r.lm_id,
-              conversation_id: r.id,
-              sender_id: r.lm_sender_id,
-              text: r.lm_text,
-              status: r.lm_status,
-              created_at: r.lm_created_at,
-            })
+          ? messageDto(
+              {
+                id: r.lm_id,
+                conversation_id: r.id,
+                sender_id: r.lm_sender_id,
+                text: r.lm_text,
+                status: r.lm_status,
+                created_at: r.lm_created_at,
+              },
+              me,
+              reasons,
+            )
           : null,
       lastMessageAt: r.last_message_at,
       unread: Number(r.unread ?? 0),
     }));
-    return { items, nextCursor: page.nextCursor };
+  }
+
+  /** Messages as `me` sees them, with the reasons of `me`'s refused ones (one query). */
+  private async messages(me: string, rows: readonly MessagesTable[]): Promise<Message[]> {
+    const reasons = await reviewReasonsFor(
+      this.deps.db,
+      'message',
+      me,
+      rows.map((r) => ({ id: r.id, status: r.status, ownerId: r.sender_id })),
+    );
+    return rows.map((r) => messageDto(r, me, reasons));
   }
 
   /** A conversation of `me`'s that is shown (not declined, no block): NOT_FOUND / COMMUNITY_BLOCKED otherwise. */
@@ -192,7 +236,7 @@ export class MessagesService {
       cursorPosition(input.cursor),
     );
     const page = toPage(rows, input.limit, (r) => ({ sortAt: r.created_at, id: r.id }));
-    return { items: page.rows.map(messageDto), nextCursor: page.nextCursor };
+    return { items: await this.messages(me, page.rows), nextCursor: page.nextCursor };
   }
 
   async markRead(me: string, conversationId: string) {
@@ -216,7 +260,7 @@ export class MessagesService {
     const messages = rows.slice(0, POLL_MESSAGES_MAX);
     const last = messages.at(-1);
     return {
-      messages: messages.map(messageDto),
+      messages: await this.messages(me, messages),
       cursor: last ? encodeCursor({ sortAt: last.created_at, id: last.id }) : cursor,
       more: rows.length > POLL_MESSAGES_MAX,
       unread,

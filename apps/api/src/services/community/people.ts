@@ -3,9 +3,11 @@
  * the same transaction as what they count; a follow or unfollow that changes nothing changes no counter.
  * No self-follow; a block either way refuses (COMMUNITY_BLOCKED).
  */
-import type { Profile } from '@xiaojia/shared';
+import type { CommunityMe, Profile } from '@xiaojia/shared';
 import { inTransaction } from '../../db/index.js';
 import { AppError } from '../../errors.js';
+import { CommunityAdminsRepository } from '../../repositories/community/admins.js';
+import { ConversationsRepository } from '../../repositories/community/conversations.js';
 import { SocialRepository } from '../../repositories/community/social.js';
 import { ensureProfile } from '../../repositories/community/works.js';
 import type { AppDeps } from '../../trpc/context.js';
@@ -18,6 +20,25 @@ export class PeopleService {
 
   constructor(private readonly deps: AppDeps) {
     this.social = new SocialRepository(deps.db);
+  }
+
+  /** The caller as the community sees them: the admin entry, the suspension banner, the messages badge. */
+  async me(userId: string): Promise<CommunityMe> {
+    const now = this.deps.clock.now().toISOString();
+    const admins = new CommunityAdminsRepository(this.deps.db);
+    const [row, isAdmin, suspension, unreadMessages] = await Promise.all([
+      this.social.profile(userId),
+      admins.isAdmin(userId),
+      admins.activeSuspension(userId, now),
+      new ConversationsRepository(this.deps.db).unreadTotal(userId),
+    ]);
+    if (!row) throw new AppError('NOT_FOUND', 'No such user');
+    return {
+      user: { userId: row.id, displayName: row.display_name },
+      isAdmin,
+      suspension: suspension ? { until: suspension.until, reason: suspension.reason } : null,
+      unreadMessages,
+    };
   }
 
   async profile(viewerId: string, userId: string): Promise<Profile> {
