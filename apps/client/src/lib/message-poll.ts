@@ -4,8 +4,8 @@
  * conversation). It runs only while some shown page wants it (the messages list, a conversation) and the
  * app is in front (foreground.ts); a failed poll (offline, server away) waits longer each time, up to
  * MESSAGE_POLL_MAX_MS, and a full answer (`more`) is followed at once. What arrives goes into the query
- * cache: the conversation's loaded history gets the new messages on top, the conversation list and the
- * unread count are asked again.
+ * cache: the conversation's loaded history gets the new messages on top; the conversation list (and the
+ * conversation of a page that had none yet) is asked again, and the unread count is set.
  */
 import { type InfiniteData, type QueryClient, useQueryClient } from '@tanstack/react-query';
 import type { Message } from '@xiaojia/shared';
@@ -131,7 +131,11 @@ export function deliverMessages(queryClient: QueryClient, trpc: AppTRPC, answer:
       return { ...data, pages: [{ ...first, items: [...fresh, ...first.items] }, ...data.pages.slice(1)] };
     });
   }
-  if (answer.messages.length > 0) void queryClient.invalidateQueries(trpc.messages.conversations.pathFilter());
+  if (answer.messages.length > 0) {
+    // The list's order and counts, and a conversation page still without one (its first message came).
+    void queryClient.invalidateQueries(trpc.messages.conversations.pathFilter());
+    void queryClient.invalidateQueries(trpc.messages.with.pathFilter());
+  }
   queryClient.setQueryData(trpc.profiles.me.queryKey(), (me) => (me ? { ...me, unreadMessages: answer.unread } : me));
 }
 

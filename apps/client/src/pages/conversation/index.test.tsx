@@ -234,4 +234,32 @@ describe('a conversation', () => {
     fireEvent.click(element('#conversation-accept'));
     await waitFor(() => expect(screen.callsTo('messages.accept')).toEqual([{ conversationId: asked.id }]));
   });
+  it('an empty thread gets its first message by the poll: the conversation appears without reloading', async () => {
+    let found: typeof thread | null = null;
+    const first = message('m30', thread.id, ming.userId, '在吗？', { createdAt: at(30) });
+    const screen = renderConversation(
+      { userId: ming.userId },
+      {
+        'messages.with': () => ({ conversation: found }),
+        'profiles.get': () => ({
+          user: ming,
+          bio: '',
+          worksCount: 0,
+          followersCount: 1,
+          followingCount: 1,
+          likesReceived: 0,
+          followedByMe: true,
+          isMe: false,
+        }),
+        'messages.list': () => ({ items: [first], nextCursor: null }),
+      },
+    );
+    await waitFor(() => element('#conversation-empty'));
+    await waitFor(() => expect(screen.callsTo('messages.poll').length).toBeGreaterThan(0));
+    found = thread;
+    screen.arrive(first);
+    pollerOf(screen.queryClient)?.kick();
+    await waitFor(() => expect(bubbles()).toEqual(['在吗？']));
+    expect(screen.callsTo('messages.with').length).toBeGreaterThan(1);
+  });
 });
