@@ -30,6 +30,13 @@ export default defineAppConfig({
     { root: 'pages/growth', pages: ['index'] },
     // Storage settings: the binding form, every provider's guide and their messages.
     { root: 'pages/storage', pages: ['index'] },
+    // The community's private messages, contests (摄影挑战), block list and admins' review (审核).
+    { root: 'pages/messages', pages: ['index'] },
+    { root: 'pages/conversation', pages: ['index'] },
+    { root: 'pages/challenges', pages: ['index'] },
+    { root: 'pages/challenge', pages: ['index'] },
+    { root: 'pages/blocked', pages: ['index'] },
+    { root: 'pages/review', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: weapp ? '@bgTextStyle' : 'light',

@@ -23,6 +23,16 @@ export const ROUTES = {
   children: '/pages/children/index',
   milestones: '/pages/milestones/index',
   growth: '/pages/growth/index',
+  // The community's messages, contests, block list and review (weapp subpackages too).
+  messages: '/pages/messages/index',
+  conversation: '/pages/conversation/index',
+  challenges: '/pages/challenges/index',
+  challenge: '/pages/challenge/index',
+  blocked: '/pages/blocked/index',
+  review: '/pages/review/index',
+  // The community's profiles and works (the 发现 side's pages), which these link to.
+  profile: '/pages/profile/index',
+  work: '/pages/work/index',
 } as const;
 
 /** The tab bar's pages (Timeline / Albums / Activity / Me). */

@@ -64,6 +64,34 @@ export function invalidations(queryClient: QueryClient, trpc: AppTRPC) {
       Promise.all([queryClient.invalidateQueries(trpc.milestones.pathFilter()), feedChanged()]).then(() => undefined),
     /** A growth record added, edited or deleted. */
     growthChanged: () => queryClient.invalidateQueries(trpc.growth.pathFilter()),
+    /**
+     * A message sent, a request answered, a conversation read: the conversation list, its history, the
+     * conversation with that user, and the unread count on the caller's community self.
+     */
+    conversationsChanged: () =>
+      Promise.all([
+        queryClient.invalidateQueries(trpc.messages.pathFilter()),
+        queryClient.invalidateQueries(trpc.profiles.me.pathFilter()),
+      ]).then(() => undefined),
+    /** Someone blocked or unblocked: the block list, and the conversations (a blocked thread says so). */
+    blocksChanged: () =>
+      Promise.all([
+        queryClient.invalidateQueries(trpc.blocks.pathFilter()),
+        queryClient.invalidateQueries(trpc.messages.pathFilter()),
+      ]).then(() => undefined),
+    /** A challenge made, edited, entered or voted on: the lists and the challenge's page. */
+    challengesChanged: () => queryClient.invalidateQueries(trpc.challenges.pathFilter()),
+    /**
+     * An admin decided an item, resolved a report, hid a work or suspended someone: the queue, the reports,
+     * and what the decision shows or hides (works and feeds, comments, messages).
+     */
+    moderationChanged: () =>
+      Promise.all([
+        queryClient.invalidateQueries(trpc.moderation.pathFilter()),
+        queryClient.invalidateQueries(trpc.reports.pathFilter()),
+        queryClient.invalidateQueries(trpc.works.pathFilter()),
+        queryClient.invalidateQueries(trpc.feeds.pathFilter()),
+      ]).then(() => undefined),
   };
 }
 

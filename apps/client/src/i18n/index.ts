@@ -14,6 +14,8 @@ import { authMessages } from './locales/auth';
 import { childrenMessages } from './locales/children';
 import type { childrenPagesMessages } from './locales/children-pages';
 import { commonMessages } from './locales/common';
+import type { communitySafetyMessages } from './locales/community-safety';
+import { communitySafetyMainMessages } from './locales/community-safety-main';
 import { errorsMessages } from './locales/errors';
 import { familyMessages } from './locales/family';
 import { homesMessages } from './locales/homes';
@@ -54,13 +56,18 @@ export const FEATURES = [
   familyMessages,
   childrenMessages,
   togetherMessages,
+  communitySafetyMainMessages,
 ] as const satisfies readonly FeatureMessages[];
 
 /**
  * Features of weapp subpackages, whose messages load with their pages (addMessages): typed here, bundled
  * there.
  */
-type LaterFeatures = typeof childrenPagesMessages | typeof storageS3Messages | typeof storageGuidesMessages;
+type LaterFeatures =
+  | typeof childrenPagesMessages
+  | typeof storageS3Messages
+  | typeof storageGuidesMessages
+  | typeof communitySafetyMessages;
 
 /** Every message's key: the Chinese ones (the locale every other one falls back to). */
 export type MessageKey = (typeof FEATURES)[number] | LaterFeatures extends infer Feature

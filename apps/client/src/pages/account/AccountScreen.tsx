@@ -19,6 +19,7 @@ import { canOpenTrash, useCurrentHome, useMakeHomeCurrent } from '../../home';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { mayInvite } from '../members/roles';
+import { type CommunityLink, CommunityRows } from './CommunityRows';
 import { DeleteAccountDialog } from './DeleteAccountDialog';
 import { DevicesCard } from './DevicesCard';
 import { ExportCard } from './ExportCard';
@@ -29,7 +30,7 @@ import './index.css';
 export type AccountLink = 'members' | 'children' | 'invite' | 'albums' | 'trash' | 'storage';
 
 export interface AccountScreenProps {
-  onOpen(link: AccountLink): void;
+  onOpen(link: AccountLink | CommunityLink): void;
   /** Signing out has begun: the server forgets the session before it answers. */
   onSigningOut(): void;
   /** The server forgot this session (or could not be told): clear it here and go to sign-in. */
@@ -156,6 +157,8 @@ export function AccountScreen({ onOpen, onSigningOut, onSignedOut }: AccountScre
           <Text className="account__chevron">+</Text>
         </View>
       </View>
+
+      <CommunityRows onOpen={onOpen} />
 
       <Notice id="account-notice" text={notice} />
 

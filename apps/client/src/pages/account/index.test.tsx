@@ -7,6 +7,7 @@ import { type Answer, appError, element, pagedAnswer, renderWithApi, textOf } fr
 import { currentHomeStore } from '../../home/current-home';
 import { setLocale } from '../../i18n';
 import { type AccountLink, AccountScreen } from './AccountScreen';
+import type { CommunityLink } from './CommunityRows';
 import { DEVICE_PAGE_SIZE } from './DevicesCard';
 
 const me = {
@@ -30,7 +31,7 @@ const tablet = device(id('tablet'), '微信小程序', false);
 
 function renderAccount(extra: Record<string, Answer> = {}) {
   let list = [phone, tablet];
-  const opened: AccountLink[] = [];
+  const opened: (AccountLink | CommunityLink)[] = [];
   const leaving: string[] = [];
   const api = renderWithApi(
     <AccountScreen

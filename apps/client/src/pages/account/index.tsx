@@ -5,13 +5,14 @@ import { useFeedBadge } from '../../lib/feed-badge';
 import { ROUTES } from '../../routes';
 import { useSessionExit } from '../../session';
 import { type AccountLink, AccountScreen } from './AccountScreen';
+import type { CommunityLink } from './CommunityRows';
 
 export default function AccountPage() {
   const t = useT();
   usePageChrome(t('account.title'));
   useFeedBadge();
   const session = useSessionExit();
-  const open = (link: AccountLink) => {
+  const open = (link: AccountLink | CommunityLink) => {
     // Albums is a tab page: only switchTab may open it.
     if (link === 'albums') void Taro.switchTab({ url: ROUTES.albums });
     else void Taro.navigateTo({ url: ROUTES[link] });
