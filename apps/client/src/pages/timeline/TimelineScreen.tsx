@@ -1,6 +1,6 @@
 /**
  * The timeline of the current home: every photo by day, newest first, over the whole library at once
- * (use-timeline.ts loads the months near the viewport; the grid renders only what is near it), with a
+ * (use-timeline.ts loads the parts of months near the viewport; the grid renders only what is near it), with a
  * date scrubber, long-press for save / delete, tap to open the viewer. The title is the home's name:
  * tapping it switches home. "Only mine" narrows it to the photos the user uploaded. Refreshes itself when
  * uploads finish.
@@ -189,7 +189,7 @@ export function TimelineScreen({ home, homes, switchTo, now }: TimelineScreenPro
       {layout.height > SCRUBBER_MIN_SCREENS * viewport.viewportHeight && (
         <Scrubber
           months={layout.months}
-          tops={layout.tops}
+          tops={layout.monthTops}
           height={layout.height}
           viewport={viewport}
           label={monthLabel}
