@@ -16,6 +16,7 @@ import type { childrenPagesMessages } from './locales/children-pages';
 import { commonMessages } from './locales/common';
 import { errorsMessages } from './locales/errors';
 import { familyMessages } from './locales/family';
+import { feedEntriesMessages } from './locales/feed-entries';
 import { homesMessages } from './locales/homes';
 import { storageMessages } from './locales/storage';
 import type { storageGuidesMessages } from './locales/storage-guides';
@@ -54,6 +55,7 @@ export const FEATURES = [
   familyMessages,
   childrenMessages,
   togetherMessages,
+  feedEntriesMessages,
 ] as const satisfies readonly FeatureMessages[];
 
 /**

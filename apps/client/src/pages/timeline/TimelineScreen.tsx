@@ -52,14 +52,18 @@ export function TimelineScreen({ home, homes, switchTo, now }: TimelineScreenPro
   // when it changes. It trails `unbound` by one render because `unbound` comes from the photos the
   // timeline loaded, and the timeline needs this key first.
   const [hint, setHint] = useState(false);
+  // Whether the grid is there to measure (the same one render behind).
+  const [gridShown, setGridShown] = useState(false);
   const memories = useMemoriesCard(home.id, now);
   const dayAges = useDayAges(home.id);
-  // What sits above the grid moves it: the hint and the memories card coming or going.
-  const timeline = useTimeline({ homeId: home.id, onlyMine }, GRID_ID, `${hint}:${memories.visible}`);
+  // What sits above the grid moves it: the hint and the memories card coming or going (the view is kept
+  // still when the page is scrolled), and the grid itself appearing.
+  const timeline = useTimeline({ homeId: home.id, onlyMine }, GRID_ID, `${hint}:${memories.visible}:${gridShown}`);
   const { buckets: list, photos, layout, viewport } = timeline;
   const total = list.data?.total ?? 0;
   const unbound = photos.some((photo) => photo.availability === 'unbound');
   useEffect(() => setHint(unbound), [unbound]);
+  useEffect(() => setGridShown(total > 0), [total]);
   const monthLabel = (month: string) => {
     const [year, number] = month.split('-').map(Number);
     return t('month.ofYear', { year: year ?? 0, month: number ?? 0, monthName: monthName(t, number ?? 0) });
