@@ -6,12 +6,13 @@
  *    - Each run opens the timeline signed in (auth.signIn through the API, the token put where the app keeps
  *      it) and scrolls one screen at a time (window.scrollBy, then waiting until the view shows cells and no
  *      month placeholder) until the 200th, 2,000th and 20,000th photo is on screen. There it reads the DOM's
- *      element count and the JS heap after a forced GC, twice: on arrival, and once the months left behind
- *      have been forgotten (use-timeline.ts drops a month MONTH_GC_MS after it left the window: the bench
+ *      element count and the JS heap after a forced GC, twice: on arrival, and once the parts left behind
+ *      have been forgotten (part-queries.ts drops a month's part PART_GC_MS after it left the window: the bench
  *      waits for that deadline, counted from its last scroll). The second is the steady state the targets
  *      compare; the first shows what the bench's fast scrolling keeps for those seconds.
- *    - Time to append a page, at each depth: from the scroll that brings a month not loaded yet into the
- *      grid's window to that month being rendered as cells (no placeholder left anywhere in the window).
+ *    - Time to append a page, at each depth: from the scroll that brings a part of a month not loaded yet
+ *      (at most 50 photos, pages/timeline/parts.ts) into the grid's window to that part rendered as cells
+ *      (no placeholder left anywhere in the window).
  *    - Scrub: a touch drag down #timeline-scrubber to its bottom, the oldest month (ten years back); time
  *      from the last touch move until that month's cells are on screen.
  *    - Pick to queue: 9 camera-sized JPEGs (~3.2 MB) set on the upload page's file input; time from the
@@ -39,16 +40,16 @@ import { startApi } from '../lib/servers.js';
 import { compared, type Figure, median, sleep } from '../lib/stats.js';
 import { type Library, PASSWORD, seedLibrary } from '../lib/timeline-library.js';
 
-/** Appends timed at each depth (each a month coming into the window). */
+/** Appends timed at each depth (each a month's part coming into the window). */
 const APPENDS = 3;
 const PICKED_FILES = 9;
 const MiB = 2 ** 20;
 
-/** use-timeline.ts's MONTH_GC_MS, read from the source so the bench's wait cannot drift from the app's rule. */
-function monthGcMs(): number {
-  const source = readFileSync(path.join(repoRoot, 'apps/client/src/pages/timeline/use-timeline.ts'), 'utf8');
-  const value = /const MONTH_GC_MS = ([\d_]+);/.exec(source)?.[1];
-  if (!value) throw new Error('use-timeline.ts has no `const MONTH_GC_MS = <number>;` any more: update the bench');
+/** part-queries.ts's PART_GC_MS, read from the source so the bench's wait cannot drift from the app's rule. */
+function partGcMs(): number {
+  const source = readFileSync(path.join(repoRoot, 'apps/client/src/pages/timeline/part-queries.ts'), 'utf8');
+  const value = /const PART_GC_MS = ([\d_]+);/.exec(source)?.[1];
+  if (!value) throw new Error('part-queries.ts has no `const PART_GC_MS = <number>;` any more: update the bench');
   return Number(value.replaceAll('_', ''));
 }
 
@@ -88,7 +89,7 @@ async function walk(phone: PhonePage, targets: string[], gcMs: number, log: (m: 
     await phone.page.evaluate(() => window.timelineProbe.settle('window'));
     const domArrival = await phone.page.evaluate(() => window.timelineProbe.domNodes());
     const heapArrival = await heapAfterGc(phone.cdp);
-    // The months that left the window with the last scroll are dropped MONTH_GC_MS later (plus a timer's lateness).
+    // The parts that left the window with the last scroll are dropped PART_GC_MS later (plus a timer's lateness).
     await sleep(Math.max(0, lastScroll + gcMs + 1000 - Date.now()));
     const dom = await phone.page.evaluate(() => window.timelineProbe.domNodes());
     const heap = await heapAfterGc(phone.cdp);
@@ -178,7 +179,7 @@ export async function benchTimelineClient(ctx: BenchContext): Promise<Figure[]> 
   if (ctx.buildClient || !existsSync(path.join(h5Dir, 'index.html'))) buildClient('build:h5', ctx.log);
   const photos = ctx.quick ? 6_000 : 30_000;
   const depths = ctx.quick ? [200, 2_000, 5_000] : [200, 2_000, 20_000];
-  const gcMs = monthGcMs();
+  const gcMs = partGcMs();
   ctx.log(`  seeding a library of ${photos.toLocaleString('en')} photos over ten years, with objects`);
   const library: Library = await seedLibrary(path.join(ctx.scratch, 'timeline-client'), photos);
   const targets = await Promise.all(depths.map((n) => library.photoAt(n)));
@@ -240,7 +241,7 @@ function figures(all: {
   const deepest = depths.length - 1;
   const build = builtAt(path.join(h5Dir, 'index.html'));
   const refetchNote =
-    all.refetched.length === 0 ? 'no month was fetched twice' : `${all.refetched.length} month pages fetched twice`;
+    all.refetched.length === 0 ? 'no part was fetched twice' : `${all.refetched.length} part pages fetched twice`;
   const library = `a library of ${all.photos.toLocaleString('en')} photos over ten years`;
   const perDepth = (
     i: number,
@@ -268,7 +269,7 @@ function figures(all: {
       note: `${library}; H5 ${build}`,
     },
     perDepth(1, '8b', 'DOM elements (steady)', 'nodes', (d) => d.dom),
-    perDepth(deepest, '8c', 'JS heap after GC (steady: left months forgotten)', 'MiB', mib, {
+    perDepth(deepest, '8c', 'JS heap after GC (steady: parts left forgotten)', 'MiB', mib, {
       on: 'ratio',
       op: '<=',
       limit: 1.2,
@@ -277,19 +278,19 @@ function figures(all: {
     perDepth(
       deepest,
       '8e',
-      'JS heap after GC on arrival (months left in the last seconds still kept)',
+      'JS heap after GC on arrival (parts left in the last seconds still kept)',
       'MiB',
       (d) => d.heapArrival / MiB,
     ),
     {
-      ...perDepth(deepest, '8f', 'time to append a month', 'ms', (d) => d.appendMs, {
+      ...perDepth(deepest, '8f', 'time to append a part', 'ms', (d) => d.appendMs, {
         on: 'ratio',
         op: '<=',
         limit: 1.2,
       }),
       note: refetchNote,
     },
-    perDepth(1, '8g', 'time to append a month', 'ms', (d) => d.appendMs),
+    perDepth(1, '8g', 'time to append a part', 'ms', (d) => d.appendMs),
     {
       id: '8h',
       name: `scrub to the bottom (${all.oldestMonth}, ten years back): last touch move to its cells on screen`,

@@ -11,7 +11,7 @@ export type Region = 'view' | 'window';
 
 export interface StepResult {
   ms: number;
-  /** A month not loaded yet came into the rendered window during this step (its placeholder appeared). */
+  /** A part of a month not loaded yet came into the rendered window during this step (its placeholder appeared). */
   newMonth: boolean;
   /** The cell of the photo asked for is on screen. */
   reached: boolean;

@@ -18,6 +18,7 @@ import type { communitySafetyMessages } from './locales/community-safety';
 import { communitySafetyMainMessages } from './locales/community-safety-main';
 import { errorsMessages } from './locales/errors';
 import { familyMessages } from './locales/family';
+import { feedEntriesMessages } from './locales/feed-entries';
 import { homesMessages } from './locales/homes';
 import { storageMessages } from './locales/storage';
 import type { storageGuidesMessages } from './locales/storage-guides';
@@ -57,6 +58,7 @@ export const FEATURES = [
   childrenMessages,
   togetherMessages,
   communitySafetyMainMessages,
+  feedEntriesMessages,
 ] as const satisfies readonly FeatureMessages[];
 
 /**

@@ -77,18 +77,28 @@ function naturalWidth(photos: readonly GridPhoto[], rowHeight: number): number {
   return photos.reduce((sum, photo) => sum + cellWidth(photo, rowHeight), 0) + GAP * (photos.length - 1);
 }
 
-/** Days of photos (groupByDay) as blocks from `top` down; `height` is where the next block would start. */
+/**
+ * Days of photos (groupByDay) as blocks from `top` down; `height` is where the next block would start.
+ * `continued`: the first day goes on from blocks above (a large day loaded in parts), so it has no header
+ * and rows of its own however few its photos.
+ */
 export function layoutDays<P extends GridPhoto>(
   groups: readonly DayGroup<P>[],
   { width, rowHeight }: GridMetrics,
   top = 0,
+  continued = false,
 ): { blocks: Block<P>[]; height: number } {
   const blocks: Block<P>[] = [];
   let y = top;
-  for (const line of packDays(groups, (group) => naturalWidth(group.photos, rowHeight), width)) {
+  const first = groups[0];
+  const lineWidth = (group: DayGroup<P>) =>
+    continued && group === first ? Number.POSITIVE_INFINITY : naturalWidth(group.photos, rowHeight);
+  for (const line of packDays(groups, lineWidth, width)) {
     if (line.kind === 'own') {
-      blocks.push({ kind: 'day', key: `d:${line.day.day}`, top: y, height: DAY_HEADER_HEIGHT, day: line.day.day });
-      y += DAY_HEADER_HEIGHT;
+      if (!(continued && line.day === first)) {
+        blocks.push({ kind: 'day', key: `d:${line.day.day}`, top: y, height: DAY_HEADER_HEIGHT, day: line.day.day });
+        y += DAY_HEADER_HEIGHT;
+      }
       for (const row of layoutRows(line.day.photos, { width, targetHeight: rowHeight, gap: GAP })) {
         let left = 0;
         const cells = row.cells.map((cell) => {
@@ -125,19 +135,30 @@ export function layoutDays<P extends GridPhoto>(
  * (the average of the photos seen so far): what a month not loaded yet takes, so the scroll height and the
  * scrubber's positions are right before its photos arrive.
  */
-export function estimateDaysHeight(counts: readonly number[], { width, rowHeight }: GridMetrics, aspect = 1): number {
+export function estimateDaysHeight(
+  counts: readonly number[],
+  { width, rowHeight }: GridMetrics,
+  aspect = 1,
+  /** As layoutDays': the first day goes on from above, headerless, on rows of its own. */
+  continued = false,
+): number {
   const cell = Math.max(1, Math.floor(aspect * rowHeight));
   const natural = (count: number) => count * cell + GAP * (count - 1);
   // As layoutRows fills them: a row closes once its photos reach the width, then shrinks to fit it.
   const perRow = Math.max(1, Math.ceil((width + GAP) / (aspect * rowHeight + GAP)));
   const fullRowHeight = Math.round((width - GAP * (perRow - 1)) / (perRow * aspect));
   let height = 0;
-  for (const line of packDays(counts, natural, width)) {
+  const days = counts.map((count, index) => ({ count, index }));
+  const width0 = (day: { count: number; index: number }) =>
+    continued && day.index === 0 ? Number.POSITIVE_INFINITY : natural(day.count);
+  for (const line of packDays(days, width0, width)) {
     if (line.kind === 'shared') {
       height += DAY_HEADER_HEIGHT + rowHeight + GAP;
     } else {
-      const full = Math.floor(line.day / perRow);
-      height += DAY_HEADER_HEIGHT + full * (fullRowHeight + GAP) + (line.day % perRow > 0 ? rowHeight + GAP : 0);
+      const { count, index } = line.day;
+      const header = continued && index === 0 ? 0 : DAY_HEADER_HEIGHT;
+      const full = Math.floor(count / perRow);
+      height += header + full * (fullRowHeight + GAP) + (count % perRow > 0 ? rowHeight + GAP : 0);
     }
   }
   return height;

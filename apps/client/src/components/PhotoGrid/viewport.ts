@@ -5,9 +5,9 @@
  * own and pull-to-refresh keeps working.
  */
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { measureElement, scrollPageTo, usePageScrollTop } from './page-scroll';
-import { type GridWindow, sameWindow, windowAt } from './window';
+import { type GridWindow, keepGridInView, sameWindow, windowAt } from './window';
 
 export function viewportHeight(): number {
   try {
@@ -17,10 +17,9 @@ export function viewportHeight(): number {
   }
 }
 
-/** Where the element's top is, measured from the page's top (0 where the runtime cannot say). */
-async function measureTop(id: string): Promise<number> {
-  // Without a measurement, the window's overscan (a viewport each way) covers a grid a header lower.
-  return (await measureElement(id))?.pageTop ?? 0;
+/** Where the element's top is, measured from the page's top (null where the runtime cannot say). */
+async function measureTop(id: string): Promise<number | null> {
+  return (await measureElement(id))?.pageTop ?? null;
 }
 
 export interface PageViewport {
@@ -55,19 +54,6 @@ export function usePageViewport(id: string, layoutKey: unknown = null): PageView
     update();
   });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: layoutKey is the reason to measure again.
-  useEffect(() => {
-    let live = true;
-    void measureTop(id).then((measured) => {
-      if (!live) return;
-      top.current = measured;
-      update();
-    });
-    return () => {
-      live = false;
-    };
-  }, [id, layoutKey, update]);
-
   const scrollTo = useCallback(
     (scrollTop: number) => {
       scroll.current = Math.max(0, scrollTop);
@@ -76,6 +62,26 @@ export function usePageViewport(id: string, layoutKey: unknown = null): PageView
     },
     [update],
   );
+
+  // Measured before the browser paints (H5 measures at once), so content appearing above a scrolled grid
+  // is answered by a scroll of the same height in the same frame: the view does not jump.
+  const measured = useRef<number | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: layoutKey is the reason to measure again.
+  useLayoutEffect(() => {
+    let live = true;
+    void measureTop(id).then((next) => {
+      if (!live) return;
+      // Without a measurement, the window's overscan (a viewport each way) covers a grid a header lower.
+      const shift = next === null ? 0 : keepGridInView(measured.current, next, scroll.current);
+      if (next !== null) measured.current = next;
+      top.current = next ?? 0;
+      if (shift !== 0) scrollTo(scroll.current + shift);
+      else update();
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, layoutKey, update, scrollTo]);
 
   const scrollToGrid = useCallback((y: number) => scrollTo(top.current + y), [scrollTo]);
   const scrollBy = useCallback((dy: number) => scrollTo(scroll.current + dy), [scrollTo]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocksInWindow, sameWindow, windowAt } from './window';
+import { blocksInWindow, keepGridInView, sameWindow, windowAt } from './window';
 
 const blocks = Array.from({ length: 1000 }, (_, i) => ({ top: i * 100, height: 97 }));
 
@@ -42,5 +42,17 @@ describe('windowAt', () => {
 
   it('starts at the grid top before the grid is scrolled to', () => {
     expect(windowAt(0, 800, 300).from).toBe(0);
+  });
+});
+
+describe('keepGridInView', () => {
+  it('scrolls by what the content above the grid grew or shrank, once the user has scrolled', () => {
+    expect(keepGridInView(120, 420, 2000)).toBe(300);
+    expect(keepGridInView(420, 120, 2000)).toBe(-300);
+  });
+
+  it('leaves the page alone at its top (what appeared is there to be seen) and at the first measurement', () => {
+    expect(keepGridInView(120, 420, 0)).toBe(0);
+    expect(keepGridInView(null, 420, 2000)).toBe(0);
   });
 });

@@ -45,3 +45,12 @@ export function windowAt(scrollTop: number, viewportHeight: number, gridTop: num
 }
 
 export const sameWindow = (a: GridWindow, b: GridWindow) => a.from === b.from && a.to === b.to;
+
+/**
+ * How far to scroll so that what the user looks at stays put when the grid's top moved from `before` to
+ * `after` on the page (something above it came or went: the memories card, a hint). Nothing at the
+ * page's top, where what appeared is there to be seen, nor at the first measurement (`before` null).
+ */
+export function keepGridInView(before: number | null, after: number, scrollTop: number): number {
+  return before === null || scrollTop <= 0 ? 0 : after - before;
+}

@@ -5,9 +5,10 @@ import { View } from '@tarojs/components';
 import type { HomeRef, ListPhotosInput } from '@xiaojia/shared';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTRPC } from '../../api/query';
-import { RETRY_AFTER_MS, refreshDelay, soonestExpiry } from '../../api/signed-urls';
+import { refreshDelay, soonestExpiry } from '../../api/signed-urls';
 import { useT } from '../../i18n';
 import { nextPageOf, usePagedItems } from '../../lib/paging';
+import { useThumbRetry } from '../../lib/thumb-retry';
 import { ActionButton } from '../ActionButton';
 
 export const PHOTO_PAGE_SIZE = 60;
@@ -27,13 +28,9 @@ export function usePhotoList(
   const { items: photos, loadMore } = usePagedItems(query);
   const ids = useMemo(() => photos.map((photo) => photo.id), [photos]);
   // A thumbnail that fails anyway (URLs expired while the phone slept) fetches the list again, once a while.
-  const lastRetry = useRef(0);
+  const retry = useThumbRetry();
   const { refetch } = query;
-  const onThumbError = useCallback(() => {
-    if (Date.now() - lastRetry.current < RETRY_AFTER_MS) return;
-    lastRetry.current = Date.now();
-    void refetch();
-  }, [refetch]);
+  const onThumbError = useCallback(() => retry('list', refetch), [retry, refetch]);
   return { query, photos, ids, loadMore, onThumbError };
 }
 

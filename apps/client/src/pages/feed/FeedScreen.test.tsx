@@ -126,6 +126,18 @@ describe('the activity feed', () => {
     expect(opened.map((photo) => photo.id)).toEqual([id('ph4')]);
   });
 
+  it('fetches the feed again when a thumbnail fails (its signed URL expired), once a while', async () => {
+    const { callsTo } = renderFeed();
+    const thumbs = () => [...document.querySelectorAll('.feed__thumb')];
+    await waitFor(() => expect(thumbs().length).toBeGreaterThan(5));
+    const before = callsTo('activity.list').length;
+    fireEvent.error(thumbs()[0] as Element);
+    await waitFor(() => expect(callsTo('activity.list')).toHaveLength(before + 1));
+    fireEvent.error(thumbs()[5] as Element);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(callsTo('activity.list')).toHaveLength(before + 1);
+  });
+
   it('marks what is new, marks the feed seen once it is shown, and clears the badge', async () => {
     const { callsTo, queryClient } = renderFeed();
     await waitFor(() => expect(callsTo('activity.markSeen')).toEqual([{ homeId: HOME.id }]));

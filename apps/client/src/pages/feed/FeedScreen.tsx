@@ -2,12 +2,13 @@
  * The home's activity feed (动态): who uploaded, liked, commented, recorded a milestone or joined, newest
  * first, a page at a time, each entry with a small grid of its photos (tap opens the viewer). Entries that
  * arrived since the user last looked are marked; showing the page marks the feed seen, which clears the
- * tab's badge. Thumbnails' signed URLs are fetched again before they expire, as in the other lists.
+ * tab's badge. Thumbnails' signed URLs are fetched again before they expire, and a thumbnail failing anyway
+ * fetches the feed again (lib/thumb-retry.ts), as in the other lists.
  */
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Image, Text, View } from '@tarojs/components';
 import { ACTIVITY_PHOTOS_SHOWN, type Activity, type ActivityPhoto, type Home } from '@xiaojia/shared';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTRPC } from '../../api/query';
 import { refreshDelay, soonestExpiry } from '../../api/signed-urls';
 import { EmptyState, QueryState } from '../../components/Screen';
@@ -16,6 +17,7 @@ import { useT } from '../../i18n';
 import { showFeedBadge } from '../../lib/badge';
 import { nextPageOf, usePagedItems } from '../../lib/paging';
 import { relativeTime } from '../../lib/relative-time';
+import { useThumbRetry } from '../../lib/thumb-retry';
 import { NotifyCard } from './NotifyCard';
 import { activitySentence } from './sentence';
 import './index.css';
@@ -53,6 +55,10 @@ export function FeedScreen({
     refetchInterval: (q) => refreshDelay(soonestExpiry(q.state.data?.pages), q.state.dataUpdatedAt) || false,
   });
   const { items, loadMore } = usePagedItems(feed);
+  // A thumbnail that fails anyway (URLs expired while the phone slept) fetches the feed again, once a while.
+  const retry = useThumbRetry();
+  const { refetch: refetchFeed } = feed;
+  const onThumbError = useCallback(() => retry('feed', refetchFeed), [retry, refetchFeed]);
 
   // Seen: the badge goes at once. The list keeps this visit's unread marks (it is not fetched again for it).
   const markSeen = useMutation(
@@ -85,7 +91,7 @@ export function FeedScreen({
         ) : (
           <View id="feed-list" className="feed__list">
             {items.map((entry) => (
-              <FeedEntry key={entry.id} entry={entry} now={at} onOpenPhoto={onOpenPhoto} />
+              <FeedEntry key={entry.id} entry={entry} now={at} onOpenPhoto={onOpenPhoto} onThumbError={onThumbError} />
             ))}
           </View>
         )
@@ -114,10 +120,12 @@ function FeedEntry({
   entry,
   now,
   onOpenPhoto,
+  onThumbError,
 }: {
   entry: Activity;
   now: Date;
   onOpenPhoto(photo: ActivityPhoto): void;
+  onThumbError(): void;
 }) {
   const t = useT();
   // An upload of 12 shows 9 and says "+3" on the last (likes name photos too: the same grid).
@@ -139,7 +147,7 @@ function FeedEntry({
               onClick={() => onOpenPhoto(photo)}
             >
               {photo.thumbUrl ? (
-                <Image className="feed__thumb" src={photo.thumbUrl} mode="aspectFill" lazyLoad />
+                <Image className="feed__thumb" src={photo.thumbUrl} mode="aspectFill" lazyLoad onError={onThumbError} />
               ) : (
                 <View className="feed__thumb feed__thumb--none" />
               )}

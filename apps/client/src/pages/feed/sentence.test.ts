@@ -44,6 +44,15 @@ describe('feed sentences', () => {
     );
   });
 
+  it('says a milestone plainly when its child was deleted since, in both languages', () => {
+    const walk = entry({ kind: 'milestone', text: 'first_steps', childName: null });
+    expect(activitySentence(walk, zh)).toBe('妈妈记录了里程碑：第一次走路');
+    expect(activitySentence({ ...walk, actorName: 'Mum' }, en)).toBe('Mum recorded a milestone: First steps');
+    expect(activitySentence({ ...walk, childName: '' }, zh)).toBe('妈妈记录了里程碑：第一次走路');
+    expect(activitySentence({ ...walk, count: 3 }, zh)).toBe('妈妈记录了 3 个里程碑');
+    expect(activitySentence({ ...walk, count: 3, actorName: 'Mum' }, en)).toBe('Mum recorded 3 milestones');
+  });
+
   it('says who joined, and a deleted account by that name', () => {
     expect(activitySentence(entry({ kind: 'join', actorName: '外公' }), zh)).toBe('外公加入了这个家');
     expect(activitySentence(entry({ kind: 'upload', actorName: null, count: 2 }), zh)).toBe('已注销上传了 2 张照片');

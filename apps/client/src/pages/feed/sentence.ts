@@ -27,10 +27,15 @@ export function activitySentence(entry: SentenceOf, t: Translate): string {
       return t('feed.like', { name, count });
     case 'comment':
       return t(count === 1 ? 'feed.comment' : 'feed.comments', { name, count, text: entry.text ?? '' });
-    case 'milestone':
-      return count === 1
-        ? t('feed.milestone', { name, child: entry.childName ?? '', title: milestoneTitle(t, entry.text) })
-        : t('feed.milestones', { name, child: entry.childName ?? '', count });
+    case 'milestone': {
+      // The child may have been deleted since: the entry keeps its milestone, told without a name.
+      const child = entry.childName || null;
+      const title = milestoneTitle(t, entry.text);
+      if (count === 1) {
+        return child ? t('feed.milestone', { name, child, title }) : t('feed.milestone.noChild', { name, title });
+      }
+      return child ? t('feed.milestones', { name, child, count }) : t('feed.milestones.noChild', { name, count });
+    }
     case 'join':
       return t('feed.join', { name });
   }

@@ -1,11 +1,12 @@
 import Taro from '@tarojs/taro';
-import { act, cleanup, fireEvent, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Home, Photo } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { home } from '../../../test/support/homes';
 import { id } from '../../../test/support/ids';
 import { libraryAnswers as library } from '../../../test/support/library';
 import { element, photo, renderWithApi, textOf } from '../../../test/support/screen';
+import { scrollingWindow, scrollWindowTo } from '../../../test/support/scroll';
 import { setLocale } from '../../i18n';
 import { TimelineScreen } from './TimelineScreen';
 
@@ -103,23 +104,9 @@ describe('a timeline of ten years', () => {
     ),
   );
   const oldest = library[library.length - 1] as Photo;
-  const scrollTo = (y: number) => {
-    Object.defineProperty(window, 'scrollY', { value: y, configurable: true });
-    act(() => {
-      window.dispatchEvent(new Event('scroll'));
-    });
-  };
-  beforeEach(() => {
-    setLocale('zh-CN');
-    // As in a browser, scrolling by script fires the scroll event afterwards, not inside the caller.
-    window.scrollTo = ((_x: number, y: number) => void setTimeout(() => scrollTo(y))) as typeof window.scrollTo;
-  });
-  afterEach(async () => {
-    cleanup();
-    // Let scrolls the grid asked for land before the next test starts from the top.
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    scrollTo(0);
-  });
+  const scrollTo = scrollWindowTo;
+  scrollingWindow();
+  beforeEach(() => setLocale('zh-CN'));
 
   it('maps the whole library at once, but loads and renders only the months near the viewport', async () => {
     const api = renderWithApi(

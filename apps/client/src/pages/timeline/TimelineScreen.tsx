@@ -1,6 +1,6 @@
 /**
  * The timeline of the current home: every photo by day, newest first, over the whole library at once
- * (use-timeline.ts loads the months near the viewport; the grid renders only what is near it), with a
+ * (use-timeline.ts loads the parts of months near the viewport; the grid renders only what is near it), with a
  * date scrubber, long-press for save / delete, tap to open the viewer. The title is the home's name:
  * tapping it switches home. "Only mine" narrows it to the photos the user uploaded. Refreshes itself when
  * uploads finish.
@@ -52,14 +52,18 @@ export function TimelineScreen({ home, homes, switchTo, now }: TimelineScreenPro
   // when it changes. It trails `unbound` by one render because `unbound` comes from the photos the
   // timeline loaded, and the timeline needs this key first.
   const [hint, setHint] = useState(false);
+  // Whether the grid is there to measure (the same one render behind).
+  const [gridShown, setGridShown] = useState(false);
   const memories = useMemoriesCard(home.id, now);
   const dayAges = useDayAges(home.id);
-  // What sits above the grid moves it: the hint and the memories card coming or going.
-  const timeline = useTimeline({ homeId: home.id, onlyMine }, GRID_ID, `${hint}:${memories.visible}`);
+  // What sits above the grid moves it: the hint and the memories card coming or going (the view is kept
+  // still when the page is scrolled), and the grid itself appearing.
+  const timeline = useTimeline({ homeId: home.id, onlyMine }, GRID_ID, `${hint}:${memories.visible}:${gridShown}`);
   const { buckets: list, photos, layout, viewport } = timeline;
   const total = list.data?.total ?? 0;
   const unbound = photos.some((photo) => photo.availability === 'unbound');
   useEffect(() => setHint(unbound), [unbound]);
+  useEffect(() => setGridShown(total > 0), [total]);
   const monthLabel = (month: string) => {
     const [year, number] = month.split('-').map(Number);
     return t('month.ofYear', { year: year ?? 0, month: number ?? 0, monthName: monthName(t, number ?? 0) });
@@ -189,7 +193,7 @@ export function TimelineScreen({ home, homes, switchTo, now }: TimelineScreenPro
       {layout.height > SCRUBBER_MIN_SCREENS * viewport.viewportHeight && (
         <Scrubber
           months={layout.months}
-          tops={layout.tops}
+          tops={layout.monthTops}
           height={layout.height}
           viewport={viewport}
           label={monthLabel}

@@ -8,6 +8,7 @@ import { home } from '../../../test/support/homes';
 import { id } from '../../../test/support/ids';
 import { libraryAnswers, me } from '../../../test/support/library';
 import { type Answer, appError, element, photo, renderWithApi, textOf } from '../../../test/support/screen';
+import { scrollingWindow, scrollWindowTo } from '../../../test/support/scroll';
 import { setLocale } from '../../i18n';
 import { TimelineScreen } from './TimelineScreen';
 
@@ -134,6 +135,50 @@ describe('the "那年今日" card', () => {
     await waitFor(() => expect(again.callsTo('memories.today')).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(document.querySelector('#memories-card')).toBeNull();
+  });
+
+  describe('appearing after the grid', () => {
+    scrollingWindow();
+    // jsdom lays nothing out: the grid starts lower by the card's height (300 px) while the card is there.
+    beforeEach(() => {
+      const layout = HTMLElement.prototype.getBoundingClientRect;
+      vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+        if (this.id !== 'timeline-grid') return layout.call(this);
+        const top = (document.querySelector('#memories-card') ? 420 : 120) - window.scrollY;
+        return { top, bottom: top + 9000, height: 9000, left: 0, right: 390, width: 390, x: 0, y: top } as DOMRect;
+      });
+    });
+    const many = Array.from({ length: 60 }, (_, i) =>
+      photo(id(`p${i}`), new Date(Date.UTC(2026, 4, 20) - i * 3_600_000).toISOString(), ME.id),
+    );
+    const later = () => {
+      let answer: () => void = () => undefined;
+      const answered = new Promise<void>((resolve) => {
+        answer = resolve;
+      });
+      return { answer, memoriesToday: async () => answered.then(() => memories) };
+    };
+
+    it('keeps the view still when the card comes in above a scrolled timeline', async () => {
+      const { answer, memoriesToday } = later();
+      renderTimeline(many, { 'memories.today': memoriesToday });
+      await waitFor(() => element(`#photo-${many[0]?.id}`));
+      scrollWindowTo(2000);
+      answer();
+      await waitFor(() => element('#memories-card'));
+      await waitFor(() => expect(window.scrollY).toBe(2300));
+    });
+
+    it('lets the card push the grid down at the top of the page, where it is to be seen', async () => {
+      const { answer, memoriesToday } = later();
+      const screen = renderTimeline(many, { 'memories.today': memoriesToday });
+      await waitFor(() => element(`#photo-${many[0]?.id}`));
+      answer();
+      await waitFor(() => element('#memories-card'));
+      await waitFor(() => expect(screen.callsTo('photos.list').length).toBeGreaterThan(0));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(window.scrollY).toBe(0);
+    });
   });
 
   it('shows no card on a day without memories, or when they cannot be read', async () => {

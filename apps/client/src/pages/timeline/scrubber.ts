@@ -3,7 +3,7 @@
  * place from photos.buckets), a point on it is a scroll position and so a month, and the years are marked
  * where their newest month starts.
  */
-import { monthIndexAt } from './months';
+import { indexAt } from './months';
 
 export interface ScrubberMark {
   year: string;
@@ -27,7 +27,7 @@ export function fractionAt(y: number, height: number, viewportHeight: number): n
 
 /** The month shown at the top of the viewport when the grid is scrolled to `y`. */
 export function monthAt(months: readonly string[], tops: readonly number[], y: number): string | undefined {
-  return months[monthIndexAt(tops, y)];
+  return months[indexAt(tops, y)];
 }
 
 /**

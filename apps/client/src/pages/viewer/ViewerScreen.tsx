@@ -9,14 +9,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { type Home, isVideoMime } from '@xiaojia/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useInvalidate } from '../../api/invalidate';
 import { useTRPC, useTRPCClient } from '../../api/query';
 import { canEditChildren } from '../../children/use-children';
 import { BackButton } from '../../components/BackButton';
 import { canEditAlbums, canTrashPhoto } from '../../home';
 import { useT } from '../../i18n';
-import { errorMessage } from '../../i18n/errors';
+import { appCodeOf, errorMessage } from '../../i18n/errors';
 import { savePhotoToPhone } from '../../lib/photo-actions';
 import { ROUTES } from '../../routes';
 import { AlbumPicker } from './AlbumPicker';
@@ -59,20 +59,42 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false, ids, set
     [homeId, albumId, trashed],
   );
   const detail = useQuery({ ...trpc.photos.get.queryOptions(input(id)), enabled: id !== '' });
+  // Photos that left a handed list while it was open: trashed here, or not found (trashed elsewhere).
+  const [gone, setGone] = useState<readonly string[]>([]);
+  const leave = useCallback(
+    (left: string) => setGone((current) => (current.includes(left) ? current : [...current, left])),
+    [],
+  );
   const neighbours = ids
-    ? listNeighbours(ids, id)
+    ? listNeighbours(ids, id, gone)
     : { prevId: detail.data?.prevId ?? null, nextId: detail.data?.nextId ?? null };
+  const { prevId, nextId } = neighbours;
 
-  // The neighbours load ahead, so a swipe shows the next photo (its thumbnail first) at once.
+  // The neighbours load ahead, so a swipe shows the next photo (its thumbnail first) at once; one of a
+  // handed list found gone is left out of it.
   useEffect(() => {
-    for (const next of [neighbours.prevId, neighbours.nextId]) {
-      if (next) void queryClient.prefetchQuery(trpc.photos.get.queryOptions(input(next)));
+    for (const next of [prevId, nextId]) {
+      if (!next) continue;
+      queryClient.fetchQuery(trpc.photos.get.queryOptions(input(next))).catch((error: unknown) => {
+        if (ids && appCodeOf(error) === 'NOT_FOUND') leave(next);
+      });
     }
-  }, [neighbours.prevId, neighbours.nextId, input, queryClient, trpc]);
+  }, [prevId, nextId, ids, input, leave, queryClient, trpc]);
 
+  // Which way the user went last: a photo of the list found gone on arrival is passed the same way.
+  const heading = useRef<'prev' | 'next'>('next');
   const go = (target: string | null) => {
-    if (target) setId(target);
+    if (!target) return;
+    heading.current = target === prevId ? 'prev' : 'next';
+    setId(target);
   };
+  const missing = ids !== undefined && appCodeOf(detail.error) === 'NOT_FOUND';
+  useEffect(() => {
+    if (!missing) return;
+    leave(id);
+    const onward = heading.current === 'prev' ? (prevId ?? nextId) : (nextId ?? prevId);
+    if (onward) setId(onward);
+  }, [missing, id, prevId, nextId, leave]);
 
   useEffect(() => {
     if (process.env.TARO_ENV !== 'h5') return;
@@ -83,9 +105,10 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false, ids, set
 
   const trash = useMutation(
     trpc.photos.trash.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (_count, { ids: trashedIds }) => {
         void Taro.showToast({ title: t('viewer.trashed'), icon: 'success' });
         const next = afterRemoval(neighbours);
+        for (const trashedId of trashedIds) leave(trashedId);
         await invalidate.photosChanged();
         if (next) go(next);
         else await Taro.navigateBack();

@@ -28,6 +28,8 @@ const detail = (p: Photo): PhotoDetail => ({
   urlsExpireAt: '2099-01-01T00:00:00.000Z',
 });
 
+const srcOf = (selector: string) => document.querySelector(`${selector} img`)?.getAttribute('src') ?? null;
+
 function renderViewer(role: Home['role'], answers: Record<string, Answer> = {}, ids?: string[]) {
   let tagged = [smile];
   return renderWithApi(<ViewerScreen home={home(id('h1'), role)} photoId={ids?.[0] ?? shown.id} ids={ids} />, {
@@ -131,6 +133,45 @@ describe('the viewer and the children', () => {
     expect(document.querySelector('#viewer-prev')).toBeNull();
     fireEvent.click(element('#viewer-next'));
     await waitFor(() => element('#viewer-prev'));
+    expect(document.querySelector('#viewer-next')).toBeNull();
+  });
+
+  it('swipes no more to a photo trashed from the handed list, nor to one gone meanwhile', async () => {
+    const list = [id('o1'), id('o2'), id('o3'), id('o4'), id('o5')];
+    const trashed: string[] = [];
+    const screen = renderViewer(
+      'owner',
+      {
+        'photos.get': (input) => {
+          const { id: asked } = input as { id: string };
+          // The fourth was trashed by someone else since the card was made: photos.get no longer finds it.
+          if (asked === id('o4') || trashed.includes(asked)) throw appError('NOT_FOUND');
+          return detail({ ...photo(asked, shown.sortAt), uploaderId: me().id });
+        },
+        'photos.trash': (input) => {
+          trashed.push(...(input as { ids: string[] }).ids);
+          return { count: 1 };
+        },
+      },
+      list,
+    );
+    const showing = (photoId: string) =>
+      waitFor(() => expect(srcOf('#viewer-image')).toBe(`https://img.example.com/${photoId}-preview.webp`));
+    await showing(id('o1'));
+    fireEvent.click(element('#viewer-next'));
+    await showing(id('o2'));
+    fireEvent.click(element('#viewer-trash'));
+    await waitFor(() => expect(trashed).toEqual([id('o2')]));
+    // On to the next one; back goes to the first, past the trashed photo.
+    await showing(id('o3'));
+    fireEvent.click(element('#viewer-prev'));
+    await showing(id('o1'));
+    fireEvent.click(element('#viewer-next'));
+    await showing(id('o3'));
+    // The fourth is gone (found so when asked for ahead, or on arriving): next from the third is the fifth.
+    await waitFor(() => expect(screen.callsTo('photos.get')).toContainEqual(expect.objectContaining({ id: id('o4') })));
+    fireEvent.click(element('#viewer-next'));
+    await showing(id('o5'));
     expect(document.querySelector('#viewer-next')).toBeNull();
   });
 });

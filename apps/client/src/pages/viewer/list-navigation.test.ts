@@ -12,6 +12,13 @@ describe('a list handed to the viewer', () => {
     expect(listNeighbours(ids, id('x'))).toEqual({ prevId: null, nextId: null });
   });
 
+  it('passes over the photos gone from the list, the one shown still placed', () => {
+    const five = [id('a'), id('b'), id('c'), id('d'), id('e')];
+    expect(listNeighbours(five, id('c'), [id('b'), id('d')])).toEqual({ prevId: id('a'), nextId: id('e') });
+    expect(listNeighbours(five, id('b'), [id('b')])).toEqual({ prevId: id('a'), nextId: id('c') });
+    expect(listNeighbours(five, id('a'), [id('b'), id('c'), id('d'), id('e')])).toEqual({ prevId: null, nextId: null });
+  });
+
   it('travels in the route and back, bounded, dropping what is no id', () => {
     expect(listQuery(undefined)).toEqual({});
     expect(listQuery([])).toEqual({});

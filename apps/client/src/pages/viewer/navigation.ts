@@ -24,11 +24,15 @@ export function keyTarget(key: string, neighbours: Neighbours): string | null {
   return null;
 }
 
-/** The neighbours of `id` in a list the opener handed over (a "那年今日" year): no wrapping at its ends. */
-export function listNeighbours(ids: readonly string[], id: string): Neighbours {
-  const i = ids.indexOf(id);
+/**
+ * The neighbours of `id` in a list the opener handed over (a "那年今日" year): no wrapping at its ends,
+ * and none of the photos `gone` from it since (trashed here, or no longer found).
+ */
+export function listNeighbours(ids: readonly string[], id: string, gone: readonly string[] = []): Neighbours {
+  const left = gone.length > 0 ? ids.filter((listed) => listed === id || !gone.includes(listed)) : ids;
+  const i = left.indexOf(id);
   if (i < 0) return { prevId: null, nextId: null };
-  return { prevId: ids[i - 1] ?? null, nextId: ids[i + 1] ?? null };
+  return { prevId: left[i - 1] ?? null, nextId: left[i + 1] ?? null };
 }
 
 /** A handed list fits a route (a few ids): longer ones are cut, ids that are no ids dropped. */
