@@ -9,7 +9,7 @@
  */
 import type { CancelSignal } from '../queue';
 import { UploadCancelled } from '../queue';
-import { type Abort, createAbort } from './abort';
+import { type Abort, createAbort } from '../cancel';
 import { MultipartFailure, PartTransferError } from './errors';
 import { type NetworkMonitor, whenOnline } from './net-gate';
 import { cutParts, type FinishedPart, type PartRange } from './parts';
