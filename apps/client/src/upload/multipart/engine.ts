@@ -7,9 +7,10 @@
  * back. Cancel cuts everything and gives the upload up on the storage. The protocols are PartTarget
  * adapters (qiniu-v2.ts, s3.ts); what is kept for a restart goes through the Journal (record.ts).
  */
+
+import { type Abort, createAbort } from '../cancel';
 import type { CancelSignal } from '../queue';
 import { UploadCancelled } from '../queue';
-import { type Abort, createAbort } from '../cancel';
 import { MultipartFailure, PartTransferError } from './errors';
 import { type NetworkMonitor, whenOnline } from './net-gate';
 import { cutParts, type FinishedPart, type PartRange } from './parts';
