@@ -145,7 +145,8 @@ export async function uploadInParts(run: MultipartRun): Promise<void> {
       for (const part of stored ?? run.resume?.parts ?? []) {
         const planned = parts[part.partNumber - 1];
         const size = (part as StoredPart).size;
-        if (planned && (size === undefined || size === planned.length)) done.set(part.partNumber, part.etag);
+        if (planned && part.etag && (size === undefined || size === planned.length))
+          done.set(part.partNumber, part.etag);
       }
     } else {
       uploadId = await attempt((s) => target.begin(s));
