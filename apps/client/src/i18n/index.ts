@@ -19,6 +19,7 @@ import { familyMessages } from './locales/family';
 import { homesMessages } from './locales/homes';
 import { storageMessages } from './locales/storage';
 import type { storageGuidesMessages } from './locales/storage-guides';
+import type { storageRegionsMessages } from './locales/storage-regions';
 import type { storageS3Messages } from './locales/storage-s3';
 import { timelineMessages } from './locales/timeline';
 import { togetherMessages } from './locales/together';
@@ -60,7 +61,11 @@ export const FEATURES = [
  * Features of weapp subpackages, whose messages load with their pages (addMessages): typed here, bundled
  * there.
  */
-type LaterFeatures = typeof childrenPagesMessages | typeof storageS3Messages | typeof storageGuidesMessages;
+type LaterFeatures =
+  | typeof childrenPagesMessages
+  | typeof storageS3Messages
+  | typeof storageGuidesMessages
+  | typeof storageRegionsMessages;
 
 /** Every message's key: the Chinese ones (the locale every other one falls back to). */
 export type MessageKey = (typeof FEATURES)[number] | LaterFeatures extends infer Feature

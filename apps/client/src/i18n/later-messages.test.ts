@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FEATURES, MESSAGES, translate } from './index';
 import { childrenPagesMessages } from './locales/children-pages';
 import { storageGuidesMessages } from './locales/storage-guides';
+import { storageRegionsMessages } from './locales/storage-regions';
 import { storageS3Messages } from './locales/storage-s3';
 import { loadStoragePagesMessages } from './storage-pages';
 
@@ -9,7 +10,7 @@ const placeholders = (text: string) =>
   [...new Set(Array.from(text.matchAll(/\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}/g), (m) => m[1] ?? ''))].sort().join();
 
 /** Messages of weapp subpackages, added as their pages load. */
-const LATER = { childrenPagesMessages, storageS3Messages, storageGuidesMessages };
+const LATER = { childrenPagesMessages, storageS3Messages, storageGuidesMessages, storageRegionsMessages };
 
 describe("subpackages' messages", () => {
   it.each(
