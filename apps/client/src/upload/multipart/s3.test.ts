@@ -270,4 +270,16 @@ describe('S3 multipart resumed after a reopen: the bucket says which parts it ho
     expect(refused.completed).toBeUndefined();
     expect(refused.outcome).toBeInstanceOf(Error);
   });
+
+  it('completes again with the parts the device kept when the bucket joined them already (closed before confirm)', async () => {
+    const kept = [1, 2, 3].map((n) => ({ partNumber: n, etag: `"device-${n}"` }));
+    const { sent, outcome, completed } = await resume(kept, () => {
+      throw Object.assign(new Error('joined'), {
+        data: { appCode: 'BAD_INPUT', details: { field: 'uploadId', completed: true } },
+      });
+    });
+    expect(outcome).toBeNull();
+    expect(sent).toEqual([]);
+    expect(completed?.parts).toEqual(kept);
+  });
 });

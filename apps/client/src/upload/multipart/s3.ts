@@ -10,7 +10,7 @@
  */
 import { MULTIPART_PARTS_MAX, type MultipartPlan, SIGN_PARTS_BATCH_MAX } from '@xiaojia/shared';
 import type { ApiClient } from '../../api/client';
-import { appCodeOf } from '../../i18n/errors';
+import { appCodeOf, errorDetailsOf } from '../../i18n/errors';
 import type { ByteHttp } from './byte-http';
 import type { PartTarget } from './engine';
 import { MultipartFailure, PartTransferError } from './errors';
@@ -94,10 +94,15 @@ export function s3Target({ api, homeId, key, plan, partCount, http, batch = SIGN
       return plan.uploadId;
     },
     async listParts(uploadId) {
-      const { parts } = await api.uploads.listParts.query({ homeId, key, uploadId }).catch((error: unknown) => {
+      try {
+        const { parts } = await api.uploads.listParts.query({ homeId, key, uploadId });
+        return parts.map(({ partNumber, etag, size }) => ({ partNumber, etag, size }));
+      } catch (error) {
+        // Joined already (the app closed between complete and confirm): completing again with the parts
+        // the device kept finishes it, so answer "cannot tell" and let the engine use them.
+        if (appCodeOf(error) === 'BAD_INPUT' && errorDetailsOf(error).completed === true) return null;
         throw mapApiError(error);
-      });
-      return parts.map(({ partNumber, etag, size }) => ({ partNumber, etag, size }));
+      }
     },
     async sendPart(_uploadId, part, bytes, transfer) {
       for (let round = 0; ; round++) {
