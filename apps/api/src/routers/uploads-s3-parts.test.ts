@@ -14,7 +14,14 @@ import { signUpAndGetToken } from '../test/auth.js';
 import { appCodeOf } from '../test/family.js';
 import { joinHome } from '../test/homes.js';
 import { makeJpeg } from '../test/photos.js';
-import { type S3Home, s3Home, ticketFor } from '../test/s3-home.js';
+import {
+  type S3Home,
+  type S3MultipartUpload,
+  s3Home,
+  sendParts as sendPartsOf,
+  startMultipart,
+  ticketFor,
+} from '../test/s3-home.js';
 
 const MIB = 1024 * 1024;
 
@@ -34,26 +41,8 @@ describe('S3 multipart uploads', () => {
   const caller = () => home.owner.caller;
   const homeId = () => home.owner.homeId;
 
-  async function start(size = file.length) {
-    const ticket = await ticketFor(caller(), homeId(), { size });
-    if (ticket.multipart?.protocol !== 's3') throw new Error('expected an S3 multipart plan');
-    return { key: ticket.key, uploadId: ticket.multipart.uploadId, partBytes: ticket.multipart.partBytes };
-  }
-
-  /** Sends `body` cut in `partBytes` pieces through signed URLs; answers the parts to complete with. */
-  async function sendParts(upload: { key: string; uploadId: string; partBytes: number }, body: Buffer) {
-    const count = Math.ceil(body.length / upload.partBytes);
-    const numbers = Array.from({ length: count }, (_, i) => i + 1);
-    const signed = await caller().uploads.signParts({ homeId: homeId(), ...upload, partNumbers: numbers });
-    const parts = [];
-    for (const part of signed.parts) {
-      const slice = body.subarray((part.partNumber - 1) * upload.partBytes, part.partNumber * upload.partBytes);
-      const response = await fetch(part.url, { method: 'PUT', body: new Uint8Array(slice), headers: part.headers });
-      expect([response.status, response.status === 200 ? '' : await response.text()]).toEqual([200, '']);
-      parts.push({ partNumber: part.partNumber, etag: response.headers.get('etag') ?? '' });
-    }
-    return parts;
-  }
+  const start = (size = file.length) => startMultipart(caller(), homeId(), size);
+  const sendParts = (upload: S3MultipartUpload, body: Buffer) => sendPartsOf(caller(), homeId(), upload, body);
 
   const ids = (upload: { key: string; uploadId: string }) => ({
     homeId: homeId(),

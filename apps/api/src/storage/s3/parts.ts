@@ -10,6 +10,7 @@ import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   GetObjectCommand,
+  ListPartsCommand,
   type S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
@@ -20,6 +21,10 @@ import { s3Failure } from './failures.js';
 export interface CompletedPart {
   partNumber: number;
   etag: string;
+}
+
+export interface ListedPart extends CompletedPart {
+  size: number;
 }
 
 export class S3Parts {
@@ -68,6 +73,38 @@ export class S3Parts {
     } catch (error) {
       throw s3Failure(error, 'complete the multipart upload');
     }
+  }
+
+  /**
+   * The parts the bucket holds for this upload, in ascending number: ListParts page after page (S3 answers
+   * at most 1,000 a page), never more than `max` in all. Throws StorageError (not_found: no such upload).
+   */
+  async list(key: string, uploadId: string, max: number, pageSize = 1000): Promise<ListedPart[]> {
+    const parts: ListedPart[] = [];
+    let marker: string | undefined;
+    try {
+      while (parts.length < max) {
+        const page = await this.client().send(
+          new ListPartsCommand({
+            Bucket: this.bucket,
+            Key: key,
+            UploadId: uploadId,
+            MaxParts: Math.min(pageSize, max - parts.length),
+            PartNumberMarker: marker,
+          }),
+        );
+        for (const part of page.Parts ?? []) {
+          if (part.PartNumber === undefined || !part.ETag) continue;
+          parts.push({ partNumber: part.PartNumber, etag: part.ETag.replace(/"/g, ''), size: part.Size ?? 0 });
+        }
+        // A page that does not move the marker on would loop forever: stop there.
+        if (!page.IsTruncated || !page.NextPartNumberMarker || page.NextPartNumberMarker === marker) break;
+        marker = page.NextPartNumberMarker;
+      }
+    } catch (error) {
+      throw s3Failure(error, 'list the uploaded parts');
+    }
+    return parts.slice(0, max);
   }
 
   /** Gives the upload up; one already gone counts as aborted. */
