@@ -3,8 +3,9 @@
  * the multipart upload, signParts' presigned URLs take the parts, completeParts joins them, confirm
  * records the photo. And every refusal: another member's or another home's upload, a wrong UploadId, part
  * numbers past the file, an expired row, parts that add up past the declared size, parts the storage does
- * not have, storage down; a viewer may not; abort, and the sweep aborting what was left open.
+ * not have, an object already at the key (never replaced), storage down; a viewer may not; abort, and the sweep aborting what was left open.
  */
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { MULTIPART_PART_MIN_BYTES, MULTIPART_THRESHOLD_BYTES } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { housekeeping } from '../services/housekeeping.js';
@@ -111,6 +112,16 @@ describe('S3 multipart uploads', () => {
     expect(home.peer.peer.objects.get(PEER_BUCKET, upload.key)).toBeUndefined();
     // The upload is still open and completes with the right parts.
     expect(await caller().uploads.completeParts({ ...ids(upload), parts })).toEqual({ ok: true });
+  });
+
+  it('never replaces an object already at the key: the completion is guarded and answered CONFLICT', async () => {
+    const upload = await start();
+    const parts = await sendParts(upload, file);
+    await home.peer.client().send(new PutObjectCommand({ Bucket: PEER_BUCKET, Key: upload.key, Body: 'earlier' }));
+    expect(await appCodeOf(caller().uploads.completeParts({ ...ids(upload), parts }))).toBe('CONFLICT');
+    expect(home.peer.peer.objects.get(PEER_BUCKET, upload.key)?.size).toBe('earlier'.length);
+    // The upload itself is left for an abort (or the sweep).
+    expect(home.peer.peer.multipart.has(upload.uploadId)).toBe(true);
   });
 
   it('refuses parts that add up past the declared size, and deletes what they made', async () => {

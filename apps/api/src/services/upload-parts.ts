@@ -120,12 +120,22 @@ export class UploadPartsService {
     }
     this.checkPartNumbers(upload, numbers);
     try {
-      await s3.parts.complete(upload.object_key, input.uploadId, input.parts);
+      await s3.parts.complete(upload.object_key, input.uploadId, input.parts, s3.capabilities.noOverwrite.complete);
     } catch (error) {
       if (!(error instanceof StorageError)) throw error;
       // Completed already (an answer lost on the way back): the object is there.
       if (error.reason === 'not_found' && (await s3.stat(upload.object_key).catch(() => null))) {
         // fall through to the size check
+      } else if (error.reason === 'refused' && (error.status === 412 || error.status === 409)) {
+        // The no-overwrite guard refused: an object is at the key. This upload's own earlier completion
+        // (a provider that refuses a repeated complete) has no upload left; anything else is not replaced.
+        if (await this.stillOpen(s3, upload.object_key, input.uploadId)) {
+          throw new AppError(
+            'CONFLICT',
+            'Storage already holds a file under this upload’s name, and it was not replaced: start the upload again',
+            { field: 'key' },
+          );
+        }
       } else if (error.reason === 'refused' && error.status === 400) {
         throw new AppError('BAD_INPUT', `Storage refused the parts: ${error.message}`, { field: 'parts' });
       } else if (error.reason === 'not_found') {
@@ -179,6 +189,17 @@ export class UploadPartsService {
         });
       }
       throw new AppError('UPLOAD_NOT_IN_STORAGE', 'Storage no longer has this upload: start it again');
+    }
+  }
+
+  /** Whether storage still has the multipart upload (ListParts answers), so it was not completed. */
+  private async stillOpen(s3: S3Storage, key: string, uploadId: string): Promise<boolean> {
+    try {
+      await s3.parts.list(key, uploadId, 1);
+      return true;
+    } catch (error) {
+      if (error instanceof StorageError && error.reason === 'not_found') return false;
+      throw storageAppError(error);
     }
   }
 

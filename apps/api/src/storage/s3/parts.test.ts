@@ -1,8 +1,8 @@
 /**
  * S3Parts.list against the embedded S3 peer: ListParts page after page (NextPartNumberMarker), bounded
- * by `max`, ETags unquoted; a gone upload is not_found.
+ * by `max`, ETags unquoted; a gone upload is not_found. S3Parts.complete with and without the guard.
  */
-import { CreateMultipartUploadCommand, UploadPartCommand } from '@aws-sdk/client-s3';
+import { CreateMultipartUploadCommand, PutObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PEER_BUCKET, startS3Peer, type TestPeer } from '../embedded/s3/testing.js';
 import { StorageError } from '../provider.js';
@@ -28,14 +28,14 @@ async function uploadWith(count: number) {
   return UploadId;
 }
 
-describe('S3Parts.list', () => {
-  const parts = () =>
-    new S3Parts(
-      () => peer.client(),
-      PEER_BUCKET,
-      () => peer.clock.now(),
-    );
+const parts = () =>
+  new S3Parts(
+    () => peer.client(),
+    PEER_BUCKET,
+    () => peer.clock.now(),
+  );
 
+describe('S3Parts.list', () => {
   it('follows the pages to the end, and stops at max', async () => {
     const uploadId = await uploadWith(5);
     const all = await parts().list(Key, uploadId, 100, 2);
@@ -51,5 +51,22 @@ describe('S3Parts.list', () => {
       .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(StorageError);
     expect((failure as StorageError).reason).toBe('not_found');
+  });
+});
+
+describe('S3Parts.complete', () => {
+  it('sends the no-overwrite guard, signed: an object at the key stays, unless no guard is given', async () => {
+    const s3 = peer.client();
+    await s3.send(new PutObjectCommand({ Bucket: PEER_BUCKET, Key, Body: 'earlier' }));
+    const uploadId = await uploadWith(1);
+    const [listed] = await parts().list(Key, uploadId, 1);
+    const done = [{ partNumber: 1, etag: listed?.etag ?? '' }];
+    const refused = await parts()
+      .complete(Key, uploadId, done, ['if-none-match', '*'])
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ reason: 'refused', status: 412 });
+    expect(peer.peer.objects.get(PEER_BUCKET, Key)?.size).toBe('earlier'.length);
+    await parts().complete(Key, uploadId, done, null);
+    expect(peer.peer.objects.get(PEER_BUCKET, Key)?.size).toBe('part 1'.length);
   });
 });
