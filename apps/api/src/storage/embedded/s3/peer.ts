@@ -32,6 +32,8 @@ export interface S3PeerOptions extends PeerCredentials {
   maxObjectBytes?: number;
   /** Smallest part but the last of a multipart upload: S3's 5 MiB unless told otherwise. */
   minPartBytes?: number;
+  /** false: GetBucketCors answers 501 NotImplemented, as MinIO releases before bucket CORS do. */
+  bucketCorsApi?: boolean;
 }
 
 const xmlEscape = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -69,6 +71,11 @@ export class S3Peer {
 
   setCors(bucket: string, rules: PeerCorsRule[] | null): void {
     this.options.buckets[bucket] = rules;
+  }
+
+  /** false: GetBucketCors answers 501 NotImplemented, as MinIO releases before bucket CORS do. */
+  setBucketCorsApi(on: boolean): void {
+    this.options.bucketCorsApi = on;
   }
 
   private send(
@@ -213,6 +220,13 @@ export class S3Peer {
   }
 
   private cors(res: ServerResponse, bucket: string): void {
+    if (this.options.bucketCorsApi === false) {
+      throw new S3PeerError(
+        501,
+        'NotImplemented',
+        'A header you provided implies functionality that is not implemented',
+      );
+    }
     const rules = this.options.buckets[bucket];
     if (!rules) throw new S3PeerError(404, 'NoSuchCORSConfiguration', 'The CORS configuration does not exist');
     const tag = (name: string, values: string[] = []) =>
