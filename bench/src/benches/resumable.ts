@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
@@ -6,7 +8,7 @@ import { ResumableClient } from '../../../apps/api/src/storage/embedded/resumabl
 import { signUploadToken } from '../../../apps/api/src/storage/kodo.js';
 import type { BenchContext } from '../lib/context.js';
 import { waitForOk } from '../lib/processes.js';
-import { compared, type Figure, median } from '../lib/stats.js';
+import { compared, type Figure, median, secondsSince } from '../lib/stats.js';
 import { againstStreamedCopy, startStoreServer, writeRandomFile } from './store.js';
 
 const MiB = 1024 * 1024;
@@ -60,6 +62,39 @@ async function complete(upload: Upload): Promise<void> {
   if (done.status !== 200) throw new Error(`complete answered ${done.status}: ${JSON.stringify(done.body)}`);
 }
 
+/**
+ * The better-matched baseline for 19a: a plain streaming handler in a process of its own that writes each
+ * request body to a file and answers a fixed body, nothing checked or hashed. The same client sends it the
+ * same parts the same way (PUT over loopback, two in flight), so upload/sink is the cost of the store's own
+ * work (token, limits, MD5 and qetag, registry) on top of moving the bytes over HTTP to disk.
+ */
+const SINK = `
+const { createServer } = require('node:http');
+const { createWriteStream } = require('node:fs');
+const { pipeline } = require('node:stream');
+const path = require('node:path');
+let n = 0;
+const server = createServer((req, res) => {
+  pipeline(req, createWriteStream(path.join(process.argv[1], 'sink-' + (n++ % 64))), (error) => {
+    res.writeHead(error ? 500 : 200, { 'Content-Type': 'application/json' });
+    res.end('{"etag":"sink","md5":""}');
+  });
+});
+server.listen(0, '127.0.0.1', () => console.log(server.address().port));
+`;
+
+async function startSink(dir: string): Promise<{ origin: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['-e', SINK, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(child.stdout, 'data')) as [Buffer];
+  return {
+    origin: `http://127.0.0.1:${line.toString().trim()}`,
+    async stop() {
+      child.kill();
+      await once(child, 'exit');
+    },
+  };
+}
+
 export async function benchResumable(ctx: BenchContext): Promise<Figure[]> {
   const sizeMiB = ctx.quick ? 128 : 1024;
   const bytes = sizeMiB * MiB;
@@ -98,6 +133,21 @@ export async function benchResumable(ctx: BenchContext): Promise<Figure[]> {
       },
     );
 
+    // The matched baseline: the same parts, the same client, into a plain handler that only writes them.
+    const sink = await startSink(work);
+    const sinkMBs: number[] = [];
+    try {
+      for (let r = 0; r < ctx.runs; r++) {
+        const plain = { client: new ResumableClient(sink.origin, DEFAULT_BUCKET, `sink-${r}`, ''), token: '' };
+        const started = process.hrtime.bigint();
+        await sendParts({ ...plain, uploadId: 'sink', etags: new Map() }, source, bytes, all(partCount), IN_FLIGHT);
+        sinkMBs.push(bytes / MiB / secondsSince(started));
+        ctx.log(`  sink run ${r + 1}: ${sinkMBs.at(-1)?.toFixed(0)} MiB/s`);
+      }
+    } finally {
+      await sink.stop();
+    }
+
     // The cut: parts one at a time, as on a phone; the part crossing the middle loses its connection.
     const resent: number[] = [];
     for (let r = 0; r < ctx.runs; r++) {
@@ -130,6 +180,18 @@ export async function benchResumable(ctx: BenchContext): Promise<Figure[]> {
           copyMBs,
         ),
         target: { on: 'ratio', op: '>=', limit: 0.8 },
+      },
+      {
+        ...compared(
+          {
+            id: '19a2',
+            name: `resumable upload (as 19a) against the same parts PUT over loopback to a plain streaming handler that writes them to disk`,
+            unit: 'MiB/s',
+            baselineName: 'plain HTTP sink, same client and parts',
+          },
+          uploadMBs,
+          sinkMBs,
+        ),
       },
       {
         ...compared(

@@ -62,13 +62,20 @@ describe('s3Location (presets)', () => {
     for (const [name, preset] of Object.entries(S3_PRESETS)) {
       // If-None-Match on PUT exactly where the provider honours it.
       expect([name, preset.noOverwrite.put?.[0] === 'if-none-match']).toEqual([name, preset.ifNoneMatch]);
+      // Every provider that guards a PUT guards the multipart completion the same way.
+      expect([name, preset.noOverwrite.complete]).toEqual([name, preset.noOverwrite.put]);
     }
     expect(S3_PRESETS.oss.noOverwrite).toEqual({
       put: ['x-oss-forbid-overwrite', 'true'],
       post: ['x-oss-forbid-overwrite', 'true'],
+      complete: ['x-oss-forbid-overwrite', 'true'],
     });
-    expect(S3_PRESETS.cos.noOverwrite).toEqual({ put: ['x-cos-forbid-overwrite', 'true'], post: null });
-    expect(S3_PRESETS.custom.noOverwrite).toEqual({ put: null, post: null });
+    expect(S3_PRESETS.cos.noOverwrite).toEqual({
+      put: ['x-cos-forbid-overwrite', 'true'],
+      post: null,
+      complete: ['x-cos-forbid-overwrite', 'true'],
+    });
+    expect(S3_PRESETS.custom.noOverwrite).toEqual({ put: null, post: null, complete: null });
   });
 });
 

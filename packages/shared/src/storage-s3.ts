@@ -35,10 +35,15 @@ export interface S3Capabilities {
   /** PutObject honours `If-None-Match: *` (refuses to overwrite an existing key with 412). */
   ifNoneMatch: boolean;
   /**
-   * How an upload grant refuses to overwrite an existing key, where the provider documents a way: a header a
-   * presigned PUT signs and sends, and a form field a POST policy pins (null: none relied on).
+   * How an upload refuses to overwrite an existing key, where the provider documents a way: a header a
+   * presigned PUT signs and sends, a form field a POST policy pins, and a header the server sends on
+   * CompleteMultipartUpload (null: none relied on).
    */
-  noOverwrite: { put: readonly [string, string] | null; post: readonly [string, string] | null };
+  noOverwrite: {
+    put: readonly [string, string] | null;
+    post: readonly [string, string] | null;
+    complete: readonly [string, string] | null;
+  };
   /** Largest object one PUT (or POST) may carry; larger ones need multipart. */
   maxSinglePutBytes: number;
   /** Provider-side image processing on GET, or null: thumbnails must then come from the client. */
@@ -67,8 +72,9 @@ export const S3_PRESETS = {
    * <BucketName-APPID>.cos.<region>.myqcloud.com). PUT Object (…/436/7749): at most 5 GB per PUT; POST
    * Object with a policy is supported. COS refuses overwrites by its own `x-cos-forbid-overwrite: true`
    * header (Initiate Multipart Upload, …/436/7746, and PUT Object, for buckets without versioning), not by
-   * If-None-Match; POST Object documents no such form field, so POST grants carry none. Images: 数据万象
-   * imageMogr2 on GET.
+   * If-None-Match; POST Object documents no such form field, so POST grants carry none. Complete Multipart
+   * Upload (…/436/7742) documents the same header ("for a bucket which has never enabled versioning"), so
+   * the server sends it there. Images: 数据万象 imageMogr2 on GET.
    */
   cos: {
     label: 'Tencent COS',
@@ -76,7 +82,7 @@ export const S3_PRESETS = {
     locator: 'region',
     postPolicy: true,
     ifNoneMatch: false,
-    noOverwrite: { put: ['x-cos-forbid-overwrite', 'true'], post: null },
+    noOverwrite: { put: ['x-cos-forbid-overwrite', 'true'], post: null, complete: ['x-cos-forbid-overwrite', 'true'] },
     maxSinglePutBytes: 5 * GIB,
     imageProcessing: 'imageMogr2',
   },
@@ -87,7 +93,9 @@ export const S3_PRESETS = {
    * and PutObject and says x-oss-process supports image/ over the S3 protocol. PutObject and PostObject: at
    * most 5 GB (doc-detail/31978, 0006-00000003). Overwrites are refused by `x-oss-forbid-overwrite: true`,
    * not If-None-Match: a PutObject header (help.aliyun.com/en/oss/user-guide/0026-00000201, FileAlreadyExists)
-   * and a PostObject form field (alibabacloud.com/help/en/oss/user-guide/0006-00000117). Since 2025-03-20 new accounts must use a custom domain for data requests in mainland
+   * and a PostObject form field (alibabacloud.com/help/en/oss/user-guide/0006-00000117), and on
+   * CompleteMultipartUpload too (help.aliyun.com/en/oss/user-guide/0042-00000214: an object of that name
+   * exists and x-oss-forbid-overwrite was true). Since 2025-03-20 new accounts must use a custom domain for data requests in mainland
    * regions: set `domain` then.
    */
   oss: {
@@ -96,7 +104,11 @@ export const S3_PRESETS = {
     locator: 'region',
     postPolicy: true,
     ifNoneMatch: false,
-    noOverwrite: { put: ['x-oss-forbid-overwrite', 'true'], post: ['x-oss-forbid-overwrite', 'true'] },
+    noOverwrite: {
+      put: ['x-oss-forbid-overwrite', 'true'],
+      post: ['x-oss-forbid-overwrite', 'true'],
+      complete: ['x-oss-forbid-overwrite', 'true'],
+    },
     maxSinglePutBytes: 5 * GIB,
     imageProcessing: 'x-oss-process',
   },
@@ -104,7 +116,9 @@ export const S3_PRESETS = {
    * Cloudflare R2: "S3 API compatibility" (developers.cloudflare.com/r2/api/s3/api/): endpoint
    * https://<ACCOUNT_ID>.r2.cloudflarestorage.com, region `auto`; PostObject is not implemented (design.md
    * agrees), so uploads are presigned PUTs; PutObject supports conditional If-None-Match (the page's
-   * "Conditional operations in PutObject"), so PUT grants sign `If-None-Match: *`. Objects up to
+   * "Conditional operations in PutObject"), so PUT grants sign `If-None-Match: *`; "Conditional operations"
+   * (developers.cloudflare.com/r2/api/s3/conditional-operations/) lists CompleteMultipartUpload among the
+   * writes that take If-None-Match, so the server sends it there. Objects up to
    * just under 5 GiB per single upload (R2 limits). No image processing on the S3 endpoint.
    */
   r2: {
@@ -113,7 +127,7 @@ export const S3_PRESETS = {
     locator: 'account',
     postPolicy: false,
     ifNoneMatch: true,
-    noOverwrite: { put: ['if-none-match', '*'], post: null },
+    noOverwrite: { put: ['if-none-match', '*'], post: null, complete: ['if-none-match', '*'] },
     maxSinglePutBytes: 5 * GIB - 5 * 1024 * 1024,
     imageProcessing: null,
   },
@@ -121,7 +135,10 @@ export const S3_PRESETS = {
    * MinIO: any endpoint the owner runs, path-style (MinIO's default without a domain configured). It
    * implements PostPolicy and conditional writes (If-None-Match: *) like S3 (min.io "S3 API
    * compatibility"; github.com/minio/minio/issues/20346: If-None-Match on PutObject, 2024); single PUT up to 5 TiB, held here to S3's
-   * 5 GiB so one client path serves every provider. POST forms have no overwrite guard. No image processing.
+   * 5 GiB so one client path serves every provider. POST forms have no overwrite guard. Its
+   * CompleteMultipartUpload checks If-None-Match like PutObject (not in its docs; in its source:
+   * cmd/object-multipart-handlers.go, checkPreconditionsPUT when If-Match or If-None-Match is sent).
+   * No image processing.
    */
   minio: {
     label: 'MinIO',
@@ -129,7 +146,7 @@ export const S3_PRESETS = {
     locator: 'endpoint',
     postPolicy: true,
     ifNoneMatch: true,
-    noOverwrite: { put: ['if-none-match', '*'], post: null },
+    noOverwrite: { put: ['if-none-match', '*'], post: null, complete: ['if-none-match', '*'] },
     maxSinglePutBytes: 5 * GIB,
     imageProcessing: null,
   },
@@ -137,7 +154,7 @@ export const S3_PRESETS = {
    * AWS S3: regional endpoint https://s3.<region>.amazonaws.com, virtual-host; POST policy (sigv4
    * HTTPPOSTConstructPolicy); conditional writes with If-None-Match: * since 2024 (412 Precondition
    * Failed; docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html: PutObject and
-   * CompleteMultipartUpload, not POST forms); 5 GB per PUT. No image processing.
+   * CompleteMultipartUpload, not POST forms: sent on both); 5 GB per PUT. No image processing.
    */
   aws: {
     label: 'AWS S3',
@@ -145,7 +162,7 @@ export const S3_PRESETS = {
     locator: 'region',
     postPolicy: true,
     ifNoneMatch: true,
-    noOverwrite: { put: ['if-none-match', '*'], post: null },
+    noOverwrite: { put: ['if-none-match', '*'], post: null, complete: ['if-none-match', '*'] },
     maxSinglePutBytes: 5 * GIB,
     imageProcessing: null,
   },
@@ -156,7 +173,7 @@ export const S3_PRESETS = {
     locator: 'endpoint',
     postPolicy: false,
     ifNoneMatch: false,
-    noOverwrite: { put: null, post: null },
+    noOverwrite: { put: null, post: null, complete: null },
     maxSinglePutBytes: 5 * GIB,
     imageProcessing: null,
   },

@@ -57,5 +57,10 @@ export const zStorageStatus = z.object({
   lastError: z.string().nullable(),
   /** Photos kept under a bucket that is no longer bound: readable again when it is bound again. */
   unboundPhotoCount: z.number().int().nonnegative(),
+  /**
+   * On bind's answer only: what the verification could not check, each said plainly with how to set it by
+   * hand (MinIO without GetBucketCors: its CORS). Absent: everything was checked.
+   */
+  unchecked: z.array(z.string().max(1000)).max(10).optional(),
 });
 export type StorageStatus = z.infer<typeof zStorageStatus>;

@@ -203,7 +203,7 @@ export async function backup(config: Config, outFile: string): Promise<BackupRes
     const { size } = await stat(target);
     return { file: target, bytes: size, objects, droppedKeys, database: config.database.kind };
   } catch (error) {
-    tar.destroy();
+    await tar.destroy();
     await rm(partial, { force: true });
     throw error;
   } finally {

@@ -237,7 +237,9 @@ async function checkBindings(config: Config, db: Db, checks: Check[], options: D
       const storage = boundProvider(binding, secretKey, systemClock);
       try {
         // S3 buckets are checked against the public origin's CORS too (the H5 app is served from it).
-        await storage.verify(config.publicUrl);
+        for (const note of await storage.verify(config.publicUrl)) {
+          checks.push({ status: 'warn', name: 'bindings', detail: `${label}: ${note}` });
+        }
       } catch (error) {
         failed++;
         checks.push({

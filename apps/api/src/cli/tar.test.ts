@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -47,9 +47,30 @@ describe('TarWriter', () => {
   it('refuses a source that delivers more or fewer bytes than announced', async () => {
     const tar = new TarWriter(path.join(dir, 'bad.tar'));
     await expect(tar.add('grew.jpg', 10, chunked(Buffer.alloc(25), 5))).rejects.toThrow(/grew while being archived/);
-    tar.destroy();
+    await tar.destroy();
     const other = new TarWriter(path.join(dir, 'short.tar'));
     await expect(other.add('shrank.jpg', 10, chunked(Buffer.alloc(4)))).rejects.toThrow(/changed size .*\(4 of 10\)/);
-    other.destroy();
+    await other.destroy();
+  });
+
+  it('abandons an archive whose file is still being opened: closed before it resolves, nothing left after', async () => {
+    const file = path.join(dir, 'early.tar');
+    const tar = new TarWriter(file);
+    // Destroyed at once, before the file stream has opened its file.
+    await tar.destroy();
+    rmSync(file, { force: true });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(existsSync(file)).toBe(false);
+    await tar.destroy();
+  });
+
+  it('tells the next write that the file could not be opened (already there), rather than throwing uncaught', async () => {
+    const file = path.join(dir, 'taken.tar');
+    writeFileSync(file, 'not mine');
+    const tar = new TarWriter(file);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(tar.addBuffer('a.txt', Buffer.from('a'))).rejects.toThrow(/EEXIST/);
+    await tar.destroy();
+    expect(readFileSync(file, 'utf8')).toBe('not mine');
   });
 });

@@ -113,13 +113,20 @@ function drained(out: Writable): Promise<void> {
  */
 export class TarWriter {
   private readonly out: Writable;
+  /** The destination's failure (a file that could not be opened or written), told by the next write. */
+  private failure: Error | null = null;
 
   constructor(destination: string | Writable) {
     this.out =
       typeof destination === 'string' ? createWriteStream(destination, { flags: 'wx', mode: 0o600 }) : destination;
+    // A file stream opens its file later, on its own: a failure then must not go unheard (uncaught).
+    this.out.on('error', (error: Error) => {
+      this.failure ??= error;
+    });
   }
 
   private async write(chunk: Buffer): Promise<void> {
+    if (this.failure) throw this.failure;
     if (this.out.destroyed) throw new Error('tar: the destination closed');
     if (!this.out.write(chunk)) await drained(this.out);
   }
@@ -163,9 +170,15 @@ export class TarWriter {
     }
   }
 
-  /** Abandons the archive (the caller removes the partial file). */
-  destroy(): void {
+  /**
+   * Abandons the archive; resolves once the destination is closed, so the caller may then remove the
+   * partial file (a file stream may still be opening it: removed before, it would be created after).
+   */
+  async destroy(): Promise<void> {
+    if (this.out.closed) return;
+    const closed = once(this.out, 'close');
     this.out.destroy();
+    await closed;
   }
 }
 

@@ -158,18 +158,51 @@ describe('PhotosRepository.byEtags', () => {
     const single = { ...photo(owner, NOW), etag: 'single' };
     await db.insertInto('photos').values([newer, older, purging, theirs, single]).execute();
 
-    const found = await new PhotosRepository(db).byEtags(owner.homeId, [
-      'same',
-      'purging',
-      'theirs',
-      'single',
-      'same',
-      'none',
-    ]);
+    const viewer = { userId: owner.userId, seesAllTrash: true };
+    const found = await new PhotosRepository(db).byEtags(
+      owner.homeId,
+      ['same', 'purging', 'theirs', 'single', 'same', 'none'],
+      viewer,
+      { claims: false },
+    );
     expect(Object.fromEntries([...found].map(([etag, p]) => [etag, p.id]))).toEqual({
       same: older.id,
       single: single.id,
     });
-    expect((await new PhotosRepository(db).byEtags(owner.homeId, [])).size).toBe(0);
+    expect((await new PhotosRepository(db).byEtags(owner.homeId, [], viewer, { claims: false })).size).toBe(0);
+  });
+
+  it('matches a device’s claimed qetag only on the viewer’s own uploads, and trashed photos only where the viewer sees the trash', async () => {
+    db = createDb({ kind: 'sqlite', file: ':memory:' });
+    await migrateToLatest(db);
+    const owner = await addUser(db, 'owner');
+    const dad = await addUser(db, 'dad');
+    const claimedByDad = { ...photo(owner, NOW), uploader_id: dad.userId, etag: 'md5-a', qetag: 'claim' };
+    const claimedByOwner = { ...photo(owner, NOW), etag: 'md5-b', qetag: 'mine' };
+    const trashedByDad = { ...photo(owner, NOW), uploader_id: dad.userId, etag: 'trashed', deleted_at: NOW };
+    await db.insertInto('photos').values([claimedByDad, claimedByOwner, trashedByDad]).execute();
+    const repo = new PhotosRepository(db);
+    const ids = (found: Map<string, { id: string }>) => Object.fromEntries([...found].map(([h, p]) => [h, p.id]));
+    const hashes = ['claim', 'mine', 'trashed', 'md5-a'];
+    const asDad = { userId: dad.userId, seesAllTrash: false };
+    const asMember = { userId: owner.userId, seesAllTrash: false };
+    expect(ids(await repo.byEtags(owner.homeId, hashes, asDad, { claims: true }))).toEqual({
+      claim: claimedByDad.id,
+      trashed: trashedByDad.id,
+      'md5-a': claimedByDad.id,
+    });
+    expect(ids(await repo.byEtags(owner.homeId, hashes, asMember, { claims: true }))).toEqual({
+      mine: claimedByOwner.id,
+      'md5-a': claimedByDad.id,
+    });
+    expect(ids(await repo.byEtags(owner.homeId, hashes, asMember, { claims: false }))).toEqual({
+      'md5-a': claimedByDad.id,
+    });
+    expect(
+      ids(await repo.byEtags(owner.homeId, hashes, { ...asMember, seesAllTrash: true }, { claims: false })),
+    ).toEqual({
+      trashed: trashedByDad.id,
+      'md5-a': claimedByDad.id,
+    });
   });
 });

@@ -110,26 +110,40 @@ export class PhotosRepository {
   }
 
   /**
-   * Photos by content hash for a whole upload batch in one query: for each hash, the home's oldest live or trashed photo
-   * with that content (uploads.create asked once per file before: BENCHMARKS.md, 3b). A hash matches the
-   * storage's etag (a Qiniu qetag) or the qetag the uploading device sent (S3 photos, whose etag is an MD5).
+   * Photos by content hash for a whole upload batch in one query: for each hash, the home's oldest photo
+   * with that content that `viewer` can see (live ones; trashed ones only their own, or any for whoever may
+   * moderate: the trash's rule), so an answer never names a photo the caller could not open (uploads.create
+   * asked once per file before: BENCHMARKS.md, 3b). A hash matches the storage's etag (checked by the
+   * storage: a Qiniu qetag, an S3 MD5 ETag), or, with `claims`, the qetag a device sent for one of the
+   * viewer's own uploads: a claim the server cannot check (S3) may mislead only its own uploader.
    */
-  async byEtags(homeId: string, hashes: readonly string[]): Promise<Map<string, Photo>> {
+  async byEtags(
+    homeId: string,
+    hashes: readonly string[],
+    viewer: { userId: string; seesAllTrash: boolean },
+    { claims }: { claims: boolean },
+  ): Promise<Map<string, Photo>> {
     const unique = [...new Set(hashes)];
     if (unique.length === 0) return new Map();
-    const rows = await this.db
+    let query = this.db
       .selectFrom('photos')
       .selectAll()
       .where('home_id', '=', homeId)
-      .where((eb) => eb.or([eb('etag', 'in', unique), eb('qetag', 'in', unique)]))
-      .where('purge_requested_at', 'is', null)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
+      .where((eb) =>
+        eb.or([
+          eb('etag', 'in', unique),
+          ...(claims ? [eb.and([eb('qetag', 'in', unique), eb('uploader_id', '=', viewer.userId)])] : []),
+        ]),
+      )
+      .where('purge_requested_at', 'is', null);
+    if (!viewer.seesAllTrash) {
+      query = query.where((eb) => eb.or([eb('deleted_at', 'is', null), eb('uploader_id', '=', viewer.userId)]));
+    }
+    const rows = await query.orderBy('created_at').orderBy('id').execute();
     const wanted = new Set(unique);
     const oldest = new Map<string, Photo>();
     for (const row of rows) {
-      for (const hash of [row.etag, row.qetag]) {
+      for (const hash of claims && row.uploader_id === viewer.userId ? [row.etag, row.qetag] : [row.etag]) {
         if (hash !== null && wanted.has(hash) && !oldest.has(hash)) oldest.set(hash, row);
       }
     }

@@ -77,6 +77,7 @@ const MEMBER_MAY = new Set([
   'uploads.confirm',
   'uploads.signParts',
   'uploads.completeParts',
+  'uploads.listParts',
   'uploads.abortParts',
   'albums.create',
   'albums.rename',

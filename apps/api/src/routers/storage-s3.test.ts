@@ -47,6 +47,18 @@ describe('storage binding: S3', () => {
     await peer.close();
   });
 
+  it('binds a MinIO without GetBucketCors, and its answer says CORS could not be checked and how to set it', async () => {
+    peer.peer.setBucketCorsApi(false);
+    const status = await alice.caller.storage.bind({ homeId: alice.homeId, ...good });
+    expect(status.provider).toBe('s3');
+    expect(status.unchecked).toEqual([
+      expect.stringMatching(/MINIO_API_CORS_ALLOW_ORIGIN.*must be "\*" \(its default\) or include/),
+    ]);
+    // Where everything was checked, the answer carries no such list.
+    peer.peer.setBucketCorsApi(true);
+    expect((await alice.caller.storage.bind({ homeId: alice.homeId, ...good })).unchecked).toBeUndefined();
+  });
+
   it('binds after verifying, seals the secret and never returns or logs it', async () => {
     const status = await alice.caller.storage.bind({ homeId: alice.homeId, ...good });
     expect(status).toMatchObject({

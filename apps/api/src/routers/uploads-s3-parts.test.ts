@@ -3,8 +3,9 @@
  * the multipart upload, signParts' presigned URLs take the parts, completeParts joins them, confirm
  * records the photo. And every refusal: another member's or another home's upload, a wrong UploadId, part
  * numbers past the file, an expired row, parts that add up past the declared size, parts the storage does
- * not have, storage down; a viewer may not; abort, and the sweep aborting what was left open.
+ * not have, an object already at the key (never replaced), storage down; a viewer may not; abort, and the sweep aborting what was left open.
  */
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { MULTIPART_PART_MIN_BYTES, MULTIPART_THRESHOLD_BYTES } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { housekeeping } from '../services/housekeeping.js';
@@ -14,7 +15,14 @@ import { signUpAndGetToken } from '../test/auth.js';
 import { appCodeOf } from '../test/family.js';
 import { joinHome } from '../test/homes.js';
 import { makeJpeg } from '../test/photos.js';
-import { type S3Home, s3Home, ticketFor } from '../test/s3-home.js';
+import {
+  type S3Home,
+  type S3MultipartUpload,
+  s3Home,
+  sendParts as sendPartsOf,
+  startMultipart,
+  ticketFor,
+} from '../test/s3-home.js';
 
 const MIB = 1024 * 1024;
 
@@ -34,26 +42,8 @@ describe('S3 multipart uploads', () => {
   const caller = () => home.owner.caller;
   const homeId = () => home.owner.homeId;
 
-  async function start(size = file.length) {
-    const ticket = await ticketFor(caller(), homeId(), { size });
-    if (ticket.multipart?.protocol !== 's3') throw new Error('expected an S3 multipart plan');
-    return { key: ticket.key, uploadId: ticket.multipart.uploadId, partBytes: ticket.multipart.partBytes };
-  }
-
-  /** Sends `body` cut in `partBytes` pieces through signed URLs; answers the parts to complete with. */
-  async function sendParts(upload: { key: string; uploadId: string; partBytes: number }, body: Buffer) {
-    const count = Math.ceil(body.length / upload.partBytes);
-    const numbers = Array.from({ length: count }, (_, i) => i + 1);
-    const signed = await caller().uploads.signParts({ homeId: homeId(), ...upload, partNumbers: numbers });
-    const parts = [];
-    for (const part of signed.parts) {
-      const slice = body.subarray((part.partNumber - 1) * upload.partBytes, part.partNumber * upload.partBytes);
-      const response = await fetch(part.url, { method: 'PUT', body: new Uint8Array(slice), headers: part.headers });
-      expect([response.status, response.status === 200 ? '' : await response.text()]).toEqual([200, '']);
-      parts.push({ partNumber: part.partNumber, etag: response.headers.get('etag') ?? '' });
-    }
-    return parts;
-  }
+  const start = (size = file.length) => startMultipart(caller(), homeId(), size);
+  const sendParts = (upload: S3MultipartUpload, body: Buffer) => sendPartsOf(caller(), homeId(), upload, body);
 
   const ids = (upload: { key: string; uploadId: string }) => ({
     homeId: homeId(),
@@ -122,6 +112,16 @@ describe('S3 multipart uploads', () => {
     expect(home.peer.peer.objects.get(PEER_BUCKET, upload.key)).toBeUndefined();
     // The upload is still open and completes with the right parts.
     expect(await caller().uploads.completeParts({ ...ids(upload), parts })).toEqual({ ok: true });
+  });
+
+  it('never replaces an object already at the key: the completion is guarded and answered CONFLICT', async () => {
+    const upload = await start();
+    const parts = await sendParts(upload, file);
+    await home.peer.client().send(new PutObjectCommand({ Bucket: PEER_BUCKET, Key: upload.key, Body: 'earlier' }));
+    expect(await appCodeOf(caller().uploads.completeParts({ ...ids(upload), parts }))).toBe('CONFLICT');
+    expect(home.peer.peer.objects.get(PEER_BUCKET, upload.key)?.size).toBe('earlier'.length);
+    // The upload itself is left for an abort (or the sweep).
+    expect(home.peer.peer.multipart.has(upload.uploadId)).toBe(true);
   });
 
   it('refuses parts that add up past the declared size, and deletes what they made', async () => {

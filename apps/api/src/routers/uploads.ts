@@ -11,7 +11,6 @@ import {
   zSignPartsInput,
   zUploadTickets,
 } from '@xiaojia/shared';
-import { AppError } from '../errors.js';
 import { UploadPartsService } from '../services/upload-parts.js';
 import { UploadsService } from '../services/uploads.js';
 import { homeProcedure, router } from '../trpc/init.js';
@@ -38,13 +37,11 @@ export const uploadsRouter = router({
     .input(zCompletePartsInput)
     .output(zOk)
     .mutation(({ ctx, input }) => new UploadPartsService(ctx.deps).completeParts(ctx.member, input, ctx.req.origin)),
-  /** PLACEHOLDER: S3 multipart, the parts the bucket holds. */
+  /** S3 multipart, after a reopen: the parts the bucket holds (a qiniu-v2 plan lists its own: BAD_INPUT). */
   listParts: homeProcedure('contribute')
     .input(zListPartsInput)
     .output(zListedParts)
-    .query((): never => {
-      throw new AppError('NOT_FOUND', 'placeholder');
-    }),
+    .query(({ ctx, input }) => new UploadPartsService(ctx.deps).listParts(ctx.member, input, ctx.req.origin)),
   abortParts: homeProcedure('contribute')
     .input(zAbortPartsInput)
     .output(zOk)

@@ -89,8 +89,9 @@ export class StorageService {
         'This server does not bind buckets on an endpoint of their own (XIAOJIA_S3_OWN_ENDPOINTS)',
       );
     }
+    let unchecked: string[];
     try {
-      await this.deps.storage.forInput(input).verify(appOrigin);
+      unchecked = await this.deps.storage.forInput(input).verify(appOrigin);
     } catch (error) {
       // Never log the keys; the provider's message names what is wrong, not the secret.
       this.deps.logger.info(
@@ -139,7 +140,8 @@ export class StorageService {
       { homeId: owner.homeId, provider: where.provider, bucket: input.bucket, region: where.region },
       'bucket bound',
     );
-    return toStatus(binding, await this.countUnboundPhotos(owner.homeId));
+    const status = toStatus(binding, await this.countUnboundPhotos(owner.homeId));
+    return unchecked.length > 0 ? { ...status, unchecked } : status;
   }
 
   async unbind(owner: HomeMember): Promise<StorageStatus> {

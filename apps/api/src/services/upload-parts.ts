@@ -9,6 +9,7 @@
 import {
   type AbortPartsInput,
   type CompletePartsInput,
+  type ListedParts,
   MULTIPART_PART_MAX_BYTES,
   MULTIPART_PART_MIN_BYTES,
   MULTIPART_PARTS_MAX,
@@ -52,18 +53,30 @@ export class UploadPartsService {
     this.uploads = new UploadsRepository(deps.db);
   }
 
-  /** The member's open multipart upload of `key` with this UploadId, and its S3 bucket; NOT_FOUND otherwise. */
+  /**
+   * The member's open multipart upload of `key` with this UploadId, and its S3 bucket; NOT_FOUND otherwise.
+   * `kodo: 'BAD_INPUT'`: the member's own ticket of a Kodo-protocol bucket (a qiniu-v2 plan) is answered
+   * BAD_INPUT rather than NOT_FOUND, since its client does that part itself with its token.
+   */
   private async open(
     member: HomeMember,
     input: { key: string; uploadId: string },
     origin: string,
-    { live }: { live: boolean },
+    { live, kodo = 'NOT_FOUND' }: { live: boolean; kodo?: 'NOT_FOUND' | 'BAD_INPUT' },
   ): Promise<{ upload: Upload; s3: S3Storage }> {
     const upload = await this.uploads.byKey(member.homeId, member.userId, input.key);
-    if (!upload || upload.upload_id === null || upload.upload_id !== input.uploadId) {
+    if (!upload) throw new AppError('NOT_FOUND', 'No such upload');
+    if (upload.photo_id !== null) throw new AppError('NOT_FOUND', 'This upload is already in the library');
+    if (kodo === 'BAD_INPUT' && upload.upload_id === null) {
+      if (!((await uploadStorage(this.deps, upload, origin)) instanceof S3Storage)) {
+        throw new AppError('BAD_INPUT', 'A Qiniu resumable upload lists its parts itself, with its upload token', {
+          field: 'key',
+        });
+      }
+    }
+    if (upload.upload_id === null || upload.upload_id !== input.uploadId) {
       throw new AppError('NOT_FOUND', 'No such upload');
     }
-    if (upload.photo_id !== null) throw new AppError('NOT_FOUND', 'This upload is already in the library');
     if (live && upload.expires_at <= this.deps.clock.now().toISOString()) {
       throw new AppError('UPLOAD_EXPIRED', 'This upload has expired: start it again');
     }
@@ -107,12 +120,22 @@ export class UploadPartsService {
     }
     this.checkPartNumbers(upload, numbers);
     try {
-      await s3.parts.complete(upload.object_key, input.uploadId, input.parts);
+      await s3.parts.complete(upload.object_key, input.uploadId, input.parts, s3.capabilities.noOverwrite.complete);
     } catch (error) {
       if (!(error instanceof StorageError)) throw error;
       // Completed already (an answer lost on the way back): the object is there.
       if (error.reason === 'not_found' && (await s3.stat(upload.object_key).catch(() => null))) {
         // fall through to the size check
+      } else if (error.reason === 'refused' && (error.status === 412 || error.status === 409)) {
+        // The no-overwrite guard refused: an object is at the key. This upload's own earlier completion
+        // (a provider that refuses a repeated complete) has no upload left; anything else is not replaced.
+        if (await this.stillOpen(s3, upload.object_key, input.uploadId)) {
+          throw new AppError(
+            'CONFLICT',
+            'Storage already holds a file under this upload’s name, and it was not replaced: start the upload again',
+            { field: 'key' },
+          );
+        }
       } else if (error.reason === 'refused' && error.status === 400) {
         throw new AppError('BAD_INPUT', `Storage refused the parts: ${error.message}`, { field: 'parts' });
       } else if (error.reason === 'not_found') {
@@ -143,6 +166,41 @@ export class UploadPartsService {
       );
     }
     return { ok: true };
+  }
+
+  /**
+   * The parts the bucket holds (ListParts, every page, at most the file's part count and MULTIPART_PARTS_MAX),
+   * so a device resuming after a reopen trusts storage rather than its own records. An upload storage no
+   * longer has is UPLOAD_NOT_IN_STORAGE, unless it was joined already (its answer lost on the way back):
+   * then BAD_INPUT with `completed`, and completeParts with the same parts finishes it.
+   */
+  async listParts(member: HomeMember, input: { key: string; uploadId: string }, origin: string): Promise<ListedParts> {
+    const { upload, s3 } = await this.open(member, input, origin, { live: true, kodo: 'BAD_INPUT' });
+    const max = Math.min(MULTIPART_PARTS_MAX, partCountFor(Number(upload.declared_size)));
+    try {
+      const parts = await s3.parts.list(upload.object_key, input.uploadId, max);
+      return { parts: parts.filter((p) => p.partNumber <= max) };
+    } catch (error) {
+      if (!(error instanceof StorageError) || error.reason !== 'not_found') throw storageAppError(error);
+      if (await s3.stat(upload.object_key).catch(() => null)) {
+        throw new AppError('BAD_INPUT', 'These parts are joined already: complete the upload again to finish it', {
+          field: 'uploadId',
+          completed: true,
+        });
+      }
+      throw new AppError('UPLOAD_NOT_IN_STORAGE', 'Storage no longer has this upload: start it again');
+    }
+  }
+
+  /** Whether storage still has the multipart upload (ListParts answers), so it was not completed. */
+  private async stillOpen(s3: S3Storage, key: string, uploadId: string): Promise<boolean> {
+    try {
+      await s3.parts.list(key, uploadId, 1);
+      return true;
+    } catch (error) {
+      if (error instanceof StorageError && error.reason === 'not_found') return false;
+      throw storageAppError(error);
+    }
   }
 
   async abortParts(member: HomeMember, input: AbortPartsInput, origin: string): Promise<{ ok: true }> {

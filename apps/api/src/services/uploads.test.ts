@@ -18,9 +18,9 @@ describe('uploads.create batches', () => {
     const store = deps.storage.embedded(deps.origin);
     const etagOf = async (key: string) => (await store.stat(key))?.etag ?? '';
     const fresh = await makeJpeg();
-    const file = (filename: string, qetag?: string) => ({
+    const file = (filename: string, qetag?: string, size = fresh.length) => ({
       filename,
-      size: fresh.length,
+      size,
       mime: 'image/jpeg' as const,
       ...(qetag ? { qetag } : {}),
     });
@@ -30,10 +30,12 @@ describe('uploads.create batches', () => {
       homeId: alice.homeId,
       files: [
         file('new.jpg', newHash),
-        file('kept.jpg', await etagOf(kept.key)),
+        file('kept.jpg', await etagOf(kept.key), kept.bytes.length),
         file('no-hash.jpg'),
-        file('trashed.jpg', await etagOf(trashed.key)),
-        file('kept-again.jpg', await etagOf(kept.key)),
+        file('trashed.jpg', await etagOf(trashed.key), trashed.bytes.length),
+        file('kept-again.jpg', await etagOf(kept.key), kept.bytes.length),
+        // The same hash with another size is not the same content.
+        file('kept-other-size.jpg', await etagOf(kept.key), kept.bytes.length + 1),
       ],
     });
     expect(tickets.map((t) => (t.kind === 'duplicate' ? t.photoId : t.kind))).toEqual([
@@ -42,6 +44,7 @@ describe('uploads.create batches', () => {
       'upload',
       trashed.photo.id,
       kept.photo.id,
+      'upload',
     ]);
 
     // Another home's batch (Bob's own) learns nothing about Alice's home's library.

@@ -22,7 +22,7 @@ import { S3Storage } from '../storage/s3/storage.js';
 import type { AppDeps } from '../trpc/context.js';
 import { ActivityService } from './activity.js';
 import { derivativeGrants, needsDerivatives, storedKeysOf, verifyDerivatives } from './derivatives.js';
-import type { HomeMember } from './home-access.js';
+import { type HomeMember, roleCan } from './home-access.js';
 import { kodoMultipartExpiry, kodoMultipartPlan, usesKodoMultipart } from './kodo-multipart.js';
 import { NotificationsService } from './notifications.js';
 import { PhotoViews } from './photo-views.js';
@@ -56,6 +56,19 @@ export function objectKeyFor(homeId: string, mime: string, now: Date): string {
   return `h/${homeId}/${month}/${newId(now.getTime())}.${EXTENSIONS[mime] ?? 'bin'}`;
 }
 
+/** Who asks about photos by hash: they may be answered only photos they can see (the trash's rule). */
+const hashViewer = (member: HomeMember) => ({ userId: member.userId, seesAllTrash: roleCan(member, 'moderate') });
+
+/**
+ * The device's qetag as the photo records it: on a Kodo-protocol store (a Qiniu bucket, the embedded store)
+ * the stored hash is the qetag, so a claim that differs is false and dropped; S3 cannot check it (its ETag is
+ * an MD5), so it is kept as the uploader's claim, which only ever counts for their own uploads.
+ */
+export function checkedQetag(provider: StorageProvider, claimed: string | null, storedEtag: string): string | null {
+  if (claimed === null) return null;
+  return provider.kind === 's3' || claimed === storedEtag ? claimed : null;
+}
+
 export class UploadsService {
   private readonly photos: PhotosRepository;
   private readonly uploads: UploadsRepository;
@@ -80,12 +93,17 @@ export class UploadsService {
     const expiresAt = new Date(now.getTime() + UPLOAD_GRANT_MS);
     const tickets: UploadTicket[] = [];
     const rows = [];
+    // The device's qetags find photos it can see whose storage etag is that hash, or its own uploads that
+    // claimed it (S3 cannot check a claim: another member's never counts), of the same size.
     const known = await this.photos.byEtags(
       member.homeId,
       input.files.flatMap((file) => (file.qetag ? [file.qetag] : [])),
+      hashViewer(member),
+      { claims: true },
     );
     for (const file of input.files) {
-      const existing = file.qetag ? known.get(file.qetag) : undefined;
+      const found = file.qetag ? known.get(file.qetag) : undefined;
+      const existing = found && Number(found.size) === file.size ? found : undefined;
       if (existing) {
         tickets.push({ kind: 'duplicate', photoId: existing.id });
         continue;
@@ -174,9 +192,15 @@ export class UploadsService {
     // S3 keeps the type the uploader sent: the bytes say what it is.
     const mime = (await sniffStored(this.deps, provider, input.key)) ?? stat.mime;
 
-    const hashes = [stat.etag, ...(upload.qetag ? [upload.qetag] : [])];
-    const known = await this.photos.byEtags(member.homeId, hashes);
-    const duplicate = hashes.map((h) => known.get(h)).find((p) => p !== undefined);
+    // Only the storage's own etag finds a duplicate here: the bytes are in, and a device's claim could
+    // otherwise drop them for another photo (S3 cannot check a qetag).
+    const duplicate = (
+      await this.photos.byEtags(member.homeId, [stat.etag], hashViewer(member), { claims: false })
+    ).get(stat.etag);
+    const qetag = checkedQetag(provider, upload.qetag, stat.etag);
+    if (upload.qetag && qetag === null) {
+      this.deps.logger.warn({ homeId: member.homeId }, 'a device sent a qetag its stored file does not have');
+    }
     if (duplicate) {
       // Same content already in the library: keep one copy (with whatever the client stored beside it).
       for (const key of storedKeysOf({ object_key: input.key, derivatives: (input.derivatives ?? []).join(',') })) {
@@ -216,7 +240,7 @@ export class UploadsService {
       // The stored object's own facts when the storage can probe it, else the device's word.
       duration_ms: video ? (facts?.durationMs ?? input.durationMs ?? null) : null,
       video_codec: facts?.codec ?? null,
-      qetag: upload.qetag,
+      qetag,
       derivatives,
     };
     try {

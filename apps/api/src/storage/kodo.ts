@@ -221,7 +221,7 @@ export class KodoStorage implements StorageProvider {
     return fetchAvinfo(url);
   }
 
-  async verify(): Promise<void> {
+  async verify(): Promise<string[]> {
     const { data, resp } = await this.call('list the bucket', () =>
       this.manager.listPrefix(this.bucket, { limit: 1, prefix: '' }),
     );
@@ -245,5 +245,6 @@ export class KodoStorage implements StorageProvider {
         `${wanted} is not a domain of bucket ${this.bucket}${bound.length ? ` (bound: ${bound.join(', ')})` : ' (it has no bound domain)'}`,
       );
     }
+    return [];
   }
 }

@@ -93,6 +93,7 @@ export interface StorageProvider {
   /**
    * Check the credentials, bucket, region and domain with real calls; throws StorageError. `appOrigin` is
    * where the H5 app runs (browser uploads need the bucket's CORS rules to allow it; '' skips that check).
+   * Answers what could not be checked there, each said plainly with how to set it by hand (empty: all was).
    */
-  verify(appOrigin: string): Promise<void>;
+  verify(appOrigin: string): Promise<string[]>;
 }

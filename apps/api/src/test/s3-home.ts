@@ -4,6 +4,7 @@
  * with the peer's clock following the API's.
  */
 import type { UploadTicket } from '@xiaojia/shared';
+import { expect } from 'vitest';
 import { PEER_BUCKET, PEER_KEYS, startS3Peer, type TestPeer } from '../storage/embedded/s3/testing.js';
 import { signUpAndGetToken } from './auth.js';
 import { createTestDeps, type TestDeps } from './deps.js';
@@ -75,3 +76,45 @@ export async function ticketFor(
 /** PUT `body` with a presigned grant's URL and headers (derivatives, PUT grants). */
 export const putWith = (grant: { uploadUrl: string; headers?: Record<string, string> }, body: Buffer) =>
   fetch(grant.uploadUrl, { method: 'PUT', body: new Uint8Array(body), headers: grant.headers ?? {} });
+
+export interface S3MultipartUpload {
+  key: string;
+  uploadId: string;
+  partBytes: number;
+}
+
+/** uploads.create for a file large enough for parts: its key, UploadId and part size. */
+export async function startMultipart(caller: S3Home['owner']['caller'], homeId: string, size: number) {
+  const ticket = await ticketFor(caller, homeId, { size });
+  if (ticket.multipart?.protocol !== 's3') throw new Error('expected an S3 multipart plan');
+  return { key: ticket.key, uploadId: ticket.multipart.uploadId, partBytes: ticket.multipart.partBytes };
+}
+
+/**
+ * Sends `body` cut in `partBytes` pieces through signed URLs (only the part numbers `only`, if given);
+ * answers the parts to complete with.
+ */
+export async function sendParts(
+  caller: S3Home['owner']['caller'],
+  homeId: string,
+  upload: S3MultipartUpload,
+  body: Buffer,
+  only?: readonly number[],
+) {
+  const count = Math.ceil(body.length / upload.partBytes);
+  const numbers = only ?? Array.from({ length: count }, (_, i) => i + 1);
+  const signed = await caller.uploads.signParts({
+    homeId,
+    key: upload.key,
+    uploadId: upload.uploadId,
+    partNumbers: [...numbers],
+  });
+  const parts = [];
+  for (const part of signed.parts) {
+    const slice = body.subarray((part.partNumber - 1) * upload.partBytes, part.partNumber * upload.partBytes);
+    const response = await fetch(part.url, { method: 'PUT', body: new Uint8Array(slice), headers: part.headers });
+    expect([response.status, response.status === 200 ? '' : await response.text()]).toEqual([200, '']);
+    parts.push({ partNumber: part.partNumber, etag: response.headers.get('etag') ?? '' });
+  }
+  return parts;
+}

@@ -4,6 +4,7 @@
  * interceptors: they wrap the task and lose `.abort()`.
  */
 import type Taro from '@tarojs/taro';
+import { NetworkFailure } from '../lib/network-error';
 
 /** The part of Taro.request this fetch uses; passed in so tests can play the platform. */
 export type TaroRequest = (option: Taro.request.Option<string>) => Taro.RequestTask<string>;
@@ -137,7 +138,7 @@ export function createTaroFetch(request: TaroRequest) {
           settled = true;
           const detail = error && typeof error === 'object' && 'errMsg' in error ? String(error.errMsg) : String(error);
           // The same error type the Fetch API uses for network failures.
-          reject(new TypeError(`Network request failed: ${detail}`));
+          reject(new NetworkFailure(detail));
         },
       );
     });

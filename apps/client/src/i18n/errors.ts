@@ -1,5 +1,6 @@
 /** Turns any error the API client throws into a sentence for the user, in the current locale. */
 import { type AppErrorDetails, type ErrorCode, isErrorCode } from '@xiaojia/shared';
+import { isNetworkError } from '../lib/network-error';
 import { type Translate, t as translateCurrent } from './index';
 
 /** The app code the server put in `error.data.appCode`, if the error carries one. */
@@ -13,13 +14,6 @@ export function errorDetailsOf(error: unknown): AppErrorDetails {
   const data = error && typeof error === 'object' && 'data' in error ? (error as { data: unknown }).data : null;
   const details = data && typeof data === 'object' && 'details' in data ? (data as { details: unknown }).details : null;
   return details && typeof details === 'object' ? (details as AppErrorDetails) : {};
-}
-
-/** A failure to reach the server at all (fetch's TypeError, Taro.request's fail). */
-export function isNetworkError(error: unknown): boolean {
-  return (
-    error instanceof Error && /Network request failed|Failed to fetch|NetworkError|Load failed/i.test(error.message)
-  );
 }
 
 /** The code's message with its details filled in: a lockout's minutes left, a password's attempts left. */

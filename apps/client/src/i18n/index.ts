@@ -22,6 +22,7 @@ import { feedEntriesMessages } from './locales/feed-entries';
 import { homesMessages } from './locales/homes';
 import { storageMessages } from './locales/storage';
 import type { storageGuidesMessages } from './locales/storage-guides';
+import type { storageRegionsMessages } from './locales/storage-regions';
 import type { storageS3Messages } from './locales/storage-s3';
 import { timelineMessages } from './locales/timeline';
 import { togetherMessages } from './locales/together';
@@ -69,7 +70,8 @@ type LaterFeatures =
   | typeof childrenPagesMessages
   | typeof storageS3Messages
   | typeof storageGuidesMessages
-  | typeof communitySafetyMessages;
+  | typeof communitySafetyMessages
+  | typeof storageRegionsMessages;
 
 /** Every message's key: the Chinese ones (the locale every other one falls back to). */
 export type MessageKey = (typeof FEATURES)[number] | LaterFeatures extends infer Feature

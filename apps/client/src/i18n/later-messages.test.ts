@@ -3,6 +3,7 @@ import { FEATURES, MESSAGES, translate } from './index';
 import { childrenPagesMessages } from './locales/children-pages';
 import { communitySafetyMessages } from './locales/community-safety';
 import { storageGuidesMessages } from './locales/storage-guides';
+import { storageRegionsMessages } from './locales/storage-regions';
 import { storageS3Messages } from './locales/storage-s3';
 import { loadStoragePagesMessages } from './storage-pages';
 
@@ -10,7 +11,13 @@ const placeholders = (text: string) =>
   [...new Set(Array.from(text.matchAll(/\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}/g), (m) => m[1] ?? ''))].sort().join();
 
 /** Messages of weapp subpackages, added as their pages load. */
-const LATER = { childrenPagesMessages, storageS3Messages, storageGuidesMessages, communitySafetyMessages };
+const LATER = {
+  childrenPagesMessages,
+  storageS3Messages,
+  storageGuidesMessages,
+  communitySafetyMessages,
+  storageRegionsMessages,
+};
 
 describe("subpackages' messages", () => {
   it.each(

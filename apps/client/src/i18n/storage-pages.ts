@@ -1,9 +1,10 @@
 /**
- * The storage page's S3 messages (provider picker, S3 form, guides), added when a module of that page
+ * The storage page's S3 messages (provider picker, S3 form, guides, region names), added when a module of that page
  * loads: each calls this at its top, keeping them in the weapp subpackage (see children-pages.ts).
  */
 import { addMessages } from './index';
 import { storageGuidesMessages } from './locales/storage-guides';
+import { storageRegionsMessages } from './locales/storage-regions';
 import { storageS3Messages } from './locales/storage-s3';
 
 let added = false;
@@ -13,4 +14,5 @@ export function loadStoragePagesMessages(): void {
   added = true;
   addMessages(storageS3Messages);
   addMessages(storageGuidesMessages);
+  addMessages(storageRegionsMessages);
 }

@@ -16,7 +16,7 @@ export function getUploadQueue(api: ApiClient): UploadQueue {
       isSessionLost,
       ...events,
     });
-    continueInterrupted(queue);
+    continueInterrupted(queue, api);
     return queue;
   });
 }

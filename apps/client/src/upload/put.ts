@@ -3,6 +3,8 @@
  * body (H5: the picked File; RN and blob: URLs: the bytes fetched from the uri), exactly the signed headers,
  * progress from `upload.onprogress`, and `abort()` on cancel. WeChat: put.weapp.ts.
  */
+
+import { NetworkFailure } from '../lib/network-error';
 import type { PickedFileSource } from './file-head';
 import type { PickedFile } from './queue';
 import { UploadCancelled } from './queue';
@@ -35,7 +37,7 @@ export async function putFile(
       else reject(new StorageUploadError(xhr.status, storageDetail(xhr.responseText)));
     };
     xhr.onerror = () => {
-      if (!cancelled) reject(new TypeError('Network request failed'));
+      if (!cancelled) reject(new NetworkFailure());
     };
     signal.onCancel(() => {
       cancelled = true;

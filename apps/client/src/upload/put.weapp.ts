@@ -7,6 +7,7 @@
  * mini-program's request domain list.
  */
 import Taro from '@tarojs/taro';
+import { NetworkFailure } from '../lib/network-error';
 import { UploadCancelled } from './queue';
 import { type PutRequest, StorageUploadError, sendableHeaders, storageDetail } from './storage-http';
 
@@ -41,7 +42,7 @@ export async function putFile({ url, headers, file, onProgress, signal }: PutReq
         } else reject(new StorageUploadError(result.statusCode, storageDetail(result.data)));
       },
       fail: (error) => {
-        if (!cancelled) reject(new TypeError(`Network request failed: ${error.errMsg}`));
+        if (!cancelled) reject(new NetworkFailure(error.errMsg));
       },
     });
     signal.onCancel(() => {

@@ -4,6 +4,7 @@
  * `method: 'PUT'` the bytes as the body with exactly the signed headers (put.ts, put.weapp.ts).
  */
 import Taro from '@tarojs/taro';
+import { NetworkFailure } from '../lib/network-error';
 import { putFile } from './put';
 import type { CancelSignal, PickedFile } from './queue';
 import { UploadCancelled } from './queue';
@@ -39,7 +40,7 @@ function postForm(
       },
       fail: (error) => {
         if (cancelled) return;
-        reject(new TypeError(`Network request failed: ${error.errMsg}`));
+        reject(new NetworkFailure(error.errMsg));
       },
     } as Taro.uploadFile.Option);
     task.onProgressUpdate?.((progress) => {

@@ -4,10 +4,28 @@
  */
 import type { ByteHttp, ByteRequest } from '../../src/upload/multipart/byte-http';
 import { PartTransferError } from '../../src/upload/multipart/errors';
-import type { MultipartTicket } from '../../src/upload/multipart/record';
+import type { MultipartTicket, RecordScope, ScopeSource } from '../../src/upload/multipart/record';
 import { UploadCancelled } from '../../src/upload/queue';
 
 export const BUCKET_URL = 'https://up.example.com';
+
+/**
+ * Who is signed in on the test device, as the multipart records see it: `as(user, homes)` switches account,
+ * `signOut()` leaves nobody.
+ */
+export function deviceSession(userId = 'user-1', homeIds: readonly string[] = ['h1', 'home-1']) {
+  let current: RecordScope | null = { userId, homeIds: new Set(homeIds) };
+  const scope: ScopeSource = async () => current;
+  return {
+    scope,
+    as(user: string, homes: readonly string[]) {
+      current = { userId: user, homeIds: new Set(homes) };
+    },
+    signOut() {
+      current = null;
+    },
+  };
+}
 
 export function multipartTicket(key: string, partBytes = 10): MultipartTicket {
   return {

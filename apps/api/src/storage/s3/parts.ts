@@ -2,14 +2,17 @@
  * S3 multipart uploads as the server runs them (large files, MULTIPART_THRESHOLD_BYTES and up): the server
  * creates the upload with the declared type, presigns each part's PUT for the client (the part number and
  * upload id are in the signed query, so a URL serves that part only), completes with the client's ETags,
- * and aborts. The key is one the server reserved for this upload row, so completion carries no overwrite
- * guard (not every provider takes one there). Reference: docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html.
+ * and aborts. Completion carries the preset's no-overwrite guard where the provider documents one there
+ * (S3_PRESETS noOverwrite.complete: If-None-Match: * or x-cos/x-oss-forbid-overwrite), so a key already
+ * holding an object is refused (412 / FileAlreadyExists) rather than replaced.
+ * Reference: docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html.
  */
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   GetObjectCommand,
+  ListPartsCommand,
   type S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
@@ -20,6 +23,10 @@ import { s3Failure } from './failures.js';
 export interface CompletedPart {
   partNumber: number;
   etag: string;
+}
+
+export interface ListedPart extends CompletedPart {
+  size: number;
 }
 
 export class S3Parts {
@@ -52,22 +59,74 @@ export class S3Parts {
     );
   }
 
-  /** Joins the parts (ascending part numbers, as S3 requires). Throws StorageError (not_found: no such upload). */
-  async complete(key: string, uploadId: string, parts: readonly CompletedPart[]): Promise<void> {
-    try {
-      await this.client().send(
-        new CompleteMultipartUploadCommand({
-          Bucket: this.bucket,
-          Key: key,
-          UploadId: uploadId,
-          MultipartUpload: {
-            Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: `"${p.etag.replace(/"/g, '')}"` })),
-          },
-        }),
+  /**
+   * Joins the parts (ascending part numbers, as S3 requires), sending `guard` (a header, signed with the
+   * rest) so an existing object is not replaced. Throws StorageError (not_found: no such upload;
+   * `overwrite`: the guard refused).
+   */
+  async complete(
+    key: string,
+    uploadId: string,
+    parts: readonly CompletedPart[],
+    guard: readonly [string, string] | null = null,
+  ): Promise<void> {
+    const command = new CompleteMultipartUploadCommand({
+      Bucket: this.bucket,
+      Key: key,
+      UploadId: uploadId,
+      MultipartUpload: {
+        Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: `"${p.etag.replace(/"/g, '')}"` })),
+      },
+    });
+    if (guard) {
+      const [name, value] = guard;
+      // At the build step, before signing: the header is part of the signature.
+      command.middlewareStack.add(
+        (next) => (args) => {
+          const request = args.request as { headers?: Record<string, string> };
+          if (request.headers) request.headers[name] = value;
+          return next(args);
+        },
+        { step: 'build', name: 'xiaojiaNoOverwrite' },
       );
+    }
+    try {
+      await this.client().send(command);
     } catch (error) {
       throw s3Failure(error, 'complete the multipart upload');
     }
+  }
+
+  /**
+   * The parts the bucket holds for this upload, in ascending number: ListParts page after page (S3 answers
+   * at most 1,000 a page), never more than `max` in all. Throws StorageError (not_found: no such upload).
+   */
+  async list(key: string, uploadId: string, max: number, pageSize = 1000): Promise<ListedPart[]> {
+    const parts: ListedPart[] = [];
+    let marker: string | undefined;
+    try {
+      while (parts.length < max) {
+        const page = await this.client().send(
+          new ListPartsCommand({
+            Bucket: this.bucket,
+            Key: key,
+            UploadId: uploadId,
+            MaxParts: Math.min(pageSize, max - parts.length),
+            PartNumberMarker: marker,
+          }),
+        );
+        for (const part of page.Parts ?? []) {
+          if (part.PartNumber === undefined || !part.ETag) continue;
+          parts.push({ partNumber: part.PartNumber, etag: part.ETag.replace(/"/g, ''), size: part.Size ?? 0 });
+        }
+        // A page that does not move the marker on would loop forever: stop there.
+        if (!page.IsTruncated || !page.NextPartNumberMarker || page.NextPartNumberMarker === marker) break;
+        marker = page.NextPartNumberMarker;
+      }
+    } catch (error) {
+      throw s3Failure(error, 'list the uploaded parts');
+    }
+    return parts.slice(0, max);
   }
 
   /** Gives the upload up; one already gone counts as aborted. */

@@ -55,7 +55,7 @@ async function refusal(run: () => Promise<unknown>): Promise<StorageError> {
 
 describe('S3Storage.verify', () => {
   it('passes with the right keys, bucket, region and CORS, and leaves no probe behind', async () => {
-    await storage().verify(APP_ORIGIN);
+    expect(await storage().verify(APP_ORIGIN)).toEqual([]);
     expect(peer.peer.objects.get(PEER_BUCKET, PROBE_KEY)).toBeUndefined();
   });
 
@@ -75,6 +75,22 @@ describe('S3Storage.verify', () => {
     expect(error.reason).toBe(reason);
     expect(error.message).toMatch(message);
     expect(error.message).not.toContain(PEER_KEYS.secretKey);
+  });
+
+  it('passes a storage without GetBucketCors (MinIO), saying plainly that CORS was not checked and how to set it', async () => {
+    peer.peer.setBucketCorsApi(false);
+    peer.peer.setCors(PEER_BUCKET, null);
+    const [minio, ...more] = await storage().verify(APP_ORIGIN);
+    expect(more).toEqual([]);
+    expect(minio).toMatch(/could not be checked/);
+    expect(minio).toMatch(/MINIO_API_CORS_ALLOW_ORIGIN/);
+    expect(minio).toContain(APP_ORIGIN);
+    expect(await storage({ preset: 'custom' }).verify(APP_ORIGIN)).toEqual([
+      expect.stringMatching(/could not be checked: make sure they allow https:\/\/xiaojia/),
+    ]);
+    // Other refusals of the CORS read still fail the binding.
+    peer.peer.setBucketCorsApi(true);
+    expect((await refusal(() => storage().verify(APP_ORIGIN))).reason).toBe('cors_missing');
   });
 
   it('refuses a server clock 20 minutes off the storage', async () => {

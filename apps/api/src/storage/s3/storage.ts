@@ -126,6 +126,11 @@ export class S3Storage implements StorageProvider {
    * The SDK client, made on first use: a page of photos only signs URLs (sigv4.ts), and building an
    * S3Client for every photos.list would cost more than the page's signatures.
    */
+  /** Which provider's preset the bucket was bound with. */
+  get preset(): S3Target['preset'] {
+    return this.target.preset;
+  }
+
   private get client(): S3Client {
     this.sdk ??= new S3Client({
       region: this.target.region,
@@ -313,7 +318,7 @@ export class S3Storage implements StorageProvider {
     return fetchAvinfo(this.signedWith(key, expiresAt, 'avinfo', [['ci-process', 'avinfo']]));
   }
 
-  verify(appOrigin: string): Promise<void> {
+  verify(appOrigin: string): Promise<string[]> {
     return verifyS3Bucket(this, this.client, appOrigin);
   }
 }

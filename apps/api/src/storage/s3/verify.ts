@@ -1,12 +1,16 @@
 /**
  * Binding verification of an S3 bucket with real calls (design.md "More providers"): HeadBucket, then a
  * probe object put, headed and deleted (the keys may write and delete, and the clock agrees), then the
- * bucket's CORS rules checked against the H5 app's origin for the upload method the grants use.
+ * bucket's CORS rules checked against the H5 app's origin for the upload method the grants use. A storage
+ * that does not implement GetBucketCors (MinIO before its bucket CORS API: 501 NotImplemented; MinIO sets
+ * CORS server-wide, MINIO_API_CORS_ALLOW_ORIGIN, "*" by default) does not fail the binding: the answer
+ * says plainly that CORS could not be checked and how to set it.
  */
 import {
   type CORSRule,
   DeleteObjectCommand,
   GetBucketCorsCommand,
+  type GetBucketCorsCommandOutput,
   HeadBucketCommand,
   HeadObjectCommand,
   PutObjectCommand,
@@ -61,7 +65,15 @@ export function corsGaps(
   return [`no rule for ${origin} allows ${method} with the headers ${headers.join(', ') || '(none)'}`];
 }
 
-export async function verifyS3Bucket(storage: S3Storage, client: S3Client, appOrigin: string): Promise<void> {
+/** What to tell the owner when the storage cannot show its CORS rules. */
+export function corsUncheckedNote(storage: S3Storage, appOrigin: string): string {
+  if (storage.preset === 'minio') {
+    return `This MinIO does not answer GetBucketCors, so its CORS rules could not be checked. MinIO sets CORS for the whole server: MINIO_API_CORS_ALLOW_ORIGIN (or mc admin config set <alias> api cors_allow_origin=…) must be "*" (its default) or include ${appOrigin}; restart MinIO after changing it.`;
+  }
+  return `This storage does not answer GetBucketCors, so its CORS rules could not be checked: make sure they allow ${appOrigin} to upload (see the guide for the rule).`;
+}
+
+export async function verifyS3Bucket(storage: S3Storage, client: S3Client, appOrigin: string): Promise<string[]> {
   const Bucket = storage.bucket;
   try {
     await client.send(new HeadBucketCommand({ Bucket }));
@@ -93,13 +105,22 @@ export async function verifyS3Bucket(storage: S3Storage, client: S3Client, appOr
   }
 
   // xiaojia doctor without XIAOJIA_PUBLIC_URL has no H5 origin to check the rules for.
-  if (!appOrigin) return;
+  if (!appOrigin) return [];
   const method = storage.capabilities.postPolicy ? 'POST' : 'PUT';
   const headers =
     method === 'PUT' ? ['content-type', ...(storage.capabilities.ifNoneMatch ? ['if-none-match'] : [])] : [];
-  const cors = await step('read the bucket CORS rules', () => client.send(new GetBucketCorsCommand({ Bucket })));
+  let cors: GetBucketCorsCommandOutput;
+  try {
+    cors = await client.send(new GetBucketCorsCommand({ Bucket }));
+  } catch (error) {
+    const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+    if (e.name === 'NotImplemented' || e.$metadata?.httpStatusCode === 501)
+      return [corsUncheckedNote(storage, appOrigin)];
+    throw s3Failure(error, 'read the bucket CORS rules');
+  }
   const gaps = corsGaps(cors.CORSRules ?? [], appOrigin, method, headers);
   if (gaps.length > 0) {
     throw new StorageError('cors_missing', `The bucket's CORS rules do not let the web app upload: ${gaps.join('; ')}`);
   }
+  return [];
 }

@@ -9,6 +9,7 @@ import { type MessageKey, type Translate, useT } from '../../i18n';
 import { regionName } from '../../i18n/keys';
 import { loadStoragePagesMessages } from '../../i18n/storage-pages';
 import { type BindField, type BindValues, formShape, type TextField } from './binding';
+import { s3RegionName } from './s3-regions';
 
 loadStoragePagesMessages();
 
@@ -76,6 +77,9 @@ export function BindFields({ values, disabled, errorOf, marked, change, setPathS
   const shape = formShape(values.choice);
   const fieldClass = (field: BindField) => `bind-form__field${marked(field) ? ' bind-form__field--error' : ''}`;
 
+  /** The region's name in words (the id is shown beside it, as the console shows it). */
+  const chipName = (region: string): string | null =>
+    values.choice === 'qiniu' ? regionName(t, region as QiniuRegion) : s3RegionName(t, values.choice, region);
   const regionChips = (container: string) => (
     <View className="bind-form__regions" id={container}>
       {shape.regions.map((region) => (
@@ -90,7 +94,7 @@ export function BindFields({ values, disabled, errorOf, marked, change, setPathS
             visit('region');
           }}
         >
-          {values.choice === 'qiniu' && <Text>{regionName(t, region as QiniuRegion)}</Text>}
+          {chipName(region) && <Text>{chipName(region)}</Text>}
           <Text className="bind-form__region-id">{region}</Text>
         </View>
       ))}

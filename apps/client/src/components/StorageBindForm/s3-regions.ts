@@ -6,8 +6,9 @@
  * take any region their server was set up with (us-east-1 unless changed).
  */
 import type { S3Preset } from '@xiaojia/shared';
+import type { Translate } from '../../i18n';
 
-export const S3_REGION_CHOICES: Partial<Record<S3Preset, readonly string[]>> = {
+const CHOICES = {
   cos: [
     'ap-guangzhou',
     'ap-shanghai',
@@ -30,4 +31,18 @@ export const S3_REGION_CHOICES: Partial<Record<S3Preset, readonly string[]>> = {
     'ap-southeast-1',
   ],
   aws: ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-northeast-1', 'ap-southeast-1', 'ap-east-1'],
-};
+} as const satisfies Partial<Record<S3Preset, readonly string[]>>;
+
+export const S3_REGION_CHOICES: Partial<Record<S3Preset, readonly string[]>> = CHOICES;
+
+type Named = { [P in keyof typeof CHOICES]: `${P}.${(typeof CHOICES)[P][number]}` }[keyof typeof CHOICES];
+
+/**
+ * A region chip's name in the user's language ("华东-上海" / "East China (Shanghai)",
+ * locales/storage-regions.ts); null for a region that is not one of the chips (its id is all there is).
+ */
+export function s3RegionName(t: Translate, preset: string, region: string): string | null {
+  const choices: readonly string[] | undefined = S3_REGION_CHOICES[preset as S3Preset];
+  if (!choices?.includes(region)) return null;
+  return t(`storage.s3.region.${preset}.${region}` as `storage.s3.region.${Named}`);
+}

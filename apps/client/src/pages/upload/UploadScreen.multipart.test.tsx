@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react
 import type { UploadTicket } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { home } from '../../../test/support/homes';
-import { multipartTicket, qiniuBucket } from '../../../test/support/multipart';
+import { deviceSession, multipartTicket, qiniuBucket } from '../../../test/support/multipart';
 import { memoryStorage } from '../../../test/support/storage';
 import { isSessionLost } from '../../api/query';
 import { setLocale } from '../../i18n';
@@ -26,7 +26,7 @@ function setup() {
   const device = memoryStorage();
   const bucket = qiniuBucket();
   const network = manualNetwork(true);
-  const records = createRecordStore(device.storage);
+  const records = createRecordStore(device.storage, deviceSession().scope);
   let next = 1;
   const inner: UploadTransport = {
     createTickets: async (_homeId, files) => files.map((): UploadTicket => multipartTicket(`k/${next++}.mp4`)),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createAbort } from '../cancel';
 import { UploadCancelled } from '../queue';
-import { createAbort } from './abort';
 import { type TaroBytesRequest, taroByteHttp, xhrByteHttp } from './byte-http';
 import { PartTransferError } from './errors';
 import { platformNetwork } from './network';

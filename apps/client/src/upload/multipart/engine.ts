@@ -7,9 +7,10 @@
  * back. Cancel cuts everything and gives the upload up on the storage. The protocols are PartTarget
  * adapters (qiniu-v2.ts, s3.ts); what is kept for a restart goes through the Journal (record.ts).
  */
+
+import { type Abort, createAbort } from '../cancel';
 import type { CancelSignal } from '../queue';
 import { UploadCancelled } from '../queue';
-import { type Abort, createAbort } from './abort';
 import { MultipartFailure, PartTransferError } from './errors';
 import { type NetworkMonitor, whenOnline } from './net-gate';
 import { cutParts, type FinishedPart, type PartRange } from './parts';
@@ -144,7 +145,8 @@ export async function uploadInParts(run: MultipartRun): Promise<void> {
       for (const part of stored ?? run.resume?.parts ?? []) {
         const planned = parts[part.partNumber - 1];
         const size = (part as StoredPart).size;
-        if (planned && (size === undefined || size === planned.length)) done.set(part.partNumber, part.etag);
+        if (planned && part.etag && (size === undefined || size === planned.length))
+          done.set(part.partNumber, part.etag);
       }
     } else {
       uploadId = await attempt((s) => target.begin(s));

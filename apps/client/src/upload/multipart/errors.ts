@@ -16,6 +16,11 @@ export class PartTransferError extends Error {
     );
   }
 
+  /** Never answered: the network (lib/network-error.ts reads this flag). */
+  get networkFailure(): boolean {
+    return this.status === 0;
+  }
+
   /** Worth trying again: never answered, a server error, or told to slow down. */
   get retryable(): boolean {
     return this.status === 0 || this.status >= 500 || this.status === 429;

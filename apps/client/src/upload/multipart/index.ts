@@ -9,15 +9,16 @@ import type { PickedFile, UploadQueue, UploadTransport } from '../queue';
 import { platformByteHttp } from './http';
 import { platformNetwork } from './network';
 import { createRecordStore, type RecordStore } from './record';
+import { sessionScope } from './scope';
 import { canReopenFiles, continueStoredUploads, type InterruptedUpload, interruptedOf } from './stored';
 import { forgetStoredUpload, withMultipart } from './transport';
 
 let records: RecordStore | null = null;
 
-/** The device's records of multipart uploads in flight. */
-export function multipartRecords(): RecordStore {
+/** The device's records of multipart uploads in flight, as the signed-in account may see them. */
+export function multipartRecords(api: ApiClient): RecordStore {
   // Taro's storage calls as member expressions (api/platform.ts): on H5 the Taro object itself has none.
-  records ??= createRecordStore(taroStorage);
+  records ??= createRecordStore(taroStorage, sessionScope(api));
   return records;
 }
 
@@ -32,15 +33,15 @@ export function withPlatformMultipart(inner: UploadTransport, api: ApiClient): U
   return withMultipart(inner, {
     api,
     http: platformByteHttp(),
-    records: multipartRecords(),
+    records: multipartRecords(api),
     network: platformNetwork(),
     read: readPart,
   });
 }
 
 /** Once the queue exists: stored uploads whose files this platform can reopen continue by themselves. */
-export function continueInterrupted(queue: Pick<UploadQueue, 'add'>): void {
-  void continueStoredUploads(queue, multipartRecords());
+export function continueInterrupted(queue: Pick<UploadQueue, 'add'>, api: ApiClient): void {
+  void continueStoredUploads(queue, multipartRecords(api));
 }
 
 /** The upload screen's view of interrupted uploads. */
@@ -48,11 +49,12 @@ export function storedUploads(api: ApiClient) {
   return {
     canReopen: canReopenFiles(),
     async list(): Promise<InterruptedUpload[]> {
-      return (await multipartRecords().list()).map(interruptedOf);
+      return (await multipartRecords(api).list()).map(interruptedOf);
     },
     async forget(key: string): Promise<void> {
-      const record = await multipartRecords().get(key);
-      if (record) await forgetStoredUpload({ api, http: platformByteHttp(), records: multipartRecords() }, record);
+      const records = multipartRecords(api);
+      const record = await records.get(key);
+      if (record) await forgetStoredUpload({ api, http: platformByteHttp(), records }, record);
     },
   };
 }

@@ -3,7 +3,7 @@
  * phones that lost the same cell tower do not all come back at once. The wait, the randomness and the
  * number of attempts are injected: tests run without real time.
  */
-import { isNetworkError } from '../../i18n/errors';
+import { isNetworkError } from '../../lib/network-error';
 import type { CancelSignal } from '../queue';
 import { UploadCancelled } from '../queue';
 import { MultipartFailure, PartTransferError } from './errors';

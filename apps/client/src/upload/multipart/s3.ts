@@ -2,12 +2,15 @@
  * S3 multipart: the server started the upload (the plan's uploadId); part URLs come presigned from
  * uploads.signParts, a batch at a time as the parts are reached, each PUT answers its ETag header, and
  * uploads.completeParts / uploads.abortParts finish or give it up. A part URL that expired (403 "Request
- * has expired") is signed again, once; S3 has no listParts here, so a resumed upload trusts the parts the
- * device kept (a bad one makes completeParts fail and the file start over).
+ * has expired") is signed again, once. A resumed upload asks uploads.listParts which parts the bucket holds
+ * (the device's records may be behind, or wrong): the engine re-sends only the parts missing or of the
+ * wrong size and completes with the bucket's etags. An upload the bucket or the server no longer knows
+ * (NOT_FOUND, UPLOAD_NOT_IN_STORAGE) is 'gone', one past its grant (UPLOAD_EXPIRED) 'expired': both start
+ * over with a fresh ticket.
  */
 import { MULTIPART_PARTS_MAX, type MultipartPlan, SIGN_PARTS_BATCH_MAX } from '@xiaojia/shared';
 import type { ApiClient } from '../../api/client';
-import { appCodeOf } from '../../i18n/errors';
+import { appCodeOf, errorDetailsOf } from '../../i18n/errors';
 import type { ByteHttp } from './byte-http';
 import type { PartTarget } from './engine';
 import { MultipartFailure, PartTransferError } from './errors';
@@ -17,7 +20,7 @@ export type S3Plan = Extract<MultipartPlan, { protocol: 's3' }>;
 /** Part URLs asked for at once: enough for a few rounds of parallel parts, few enough not to expire unused. */
 export const SIGN_BATCH = 12;
 
-type PartsApi = Pick<ApiClient['uploads'], 'signParts' | 'completeParts' | 'abortParts'>;
+type PartsApi = Pick<ApiClient['uploads'], 'signParts' | 'completeParts' | 'abortParts' | 'listParts'>;
 
 export interface S3TargetOptions {
   api: { uploads: PartsApi };
@@ -37,7 +40,8 @@ interface Signed {
 /** The API's refusals of an upload it no longer has. */
 function mapApiError(error: unknown): unknown {
   const code = appCodeOf(error);
-  if (code === 'NOT_FOUND') return new MultipartFailure('gone', error);
+  if (code === 'NOT_FOUND' || code === 'UPLOAD_NOT_IN_STORAGE') return new MultipartFailure('gone', error);
+  if (code === 'UPLOAD_EXPIRED') return new MultipartFailure('expired', error);
   return error;
 }
 
@@ -89,8 +93,16 @@ export function s3Target({ api, homeId, key, plan, partCount, http, batch = SIGN
     async begin() {
       return plan.uploadId;
     },
-    async listParts() {
-      return null;
+    async listParts(uploadId) {
+      try {
+        const { parts } = await api.uploads.listParts.query({ homeId, key, uploadId });
+        return parts.map(({ partNumber, etag, size }) => ({ partNumber, etag, size }));
+      } catch (error) {
+        // Joined already (the app closed between complete and confirm): completing again with the parts
+        // the device kept finishes it, so answer "cannot tell" and let the engine use them.
+        if (appCodeOf(error) === 'BAD_INPUT' && errorDetailsOf(error).completed === true) return null;
+        throw mapApiError(error);
+      }
     },
     async sendPart(_uploadId, part, bytes, transfer) {
       for (let round = 0; ; round++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { multipartTicket } from '../../../test/support/multipart';
+import { deviceSession, multipartTicket } from '../../../test/support/multipart';
 import { memoryStorage } from '../../../test/support/storage';
 import type { PickedFile, UploadItem } from '../queue';
 import { createRecordStore } from './record';
@@ -8,7 +8,7 @@ import { canReopenFiles, continueStoredUploads, interruptedOf, notInQueue } from
 const request = { filename: 'steps.mp4', size: 45, mime: 'video/mp4' as const, qetag: `F${'s'.repeat(27)}` };
 
 async function storeWith(path?: string) {
-  const store = createRecordStore(memoryStorage().storage);
+  const store = createRecordStore(memoryStorage().storage, deviceSession().scope);
   const journal = store.journal(
     { homeId: 'h1', request, ticket: multipartTicket('k/1.mp4'), ...(path ? { path } : {}) },
     null,

@@ -1,6 +1,6 @@
 import type { ConfirmUploadInput, HomeRef, UploadRequest, UploadTicket } from '@xiaojia/shared';
 import { describe, expect, it } from 'vitest';
-import { multipartTicket, qiniuBucket } from '../../../test/support/multipart';
+import { deviceSession, multipartTicket, qiniuBucket } from '../../../test/support/multipart';
 import { photo } from '../../../test/support/screen';
 import { memoryStorage } from '../../../test/support/storage';
 import { isSessionLost } from '../../api/query';
@@ -49,8 +49,9 @@ function app(
   bucket: ReturnType<typeof qiniuBucket>,
   api: ReturnType<typeof server>,
   network: NetworkMonitor = manualNetwork(true),
+  session = deviceSession(),
 ) {
-  const records = createRecordStore(device.storage);
+  const records = createRecordStore(device.storage, session.scope);
   const transport = withMultipart(api.inner, {
     api: { uploads: {} as never },
     http: bucket.http,
@@ -125,6 +126,29 @@ describe('multipart uploads in the queue', () => {
     expect(again.queue.getSnapshot().items[0]?.status).toBe('done');
     // The first upload is still stored, waiting for its own file.
     expect((await again.records.list()).map((r) => r.ticket.key)).toEqual(['homes/h1/1.mp4']);
+  });
+
+  it("never resumes another account's stored upload of the same file, and leaves it to its owner", async () => {
+    const device = memoryStorage();
+    const bucket = qiniuBucket();
+    const api = server();
+    const session = deviceSession('mum', [HOME]);
+    bucket.holdParts((n) => n >= 2);
+    const mum = app(device, bucket, api, manualNetwork(true), session);
+    mum.queue.add(HOME, [picked()]);
+    await flush(30);
+    bucket.holdParts(() => false);
+    // Mum's app closed; dad signs in on the same phone and picks the same video for the same home.
+    session.as('dad', [HOME]);
+    const dad = app(device, bucket, api, manualNetwork(true), session);
+    expect(await dad.records.list()).toEqual([]);
+    dad.queue.add(HOME, [picked()]);
+    await flush(30);
+    expect(dad.queue.getSnapshot().items[0]?.status).toBe('done');
+    expect(api.asked).toHaveLength(2);
+    expect(bucket.objects.get('homes/h1/2.mp4')).toEqual(CONTENT);
+    session.as('mum', [HOME]);
+    expect((await mum.records.list()).map((r) => [r.userId, r.ticket.key])).toEqual([['mum', 'homes/h1/1.mp4']]);
   });
 
   it('starts over cleanly, and says so, when the stored upload is gone from the bucket', async () => {

@@ -9,7 +9,7 @@ import { open, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { Transform, type TransformCallback, type Writable } from 'node:stream';
-import { QetagHasher, qetagOfBlocks } from '../../qetag.js';
+import { PooledQetagHasher, qetagOfBlocks } from '../../qetag.js';
 import { newFileId } from '../context.js';
 import { KODO, KodoError } from '../errors.js';
 import type { PutPolicy } from '../policy.js';
@@ -25,8 +25,12 @@ export function uploadLimit(rc: ResumableContext, policy: PutPolicy): number {
   return Math.min(policy.fsizeLimit ?? Number.POSITIVE_INFINITY, rc.store.maxUploadBytes);
 }
 
+/**
+ * One pass over the part's bytes: size and limits, MD5 on the main thread (Node has no off-thread MD5, and
+ * the SDK checks it per part), the qetag's SHA-1 blocks on the thread pool (PooledQetagHasher).
+ */
 class PartMeter extends Transform {
-  readonly qetag = new QetagHasher();
+  readonly qetag = new PooledQetagHasher();
   readonly md5 = createHash('md5');
   size = 0;
 
@@ -141,7 +145,7 @@ export async function putPart(
     }
     // Parts recorded meanwhile by other requests count too.
     if (registry.storedBytes(id, partNumber) + meter.size > limit) throw tooLarge();
-    const blocks = meter.qetag.blocks();
+    const blocks = await meter.qetag.blocks();
     const row = {
       upload_id: id,
       part_number: partNumber,

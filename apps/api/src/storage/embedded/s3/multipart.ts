@@ -3,8 +3,11 @@
  * (docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html): CreateMultipartUpload,
  * UploadPart (part numbers 1–10,000, the signed payload hash, the size limit), CompleteMultipartUpload (at
  * least one part, ascending part numbers, each part's ETag as uploaded, every part but the last at least
- * `minPartBytes`; If-None-Match: * honoured) and AbortMultipartUpload. The object's ETag is S3's: the MD5
- * of the parts' binary MD5s, "-" and the part count. No ListParts or ListMultipartUploads.
+ * `minPartBytes`; If-None-Match: * honoured), AbortMultipartUpload and ListParts (docs.aws.amazon.com/
+ * AmazonS3/latest/API/API_ListParts.html: the upload bound to its key, parts in ascending number after
+ * `part-number-marker`, at most `max-parts` of them and never more than 1,000, IsTruncated and
+ * NextPartNumberMarker to page on). The object's ETag is S3's: the MD5 of the parts' binary MD5s, "-" and
+ * the part count. No ListMultipartUploads.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -18,6 +21,17 @@ interface Part {
   file: string;
   size: number;
   md5: Buffer;
+  lastModified: Date;
+}
+
+/** One page of ListParts. */
+export interface PartsPage {
+  parts: { partNumber: number; etag: string; size: number; lastModified: Date }[];
+  marker: number;
+  maxParts: number;
+  /** More parts after `nextMarker`. */
+  truncated: boolean;
+  nextMarker: number;
 }
 
 interface Upload {
@@ -28,6 +42,8 @@ interface Upload {
 }
 
 export const MAX_PART_NUMBER = 10_000;
+/** The most parts one ListParts answer carries, whatever max-parts asks (S3's cap). */
+export const LIST_PARTS_MAX = 1000;
 /** Largest completion body read: 10,000 parts of ~100 bytes of XML each. */
 const MAX_COMPLETE_XML = 2 * 1024 * 1024;
 
@@ -73,6 +89,7 @@ export class S3Multipart {
   constructor(
     private readonly objects: S3Objects,
     private readonly minPartBytes: number,
+    private readonly now: () => Date,
   ) {}
 
   /** Uploads not completed or aborted (tests look at what the sweep left). */
@@ -120,7 +137,7 @@ export class S3Multipart {
       throw noSuchUpload();
     }
     const previous = upload.parts.get(number);
-    upload.parts.set(number, received);
+    upload.parts.set(number, { ...received, lastModified: this.now() });
     if (previous) await rm(previous.file, { force: true });
     return received.md5.toString('hex');
   }
@@ -181,6 +198,36 @@ export class S3Multipart {
     );
     await this.drop(uploadId);
     return object;
+  }
+
+  /** ListParts: `max-parts` and `part-number-marker` as S3 reads them (non-negative integers, else InvalidArgument). */
+  listParts(bucket: string, key: string, uploadId: string, query: Map<string, string>): PartsPage {
+    const upload = this.upload(bucket, key, uploadId);
+    const integer = (name: string, fallback: number) => {
+      const raw = query.get(name);
+      if (raw === undefined) return fallback;
+      if (!/^\d{1,10}$/.test(raw) || Number(raw) > 2_147_483_647) {
+        throw new S3PeerError(400, 'InvalidArgument', `Provided ${name} not an integer or within integer range`);
+      }
+      return Number(raw);
+    };
+    const maxParts = integer('max-parts', LIST_PARTS_MAX);
+    const marker = integer('part-number-marker', 0);
+    const after = [...upload.parts.entries()].filter(([n]) => n > marker).sort(([a], [b]) => a - b);
+    const page = after.slice(0, Math.min(maxParts, LIST_PARTS_MAX));
+    const truncated = page.length < after.length;
+    return {
+      parts: page.map(([partNumber, part]) => ({
+        partNumber,
+        etag: part.md5.toString('hex'),
+        size: part.size,
+        lastModified: part.lastModified,
+      })),
+      marker,
+      maxParts,
+      truncated,
+      nextMarker: page.at(-1)?.[0] ?? marker,
+    };
   }
 
   async abort(bucket: string, key: string, uploadId: string): Promise<void> {

@@ -2,7 +2,7 @@
  * The embedded store's S3 side: the subset of the S3 protocol the S3 provider uses, path-style
  * (http://host/<bucket>/<key>), every request SigV4-verified by auth.ts against the peer's injected clock:
  * HeadBucket, GetBucketCors, PutObject (If-None-Match: *), POST policy uploads, Head/Get (with a byte
- * Range)/DeleteObject, multipart uploads (multipart.ts), and CORS for browsers by the bucket's rules
+ * Range)/DeleteObject, multipart uploads with ListParts (multipart.ts), and CORS for browsers by the bucket's rules
  * (cors.ts). The official AWS SDK is its test client (peer.test.ts, multipart.test.ts), as the qiniu SDK is
  * for the Kodo side. No public-read, no listing.
  */
@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../../../integrations/clock.js';
 import { authorize, type PeerCredentials, S3PeerError, splitUrl } from './auth.js';
 import { corsHeaders, preflight } from './cors.js';
-import { S3Multipart } from './multipart.js';
+import { type PartsPage, S3Multipart } from './multipart.js';
 import { S3Objects } from './objects.js';
 import { postObject } from './post.js';
 
@@ -32,6 +32,8 @@ export interface S3PeerOptions extends PeerCredentials {
   maxObjectBytes?: number;
   /** Smallest part but the last of a multipart upload: S3's 5 MiB unless told otherwise. */
   minPartBytes?: number;
+  /** false: GetBucketCors answers 501 NotImplemented, as MinIO releases before bucket CORS do. */
+  bucketCorsApi?: boolean;
 }
 
 const xmlEscape = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -46,6 +48,16 @@ export function byteRange(header: string | undefined, size: number): { start: nu
   return { start, end };
 }
 
+function partsXml(bucket: string, key: string, uploadId: string, page: PartsPage): string {
+  const parts = page.parts
+    .map(
+      (p) =>
+        `<Part><PartNumber>${p.partNumber}</PartNumber><LastModified>${p.lastModified.toISOString()}</LastModified><ETag>"${p.etag}"</ETag><Size>${p.size}</Size></Part>`,
+    )
+    .join('');
+  return `<ListPartsResult><Bucket>${xmlEscape(bucket)}</Bucket><Key>${xmlEscape(key)}</Key><UploadId>${xmlEscape(uploadId)}</UploadId><StorageClass>STANDARD</StorageClass><PartNumberMarker>${page.marker}</PartNumberMarker><NextPartNumberMarker>${page.nextMarker}</NextPartNumberMarker><MaxParts>${page.maxParts}</MaxParts><IsTruncated>${page.truncated}</IsTruncated>${parts}</ListPartsResult>`;
+}
+
 export class S3Peer {
   readonly objects: S3Objects;
   readonly multipart: S3Multipart;
@@ -53,12 +65,17 @@ export class S3Peer {
 
   constructor(private readonly options: S3PeerOptions) {
     this.objects = new S3Objects(options.dir);
-    this.multipart = new S3Multipart(this.objects, options.minPartBytes ?? 5 * 1024 * 1024);
+    this.multipart = new S3Multipart(this.objects, options.minPartBytes ?? 5 * 1024 * 1024, () => options.clock.now());
     this.maxObjectBytes = options.maxObjectBytes ?? 5 * 1024 ** 3;
   }
 
   setCors(bucket: string, rules: PeerCorsRule[] | null): void {
     this.options.buckets[bucket] = rules;
+  }
+
+  /** false: GetBucketCors answers 501 NotImplemented, as MinIO releases before bucket CORS do. */
+  setBucketCorsApi(on: boolean): void {
+    this.options.bucketCorsApi = on;
   }
 
   private send(
@@ -171,7 +188,11 @@ export class S3Peer {
       return this.send(res, 204);
     }
     if (method === 'GET' || method === 'HEAD') {
-      if (uploadId !== undefined) throw new S3PeerError(501, 'NotImplemented', 'ListParts is not implemented');
+      if (uploadId !== undefined) {
+        if (method === 'HEAD')
+          throw new S3PeerError(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
+        return this.xml(res, partsXml(bucket, key, uploadId, this.multipart.listParts(bucket, key, uploadId, q)));
+      }
       const object = this.objects.get(bucket, key);
       if (!object) throw new S3PeerError(404, 'NoSuchKey', 'The specified key does not exist.');
       const headers = { 'Content-Type': object.contentType, 'Content-Length': object.size, ETag: `"${object.etag}"` };
@@ -199,6 +220,13 @@ export class S3Peer {
   }
 
   private cors(res: ServerResponse, bucket: string): void {
+    if (this.options.bucketCorsApi === false) {
+      throw new S3PeerError(
+        501,
+        'NotImplemented',
+        'A header you provided implies functionality that is not implemented',
+      );
+    }
     const rules = this.options.buckets[bucket];
     if (!rules) throw new S3PeerError(404, 'NoSuchCORSConfiguration', 'The CORS configuration does not exist');
     const tag = (name: string, values: string[] = []) =>
