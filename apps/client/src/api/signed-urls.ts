@@ -2,6 +2,7 @@
  * Answers that carry signed URLs (photo pages: urlsExpireAt) go stale when the URLs expire, not after a
  * fixed time: a list left open for hours must still show every thumbnail. These say when to fetch again.
  */
+import { useCallback, useRef } from 'react';
 
 /** However long the URLs last, a list shown is fetched again after this long (and timers stay in range). */
 const REFRESH_MAX_MS = 30 * 60_000;
@@ -28,3 +29,16 @@ export function soonestExpiry(pages: readonly { urlsExpireAt: string }[] | undef
 
 /** A thumbnail failing again within this time does not fetch its list again (one bad image, no storm). */
 export const RETRY_AFTER_MS = 30_000;
+
+/**
+ * For an image's onError: fetches its list again (URLs expired while the phone slept), at most once per
+ * RETRY_AFTER_MS however many images fail.
+ */
+export function useRefetchOnImageError(refetch: () => unknown): () => void {
+  const lastRetry = useRef(0);
+  return useCallback(() => {
+    if (Date.now() - lastRetry.current < RETRY_AFTER_MS) return;
+    lastRetry.current = Date.now();
+    void refetch();
+  }, [refetch]);
+}

@@ -14,6 +14,7 @@ import { authMessages } from './locales/auth';
 import { childrenMessages } from './locales/children';
 import type { childrenPagesMessages } from './locales/children-pages';
 import { commonMessages } from './locales/common';
+import { discoverMessages } from './locales/discover';
 import { errorsMessages } from './locales/errors';
 import { familyMessages } from './locales/family';
 import { homesMessages } from './locales/homes';
@@ -54,6 +55,7 @@ export const FEATURES = [
   familyMessages,
   childrenMessages,
   togetherMessages,
+  discoverMessages,
 ] as const satisfies readonly FeatureMessages[];
 
 /**

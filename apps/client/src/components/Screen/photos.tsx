@@ -3,9 +3,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { View } from '@tarojs/components';
 import type { HomeRef, ListPhotosInput } from '@xiaojia/shared';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTRPC } from '../../api/query';
-import { RETRY_AFTER_MS, refreshDelay, soonestExpiry } from '../../api/signed-urls';
+import { refreshDelay, soonestExpiry, useRefetchOnImageError } from '../../api/signed-urls';
 import { useT } from '../../i18n';
 import { nextPageOf, usePagedItems } from '../../lib/paging';
 import { ActionButton } from '../ActionButton';
@@ -27,13 +27,7 @@ export function usePhotoList(
   const { items: photos, loadMore } = usePagedItems(query);
   const ids = useMemo(() => photos.map((photo) => photo.id), [photos]);
   // A thumbnail that fails anyway (URLs expired while the phone slept) fetches the list again, once a while.
-  const lastRetry = useRef(0);
-  const { refetch } = query;
-  const onThumbError = useCallback(() => {
-    if (Date.now() - lastRetry.current < RETRY_AFTER_MS) return;
-    lastRetry.current = Date.now();
-    void refetch();
-  }, [refetch]);
+  const onThumbError = useRefetchOnImageError(query.refetch);
   return { query, photos, ids, loadMore, onThumbError };
 }
 
