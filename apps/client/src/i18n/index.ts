@@ -28,6 +28,7 @@ import { uploadMessages } from './locales/upload';
 import { uploadMultipartMessages } from './locales/upload-multipart';
 import { videoMessages } from './locales/video';
 import { viewerMessages } from './locales/viewer';
+import type { worksPagesMessages } from './locales/works-pages';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -62,7 +63,11 @@ export const FEATURES = [
  * Features of weapp subpackages, whose messages load with their pages (addMessages): typed here, bundled
  * there.
  */
-type LaterFeatures = typeof childrenPagesMessages | typeof storageS3Messages | typeof storageGuidesMessages;
+type LaterFeatures =
+  | typeof childrenPagesMessages
+  | typeof storageS3Messages
+  | typeof storageGuidesMessages
+  | typeof worksPagesMessages;
 
 /** Every message's key: the Chinese ones (the locale every other one falls back to). */
 export type MessageKey = (typeof FEATURES)[number] | LaterFeatures extends infer Feature

@@ -3,13 +3,14 @@ import { FEATURES, MESSAGES, translate } from './index';
 import { childrenPagesMessages } from './locales/children-pages';
 import { storageGuidesMessages } from './locales/storage-guides';
 import { storageS3Messages } from './locales/storage-s3';
+import { worksPagesMessages } from './locales/works-pages';
 import { loadStoragePagesMessages } from './storage-pages';
 
 const placeholders = (text: string) =>
   [...new Set(Array.from(text.matchAll(/\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}/g), (m) => m[1] ?? ''))].sort().join();
 
 /** Messages of weapp subpackages, added as their pages load. */
-const LATER = { childrenPagesMessages, storageS3Messages, storageGuidesMessages };
+const LATER = { childrenPagesMessages, storageS3Messages, storageGuidesMessages, worksPagesMessages };
 
 describe("subpackages' messages", () => {
   it.each(

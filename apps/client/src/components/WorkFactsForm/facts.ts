@@ -26,7 +26,7 @@ export const EMPTY_FACTS: WorkFacts = { title: '', description: '', tags: [], pl
 export { PLACE_MAX, TAG_MAX, WORK_DESCRIPTION_MAX, WORK_TAGS_MAX, WORK_TITLE_MAX };
 
 /** Why a typed tag cannot be added, or null: it becomes a chip. */
-export type TagProblem = 'empty' | 'tooLong' | 'tooMany' | 'spaces' | null;
+export type TagProblem = 'empty' | 'tooLong' | 'tooMany' | null;
 
 /**
  * The chips after typing `typed`: each word (split at spaces, commas and #) normalized as the server
