@@ -391,6 +391,8 @@ export interface ConversationsTable {
   requested_by: string;
   created_at: string;
   last_message_at: string;
+  /** The greatest shown_seq of its messages. */
+  last_seq: number;
 }
 
 export interface ConversationReadsTable {
@@ -406,6 +408,14 @@ export interface MessagesTable {
   text: string;
   status: ContentStatus;
   created_at: string;
+  /** community_counters 'message_shown' at its latest change a poll reports (written, or reviewed). */
+  shown_seq: number;
+}
+
+/** Named counters taken one at a time (community_counters). */
+export interface CommunityCountersTable {
+  name: string;
+  value: number;
 }
 
 export interface ChallengesTable {
@@ -459,6 +469,7 @@ export interface Database {
   activities: ActivitiesTable;
   notify_subscriptions: NotifySubscriptionsTable;
   community_profiles: CommunityProfilesTable;
+  community_counters: CommunityCountersTable;
   community_admins: CommunityAdminsTable;
   community_suspensions: CommunitySuspensionsTable;
   works: WorksTable;

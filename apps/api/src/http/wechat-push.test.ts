@@ -106,6 +106,24 @@ describe('content checks through WeChat', () => {
   const workStatus = async (id: string) =>
     (await deps.db.selectFrom('works').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
+  it('checks a bio like every text (scene 1): risky, held or unchecked refused, the old bio kept', async () => {
+    await alice.caller.profiles.update({ bio: 'landscapes' });
+    fake.judgeText('违禁', 'risky');
+    fake.judgeText('可疑', 'review');
+    expect(await refusal(alice.caller.profiles.update({ bio: '违禁的简介' }))).toBe('CONTENT_REJECTED');
+    expect(await refusal(alice.caller.profiles.update({ bio: '有点可疑' }))).toBe('CONTENT_REJECTED');
+    fake.failNextWith(-1);
+    expect(await refusal(alice.caller.profiles.update({ bio: 'busy' }))).toBe('CONTENT_REJECTED');
+    expect((await bob.caller.profiles.get({ userId: alice.userId })).bio).toBe('landscapes');
+    expect(fake.textChecks.map((c) => [c.scene, c.content])).toEqual([
+      [1, 'landscapes'],
+      [1, '违禁的简介'],
+      [1, '有点可疑'],
+    ]); // the failed call ('busy') answered an error before the fake recorded it
+    // Nothing of a refused bio reaches the review queue (there is no item to hold it).
+    expect(await count('moderation_items')).toBe(0);
+  });
+
   it('sends each image as a signed preview URL, and hides the work when a verdict says risky, once', async () => {
     const work = await checkedWork();
     for (const check of fake.mediaChecks) {

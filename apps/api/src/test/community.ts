@@ -12,6 +12,7 @@ import { newId } from '../integrations/ids.js';
 import { CommunityAdminsRepository } from '../repositories/community/admins.js';
 import type { AppDeps } from '../trpc/context.js';
 import { signUpAndGetToken } from './auth.js';
+import { createTestDeps, type TestDepsOptions } from './deps.js';
 import type { TestAccount } from './homes.js';
 import { photoRow } from './photo-rows.js';
 import { uploadPhoto } from './photos.js';
@@ -107,6 +108,14 @@ export async function insertWork(
     workPhotoIds.push(id);
   }
   return { workId, workPhotoIds };
+}
+
+/** A fresh server with an admin and two users, alice and bob. */
+export async function adminAndTwo(options: TestDepsOptions = {}) {
+  const deps = await createTestDeps(options);
+  const [admin, alice, bob] = (await accounts(deps, 3)) as [Account, Account, Account];
+  await makeAdmin(deps, admin.userId);
+  return { deps, admin, alice, bob };
 }
 
 /** Signs up `n` accounts. */

@@ -38,6 +38,16 @@ export class CommunityAdminsRepository {
       .execute();
   }
 
+  /** The suspension in force at `now` (until null: until lifted), if any. */
+  activeSuspension(userId: string, now: string) {
+    return this.db
+      .selectFrom('community_suspensions')
+      .select(['reason', 'until'])
+      .where('user_id', '=', userId)
+      .where((eb) => eb.or([eb('until', 'is', null), eb('until', '>', now)]))
+      .executeTakeFirst();
+  }
+
   async suspend(row: {
     user_id: string;
     reason: string;

@@ -4,6 +4,7 @@ import type { Db } from '../../db/index.js';
 import type { ChallengesTable } from '../../db/schema.js';
 import { pastKeyset } from '../keyset.js';
 import type { Keyset } from '../photo-scope.js';
+import { notBlocked } from './blocks.js';
 
 export type ChallengeWhen = 'current' | 'upcoming' | 'past';
 
@@ -16,6 +17,18 @@ export class ChallengesRepository {
 
   async update(id: string, fields: Partial<ChallengesTable>): Promise<void> {
     await this.db.updateTable('challenges').set(fields).where('id', '=', id).execute();
+  }
+
+  /** Which of these works are published (a challenge's cover shows only then). */
+  async publishedWorks(workIds: readonly string[]): Promise<Set<string>> {
+    if (workIds.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('works')
+      .select('id')
+      .where('id', 'in', [...new Set(workIds)])
+      .where('status', '=', 'published')
+      .execute();
+    return new Set(rows.map((r) => r.id));
   }
 
   byId(id: string) {
@@ -42,7 +55,10 @@ export class ChallengesRepository {
     return query.orderBy('c.submit_starts_at', order).orderBy('c.id', order).limit(limit).execute();
   }
 
-  /** Entries of published works with their author and whether `me` voted: by votes (then work id) or newest. */
+  /**
+   * Entries of published works with their author and whether `me` voted: by votes (then work id) or newest.
+   * Entries of authors blocked with `me` either way are left out (results and ranks stay everyone's).
+   */
   entries(
     challengeId: string,
     me: string,
@@ -69,7 +85,8 @@ export class ChallengesRepository {
         'v.voter_id',
       ])
       .where('e.challenge_id', '=', challengeId)
-      .where('w.status', '=', 'published');
+      .where('w.status', '=', 'published')
+      .where((eb) => notBlocked(eb, eb.val(me), eb.ref('e.user_id')));
     if (options.rank !== undefined) query = query.where('e.rank', '=', options.rank);
     const after = options.after;
     if (options.order === 'votes') {

@@ -8,6 +8,7 @@ import type { Db } from '../../db/index.js';
 import type { ConversationsTable, Database, MessagesTable } from '../../db/schema.js';
 import { pastKeyset } from '../keyset.js';
 import type { Keyset } from '../photo-scope.js';
+import { notBlocked } from './blocks.js';
 
 export function pairOf(a: string, b: string): { low: string; high: string } {
   return a < b ? { low: a, high: b } : { low: b, high: a };
@@ -20,19 +21,7 @@ function shownTo(eb: Eb, me: string): Expression<SqlBool> {
   return eb.and([
     eb.or([eb('c.user_low', '=', me), eb('c.user_high', '=', me)]),
     eb('c.status', '!=', 'declined'),
-    eb.not(
-      eb.exists(
-        eb
-          .selectFrom('blocks as b')
-          .select('b.blocker_id')
-          .where((w) =>
-            w.or([
-              w.and([w('b.blocker_id', '=', w.ref('c.user_low')), w('b.blocked_id', '=', w.ref('c.user_high'))]),
-              w.and([w('b.blocker_id', '=', w.ref('c.user_high')), w('b.blocked_id', '=', w.ref('c.user_low'))]),
-            ]),
-          ),
-      ),
-    ),
+    notBlocked(eb, eb.ref('c.user_low'), eb.ref('c.user_high')),
   ]);
 }
 
@@ -104,14 +93,61 @@ export class ConversationsRepository {
     return rows.length === 2;
   }
 
-  async addMessage(row: MessagesTable): Promise<void> {
-    await this.db.insertInto('messages').values(row).execute();
+  /**
+   * The next 'message_shown' number. Call inside the change's transaction: the counter row's lock (held to
+   * commit on PostgreSQL; SQLite has one writer) makes numbers commit in order.
+   */
+  private async nextShown(): Promise<number> {
+    const row = await this.db
+      .updateTable('community_counters')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('name', '=', 'message_shown')
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return Number(row.value);
+  }
+
+  /** The latest number given: a poll starting now reports what comes after it. */
+  async currentShown(): Promise<number> {
+    const row = await this.db
+      .selectFrom('community_counters')
+      .select('value')
+      .where('name', '=', 'message_shown')
+      .executeTakeFirst();
+    return Number(row?.value ?? 0);
+  }
+
+  /** Stores the message at the next shown position, and its conversation's latest activity. */
+  async addMessage(row: Omit<MessagesTable, 'shown_seq'>): Promise<void> {
+    const seq = await this.nextShown();
+    await this.db
+      .insertInto('messages')
+      .values({ ...row, shown_seq: seq })
+      .execute();
+    await this.db.updateTable('conversations').set({ last_seq: seq }).where('id', '=', row.conversation_id).execute();
     await this.db
       .updateTable('conversations')
       .set({ last_message_at: row.created_at })
       .where('id', '=', row.conversation_id)
       .where('last_message_at', '<', row.created_at)
       .execute();
+  }
+
+  /**
+   * A review decided the message (shown to the receiver, or refused): it takes the next shown position, so
+   * every poll past its old one reports it once more, whenever it was written.
+   */
+  async reshow(messageId: string): Promise<void> {
+    const seq = await this.nextShown();
+    const row = await this.db
+      .updateTable('messages')
+      .set({ shown_seq: seq })
+      .where('id', '=', messageId)
+      .returning('conversation_id')
+      .executeTakeFirst();
+    if (row) {
+      await this.db.updateTable('conversations').set({ last_seq: seq }).where('id', '=', row.conversation_id).execute();
+    }
   }
 
   async markRead(conversationId: string, userId: string, at: string): Promise<void> {
@@ -135,9 +171,10 @@ export class ConversationsRepository {
 
   /**
    * `me`'s conversations, latest activity first, in one statement: the other's name, the last message
-   * `me` may see and the unread count (visible messages of the other after `me`'s read mark).
+   * `me` may see and the unread count (visible messages of the other after `me`'s read mark). With
+   * `withUser`: only the one with that user (the pair is unique, so at most one row).
    */
-  page(me: string, limit: number, after?: Keyset) {
+  page(me: string, limit: number, after?: Keyset, withUser?: string) {
     const other = sql<string>`case when c.user_low = ${me} then c.user_high else c.user_low end`;
     let query = this.db
       .selectFrom('conversations as c')
@@ -182,25 +219,26 @@ export class ConversationsRepository {
           .as('unread'),
       )
       .where((eb) => shownTo(eb as unknown as Eb, me));
+    if (withUser) query = query.where('u.id', '=', withUser);
     if (after) query = query.where((eb) => pastKeyset(eb, { sort: 'c.last_message_at', id: 'c.id' }, after, 'desc'));
     return query.orderBy('c.last_message_at', 'desc').orderBy('c.id', 'desc').limit(limit).execute();
   }
 
   /**
-   * Messages `me` may see, across every conversation shown to `me`, strictly after `after` (time, id),
-   * oldest first. Only conversations active since `after` are looked into (their last_message_at).
+   * Messages `me` may see, across every conversation shown to `me`, whose shown position is past `after`,
+   * in that order. Only conversations changed since (last_seq: conversations_low_seq / _high_seq) are looked
+   * into, each by one seek of messages_shown.
    */
-  since(me: string, after: Keyset, limit: number) {
+  since(me: string, after: number, limit: number) {
     return this.db
       .selectFrom('messages as m')
       .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
       .selectAll('m')
       .where((eb) => shownTo(eb as unknown as Eb, me))
-      .where('c.last_message_at', '>=', after.sortAt)
+      .where('c.last_seq', '>', after)
+      .where('m.shown_seq', '>', after)
       .where((eb) => eb.or([eb('m.status', '=', 'visible'), eb('m.sender_id', '=', me)]))
-      .where((eb) => pastKeyset(eb, { sort: 'm.created_at', id: 'm.id' }, after, 'asc'))
-      .orderBy('m.created_at')
-      .orderBy('m.id')
+      .orderBy('m.shown_seq')
       .limit(limit)
       .execute();
   }
@@ -223,3 +261,5 @@ export class ConversationsRepository {
     return Number(row?.n ?? 0);
   }
 }
+
+export type ConversationRow = Awaited<ReturnType<ConversationsRepository['page']>>[number];

@@ -3,6 +3,7 @@ import type { Db } from '../../db/index.js';
 import type { ModerationItemsTable } from '../../db/schema.js';
 import { pastKeyset } from '../keyset.js';
 import type { Keyset } from '../photo-scope.js';
+import { ConversationsRepository } from './conversations.js';
 
 export type ReviewKind = 'work' | 'comment' | 'message';
 
@@ -24,6 +25,25 @@ export class ModerationRepository {
     if (filter.kind) query = query.where('m.target_kind', '=', filter.kind);
     if (after) query = query.where((eb) => pastKeyset(eb, { sort: 'm.created_at', id: 'm.id' }, after, 'asc'));
     return query.orderBy('m.created_at').orderBy('m.id').limit(limit).execute();
+  }
+
+  /**
+   * Why each of these comments or messages was refused: the reason of its latest rejected review item
+   * (moderation_target). Only ids with one are in the map; one query for a page.
+   */
+  async refusalReasons(kind: 'comment' | 'message', targetIds: readonly string[]): Promise<Map<string, string>> {
+    if (targetIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('moderation_items')
+      .select(['target_id', 'reason'])
+      .where('target_kind', '=', kind)
+      .where('target_id', 'in', [...new Set(targetIds)])
+      .where('status', '=', 'rejected')
+      .where('reason', 'is not', null)
+      .orderBy('decided_at')
+      .execute();
+    // Later decisions overwrite earlier ones.
+    return new Map(rows.map((r) => [r.target_id, r.reason ?? '']));
   }
 
   byId(id: string) {
@@ -67,6 +87,8 @@ export class ModerationRepository {
       .set({ status: approve ? 'visible' : 'rejected' })
       .where('id', '=', targetId)
       .execute();
+    // Polls report the decided message (to its receiver if shown, its sender either way).
+    if (kind === 'message') await new ConversationsRepository(this.db).reshow(targetId);
     return target.status;
   }
 

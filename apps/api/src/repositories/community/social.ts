@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
 import { pastKeyset } from '../keyset.js';
 import type { Keyset } from '../photo-scope.js';
+import { notBlocked } from './blocks.js';
 
 export interface CommentRow {
   id: string;
@@ -147,22 +148,28 @@ export class SocialRepository {
   }
 
   private comments(workId: string, viewerId: string) {
-    return this.db
-      .selectFrom('work_comments')
-      .innerJoin('users', 'users.id', 'work_comments.author_id')
-      .select([
-        'work_comments.id',
-        'work_comments.work_id',
-        'work_comments.author_id',
-        'users.display_name as author_name',
-        'work_comments.parent_id',
-        'work_comments.text',
-        'work_comments.status',
-        'work_comments.created_at',
-      ])
-      .where('work_comments.work_id', '=', workId)
-      .where((eb) => eb.or([eb('work_comments.status', '=', 'visible'), eb('work_comments.author_id', '=', viewerId)]))
-      .where('work_comments.status', 'in', ['visible', 'pending']);
+    return (
+      this.db
+        .selectFrom('work_comments')
+        .innerJoin('users', 'users.id', 'work_comments.author_id')
+        .select([
+          'work_comments.id',
+          'work_comments.work_id',
+          'work_comments.author_id',
+          'users.display_name as author_name',
+          'work_comments.parent_id',
+          'work_comments.text',
+          'work_comments.status',
+          'work_comments.created_at',
+        ])
+        .where('work_comments.work_id', '=', workId)
+        // Others' comments when visible; one's own whatever their status (pending, or refused with its reason).
+        .where((eb) =>
+          eb.or([eb('work_comments.status', '=', 'visible'), eb('work_comments.author_id', '=', viewerId)]),
+        )
+        // Nobody blocked with the viewer either way.
+        .where((eb) => notBlocked(eb, eb.val(viewerId), eb.ref('work_comments.author_id')))
+    );
   }
 
   /** Top-level comments oldest first past `after` (work_comments_work). */
@@ -224,37 +231,30 @@ export class SocialRepository {
     return row !== undefined;
   }
 
-  /** Either of the two blocked the other (comm2 keeps blocks; both halves refuse across one). */
-  async blockedBetween(a: string, b: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('blocks')
-      .select('created_at')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('blocker_id', '=', a), eb('blocked_id', '=', b)]),
-          eb.and([eb('blocker_id', '=', b), eb('blocked_id', '=', a)]),
-        ]),
-      )
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
-  /** Followers (side 'followers') or followees ('following') of `userId`, newest first. */
-  followList(userId: string, side: 'followers' | 'following', limit: number, after?: Keyset): Promise<FollowRow[]> {
+  /** Followers (side 'followers') or followees ('following') of `userId`, newest first, none blocked with `viewerId`. */
+  followList(
+    userId: string,
+    side: 'followers' | 'following',
+    viewerId: string,
+    limit: number,
+    after?: Keyset,
+  ): Promise<FollowRow[]> {
     const [mine, theirs] =
       side === 'followers' ? (['followee_id', 'follower_id'] as const) : (['follower_id', 'followee_id'] as const);
     let q = this.db
       .selectFrom('follows')
       .innerJoin('users', 'users.id', `follows.${theirs}`)
       .select(['users.id', 'users.display_name', 'follows.created_at'])
-      .where(`follows.${mine}`, '=', userId);
+      .where(`follows.${mine}`, '=', userId)
+      .where((eb) => notBlocked(eb, eb.val(viewerId), eb.ref('users.id')));
     if (after)
       q = q.where((eb) => pastKeyset(eb, { sort: 'follows.created_at', id: `follows.${theirs}` }, after, 'desc'));
     return q.orderBy('follows.created_at', 'desc').orderBy(`follows.${theirs}`, 'desc').limit(limit).execute();
   }
 
-  profile(userId: string) {
-    return this.db
+  /** A user's profile row; with `viewerId`, none across a block between the two (their profile is NOT_FOUND). */
+  profile(userId: string, viewerId?: string) {
+    let q = this.db
       .selectFrom('users')
       .leftJoin('community_profiles', 'community_profiles.user_id', 'users.id')
       .select([
@@ -266,8 +266,9 @@ export class SocialRepository {
         'community_profiles.following_count',
         'community_profiles.likes_received',
       ])
-      .where('users.id', '=', userId)
-      .executeTakeFirst();
+      .where('users.id', '=', userId);
+    if (viewerId !== undefined) q = q.where((eb) => notBlocked(eb, eb.val(viewerId), eb.ref('users.id')));
+    return q.executeTakeFirst();
   }
 
   async setBio(userId: string, bio: string): Promise<void> {

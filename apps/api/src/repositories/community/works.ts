@@ -12,6 +12,7 @@ import type { Db } from '../../db/index.js';
 import type { Database, Photo, StorageBinding, WorkPhotosTable, WorksTable } from '../../db/schema.js';
 import { pastKeyset } from '../keyset.js';
 import type { Keyset } from '../photo-scope.js';
+import { notBlocked } from './blocks.js';
 
 export type Work = Selectable<WorksTable>;
 
@@ -46,6 +47,13 @@ export interface CardRow {
   comment_count: number;
   published_at: string;
   hot_key: number;
+}
+
+/** One of the author's own works in any state (works.mine). */
+export interface MyCardRow extends CardRow {
+  status: Work['status'];
+  review_reason: string | null;
+  created_at: string;
 }
 
 export type FeedOrder = 'latest' | 'hot';
@@ -190,7 +198,7 @@ export class WorksRepository {
     return new Set(rows.map((r) => r.work_id));
   }
 
-  private cards() {
+  private cardColumns() {
     return this.db
       .selectFrom('works')
       .innerJoin('users', 'users.id', 'works.author_id')
@@ -203,22 +211,53 @@ export class WorksRepository {
         'works.comment_count',
         'works.hot_key',
       ])
-      .select((eb) => eb.fn.coalesce('works.published_at', sql.lit('')).as('published_at'))
+      .select((eb) => eb.fn.coalesce('works.published_at', sql.lit('')).as('published_at'));
+  }
+
+  /** Published works still showing an image, by authors not blocked with `viewerId` either way. */
+  private cards(viewerId: string) {
+    return this.cardColumns()
       .where('works.status', '=', 'published')
-      .where(hasLiveImage);
+      .where(hasLiveImage)
+      .where((eb) => notBlocked(eb, eb.val(viewerId), eb.ref('works.author_id')));
+  }
+
+  /**
+   * The work if `viewerId` may open it: published or their own, and no block between them and its
+   * author (anything else is NOT_FOUND to the services, as for an id that never was).
+   */
+  visibleTo(workId: string, viewerId: string): Promise<Work | undefined> {
+    return this.db
+      .selectFrom('works')
+      .selectAll()
+      .where('id', '=', workId)
+      .where((eb) => eb.or([eb('status', '=', 'published'), eb('author_id', '=', viewerId)]))
+      .where((eb) => notBlocked(eb, eb.val(viewerId), eb.ref('works.author_id')))
+      .executeTakeFirst();
+  }
+
+  /** Every work of `authorId`'s whatever its state, newest made first (works_author's prefix, one author's works). */
+  mine(authorId: string, limit: number, after?: Keyset): Promise<MyCardRow[]> {
+    let q = this.cardColumns()
+      .select(['works.status', 'works.review_reason', 'works.created_at'])
+      .where('works.author_id', '=', authorId);
+    if (after) q = q.where((eb) => pastKeyset(eb, { sort: 'works.created_at', id: 'works.id' }, after, 'desc'));
+    return q.orderBy('works.created_at', 'desc').orderBy('works.id', 'desc').limit(limit).execute() as Promise<
+      MyCardRow[]
+    >;
   }
 
   /** Latest (works_latest) or hot (works_hot) published works past `after`. */
-  feed(order: FeedOrder, limit: number, after?: Keyset | HotKeyset): Promise<CardRow[]> {
-    let q = this.cards();
+  feed(order: FeedOrder, viewerId: string, limit: number, after?: Keyset | HotKeyset): Promise<CardRow[]> {
+    let q = this.cards(viewerId);
     const sort = order === 'hot' ? 'works.hot_key' : 'works.published_at';
     if (after) q = q.where((eb) => pastKeyset(eb, { sort, id: 'works.id' }, after, 'desc'));
     return q.orderBy(sort, 'desc').orderBy('works.id', 'desc').limit(limit).execute() as Promise<CardRow[]>;
   }
 
   /** One author's published works, newest first (works_author). */
-  byAuthor(authorId: string, limit: number, after?: Keyset): Promise<CardRow[]> {
-    let q = this.cards().where('works.author_id', '=', authorId);
+  byAuthor(authorId: string, viewerId: string, limit: number, after?: Keyset): Promise<CardRow[]> {
+    let q = this.cards(viewerId).where('works.author_id', '=', authorId);
     if (after) q = q.where((eb) => pastKeyset(eb, { sort: 'works.published_at', id: 'works.id' }, after, 'desc'));
     return q.orderBy('works.published_at', 'desc').orderBy('works.id', 'desc').limit(limit).execute() as Promise<
       CardRow[]
@@ -232,7 +271,7 @@ export class WorksRepository {
    * per-follower inbox, or driving from follows with a per-author bound, BENCHMARKS.md has no figure yet).
    */
   following(followerId: string, limit: number, after?: Keyset): Promise<CardRow[]> {
-    let q = this.cards()
+    let q = this.cards(followerId)
       .innerJoin('follows', 'follows.followee_id', 'works.author_id')
       .where('follows.follower_id', '=', followerId);
     if (after) q = q.where((eb) => pastKeyset(eb, { sort: 'works.published_at', id: 'works.id' }, after, 'desc'));
@@ -242,8 +281,10 @@ export class WorksRepository {
   }
 
   /** Published works tagged `tag`, newest first (work_tags_feed). */
-  byTag(tag: string, limit: number, after?: Keyset): Promise<CardRow[]> {
-    let q = this.cards().innerJoin('work_tags', 'work_tags.work_id', 'works.id').where('work_tags.tag', '=', tag);
+  byTag(tag: string, viewerId: string, limit: number, after?: Keyset): Promise<CardRow[]> {
+    let q = this.cards(viewerId)
+      .innerJoin('work_tags', 'work_tags.work_id', 'works.id')
+      .where('work_tags.tag', '=', tag);
     if (after)
       q = q.where((eb) => pastKeyset(eb, { sort: 'work_tags.published_at', id: 'work_tags.work_id' }, after, 'desc'));
     return q

@@ -18,19 +18,19 @@ export const challengesRouter = router({
   create: adminProcedure
     .input(zChallengeCreateInput)
     .output(zChallenge)
-    .mutation(({ ctx, input }) => new ChallengesService(ctx.deps).create(ctx.admin, input)),
+    .mutation(({ ctx, input }) => new ChallengesService(ctx.deps).create(ctx.admin, input, ctx.req.origin)),
   update: adminProcedure
     .input(zChallengeUpdateInput)
     .output(zChallenge)
-    .mutation(({ ctx, input }) => new ChallengesService(ctx.deps).update(input)),
+    .mutation(({ ctx, input }) => new ChallengesService(ctx.deps).update(input, ctx.req.origin)),
   list: authedProcedure
     .input(zChallengeListInput)
     .output(zChallengePage)
-    .query(({ ctx, input }) => new ChallengesService(ctx.deps).list(input)),
+    .query(({ ctx, input }) => new ChallengesService(ctx.deps).list(input, ctx.req.origin)),
   get: authedProcedure
     .input(zChallengeGetInput)
     .output(zChallengeDetail)
-    .query(({ ctx, input }) => new ChallengesService(ctx.deps).get(ctx.user.id, input)),
+    .query(({ ctx, input }) => new ChallengesService(ctx.deps).get(ctx.user.id, input, ctx.req.origin)),
   submit: authedProcedure
     .input(zChallengeWorkInput)
     .output(zChallengeEntered)

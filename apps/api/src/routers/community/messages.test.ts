@@ -160,6 +160,45 @@ describe('private messages', () => {
     expect((await y.caller.messages.list({ conversationId: sent.conversationId })).items[0]?.status).toBe('visible');
   });
 
+  it('polls a pre-reviewed message approved later exactly once, though the cursor is past its time', async () => {
+    const pre = await createTestDeps({ communityReview: 'pre' });
+    const [x, y, admin] = (await accounts(pre, 3)) as [Account, Account, Account];
+    await makeAdmin(pre, admin.userId);
+    await followEachOther(pre, x.userId, y.userId);
+    const start = await y.caller.messages.poll({});
+    const held = await x.caller.messages.send({ userId: y.userId, text: 'held' });
+    pre.clock.advance(60_000);
+    const other = await x.caller.messages.send({ userId: y.userId, text: 'later' });
+    // The receiver polls: neither is shown yet.
+    const before = await y.caller.messages.poll({ cursor: start.cursor });
+    expect(before.messages).toEqual([]);
+    const items = (await admin.caller.moderation.queue({ kind: 'message' })).items;
+    const itemOf = (id: string) => items.find((i) => i.targetId === id)?.id ?? '';
+    await admin.caller.moderation.decide({ itemId: itemOf(other.id), decision: 'approve' });
+    const first = await y.caller.messages.poll({ cursor: before.cursor });
+    expect(first.messages.map((m) => m.text)).toEqual(['later']);
+    // The older one is approved after the receiver's cursor passed the newer one: it still comes, once.
+    await admin.caller.moderation.decide({ itemId: itemOf(held.id), decision: 'approve' });
+    const second = await y.caller.messages.poll({ cursor: first.cursor });
+    expect(second.messages.map((m) => [m.id, m.status])).toEqual([[held.id, 'visible']]);
+    expect((await y.caller.messages.poll({ cursor: second.cursor })).messages).toEqual([]);
+    // The sender's poll reports each decision too (the new status), and a refusal with its reason.
+    const mine = await x.caller.messages.poll({ cursor: start.cursor });
+    expect(mine.messages.map((m) => [m.text, m.status])).toEqual([
+      ['later', 'visible'],
+      ['held', 'visible'],
+    ]);
+    const rude = await x.caller.messages.send({ userId: y.userId, text: 'rude' });
+    const rudeItem = (await admin.caller.moderation.queue({ kind: 'message' })).items.find(
+      (i) => i.targetId === rude.id,
+    );
+    await admin.caller.moderation.decide({ itemId: rudeItem?.id ?? '', decision: 'reject', reason: 'No' });
+    expect((await y.caller.messages.poll({ cursor: second.cursor })).messages).toEqual([]);
+    const refused = await x.caller.messages.poll({ cursor: mine.cursor });
+    // One row per message: its latest position (written, then refused) reported once.
+    expect(refused.messages.map((m) => [m.text, m.status, m.reviewReason])).toEqual([['rude', 'rejected', 'No']]);
+  });
+
   it('refuses malformed input with codes, and a suspended account everywhere it writes', async () => {
     await followEachOther(deps, a.userId, b.userId);
     for (const text of ['', '   ', 'x'.repeat(MESSAGE_MAX + 1)]) {

@@ -13,7 +13,6 @@ import {
   zMessageSendInput,
   zUserRef,
 } from '@xiaojia/shared';
-import { AppError } from '../../errors.js';
 import { MessagesService } from '../../services/community/messages.js';
 import type { AppDeps } from '../../trpc/context.js';
 import { authedProcedure, router } from '../../trpc/init.js';
@@ -41,13 +40,11 @@ export const messagesRouter = router({
     .input(zConversationsInput)
     .output(zConversationPage)
     .query(({ ctx, input }) => service(ctx.deps).conversationsPage(ctx.user.id, input)),
-  /** PLACEHOLDER: the conversation with one user (a profile's 私信 button opens it). */
+  /** The conversation with one user, or null (a profile's 私信 button opens it); NOT_FOUND across a block. */
   with: authedProcedure
     .input(zUserRef)
     .output(zConversationWith)
-    .query((): never => {
-      throw new AppError('NOT_FOUND', 'placeholder');
-    }),
+    .query(({ ctx, input }) => service(ctx.deps).with(ctx.user.id, input.userId)),
   list: authedProcedure
     .input(zMessageListInput)
     .output(zMessagePage)

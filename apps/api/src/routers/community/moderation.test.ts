@@ -8,7 +8,15 @@ import { REPORT_REASON_MAX } from '@xiaojia/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../integrations/ids.js';
 import { ContentGate } from '../../services/community/gate.js';
-import { type Account, accounts, followEachOther, insertWork, makeAdmin, refusal } from '../../test/community.js';
+import {
+  type Account,
+  accounts,
+  adminAndTwo,
+  followEachOther,
+  insertWork,
+  makeAdmin,
+  refusal,
+} from '../../test/community.js';
 import { createTestDeps, type TestDeps } from '../../test/deps.js';
 
 describe('moderation', () => {
@@ -17,9 +25,7 @@ describe('moderation', () => {
   let alice: Account;
   let bob: Account;
   beforeEach(async () => {
-    deps = await createTestDeps({ communityReview: 'pre' });
-    [admin, alice, bob] = (await accounts(deps, 3)) as [Account, Account, Account];
-    await makeAdmin(deps, admin.userId);
+    ({ deps, admin, alice, bob } = await adminAndTwo({ communityReview: 'pre' }));
   });
 
   /** A pending work of alice's, through the gate as the works half admits it. */

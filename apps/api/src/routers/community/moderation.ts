@@ -18,7 +18,7 @@ export const moderationRouter = router({
   queue: adminProcedure
     .input(zModerationQueueInput)
     .output(zModerationQueue)
-    .query(({ ctx, input }) => new ModerationService(ctx.deps).queue(input)),
+    .query(({ ctx, input }) => new ModerationService(ctx.deps).queue(input, ctx.req.origin)),
   decide: adminProcedure
     .input(zModerationDecideInput)
     .output(zModerationDecision)

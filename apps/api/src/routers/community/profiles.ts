@@ -8,15 +8,12 @@ import {
   zUpdateProfileInput,
   zUserRef,
 } from '@xiaojia/shared';
-import { AppError } from '../../errors.js';
 import { PeopleService } from '../../services/community/people.js';
 import { authedProcedure, router } from '../../trpc/init.js';
 
 export const profilesRouter = router({
-  /** PLACEHOLDER: the caller as the community sees them. */
-  me: authedProcedure.output(zCommunityMe).query((): never => {
-    throw new AppError('NOT_FOUND', 'placeholder');
-  }),
+  /** The caller as the community sees them (admin, suspension, unread messages). */
+  me: authedProcedure.output(zCommunityMe).query(({ ctx }) => new PeopleService(ctx.deps).me(ctx.user.id)),
   get: authedProcedure
     .input(zUserRef)
     .output(zProfile)
@@ -28,11 +25,11 @@ export const profilesRouter = router({
   followers: authedProcedure
     .input(zFollowListInput)
     .output(zFollowPage)
-    .query(({ ctx, input }) => new PeopleService(ctx.deps).list('followers', input)),
+    .query(({ ctx, input }) => new PeopleService(ctx.deps).list(ctx.user.id, 'followers', input)),
   following: authedProcedure
     .input(zFollowListInput)
     .output(zFollowPage)
-    .query(({ ctx, input }) => new PeopleService(ctx.deps).list('following', input)),
+    .query(({ ctx, input }) => new PeopleService(ctx.deps).list(ctx.user.id, 'following', input)),
 });
 
 export const followsRouter = router({

@@ -18,7 +18,7 @@ export const reportsRouter = router({
   list: adminProcedure
     .input(zReportListInput)
     .output(zReportPage)
-    .query(({ ctx, input }) => new ReportsService(ctx.deps).list(input)),
+    .query(({ ctx, input }) => new ReportsService(ctx.deps).list(input, ctx.req.origin)),
   resolve: adminProcedure
     .input(zReportResolveInput)
     .output(zAuthOk)

@@ -42,7 +42,7 @@ describe('works', () => {
       place: '杭州',
       isMine: true,
       likeCount: 0,
-      author: { id: dad.userId, worksCount: 1 },
+      author: { userId: dad.userId, worksCount: 1 },
     });
     expect(work.images).toHaveLength(2);
     expect(work.images[0]?.url).toContain('http');

@@ -16,8 +16,8 @@ import {
   zWorkCommentsInput,
   zWorkRef,
 } from '@xiaojia/shared';
-import { AppError } from '../../errors.js';
 import { WorkCommentsService } from '../../services/community/comments.js';
+import { FeedsService } from '../../services/community/feeds.js';
 import { WorkLikesService } from '../../services/community/likes.js';
 import { WorksService } from '../../services/community/works.js';
 import { authedProcedure, homeProcedure, router } from '../../trpc/init.js';
@@ -38,13 +38,11 @@ export const worksRouter = router({
     .input(zWorkRef)
     .output(zAuthOk)
     .mutation(({ ctx, input }) => new WorksService(ctx.deps).unpublish(ctx.user.id, input.workId)),
-  /** PLACEHOLDER: the caller's own works in every state. */
+  /** The caller's own works in every state (pending, refused with the reason, unpublished), newest first. */
   mine: authedProcedure
     .input(zFeedInput)
     .output(zMyWorkPage)
-    .query((): never => {
-      throw new AppError('NOT_FOUND', 'placeholder');
-    }),
+    .query(({ ctx, input }) => new FeedsService(ctx.deps, ctx.req.origin).mine(ctx.user.id, input)),
   /** A work's page (a non-published work only to its author). */
   get: authedProcedure
     .input(zWorkRef)
@@ -53,7 +51,7 @@ export const worksRouter = router({
   shareCard: authedProcedure
     .input(zWorkRef)
     .output(zShareCard)
-    .query(({ ctx, input }) => new WorksService(ctx.deps).shareCard(input.workId, ctx.req.origin)),
+    .query(({ ctx, input }) => new WorksService(ctx.deps).shareCard(ctx.user.id, input.workId, ctx.req.origin)),
   like: authedProcedure
     .input(zWorkRef)
     .output(zLikeResult)

@@ -44,3 +44,8 @@ export async function requireUser(deps: AppDeps, userId: string): Promise<void> 
   const user = await deps.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
   if (!user) throw new AppError('NOT_FOUND', 'No such user');
 }
+
+/** COMMUNITY_BLOCKED when either of the two has blocked the other (following, liking, commenting, voting, writing). */
+export async function refuseAcrossBlock(deps: AppDeps, a: string, b: string, message: string): Promise<void> {
+  if (await new BlocksRepository(deps.db).between(a, b)) throw new AppError('COMMUNITY_BLOCKED', message);
+}

@@ -9,6 +9,7 @@
 import type {
   Challenge,
   ChallengeEntry,
+  WorkImage,
   zChallengeCreateInput,
   zChallengeGetInput,
   zChallengeListInput,
@@ -23,7 +24,9 @@ import { ChallengesRepository } from '../../repositories/community/challenges.js
 import type { AppDeps } from '../../trpc/context.js';
 import { cursorPosition, toPage } from '../paging.js';
 import { RateLimiter } from '../rate-limit.js';
+import { refuseAcrossBlock } from './blocks.js';
 import { ContentGate } from './gate.js';
+import { WorkImages } from './images.js';
 import type { Admin } from './moderation.js';
 import { COMMUNITY_RATES } from './rates.js';
 
@@ -55,12 +58,31 @@ export class ChallengesService {
     return this.deps.clock.now().toISOString();
   }
 
-  private dto(row: ChallengesTable & { entries?: unknown }): Challenge {
+  /**
+   * Challenges as answered, with their covers: the cover work's first image while it is published, null
+   * otherwise. One query for which covers are published and one WorkImages load, for the whole page.
+   */
+  private async dtos(rows: readonly (ChallengesTable & { entries?: unknown })[], origin: string): Promise<Challenge[]> {
+    const covers = rows.flatMap((r) => (r.cover_work_id ? [r.cover_work_id] : []));
+    const published = [...(await this.repo.publishedWorks(covers))];
+    const images = await WorkImages.load(this.deps, origin, published);
+    return rows.map((row) =>
+      this.dto(row, row.cover_work_id ? (images.first(row.cover_work_id, 'preview') ?? null) : null),
+    );
+  }
+
+  private async one(row: ChallengesTable & { entries?: unknown }, origin: string): Promise<Challenge> {
+    const [challenge] = await this.dtos([row], origin);
+    if (!challenge) throw new Error('unreachable: one row in, one out');
+    return challenge;
+  }
+
+  private dto(row: ChallengesTable & { entries?: unknown }, cover: WorkImage | null): Challenge {
     return {
       id: row.id,
       title: row.title,
       rules: row.rules,
-      cover: null,
+      cover,
       coverWorkId: row.cover_work_id,
       submitStartsAt: row.submit_starts_at,
       submitEndsAt: row.submit_ends_at,
@@ -81,18 +103,12 @@ export class ChallengesService {
         field: 'submitEndsAt',
       });
     }
-    if (fields.cover_work_id) {
-      const cover = await this.deps.db
-        .selectFrom('works')
-        .select('id')
-        .where('id', '=', fields.cover_work_id)
-        .where('status', '=', 'published')
-        .executeTakeFirst();
-      if (!cover) throw new AppError('NOT_FOUND', 'No such published work for the cover');
+    if (fields.cover_work_id && !(await this.repo.publishedWorks([fields.cover_work_id])).has(fields.cover_work_id)) {
+      throw new AppError('NOT_FOUND', 'No such published work for the cover');
     }
   }
 
-  async create(admin: Admin, input: z.output<typeof zChallengeCreateInput>): Promise<Challenge> {
+  async create(admin: Admin, input: z.output<typeof zChallengeCreateInput>, origin: string): Promise<Challenge> {
     const row: ChallengesTable = {
       id: newId(),
       title: input.title,
@@ -108,10 +124,10 @@ export class ChallengesService {
     };
     await this.checkFields(row);
     await this.repo.insert(row);
-    return this.dto(row);
+    return this.one(row, origin);
   }
 
-  async update(input: z.output<typeof zChallengeUpdateInput>): Promise<Challenge> {
+  async update(input: z.output<typeof zChallengeUpdateInput>, origin: string): Promise<Challenge> {
     const current = await this.repo.byId(input.challengeId);
     if (!current) throw new AppError('NOT_FOUND', 'No such challenge');
     if (current.results_at) throw new AppError('CHALLENGE_CLOSED', 'The results are out: the challenge is closed');
@@ -127,16 +143,16 @@ export class ChallengesService {
     const next = { ...current, ...fields };
     await this.checkFields(next);
     await this.repo.update(current.id, fields);
-    return this.dto(next);
+    return this.one(next, origin);
   }
 
-  async list(input: z.output<typeof zChallengeListInput>) {
+  async list(input: z.output<typeof zChallengeListInput>, origin: string) {
     const now = this.now();
     const rows = await this.repo.page(input.when, now, input.limit + 1, cursorPosition(input.cursor));
     const page = toPage(rows, input.limit, (r) => ({ sortAt: r.submit_starts_at, id: r.id }));
-    const items = [];
-    for (const row of page.rows) items.push(this.dto(await this.withResults(row)));
-    return { items, nextCursor: page.nextCursor };
+    const rowsWithResults = [];
+    for (const row of page.rows) rowsWithResults.push(await this.withResults(row));
+    return { items: await this.dtos(rowsWithResults, origin), nextCursor: page.nextCursor };
   }
 
   /** Publishes the results of an ended challenge if nobody has yet (lazily, on read). */
@@ -148,7 +164,7 @@ export class ChallengesService {
     return { ...row, results_at: fresh?.results_at ?? null };
   }
 
-  async get(me: string, input: z.output<typeof zChallengeGetInput>) {
+  async get(me: string, input: z.output<typeof zChallengeGetInput>, origin: string) {
     const found = await this.repo.byId(input.challengeId);
     if (!found) throw new AppError('NOT_FOUND', 'No such challenge');
     const challenge = await this.withResults(found);
@@ -168,10 +184,17 @@ export class ChallengesService {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('challenge_id', '=', challenge.id)
       .executeTakeFirst();
+    // One load for the page's and the winners' thumbs (the query shows published works only).
+    const images = await WorkImages.load(
+      this.deps,
+      origin,
+      [...page.rows, ...winners].map((r) => r.work_id),
+    );
+    const present = (r: EntryRow) => entryDto(r, images.first(r.work_id, 'thumb') ?? null);
     return {
-      challenge: this.dto({ ...challenge, entries: count?.n ?? 0 }),
-      entries: { items: page.rows.map(entryDto), nextCursor: page.nextCursor },
-      winners: winners.map(entryDto),
+      challenge: await this.one({ ...challenge, entries: count?.n ?? 0 }, origin),
+      entries: { items: page.rows.map(present), nextCursor: page.nextCursor },
+      winners: winners.map(present),
     };
   }
 
@@ -223,6 +246,7 @@ export class ChallengesService {
     const entry = await this.repo.entry(challenge.id, input.workId);
     if (!entry) throw new AppError('NOT_FOUND', 'No such entry');
     if (entry.user_id === me) throw new AppError('VOTE_OWN_WORK', 'You cannot vote for your own work');
+    await refuseAcrossBlock(this.deps, me, entry.user_id, 'You cannot vote for this work');
     await new RateLimiter(this.deps).take(`community:vote:${me}`, COMMUNITY_RATES.vote, 'Too many votes');
     const votes = await this.repo.vote(challenge.id, input.workId, me, this.now(), on);
     return { votes, voted: on };
@@ -239,7 +263,7 @@ export class ChallengesService {
   }
 }
 
-function entryDto(r: {
+interface EntryRow {
   work_id: string;
   user_id: string;
   votes: number;
@@ -248,12 +272,14 @@ function entryDto(r: {
   title: string;
   display_name: string;
   voter_id: string | null;
-}): ChallengeEntry {
+}
+
+function entryDto(r: EntryRow, cover: WorkImage | null): ChallengeEntry {
   return {
     workId: r.work_id,
     title: r.title,
     author: { userId: r.user_id, displayName: r.display_name },
-    cover: null,
+    cover,
     votes: Number(r.votes),
     rank: r.rank === null ? null : Number(r.rank),
     votedByMe: r.voter_id !== null,

@@ -12,17 +12,24 @@ import { type CommentRow, SocialRepository } from '../../repositories/community/
 import { WorksRepository } from '../../repositories/community/works.js';
 import type { AppDeps } from '../../trpc/context.js';
 import { cursorPosition, toPage } from '../paging.js';
+import { refuseAcrossBlock } from './blocks.js';
 import { ContentGate } from './gate.js';
 import { takeCommunityRate } from './limits.js';
+import { reviewReasonsFor } from './review-reasons.js';
 import { requirePublishedWork, requireVisibleWork } from './works.js';
 
-function present(row: CommentRow, viewerId: string, workAuthorId: string): WorkComment {
+function present(
+  row: CommentRow,
+  viewerId: string,
+  workAuthorId: string,
+  reasons: ReadonlyMap<string, string>,
+): WorkComment {
   return {
     id: row.id,
     author: { userId: row.author_id, displayName: row.author_name },
     text: row.text,
     status: row.status,
-    reviewReason: null,
+    reviewReason: row.author_id === viewerId ? (reasons.get(row.id) ?? null) : null,
     createdAt: row.created_at,
     canDelete: row.author_id === viewerId || workAuthorId === viewerId,
   };
@@ -45,12 +52,11 @@ export class WorkCommentsService {
     await gate.assertCanAct(userId);
     await takeCommunityRate(this.deps, 'comment', userId);
     const work = await requirePublishedWork(this.works, input.workId);
-    if (await this.social.blockedBetween(userId, work.author_id)) {
-      throw new AppError('COMMUNITY_BLOCKED', 'You cannot comment on this work');
-    }
+    await refuseAcrossBlock(this.deps, userId, work.author_id, 'You cannot comment on this work');
     if (input.parentId) {
       const parent = await this.social.comment(input.parentId);
-      const seen = parent && (parent.status === 'visible' || parent.author_id === userId);
+      const seen =
+        parent && (parent.status === 'visible' || (parent.status === 'pending' && parent.author_id === userId));
       if (!parent || !seen || parent.work_id !== work.id || parent.parent_id !== null) {
         throw new AppError('NOT_FOUND', 'No such comment to reply to', { field: 'parentId' });
       }
@@ -86,6 +92,7 @@ export class WorkCommentsService {
       },
       userId,
       work.author_id,
+      new Map(),
     );
   }
 
@@ -118,11 +125,17 @@ export class WorkCommentsService {
       page.rows.map((r) => r.id),
       REPLIES_SHOWN_MAX,
     );
+    const reasons = await reviewReasonsFor(
+      this.deps.db,
+      'comment',
+      userId,
+      [...page.rows, ...replies].map((r) => ({ id: r.id, status: r.status, ownerId: r.author_id })),
+    );
     const items = page.rows.map((row) => {
       const own = replies.filter((r) => r.parent_id === row.id);
       return {
-        ...present(row, userId, work.author_id),
-        replies: own.map((r) => present(r, userId, work.author_id)),
+        ...present(row, userId, work.author_id, reasons),
+        replies: own.map((r) => present(r, userId, work.author_id, reasons)),
         replyCount: Number(own[0]?.reply_count ?? 0),
       };
     });

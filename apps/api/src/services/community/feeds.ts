@@ -3,7 +3,7 @@
  * kept current by every like), by tag, following, and one author's works. Cards carry the first live
  * image as a thumb with its rounded-window URL.
  */
-import { COMMUNITY_PAGE_MAX, normalizeTag, type WorkCard, type WorkPage } from '@xiaojia/shared';
+import { COMMUNITY_PAGE_MAX, type MyWorkCard, normalizeTag, type WorkCard, type WorkPage } from '@xiaojia/shared';
 import { AppError } from '../../errors.js';
 import { type CardRow, type HotKeyset, WorksRepository } from '../../repositories/community/works.js';
 import type { AppDeps } from '../../trpc/context.js';
@@ -37,17 +37,22 @@ export class FeedsService {
   }
 
   async latest(viewerId: string, input: PageInput): Promise<WorkPage> {
-    const rows = await this.works.feed('latest', this.fetch(input), cursorPosition(input.cursor));
+    const rows = await this.works.feed('latest', viewerId, this.fetch(input), cursorPosition(input.cursor));
     return this.page(viewerId, rows, input.limit, (r) => ({ sortAt: r.published_at, id: r.id }));
   }
 
   async hot(viewerId: string, input: PageInput): Promise<WorkPage> {
-    const rows = await this.works.feed('hot', this.fetch(input), hotPosition(input.cursor));
+    const rows = await this.works.feed('hot', viewerId, this.fetch(input), hotPosition(input.cursor));
     return this.page(viewerId, rows, input.limit, (r) => ({ sortAt: String(r.hot_key), id: r.id }));
   }
 
   async byTag(viewerId: string, input: PageInput & { tag: string }): Promise<WorkPage> {
-    const rows = await this.works.byTag(normalizeTag(input.tag), this.fetch(input), cursorPosition(input.cursor));
+    const rows = await this.works.byTag(
+      normalizeTag(input.tag),
+      viewerId,
+      this.fetch(input),
+      cursorPosition(input.cursor),
+    );
     return this.page(viewerId, rows, input.limit, (r) => ({ sortAt: r.published_at, id: r.id }));
   }
 
@@ -57,8 +62,23 @@ export class FeedsService {
   }
 
   async byAuthor(viewerId: string, input: PageInput & { userId: string }): Promise<WorkPage> {
-    const rows = await this.works.byAuthor(input.userId, this.fetch(input), cursorPosition(input.cursor));
+    const rows = await this.works.byAuthor(input.userId, viewerId, this.fetch(input), cursorPosition(input.cursor));
     return this.page(viewerId, rows, input.limit, (r) => ({ sortAt: r.published_at, id: r.id }));
+  }
+
+  /**
+   * The caller's own works in every state, newest made first, with status and the reason of a refusal.
+   * A work none of whose photos is left (all trashed or purged) has no cover to show and is left out.
+   */
+  async mine(userId: string, input: PageInput): Promise<{ items: MyWorkCard[]; nextCursor: string | null }> {
+    const rows = await this.works.mine(userId, this.fetch(input), cursorPosition(input.cursor));
+    const page = toPage(rows, input.limit, (r) => ({ sortAt: r.created_at, id: r.id }));
+    const byId = new Map(page.rows.map((r) => [r.id, r]));
+    const items = (await this.cards(userId, page.rows)).map((card) => {
+      const row = byId.get(card.id);
+      return { ...card, status: row?.status ?? 'pending', reviewReason: row?.review_reason ?? null };
+    });
+    return { items, nextCursor: page.nextCursor };
   }
 
   private fetch(input: PageInput): number {

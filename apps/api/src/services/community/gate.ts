@@ -22,6 +22,7 @@ import type { ModerationItemsTable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../integrations/ids.js';
 import { type SecurityScene, TEXT_CHECK_MAX } from '../../integrations/wechat-security.js';
+import { CommunityAdminsRepository } from '../../repositories/community/admins.js';
 import type { AppDeps } from '../../trpc/context.js';
 import { MediaChecks } from './media-checks.js';
 
@@ -41,7 +42,8 @@ export type Admission = 'visible' | 'pending';
 /** The text check's outcome: not run (no WeChat, no openid), passed, held for review, or failed to run. */
 export type Screening = 'none' | 'pass' | 'review' | 'error';
 
-const SCENES: Record<NewContent['kind'], SecurityScene> = { work: 3, comment: 2, message: 4 };
+/** WeChat's scenes: 1 a profile (资料), 2 a comment, 3 a forum post (a work), 4 social messages. */
+const SCENES: Record<CommunityTarget, SecurityScene> = { user: 1, work: 3, comment: 2, message: 4 };
 
 export class ContentGate {
   constructor(private readonly deps: AppDeps) {}
@@ -49,12 +51,7 @@ export class ContentGate {
   /** Refuses a suspended account (COMMUNITY_SUSPENDED) before it publishes, comments, likes, follows or writes. */
   async assertCanAct(userId: string): Promise<void> {
     const now = this.deps.clock.now().toISOString();
-    const suspension = await this.deps.db
-      .selectFrom('community_suspensions')
-      .select(['reason', 'until'])
-      .where('user_id', '=', userId)
-      .where((eb) => eb.or([eb('until', 'is', null), eb('until', '>', now)]))
-      .executeTakeFirst();
+    const suspension = await new CommunityAdminsRepository(this.deps.db).activeSuspension(userId, now);
     if (suspension) {
       // details.until: when it ends; absent: until an admin lifts it.
       const details = suspension.until ? { until: suspension.until } : undefined;
@@ -71,7 +68,7 @@ export class ContentGate {
    * The text check for `item` (WeChat's msgSecCheck, in pieces of at most 2500 characters). Refuses risky
    * content with CONTENT_REJECTED; answers 'none' where no check can run.
    */
-  async screen(item: Pick<NewContent, 'kind' | 'authorId' | 'texts'>): Promise<Screening> {
+  async screen(item: { kind: CommunityTarget; authorId: string; texts: readonly string[] }): Promise<Screening> {
     if (!this.checksConfigured) return 'none';
     const author = await this.deps.db
       .selectFrom('users')
@@ -96,6 +93,21 @@ export class ContentGate {
       if (suggest === 'review') screening = 'review';
     }
     return screening;
+  }
+
+  /**
+   * A text shown as soon as it is stored, with no review item to hold it back (a profile's bio): the same
+   * text check, but what WeChat wants reviewed, or what could not be checked, is refused too
+   * (CONTENT_REJECTED, details.check 'review' / 'unavailable'), since nothing would keep it hidden meanwhile.
+   * Where no check runs it passes, as every text does there.
+   */
+  async assertShowable(kind: 'user', authorId: string, texts: readonly string[]): Promise<void> {
+    const screening = await this.screen({ kind, authorId, texts });
+    if (screening === 'review' || screening === 'error') {
+      throw new AppError('CONTENT_REJECTED', 'This content could not pass the content check now', {
+        check: screening === 'review' ? 'review' : 'unavailable',
+      });
+    }
   }
 
   /** Records the new item for review and answers where it starts. Call inside the item's own transaction. */

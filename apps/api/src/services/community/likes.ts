@@ -5,10 +5,10 @@
  * counter UPDATE takes orders concurrent likes of one work, so hot_key is computed from the latest weight.
  */
 import { inTransaction } from '../../db/index.js';
-import { AppError } from '../../errors.js';
 import { SocialRepository } from '../../repositories/community/social.js';
 import { ensureProfile, WorksRepository } from '../../repositories/community/works.js';
 import type { AppDeps } from '../../trpc/context.js';
+import { refuseAcrossBlock } from './blocks.js';
 import { ContentGate } from './gate.js';
 import { hotKey, likeWeight, MUTUAL_LIKES } from './hot.js';
 import { takeCommunityRate } from './limits.js';
@@ -30,9 +30,7 @@ export class WorkLikesService {
 
   async like(userId: string, workId: string): Promise<LikeResult> {
     const work = await this.prepare(userId, workId);
-    if (await this.social.blockedBetween(userId, work.author_id)) {
-      throw new AppError('COMMUNITY_BLOCKED', 'You cannot like this work');
-    }
+    await refuseAcrossBlock(this.deps, userId, work.author_id, 'You cannot like this work');
     const weight = await this.weight(userId, work.author_id);
     const now = this.deps.clock.now().toISOString();
     return inTransaction(this.deps.db, async (trx) => {

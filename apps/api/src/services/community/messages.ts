@@ -4,9 +4,11 @@
  * refuses everything (COMMUNITY_BLOCKED). Every message goes through the ContentGate (suspensions, the
  * text check, the review queue: a message held for review shows only to its sender until approved).
  *
- * Polling (messages.poll, every few seconds): one range read of the caller's conversations active since
- * the cursor (conversations_low / _high), one index seek per such conversation into messages, at most
- * POLL_MESSAGES_MAX rows, plus the unread total: one seek per conversation with something unread.
+ * Polling (messages.poll, every few seconds): the cursor is a shown position (community_counters, taken
+ * when a message is written and again when its review decides it), so a message approved long after it
+ * was written still reaches the receiver's next poll, once. One range read of the caller's conversations
+ * changed since the cursor (conversations_low_seq / _high_seq), one seek per such conversation into
+ * messages_shown, at most POLL_MESSAGES_MAX rows, plus the unread total.
  */
 import {
   type Conversation,
@@ -20,23 +22,29 @@ import type { ConversationsTable, MessagesTable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../integrations/ids.js';
 import { BlocksRepository } from '../../repositories/community/blocks.js';
-import { ConversationsRepository, pairOf } from '../../repositories/community/conversations.js';
+import { type ConversationRow, ConversationsRepository, pairOf } from '../../repositories/community/conversations.js';
 import type { AppDeps } from '../../trpc/context.js';
 import { cursorPosition, toPage } from '../paging.js';
 import { decodeCursor, encodeCursor } from '../photos.js';
 import { RateLimiter } from '../rate-limit.js';
-import { requireUser } from './blocks.js';
+import { refuseAcrossBlock, requireUser } from './blocks.js';
 import { ContentGate } from './gate.js';
 import { COMMUNITY_RATES } from './rates.js';
+import { reviewReasonsFor } from './review-reasons.js';
 
-function messageDto(row: MessagesTable): Message {
+/** A message as `viewerId` sees it: the reason of a refused one only to its sender (`reasons`). */
+function messageDto(
+  row: Omit<MessagesTable, 'shown_seq'>,
+  viewerId: string,
+  reasons: ReadonlyMap<string, string>,
+): Message {
   return {
     id: row.id,
     conversationId: row.conversation_id,
     senderId: row.sender_id,
     text: row.text,
     status: row.status,
-    reviewReason: null,
+    reviewReason: row.sender_id === viewerId ? (reasons.get(row.id) ?? null) : null,
     createdAt: row.created_at,
   };
 }
@@ -55,9 +63,7 @@ export class MessagesService {
     if (to === me) throw new AppError('BAD_INPUT', 'You cannot message yourself', { field: 'userId' });
     await requireUser(this.deps, to);
     await this.gate.assertCanAct(me);
-    if (await new BlocksRepository(this.deps.db).between(me, to)) {
-      throw new AppError('COMMUNITY_BLOCKED', 'You cannot message this user');
-    }
+    await refuseAcrossBlock(this.deps, me, to, 'You cannot message this user');
   }
 
   /** A message in an allowed conversation: mutual followers, or an accepted request. */
@@ -102,13 +108,14 @@ export class MessagesService {
         requested_by: me,
         created_at: now,
         last_message_at: now,
+        last_seq: 0,
       });
       // A declined conversation comes back as a new request, an allowed one as active.
       if (conversation.status !== status && (status === 'active' || conversation.status === 'declined')) {
         await repo.setStatus(conversation.id, status, status === 'requested' ? me : undefined);
       }
       const admission = await this.gate.admit({ kind: 'message', id, authorId: me, texts: [text], screening }, trx);
-      const row: MessagesTable = {
+      const row: Omit<MessagesTable, 'shown_seq'> = {
         id,
         conversation_id: conversation.id,
         sender_id: me,
@@ -118,7 +125,7 @@ export class MessagesService {
       };
       await repo.addMessage(row);
       await repo.markRead(conversation.id, me, now);
-      return messageDto(row);
+      return messageDto(row, me, new Map());
     });
   }
 
@@ -135,9 +142,7 @@ export class MessagesService {
   async accept(me: string, conversationId: string) {
     const conversation = await this.pendingRequestTo(me, conversationId);
     const other = conversation.user_low === me ? conversation.user_high : conversation.user_low;
-    if (await new BlocksRepository(this.deps.db).between(me, other)) {
-      throw new AppError('COMMUNITY_BLOCKED', 'You cannot message this user');
-    }
+    await refuseAcrossBlock(this.deps, me, other, 'You cannot message this user');
     await this.conversations.setStatus(conversation.id, 'active');
     return { ok: true as const };
   }
@@ -151,35 +156,80 @@ export class MessagesService {
   async conversationsPage(me: string, input: z.output<typeof zConversationsInput>) {
     const rows = await this.conversations.page(me, input.limit + 1, cursorPosition(input.cursor));
     const page = toPage(rows, input.limit, (r) => ({ sortAt: r.last_message_at, id: r.id }));
-    const items: Conversation[] = page.rows.map((r) => ({
+    return { items: await this.present(me, page.rows), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * The caller's conversation with `userId` (a profile's 私信 button), or null when they have none yet or
+   * it was declined. Across a block either way: NOT_FOUND, as for an account that does not exist (a
+   * blocked user's profile answers the same), so the button cannot tell a block from a missing account.
+   */
+  async with(me: string, userId: string): Promise<{ conversation: Conversation | null }> {
+    if (userId === me) throw new AppError('BAD_INPUT', 'You have no conversation with yourself', { field: 'userId' });
+    await requireUser(this.deps, userId);
+    if (await new BlocksRepository(this.deps.db).between(me, userId)) {
+      throw new AppError('NOT_FOUND', 'No such user');
+    }
+    const [row] = await this.conversations.page(me, 1, undefined, userId);
+    return { conversation: row ? ((await this.present(me, [row]))[0] ?? null) : null };
+  }
+
+  /** Conversations as `me` sees them, with the reasons of `me`'s refused last messages (one query). */
+  private async present(me: string, rows: ConversationRow[]): Promise<Conversation[]> {
+    const reasons = await reviewReasonsFor(
+      this.deps.db,
+      'message',
+      me,
+      rows.flatMap((r) =>
+        r.lm_id && r.lm_status && r.lm_sender_id ? [{ id: r.lm_id, status: r.lm_status, ownerId: r.lm_sender_id }] : [],
+      ),
+    );
+    return rows.map((r) => ({
       id: r.id,
       other: { userId: r.other_id, displayName: r.other_name },
       status: r.status,
       requestedByMe: r.requested_by === me,
       lastMessage:
         r.lm_id && r.lm_sender_id && r.lm_text !== null && r.lm_status && r.lm_created_at
-          ? messageDto({
-              id: r.lm_id,
-              conversation_id: r.id,
-              sender_id: r.lm_sender_id,
-              text: r.lm_text,
-              status: r.lm_status,
-              created_at: r.lm_created_at,
-            })
+          ? messageDto(
+              {
+                id: r.lm_id,
+                conversation_id: r.id,
+                sender_id: r.lm_sender_id,
+                text: r.lm_text,
+                status: r.lm_status,
+                created_at: r.lm_created_at,
+              },
+              me,
+              reasons,
+            )
           : null,
       lastMessageAt: r.last_message_at,
       unread: Number(r.unread ?? 0),
     }));
-    return { items, nextCursor: page.nextCursor };
+  }
+
+  /** Messages as `me` sees them, with the reasons of `me`'s refused ones (one query). */
+  private async messages(me: string, rows: readonly MessagesTable[]): Promise<Message[]> {
+    const reasons = await reviewReasonsFor(
+      this.deps.db,
+      'message',
+      me,
+      rows.map((r) => ({ id: r.id, status: r.status, ownerId: r.sender_id })),
+    );
+    return rows.map((r) => messageDto(r, me, reasons));
   }
 
   /** A conversation of `me`'s that is shown (not declined, no block): NOT_FOUND / COMMUNITY_BLOCKED otherwise. */
   private async shown(me: string, conversationId: string) {
     const conversation = await this.conversations.byIdFor(conversationId, me);
     if (!conversation || conversation.status === 'declined') throw new AppError('NOT_FOUND', 'No such conversation');
-    if (await new BlocksRepository(this.deps.db).between(conversation.user_low, conversation.user_high)) {
-      throw new AppError('COMMUNITY_BLOCKED', 'You cannot see messages with this user');
-    }
+    await refuseAcrossBlock(
+      this.deps,
+      conversation.user_low,
+      conversation.user_high,
+      'You cannot see messages with this user',
+    );
     return conversation;
   }
 
@@ -192,7 +242,7 @@ export class MessagesService {
       cursorPosition(input.cursor),
     );
     const page = toPage(rows, input.limit, (r) => ({ sortAt: r.created_at, id: r.id }));
-    return { items: page.rows.map(messageDto), nextCursor: page.nextCursor };
+    return { items: await this.messages(me, page.rows), nextCursor: page.nextCursor };
   }
 
   async markRead(me: string, conversationId: string) {
@@ -203,23 +253,37 @@ export class MessagesService {
 
   /**
    * New messages since `cursor` across the caller's conversations, and the unread total. Without a
-   * cursor: none, and a cursor for "from now on".
+   * cursor: none, and a cursor for "from now on". The cursor is a shown position (migration 0014), not a
+   * time: a message held for review and approved later comes in the receiver's next poll, exactly once,
+   * however old its created_at (its sender's poll gets it again too, with its new status). A cursor from
+   * before positions (a time) starts over from now, as no cursor does.
    */
   async poll(me: string, cursor: string | undefined) {
     const unread = await this.conversations.unreadTotal(me);
-    if (!cursor) {
-      const now = { sortAt: this.deps.clock.now().toISOString(), id: 'ffffffff-ffff-7fff-bfff-ffffffffffff' };
-      return { messages: [], cursor: encodeCursor(now), more: false, unread };
+    const after = cursor === undefined ? undefined : shownPosition(cursor);
+    if (after === undefined) {
+      return { messages: [], cursor: pollCursor(await this.conversations.currentShown()), more: false, unread };
     }
-    const after = decodeCursor(cursor);
     const rows = await this.conversations.since(me, after, POLL_MESSAGES_MAX + 1);
     const messages = rows.slice(0, POLL_MESSAGES_MAX);
     const last = messages.at(-1);
     return {
-      messages: messages.map(messageDto),
-      cursor: last ? encodeCursor({ sortAt: last.created_at, id: last.id }) : cursor,
+      messages: await this.messages(me, messages),
+      cursor: pollCursor(last ? Number(last.shown_seq) : after),
       more: rows.length > POLL_MESSAGES_MAX,
       unread,
     };
   }
+}
+
+/** A poll's cursor: the opaque cursor of the photos' pages, holding a shown position. */
+const POLL_ID = '00000000-0000-7000-8000-000000000000';
+function pollCursor(seq: number): string {
+  return encodeCursor({ sortAt: String(seq), id: POLL_ID });
+}
+
+/** The shown position in a poll's cursor; undefined for a cursor of before positions; BAD_INPUT if malformed. */
+function shownPosition(cursor: string): number | undefined {
+  const { sortAt } = decodeCursor(cursor);
+  return /^\d{1,15}$/.test(sortAt) ? Number(sortAt) : undefined;
 }

@@ -21,6 +21,7 @@ import { WorksRepository } from '../../repositories/community/works.js';
 import type { AppDeps } from '../../trpc/context.js';
 import { cursorPosition, toPage } from '../paging.js';
 import { requireUser } from './blocks.js';
+import { TargetPreviews } from './targets.js';
 import { markWorkPublished } from './works.js';
 
 export interface Admin {
@@ -54,13 +55,18 @@ async function keepCounters(
 export class ModerationService {
   constructor(private readonly deps: AppDeps) {}
 
-  async queue(input: z.output<typeof zModerationQueueInput>) {
+  async queue(input: z.output<typeof zModerationQueueInput>, origin: string) {
     const rows = await new ModerationRepository(this.deps.db).page(
       { status: input.status, kind: input.kind },
       input.limit + 1,
       cursorPosition(input.cursor),
     );
     const page = toPage(rows, input.limit, (r) => ({ sortAt: r.created_at, id: r.id }));
+    const targets = await TargetPreviews.load(
+      this.deps,
+      origin,
+      page.rows.map((r) => ({ kind: r.target_kind, targetId: r.target_id })),
+    );
     const items: ModerationItem[] = page.rows.map((r) => ({
       id: r.id,
       kind: r.target_kind,
@@ -69,7 +75,7 @@ export class ModerationService {
       status: r.status,
       checkStatus: r.check_status,
       reason: r.reason,
-      target: null,
+      target: targets.of({ kind: r.target_kind, targetId: r.target_id }),
       createdAt: r.created_at,
       decidedAt: r.decided_at,
     }));

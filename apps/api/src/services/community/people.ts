@@ -3,13 +3,16 @@
  * the same transaction as what they count; a follow or unfollow that changes nothing changes no counter.
  * No self-follow; a block either way refuses (COMMUNITY_BLOCKED).
  */
-import type { Profile } from '@xiaojia/shared';
+import type { CommunityMe, Profile } from '@xiaojia/shared';
 import { inTransaction } from '../../db/index.js';
 import { AppError } from '../../errors.js';
+import { CommunityAdminsRepository } from '../../repositories/community/admins.js';
+import { ConversationsRepository } from '../../repositories/community/conversations.js';
 import { SocialRepository } from '../../repositories/community/social.js';
 import { ensureProfile } from '../../repositories/community/works.js';
 import type { AppDeps } from '../../trpc/context.js';
 import { cursorPosition, toPage } from '../paging.js';
+import { refuseAcrossBlock } from './blocks.js';
 import { ContentGate } from './gate.js';
 import { takeCommunityRate } from './limits.js';
 
@@ -20,8 +23,30 @@ export class PeopleService {
     this.social = new SocialRepository(deps.db);
   }
 
+  /** The caller as the community sees them: the admin entry, the suspension banner, the messages badge. */
+  async me(userId: string): Promise<CommunityMe> {
+    const now = this.deps.clock.now().toISOString();
+    const admins = new CommunityAdminsRepository(this.deps.db);
+    const [row, isAdmin, suspension, unreadMessages] = await Promise.all([
+      this.social.profile(userId),
+      admins.isAdmin(userId),
+      admins.activeSuspension(userId, now),
+      new ConversationsRepository(this.deps.db).unreadTotal(userId),
+    ]);
+    if (!row) throw new AppError('NOT_FOUND', 'No such user');
+    return {
+      user: { userId: row.id, displayName: row.display_name },
+      isAdmin,
+      suspension: suspension ? { until: suspension.until, reason: suspension.reason } : null,
+      unreadMessages,
+    };
+  }
+
   async profile(viewerId: string, userId: string): Promise<Profile> {
-    const [row, followed] = await Promise.all([this.social.profile(userId), this.social.follows(viewerId, userId)]);
+    const [row, followed] = await Promise.all([
+      this.social.profile(userId, viewerId),
+      this.social.follows(viewerId, userId),
+    ]);
     if (!row) throw new AppError('NOT_FOUND', 'No such user');
     return {
       user: { userId: row.id, displayName: row.display_name },
@@ -35,8 +60,11 @@ export class PeopleService {
     };
   }
 
+  /** The bio passes the content check like every text (CONTENT_REJECTED otherwise; the old one stays). */
   async setBio(userId: string, bio: string): Promise<Profile> {
-    await new ContentGate(this.deps).assertCanAct(userId);
+    const gate = new ContentGate(this.deps);
+    await gate.assertCanAct(userId);
+    await gate.assertShowable('user', userId, [bio]);
     await ensureProfile(this.deps.db, userId, this.deps.clock.now().toISOString());
     await this.social.setBio(userId, bio);
     return this.profile(userId, userId);
@@ -47,9 +75,7 @@ export class PeopleService {
     await new ContentGate(this.deps).assertCanAct(userId);
     await takeCommunityRate(this.deps, 'follow', userId);
     if (!(await this.social.profile(followeeId))) throw new AppError('NOT_FOUND', 'No such user');
-    if (await this.social.blockedBetween(userId, followeeId)) {
-      throw new AppError('COMMUNITY_BLOCKED', 'You cannot follow this account');
-    }
+    await refuseAcrossBlock(this.deps, userId, followeeId, 'You cannot follow this account');
     const now = this.deps.clock.now().toISOString();
     await inTransaction(this.deps.db, async (trx) => {
       await ensureProfile(trx, userId, now);
@@ -74,9 +100,20 @@ export class PeopleService {
     return { following: false, followersCount: (await this.profile(userId, followeeId)).followersCount };
   }
 
-  async list(side: 'followers' | 'following', input: { userId: string; cursor?: string | undefined; limit: number }) {
-    if (!(await this.social.profile(input.userId))) throw new AppError('NOT_FOUND', 'No such user');
-    const rows = await this.social.followList(input.userId, side, input.limit + 1, cursorPosition(input.cursor));
+  /** Someone's followers or followees: NOT_FOUND across a block, and nobody blocked with the viewer listed. */
+  async list(
+    viewerId: string,
+    side: 'followers' | 'following',
+    input: { userId: string; cursor?: string | undefined; limit: number },
+  ) {
+    if (!(await this.social.profile(input.userId, viewerId))) throw new AppError('NOT_FOUND', 'No such user');
+    const rows = await this.social.followList(
+      input.userId,
+      side,
+      viewerId,
+      input.limit + 1,
+      cursorPosition(input.cursor),
+    );
     const page = toPage(rows, input.limit, (r) => ({ sortAt: r.created_at, id: r.id }));
     return {
       items: page.rows.map((r) => ({ userId: r.id, displayName: r.display_name })),

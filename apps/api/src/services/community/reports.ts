@@ -13,6 +13,7 @@ import { cursorPosition, toPage } from '../paging.js';
 import { RateLimiter } from '../rate-limit.js';
 import type { Admin } from './moderation.js';
 import { COMMUNITY_RATES } from './rates.js';
+import { TargetPreviews } from './targets.js';
 
 export class ReportsService {
   constructor(private readonly deps: AppDeps) {}
@@ -81,7 +82,7 @@ export class ReportsService {
     if (!found) throw new AppError('NOT_FOUND', `No such ${kind}`);
   }
 
-  async list(input: z.output<typeof zReportListInput>) {
+  async list(input: z.output<typeof zReportListInput>, origin: string) {
     const after = cursorPosition(input.cursor);
     let query = this.deps.db
       .selectFrom('reports as r')
@@ -96,13 +97,18 @@ export class ReportsService {
       .limit(input.limit + 1)
       .execute();
     const page = toPage(rows, input.limit, (r) => ({ sortAt: r.created_at, id: r.id }));
+    const targets = await TargetPreviews.load(
+      this.deps,
+      origin,
+      page.rows.map((r) => ({ kind: r.target_kind, targetId: r.target_id })),
+    );
     const items: Report[] = page.rows.map((r) => ({
       id: r.id,
       kind: r.target_kind,
       targetId: r.target_id,
       reporter: { userId: r.reporter_id, displayName: r.reporter_name },
       reason: r.reason,
-      target: null,
+      target: targets.of({ kind: r.target_kind, targetId: r.target_id }),
       status: r.status,
       createdAt: r.created_at,
       resolution: r.resolution,

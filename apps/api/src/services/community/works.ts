@@ -25,10 +25,10 @@ function notFound(): AppError {
   return new AppError('NOT_FOUND', 'No such work');
 }
 
-/** The work as `viewerId` may see it: published, or their own; NOT_FOUND otherwise. */
+/** The work as `viewerId` may see it: published or their own, no block with its author; NOT_FOUND otherwise. */
 export async function requireVisibleWork(works: WorksRepository, workId: string, viewerId: string): Promise<Work> {
-  const work = await works.byId(workId);
-  if (!work || (work.status !== 'published' && work.author_id !== viewerId)) throw notFound();
+  const work = await works.visibleTo(workId, viewerId);
+  if (!work) throw notFound();
   return work;
 }
 
@@ -214,8 +214,9 @@ export class WorksService {
   }
 
   /** What a WeChat share needs: the title, the first image (rounded-window URL), the mini-program path. */
-  async shareCard(workId: string, origin: string): Promise<ShareCard> {
-    const work = await requirePublishedWork(this.works, workId);
+  async shareCard(viewerId: string, workId: string, origin: string): Promise<ShareCard> {
+    const work = await requireVisibleWork(this.works, workId, viewerId);
+    if (work.status !== 'published') throw notFound();
     const images = await WorkImages.load(this.deps, origin, [work.id]);
     const image = images.first(work.id, 'preview');
     if (!image) throw notFound();
