@@ -35,7 +35,11 @@ export default function WorkPage() {
         reachedBottom={reachedBottom}
         onOpenTag={(tag) => void Taro.navigateTo({ url: withQuery(ROUTES.tag, { tag }) })}
         onOpenProfile={(userId) => void Taro.navigateTo({ url: withQuery(ROUTES.profile, { userId }) })}
-        onUnpublished={() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.discover }))}
+        onUnpublished={() => {
+          // Back where the user came from; opened by a link or a share card, to 发现.
+          if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+          else void Taro.switchTab({ url: ROUTES.discover });
+        }}
         onCopyLink={() =>
           void Taro.setClipboardData({ data: `${webAppOrigin()}${path}` }).then(() =>
             Taro.showToast({ title: t('work.linkCopied'), icon: 'none' }),
