@@ -4,6 +4,7 @@ import type { Photo } from '@xiaojia/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { home } from '../../../test/support/homes';
 import { id } from '../../../test/support/ids';
+import { me } from '../../../test/support/library';
 import { element, photo, renderWithApi } from '../../../test/support/screen';
 import { fakeSocial, MAMA } from '../../../test/support/together';
 import { ViewerScreen } from './ViewerScreen';
@@ -24,14 +25,7 @@ function renderViewer(shown: Photo, role: 'owner' | 'viewer' = 'owner') {
       albumIds: [],
       urlsExpireAt: '2026-05-04T08:00:00.000Z',
     }),
-    'auth.me': () => ({
-      id: id('user-1'),
-      username: 'mama',
-      displayName: '妈妈',
-      hasPassword: true,
-      wechatLinked: false,
-      createdAt: '2026-01-01T00:00:00.000Z',
-    }),
+    'auth.me': () => me('user-1'),
   });
 }
 
