@@ -3,6 +3,8 @@ import { Text, View } from '@tarojs/components';
 import { normalizeTag } from '@xiaojia/shared';
 import type { WaterfallCard } from '../../components/WorkWaterfall';
 import { WorkFeed } from '../../components/WorkWaterfall/feed';
+// After the waterfall's styles, in the order the discover page has them (one CSS order for the shared chunk).
+import '../discover/index.css';
 
 export function TagScreen({
   tag,

@@ -6,7 +6,6 @@ import { useTRPC } from '../../api/query';
 import { BackButton } from '../../components/BackButton';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { ROUTES, withQuery } from '../../routes';
-import '../discover/index.css';
 import { TagScreen } from './TagScreen';
 
 /** Taro hands H5 query values still encoded and weapp's decoded: a CJK tag arrives either way. */
