@@ -115,7 +115,7 @@ describe('likes, comments and the feed between two browsers', () => {
     await running().screenshot(mom, 'family-life-01-badge');
 
     // She opens the feed: 奶奶's like and comment, marked new; her own upload below; the badge goes.
-    await mom.locator('.weui-tabbar__item').nth(2).click();
+    await mom.locator('.weui-tabbar__item').nth(3).click();
     await atPage(mom, 'feed');
     await expect
       .poll(() => sentences(mom), { timeout: 15_000 })

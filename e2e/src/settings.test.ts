@@ -84,16 +84,18 @@ describe('albums, trash, storage and account screens (H5, real server)', () => {
         tabBar: getComputedStyle(document.querySelector('.weui-tabbar') as Element).backgroundColor,
         tabs: Array.from(document.querySelectorAll('.weui-tabbar__label'), (label) => label.textContent),
       }));
-    await expect
-      .poll(colours, { timeout: 15_000 })
-      .toEqual({ page: 'rgb(23, 19, 15)', tabBar: 'rgb(35, 29, 24)', tabs: ['Timeline', 'Albums', 'Activity', 'Me'] });
+    await expect.poll(colours, { timeout: 15_000 }).toEqual({
+      page: 'rgb(23, 19, 15)',
+      tabBar: 'rgb(35, 29, 24)',
+      tabs: ['Timeline', 'Albums', 'Discover', 'Activity', 'Me'],
+    });
     await running().screenshot(page, 'albums-dark-en');
     // The phone turns light while the app is open.
     await page.emulateMedia({ colorScheme: 'light' });
     await expect.poll(colours).toEqual({
       page: 'rgb(255, 250, 243)',
       tabBar: 'rgb(255, 255, 255)',
-      tabs: ['Timeline', 'Albums', 'Activity', 'Me'],
+      tabs: ['Timeline', 'Albums', 'Discover', 'Activity', 'Me'],
     });
     expect(page.consoleErrors).toEqual([]);
   });

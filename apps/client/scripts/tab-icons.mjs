@@ -1,5 +1,6 @@
 /**
- * Draws the feed tab's icons (动态: a speech bubble with a heart) as the 81x81 palette PNGs weapp's tab bar
+ * Draws the feed tab's icons (动态: a speech bubble with a heart) and the discover tab's (发现: a compass) as
+ * the 81x81 palette PNGs weapp's tab bar
  * takes (no SVG there), in the tab bar's two colours from theme.json's light scheme, like the other icons
  * in src/assets/tab. Run it after changing the drawing: `node scripts/tab-icons.mjs`; commit the PNGs.
  * sharp comes from the API package, which depends on it already (the client ships no image library).
@@ -28,13 +29,24 @@ function feedIcon(colour) {
 </svg>`;
 }
 
+/** A ring with a compass needle (a diamond, its northern half solid, the southern one cut out). */
+function discoverIcon(colour) {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${SIZE}" height="${SIZE}" viewBox="0 0 81 81">
+  <circle cx="40.5" cy="40.5" r="30" fill="none" stroke="${colour}" stroke-width="7"/>
+  <path fill="${colour}" d="M52 29 L44.5 44.5 L36.5 36.5 Z"/>
+  <path fill="none" stroke="${colour}" stroke-width="4" stroke-linejoin="round" d="M29 52 L36.5 36.5 L44.5 44.5 Z"/>
+</svg>`;
+}
+
 const icons = [
-  ['src/assets/tab/feed.png', theme.light.tabColor],
-  ['src/assets/tab/feed-active.png', theme.light.tabSelectedColor],
+  ['src/assets/tab/feed.png', theme.light.tabColor, feedIcon],
+  ['src/assets/tab/feed-active.png', theme.light.tabSelectedColor, feedIcon],
+  ['src/assets/tab/discover.png', theme.light.tabColor, discoverIcon],
+  ['src/assets/tab/discover-active.png', theme.light.tabSelectedColor, discoverIcon],
 ];
-for (const [path, colour] of icons) {
+for (const [path, colour, draw] of icons) {
   const out = fileURLToPath(new URL(`../${path}`, import.meta.url));
-  await sharp(Buffer.from(feedIcon(colour)))
+  await sharp(Buffer.from(draw(colour)))
     .resize(SIZE, SIZE)
     .png({ palette: true, compressionLevel: 9 })
     .toFile(out);

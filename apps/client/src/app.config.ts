@@ -13,6 +13,8 @@ export default defineAppConfig({
     'pages/albums/index',
     // The activity feed (动态) is a tab page, so it must be in the main package: it is kept light.
     'pages/feed/index',
+    // 发现, the community tab: a tab page too, light (the work, publish, profile and tag pages are subpackages).
+    'pages/discover/index',
     'pages/album/index',
     'pages/trash/index',
     'pages/account/index',
@@ -30,6 +32,11 @@ export default defineAppConfig({
     { root: 'pages/growth', pages: ['index'] },
     // Storage settings: the binding form, every provider's guide and their messages.
     { root: 'pages/storage', pages: ['index'] },
+    // 维扣图元's works half: a work's page, publishing, a profile, a tag's feed.
+    { root: 'pages/work', pages: ['index'] },
+    { root: 'pages/publish', pages: ['index'] },
+    { root: 'pages/profile', pages: ['index'] },
+    { root: 'pages/tag', pages: ['index'] },
     // The community's private messages, contests (摄影挑战), block list and admins' review (审核).
     { root: 'pages/messages', pages: ['index'] },
     { root: 'pages/conversation', pages: ['index'] },
@@ -64,6 +71,12 @@ export default defineAppConfig({
         text: '相册',
         iconPath: 'assets/tab/albums.png',
         selectedIconPath: 'assets/tab/albums-active.png',
+      },
+      {
+        pagePath: 'pages/discover/index',
+        text: '发现',
+        iconPath: 'assets/tab/discover.png',
+        selectedIconPath: 'assets/tab/discover-active.png',
       },
       {
         pagePath: 'pages/feed/index',

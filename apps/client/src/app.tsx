@@ -42,7 +42,7 @@ function createSession(client: ApiClient) {
 
 /** Tab labels in the user's language (app.config.ts can only hold one language). */
 function translateTabBar() {
-  const labels = ['tab.timeline', 'tab.albums', 'tab.feed', 'tab.me'] as const;
+  const labels = ['tab.timeline', 'tab.albums', 'tab.discover', 'tab.feed', 'tab.me'] as const;
   labels.forEach((key, index) => {
     Taro.setTabBarItem({ index, text: t(key) }).catch(() => undefined);
   });

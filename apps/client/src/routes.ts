@@ -23,20 +23,28 @@ export const ROUTES = {
   children: '/pages/children/index',
   milestones: '/pages/milestones/index',
   growth: '/pages/growth/index',
-  // The community's messages, contests, block list and review (weapp subpackages too).
+  // 维扣图元, the community (issue 17): the 发现 tab, then subpackages.
+  discover: '/pages/discover/index',
+  work: '/pages/work/index',
+  publish: '/pages/publish/index',
+  profile: '/pages/profile/index',
+  tag: '/pages/tag/index',
   messages: '/pages/messages/index',
   conversation: '/pages/conversation/index',
   challenges: '/pages/challenges/index',
   challenge: '/pages/challenge/index',
   blocked: '/pages/blocked/index',
   review: '/pages/review/index',
-  // The community's profiles and works (the 发现 side's pages), which these link to.
-  profile: '/pages/profile/index',
-  work: '/pages/work/index',
 } as const;
 
-/** The tab bar's pages (Timeline / Albums / Activity / Me). */
-export const TAB_ROUTES: readonly string[] = [ROUTES.timeline, ROUTES.albums, ROUTES.feed, ROUTES.account];
+/** The tab bar's pages (Timeline / Albums / Discover / Activity / Me). */
+export const TAB_ROUTES: readonly string[] = [
+  ROUTES.timeline,
+  ROUTES.albums,
+  ROUTES.discover,
+  ROUTES.feed,
+  ROUTES.account,
+];
 
 /** A route with query parameters, values URL-encoded. */
 export function withQuery(route: string, params: Record<string, string | number | boolean | undefined>): string {

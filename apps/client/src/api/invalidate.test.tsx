@@ -10,6 +10,8 @@ import { QueryProvider } from './query';
 const H1 = id('h1');
 const P1 = id('p1');
 const P2 = id('p2');
+const W1 = id('w1');
+const W2 = id('w2');
 
 /** Cached queries as tRPC keys them: path, input (some name one photo), query or infinite. */
 const CACHED: readonly [path: string, input: object | undefined, type: 'query' | 'infinite'][] = [
@@ -33,6 +35,16 @@ const CACHED: readonly [path: string, input: object | undefined, type: 'query' |
   ['comments.list', { homeId: H1, photoId: P2, limit: 30 }, 'infinite'],
   ['activity.list', { homeId: H1, limit: 20 }, 'infinite'],
   ['activity.unread', { homeId: H1 }, 'query'],
+  ['feeds.latest', { limit: 20 }, 'infinite'],
+  ['feeds.following', { limit: 20 }, 'infinite'],
+  ['works.mine', { limit: 20 }, 'infinite'],
+  ['works.get', { workId: W1 }, 'query'],
+  ['works.get', { workId: W2 }, 'query'],
+  ['works.comments', { workId: W1, limit: 20 }, 'infinite'],
+  ['works.comments', { workId: W2, limit: 20 }, 'infinite'],
+  ['profiles.get', { userId: H1 }, 'query'],
+  ['profiles.followers', { userId: H1, limit: 20 }, 'infinite'],
+  ['profiles.me', undefined, 'query'],
 ];
 
 /** Which cached queries an invalidation marks stale: "path" or, for a photo's own, "path:photoId". */
@@ -55,7 +67,8 @@ function staleAfter(change: (invalidate: Invalidations) => Promise<unknown>): st
     .findAll({ stale: true })
     .map((query) => {
       const path = (query.queryKey[0] as string[]).join('.');
-      const input = (query.queryKey[1] as { input?: { photoId?: string } }).input;
+      const input = (query.queryKey[1] as { input?: { photoId?: string; workId?: string } }).input;
+      if (input?.workId) return `${path}:${input.workId === W1 ? 'w1' : 'w2'}`;
       return input?.photoId ? `${path}:${input.photoId === P1 ? 'p1' : 'p2'}` : path;
     })
     .sort();
@@ -106,5 +119,33 @@ describe('cache invalidations', () => {
       'milestones.list',
     ]);
     expect(staleAfter((i) => i.growthChanged())).toEqual(['growth.list']);
+  });
+
+  it("refreshes the community's feeds, works and profiles as works, likes, comments and follows change", () => {
+    expect(staleAfter((i) => i.worksChanged())).toEqual([
+      'feeds.following',
+      'feeds.latest',
+      'profiles.get',
+      'works.get:w1',
+      'works.get:w2',
+      'works.mine',
+    ]);
+    expect(staleAfter((i) => i.workLikesChanged())).toEqual(['feeds.following', 'feeds.latest', 'works.mine']);
+    // One work's comments and count; the other work's stay.
+    expect(staleAfter((i) => i.workCommentsChanged(W1))).toEqual([
+      'feeds.following',
+      'feeds.latest',
+      'works.comments:w1',
+      'works.get:w1',
+    ]);
+    expect(staleAfter((i) => i.followsChanged())).toEqual([
+      'feeds.following',
+      'profiles.followers',
+      'profiles.get',
+      'profiles.me',
+      'works.get:w1',
+      'works.get:w2',
+    ]);
+    expect(staleAfter((i) => i.profileChanged())).toEqual(['profiles.followers', 'profiles.get', 'profiles.me']);
   });
 });

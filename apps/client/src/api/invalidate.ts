@@ -92,6 +92,39 @@ export function invalidations(queryClient: QueryClient, trpc: AppTRPC) {
         queryClient.invalidateQueries(trpc.works.pathFilter()),
         queryClient.invalidateQueries(trpc.feeds.pathFilter()),
       ]).then(() => undefined),
+    /**
+     * A work published, edited or taken down: every feed (a tag's, an author's, one's own), the work's page
+     * and the profiles whose counts it changes.
+     */
+    worksChanged: () =>
+      Promise.all([
+        queryClient.invalidateQueries(trpc.feeds.pathFilter()),
+        queryClient.invalidateQueries(trpc.works.mine.pathFilter()),
+        queryClient.invalidateQueries(trpc.works.get.pathFilter()),
+        queryClient.invalidateQueries(trpc.profiles.get.pathFilter()),
+      ]).then(() => undefined),
+    /** A work liked or unliked: the feeds' counts on its card (the page itself took the server's answer). */
+    workLikesChanged: () =>
+      Promise.all([
+        queryClient.invalidateQueries(trpc.feeds.pathFilter()),
+        queryClient.invalidateQueries(trpc.works.mine.pathFilter()),
+      ]).then(() => undefined),
+    /** A comment added or deleted on a work: its comments and its count, on its page and its card. */
+    workCommentsChanged: (workId: string) =>
+      Promise.all([
+        queryClient.invalidateQueries(trpc.works.comments.infiniteQueryFilter({ workId })),
+        queryClient.invalidateQueries(trpc.works.get.queryFilter({ workId })),
+        queryClient.invalidateQueries(trpc.feeds.pathFilter()),
+      ]).then(() => undefined),
+    /** The caller followed or unfollowed someone: profiles' counts and lists, the following feed, works' authors. */
+    followsChanged: () =>
+      Promise.all([
+        queryClient.invalidateQueries(trpc.profiles.pathFilter()),
+        queryClient.invalidateQueries(trpc.feeds.following.pathFilter()),
+        queryClient.invalidateQueries(trpc.works.get.pathFilter()),
+      ]).then(() => undefined),
+    /** The caller's bio changed: their profile. */
+    profileChanged: () => queryClient.invalidateQueries(trpc.profiles.pathFilter()),
   };
 }
 

@@ -16,6 +16,7 @@ import type { childrenPagesMessages } from './locales/children-pages';
 import { commonMessages } from './locales/common';
 import type { communitySafetyMessages } from './locales/community-safety';
 import { communitySafetyMainMessages } from './locales/community-safety-main';
+import { discoverMessages } from './locales/discover';
 import { errorsMessages } from './locales/errors';
 import { familyMessages } from './locales/family';
 import { feedEntriesMessages } from './locales/feed-entries';
@@ -31,6 +32,7 @@ import { uploadMessages } from './locales/upload';
 import { uploadMultipartMessages } from './locales/upload-multipart';
 import { videoMessages } from './locales/video';
 import { viewerMessages } from './locales/viewer';
+import type { worksPagesMessages } from './locales/works-pages';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -60,6 +62,7 @@ export const FEATURES = [
   togetherMessages,
   communitySafetyMainMessages,
   feedEntriesMessages,
+  discoverMessages,
 ] as const satisfies readonly FeatureMessages[];
 
 /**
@@ -71,7 +74,8 @@ type LaterFeatures =
   | typeof storageS3Messages
   | typeof storageGuidesMessages
   | typeof communitySafetyMessages
-  | typeof storageRegionsMessages;
+  | typeof storageRegionsMessages
+  | typeof worksPagesMessages;
 
 /** Every message's key: the Chinese ones (the locale every other one falls back to). */
 export type MessageKey = (typeof FEATURES)[number] | LaterFeatures extends infer Feature

@@ -5,6 +5,7 @@ import { communitySafetyMessages } from './locales/community-safety';
 import { storageGuidesMessages } from './locales/storage-guides';
 import { storageRegionsMessages } from './locales/storage-regions';
 import { storageS3Messages } from './locales/storage-s3';
+import { worksPagesMessages } from './locales/works-pages';
 import { loadStoragePagesMessages } from './storage-pages';
 
 const placeholders = (text: string) =>
@@ -17,6 +18,7 @@ const LATER = {
   storageGuidesMessages,
   communitySafetyMessages,
   storageRegionsMessages,
+  worksPagesMessages,
 };
 
 describe("subpackages' messages", () => {

@@ -2,8 +2,8 @@
 import Taro from '@tarojs/taro';
 import { ACTIVITY_UNREAD_MAX } from '@xiaojia/shared';
 
-/** The feed's place in the tab bar (app.config.ts: 时间线, 相册, 动态, 我的). */
-export const FEED_TAB_INDEX = 2;
+/** The feed's place in the tab bar (app.config.ts: 时间线, 相册, 发现, 动态, 我的). */
+export const FEED_TAB_INDEX = 3;
 
 /** "3", "99+" past ACTIVITY_UNREAD_MAX; null for nothing unread (no badge at all). */
 export function badgeText(count: number): string | null {

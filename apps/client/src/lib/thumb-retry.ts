@@ -30,3 +30,9 @@ export function useThumbRetry(): ThumbRetry {
     retry.current(key, refetch);
   }, []);
 }
+
+/** For a component showing one list: an image's onError fetches it again, under the same rule. */
+export function useRefetchOnImageError(refetch: () => unknown): () => void {
+  const retry = useThumbRetry();
+  return useCallback(() => retry('list', refetch), [retry, refetch]);
+}

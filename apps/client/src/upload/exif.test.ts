@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { exifDateToIso, exifTakenAt } from './exif';
+import { exifCamera, exifDateToIso, exifTakenAt } from './exif';
 
 /**
  * fixtures/*.jpg are 2×2 JPEGs written by sharp (libvips/libexif, little-endian TIFF) with
@@ -89,5 +89,24 @@ describe('exifDateToIso', () => {
 
   it('ignores a malformed offset and uses local time instead', () => {
     expect(exifDateToIso('2019:05:01 08:30:00', '8h')).toBe(new Date(2019, 4, 1, 8, 30, 0).toISOString());
+  });
+});
+
+describe('exifCamera', () => {
+  it('reads the camera, lens and exposure a camera wrote (fixture written by sharp)', () => {
+    expect(exifCamera(fixture('exif-camera.jpg'))).toEqual({
+      camera: 'SONY ILCE-7M3',
+      lens: 'FE 35mm F1.8',
+      focalLength: '35mm',
+      aperture: 'f/1.8',
+      shutter: '1/250s',
+      iso: 200,
+    });
+  });
+
+  it('is null without camera facts, and for what is no JPEG', () => {
+    expect(exifCamera(bigEndianJpeg('2019:05:01 08:30:00', '+08:00'))).toBeNull();
+    expect(exifCamera(new ArrayBuffer(0))).toBeNull();
+    expect(exifCamera(new Uint8Array([0xff, 0xd8, 0xff, 0xe1, 0, 200]).buffer)).toBeNull();
   });
 });

@@ -16,8 +16,17 @@ const TAG_DATE_TIME_DIGITIZED = 0x9004;
 const TAG_OFFSET_TIME = 0x9010;
 const TAG_OFFSET_TIME_ORIGINAL = 0x9011;
 const TAG_OFFSET_TIME_DIGITIZED = 0x9012;
+const TAG_MAKE = 0x010f;
+const TAG_MODEL = 0x0110;
+const TAG_EXPOSURE_TIME = 0x829a;
+const TAG_F_NUMBER = 0x829d;
+const TAG_ISO = 0x8827;
+const TAG_FOCAL_LENGTH = 0x920a;
+const TAG_LENS_MODEL = 0xa434;
 const TYPE_ASCII = 2;
+const TYPE_SHORT = 3;
 const TYPE_LONG = 4;
+const TYPE_RATIONAL = 5;
 
 /** The TIFF structure inside APP1: tags by IFD, values read lazily. */
 class Tiff {
@@ -60,6 +69,21 @@ class Tiff {
   long(entry: number | undefined): number | null {
     if (entry === undefined || this.u16(entry + 2) !== TYPE_LONG) return null;
     return this.u32(entry + 8);
+  }
+
+  short(entry: number | undefined): number | null {
+    if (entry === undefined) return null;
+    const type = this.u16(entry + 2);
+    if (type === TYPE_SHORT) return this.u16(entry + 8);
+    return type === TYPE_LONG ? this.u32(entry + 8) : null;
+  }
+
+  /** An unsigned rational (always at an offset: 8 bytes), or null for a zero denominator. */
+  rational(entry: number | undefined): number | null {
+    if (entry === undefined || this.u16(entry + 2) !== TYPE_RATIONAL) return null;
+    const at = this.u32(entry + 8);
+    const denominator = this.u32(at + 4);
+    return denominator === 0 ? null : this.u32(at) / denominator;
   }
 
   ascii(entry: number | undefined): string | null {
@@ -138,16 +162,71 @@ export function exifDateToIso(date: string | null, offset: string | null): strin
   return instant.toISOString();
 }
 
+/** IFD0 and the Exif sub-IFD of a JPEG's head, or null without EXIF. */
+function exifIfds(bytes: ArrayBuffer): { tiff: Tiff; ifd0: Map<number, number>; exif: Map<number, number> } | null {
+  const view = new DataView(bytes);
+  const start = findTiff(view);
+  const tiff = start === null ? null : Tiff.at(view, start);
+  if (!tiff) return null;
+  const ifd0 = tiff.entries(tiff.firstIfd());
+  const exifOffset = tiff.long(ifd0.get(TAG_EXIF_IFD));
+  return { tiff, ifd0, exif: exifOffset === null ? new Map<number, number>() : tiff.entries(exifOffset) };
+}
+
+/** The camera, lens and exposure as a work shows them (publish), each only when the EXIF has it. */
+export interface CameraFacts {
+  camera?: string;
+  lens?: string;
+  focalLength?: string;
+  aperture?: string;
+  shutter?: string;
+  iso?: number;
+}
+
+const trimmed = (n: number) => String(Math.round(n * 10) / 10);
+
+/** "1/250s" under a second, "2s" / "1.3s" above. */
+function shutterText(seconds: number): string {
+  return seconds >= 1 ? `${trimmed(seconds)}s` : `1/${Math.round(1 / seconds)}s`;
+}
+
+/**
+ * What the camera wrote about itself and the exposure, or null when the head has no EXIF. The model
+ * usually repeats the make ("Canon" / "Canon EOS R6"): then the model alone.
+ */
+export function exifCamera(bytes: ArrayBuffer): CameraFacts | null {
+  try {
+    const ifds = exifIfds(bytes);
+    if (!ifds) return null;
+    const { tiff, ifd0, exif } = ifds;
+    const make = tiff.ascii(ifd0.get(TAG_MAKE)) ?? '';
+    const model = tiff.ascii(ifd0.get(TAG_MODEL)) ?? '';
+    const camera = model.toLowerCase().startsWith(make.toLowerCase()) ? model : `${make} ${model}`.trim();
+    const focal = tiff.rational(exif.get(TAG_FOCAL_LENGTH));
+    const fNumber = tiff.rational(exif.get(TAG_F_NUMBER));
+    const exposure = tiff.rational(exif.get(TAG_EXPOSURE_TIME));
+    const iso = tiff.short(exif.get(TAG_ISO));
+    const lens = tiff.ascii(exif.get(TAG_LENS_MODEL));
+    const facts: CameraFacts = {
+      ...(camera ? { camera } : {}),
+      ...(lens ? { lens } : {}),
+      ...(focal ? { focalLength: `${trimmed(focal)}mm` } : {}),
+      ...(fNumber ? { aperture: `f/${trimmed(fNumber)}` } : {}),
+      ...(exposure ? { shutter: shutterText(exposure) } : {}),
+      ...(iso ? { iso } : {}),
+    };
+    return Object.keys(facts).length > 0 ? facts : null;
+  } catch {
+    return null;
+  }
+}
+
 /** When the photo was taken per its EXIF (original, else digitized, else file date), or null. */
 export function exifTakenAt(bytes: ArrayBuffer): string | null {
   try {
-    const view = new DataView(bytes);
-    const start = findTiff(view);
-    const tiff = start === null ? null : Tiff.at(view, start);
-    if (!tiff) return null;
-    const ifd0 = tiff.entries(tiff.firstIfd());
-    const exifOffset = tiff.long(ifd0.get(TAG_EXIF_IFD));
-    const exif = exifOffset === null ? new Map<number, number>() : tiff.entries(exifOffset);
+    const ifds = exifIfds(bytes);
+    if (!ifds) return null;
+    const { tiff, ifd0, exif } = ifds;
     const candidates: [number | undefined, number | undefined][] = [
       [exif.get(TAG_DATE_TIME_ORIGINAL), exif.get(TAG_OFFSET_TIME_ORIGINAL)],
       [exif.get(TAG_DATE_TIME_DIGITIZED), exif.get(TAG_OFFSET_TIME_DIGITIZED)],

@@ -173,6 +173,7 @@ export const OUTPUTS: Record<ProcedurePath, z.ZodType> = {
   'works.publish': zWork,
   'works.update': zWork,
   'works.unpublish': zAuthOk,
+  'works.mine': zMyWorkPage,
   'works.get': zWork,
   'works.mine': zMyWorkPage,
   'works.shareCard': zShareCard,

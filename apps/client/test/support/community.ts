@@ -1,13 +1,21 @@
-/** Community answers for screen tests (messages, blocks, challenges, review), as the API gives them. */
+/**
+ * 维扣图元's answers for screen tests, shaped as the API gives them (screen.tsx checks them against the
+ * schemas): works, feeds and profiles; then messages, blocks, challenges and review.
+ */
 import type {
   Challenge,
   ChallengeEntry,
+  CommentThread,
   CommunityMe,
   Conversation,
   Message,
   ModerationItem,
   MyWorkCard,
+  Profile,
   Report,
+  Work,
+  WorkCard,
+  WorkComment,
 } from '@xiaojia/shared';
 import { id } from './ids';
 
@@ -15,8 +23,91 @@ export const AT = '2026-06-01T08:00:00.000Z';
 
 export const person = (label: string, displayName: string) => ({ userId: id(label), displayName });
 
-export function communityMe(isAdmin: boolean, overrides: Partial<CommunityMe> = {}): CommunityMe {
-  return { user: person('me', '我'), isAdmin, suspension: null, unreadMessages: 0, ...overrides };
+export const ALICE = { userId: id('alice'), displayName: 'Alice' };
+export const BOB = { userId: id('bob'), displayName: 'Bob' };
+
+export function image(label: string, width = 400, height = 600) {
+  return { id: id(label), width, height, url: `https://cdn.example.com/${label}.webp` };
+}
+
+export function workCard(label: string, overrides: Partial<WorkCard> = {}): WorkCard {
+  return {
+    id: id(label),
+    title: `Work ${label}`,
+    author: ALICE,
+    cover: image(`i${label}`),
+    imageCount: 1,
+    likeCount: 3,
+    commentCount: 1,
+    likedByMe: false,
+    publishedAt: AT,
+    ...overrides,
+  };
+}
+
+export function myWorkCard(label: string, overrides: Partial<MyWorkCard> = {}): MyWorkCard {
+  return { ...workCard(label), status: 'published', reviewReason: null, ...overrides };
+}
+
+export function work(label: string, overrides: Partial<Work> = {}): Work {
+  return {
+    id: id(label),
+    title: `Work ${label}`,
+    description: 'Morning light on the lake',
+    tags: ['autumn', '湖'],
+    exif: null,
+    place: null,
+    status: 'published',
+    reviewReason: null,
+    author: { ...ALICE, worksCount: 4, followersCount: 10 },
+    images: [image(`i${label}`), image(`j${label}`, 600, 400)],
+    likeCount: 3,
+    commentCount: 0,
+    likedByMe: false,
+    isMine: false,
+    publishedAt: AT,
+    createdAt: AT,
+    ...overrides,
+  };
+}
+
+export function comment(label: string, overrides: Partial<WorkComment> = {}): WorkComment {
+  return {
+    id: id(label),
+    author: BOB,
+    text: `comment ${label}`,
+    status: 'visible',
+    reviewReason: null,
+    createdAt: AT,
+    canDelete: false,
+    ...overrides,
+  };
+}
+
+export function thread(
+  label: string,
+  replies: WorkComment[] = [],
+  overrides: Partial<WorkComment> = {},
+): CommentThread {
+  return { ...comment(label, overrides), replies, replyCount: replies.length };
+}
+
+export function profile(user = ALICE, overrides: Partial<Profile> = {}): Profile {
+  return {
+    user,
+    bio: 'Lakes and mornings',
+    worksCount: 4,
+    followersCount: 10,
+    followingCount: 2,
+    likesReceived: 30,
+    followedByMe: false,
+    isMe: false,
+    ...overrides,
+  };
+}
+
+export function communityMe(overrides: Partial<CommunityMe> = {}): CommunityMe {
+  return { user: BOB, isAdmin: false, suspension: null, unreadMessages: 0, ...overrides };
 }
 
 export function message(
@@ -55,13 +146,6 @@ export function conversation(
   };
 }
 
-export const image = (label: string) => ({
-  id: id(label),
-  width: 400,
-  height: 300,
-  url: `https://img.example.com/${label}.webp`,
-});
-
 export function challenge(label: string, phase: Challenge['phase'], extra: Partial<Challenge> = {}): Challenge {
   return {
     id: id(label),
@@ -95,22 +179,6 @@ export function entry(
     votedByMe: false,
     submittedAt: AT,
     ...extra,
-  };
-}
-
-export function myWork(label: string, status: MyWorkCard['status']): MyWorkCard {
-  return {
-    id: id(label),
-    title: `我的 ${label}`,
-    author: person('me', '我'),
-    cover: image(label),
-    imageCount: 1,
-    likeCount: 0,
-    commentCount: 0,
-    likedByMe: false,
-    publishedAt: AT,
-    status,
-    reviewReason: null,
   };
 }
 

@@ -3,12 +3,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { View } from '@tarojs/components';
 import type { HomeRef, ListPhotosInput } from '@xiaojia/shared';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTRPC } from '../../api/query';
 import { refreshDelay, soonestExpiry } from '../../api/signed-urls';
 import { useT } from '../../i18n';
 import { nextPageOf, usePagedItems } from '../../lib/paging';
-import { useThumbRetry } from '../../lib/thumb-retry';
+import { useRefetchOnImageError } from '../../lib/thumb-retry';
 import { ActionButton } from '../ActionButton';
 
 export const PHOTO_PAGE_SIZE = 60;
@@ -28,9 +28,7 @@ export function usePhotoList(
   const { items: photos, loadMore } = usePagedItems(query);
   const ids = useMemo(() => photos.map((photo) => photo.id), [photos]);
   // A thumbnail that fails anyway (URLs expired while the phone slept) fetches the list again, once a while.
-  const retry = useThumbRetry();
-  const { refetch } = query;
-  const onThumbError = useCallback(() => retry('list', refetch), [retry, refetch]);
+  const onThumbError = useRefetchOnImageError(query.refetch);
   return { query, photos, ids, loadMore, onThumbError };
 }
 

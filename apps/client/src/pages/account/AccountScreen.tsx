@@ -27,7 +27,7 @@ import { PasswordDialog } from './PasswordDialog';
 import { ProfileCard } from './ProfileCard';
 import './index.css';
 
-export type AccountLink = 'members' | 'children' | 'invite' | 'albums' | 'trash' | 'storage';
+export type AccountLink = 'members' | 'children' | 'invite' | 'albums' | 'trash' | 'storage' | 'communityProfile';
 
 export interface AccountScreenProps {
   onOpen(link: AccountLink | CommunityLink): void;
@@ -37,7 +37,7 @@ export interface AccountScreenProps {
   onSignedOut(): void;
 }
 
-const LINKS: readonly AccountLink[] = ['trash', 'storage', 'albums'];
+const LINKS: readonly AccountLink[] = ['trash', 'storage', 'albums', 'communityProfile'];
 
 /** One row of a list of places and actions: its words and a chevron. */
 function LinkRow({ id, text, onClick }: { id: string; text: string; onClick(): void }) {

@@ -17,7 +17,7 @@ describe("我的's community rows", () => {
   afterEach(cleanup);
 
   it('lead an admin to 审核 and everyone to 黑名单', async () => {
-    const screen = renderRows(() => communityMe(true));
+    const screen = renderRows(() => communityMe({ isAdmin: true }));
     await waitFor(() => expect(rows()).toEqual(['黑名单', '审核']));
     fireEvent.click(element('#account-link-review'));
     fireEvent.click(element('#account-link-blocked'));
@@ -26,7 +26,7 @@ describe("我的's community rows", () => {
 
   it('offer no review to a non-admin, nor while profiles.me cannot be had, in English too', async () => {
     setLocale('en');
-    const screen = renderRows(() => communityMe(false));
+    const screen = renderRows(() => communityMe());
     await waitFor(() => expect(screen.callsTo('profiles.me')).toHaveLength(1));
     await waitFor(() => expect(rows()).toEqual(['Blocked users']));
     cleanup();

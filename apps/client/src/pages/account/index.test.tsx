@@ -67,7 +67,9 @@ describe('account screen', () => {
     expect(textOf('#account-username')).toBe('用户名 mama');
     fireEvent.click(element('#account-link-trash'));
     fireEvent.click(element('#account-link-storage'));
-    expect(screen.opened).toEqual(['trash', 'storage']);
+    expect(textOf('#account-link-communityProfile')).toContain('我的主页');
+    fireEvent.click(element('#account-link-communityProfile'));
+    expect(screen.opened).toEqual(['trash', 'storage', 'communityProfile']);
   });
 
   it('lists the devices with this one marked and no way to revoke it here', async () => {

@@ -15,6 +15,8 @@ export default function AccountPage() {
   const open = (link: AccountLink | CommunityLink) => {
     // Albums is a tab page: only switchTab may open it.
     if (link === 'albums') void Taro.switchTab({ url: ROUTES.albums });
+    // 我的主页: the community profile page opens the caller's own without a userId.
+    else if (link === 'communityProfile') void Taro.navigateTo({ url: ROUTES.profile });
     else void Taro.navigateTo({ url: ROUTES[link] });
   };
   return <AccountScreen onOpen={open} onSigningOut={session.signingOut} onSignedOut={() => void session.signedOut()} />;

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { Challenge, ChallengeEntry } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { challenge, entry, myWork, person } from '../../../test/support/community';
+import { challenge, entry, myWorkCard, person } from '../../../test/support/community';
 import { id } from '../../../test/support/ids';
 import { type Answer, appError, element, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
@@ -90,10 +90,10 @@ describe('a challenge', () => {
   });
 
   it('enters one of my published works while open, and says when the limit is reached', async () => {
-    const published = myWork('mw1', 'published');
+    const published = myWorkCard('mw1', { status: 'published' });
     const screen = renderChallenge(challenge('ch1', 'submitting'), [], {
       'works.mine': () => ({
-        items: [published, myWork('mw2', 'pending'), myWork('mw3', 'rejected')],
+        items: [published, myWorkCard('mw2', { status: 'pending' }), myWorkCard('mw3', { status: 'rejected' })],
         nextCursor: null,
       }),
       'challenges.submit': () => ({ entered: true }),

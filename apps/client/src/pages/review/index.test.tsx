@@ -19,7 +19,7 @@ function renderReview(extra: Record<string, Answer> = {}) {
   let items: ModerationItem[] = [work, comment];
   let reports: Report[] = [spam, rude];
   return renderWithApi(<ReviewScreen now={new Date('2026-06-01T08:05:00.000Z')} />, {
-    'profiles.me': () => communityMe(true),
+    'profiles.me': () => communityMe({ isAdmin: true }),
     'moderation.queue': (input) => {
       const { kind, status } = input as { kind?: string; status: string };
       return { items: items.filter((i) => i.status === status && (!kind || i.kind === kind)), nextCursor: null };
@@ -51,7 +51,7 @@ describe('the review screen (审核)', () => {
   afterEach(cleanup);
 
   it('tells a non-admin plainly, whether profiles.me says so or the server refuses', async () => {
-    renderReview({ 'profiles.me': () => communityMe(false) });
+    renderReview({ 'profiles.me': () => communityMe() });
     await waitFor(() => expect(textOf('#review-not-admin')).toContain('你不是社区管理员'));
     cleanup();
     renderReview({

@@ -18,7 +18,7 @@ import { canEditAlbums, canTrashPhoto } from '../../home';
 import { useT } from '../../i18n';
 import { appCodeOf, errorMessage } from '../../i18n/errors';
 import { savePhotoToPhone } from '../../lib/photo-actions';
-import { ROUTES } from '../../routes';
+import { ROUTES, withQuery } from '../../routes';
 import { AlbumPicker } from './AlbumPicker';
 import { Comments } from './Comments';
 import { take } from './handoff';
@@ -214,6 +214,16 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false, ids, set
         {photo && !trashed && canEditChildren(home.role) && (
           <View id="viewer-milestone" className="viewer__tool" onClick={() => toggle('milestone')}>
             <Text className="viewer__tool-text">{t('milestones.mark')}</Text>
+          </View>
+        )}
+        {/* Only the uploader may publish a photo (the server refuses anyone else and says so). */}
+        {photo && !trashed && !isVideoMime(photo.mime) && me.data && photo.uploaderId === me.data.id && (
+          <View
+            id="viewer-publish"
+            className="viewer__tool"
+            onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.publish, { home: homeId, photo: photo.id }) })}
+          >
+            <Text className="viewer__tool-text">{t('viewer.publishWork')}</Text>
           </View>
         )}
         {photo && !trashed && canTrashPhoto(home.role, photo.uploaderId, me.data?.id) && (

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '主页',
+  onReachBottomDistance: 600,
+});
