@@ -14,6 +14,7 @@ import * as m0008 from './0008_video.js';
 import * as m0009 from './0009_derivatives.js';
 import * as m0010 from './0010_community.js';
 import * as m0013 from './0013_community_safety.js';
+import * as m0015 from './0015_work_snapshots.js';
 
 const migrations: Record<string, Migration> = {
   '0001_init': m0001,
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0009_derivatives': m0009,
   '0010_community': m0010,
   '0013_community_safety': m0013,
+  '0015_work_snapshots': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {
