@@ -80,18 +80,22 @@ export class SnapshotsRepository {
    */
   async retire(
     db: Db,
-    by: { workIds: readonly string[] } | { photoIds: readonly string[] },
+    by: { workIds: readonly string[] } | { photoIds: readonly string[] } | { authorId: string },
     now: string,
     newId: () => string,
   ): Promise<string[]> {
-    const [column, ids] = 'workIds' in by ? (['work_id', by.workIds] as const) : (['photo_id', by.photoIds] as const);
-    if (ids.length === 0) return [];
-    const rows = await db
+    let q = db
       .selectFrom('work_photos')
       .select(['id', 'snapshot_key', 'snapshot_binding_id'])
-      .where(column, 'in', [...ids])
-      .where('snapshot_key', 'is not', null)
-      .execute();
+      .where('snapshot_key', 'is not', null);
+    if ('authorId' in by) {
+      q = q.where('work_id', 'in', db.selectFrom('works').select('id').where('author_id', '=', by.authorId));
+    } else {
+      const [column, ids] = 'workIds' in by ? (['work_id', by.workIds] as const) : (['photo_id', by.photoIds] as const);
+      if (ids.length === 0) return [];
+      q = q.where(column, 'in', [...ids]);
+    }
+    const rows = await q.execute();
     if (rows.length === 0) return [];
     const keys = await this.queue(
       db,

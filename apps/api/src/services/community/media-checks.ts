@@ -12,6 +12,7 @@ import { newId } from '../../integrations/ids.js';
 import type { SecuritySuggest } from '../../integrations/wechat-security.js';
 import type { AppDeps } from '../../trpc/context.js';
 import { PhotoViews } from '../photo-views.js';
+import { WorkSnapshots } from './snapshots.js';
 
 /** Checks sent per dispatch (the sweep comes back for the rest). */
 const DISPATCH_BATCH = 50;
@@ -159,6 +160,8 @@ export class MediaChecks {
           .where('id', '=', item.target_id)
           .where('status', 'in', ['pending', 'published'])
           .execute();
+        // Its snapshots are queued for deletion now; the sweep deletes them.
+        await new WorkSnapshots(this.deps).retireWorks(trx, [item.target_id]);
       }
       return true;
     });

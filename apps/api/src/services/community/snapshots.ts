@@ -165,6 +165,11 @@ export class WorkSnapshots {
     return this.repo.retire(db, { workIds }, this.deps.clock.now().toISOString(), newId);
   }
 
+  /** Retire every snapshot of one author's works (their account is deleted), in `db`. */
+  retireAuthor(db: Db, authorId: string): Promise<string[]> {
+    return this.repo.retire(db, { authorId }, this.deps.clock.now().toISOString(), newId);
+  }
+
   /** Retire the snapshots of images showing these photos (a purge), in `db`. */
   retirePhotos(db: Db, photoIds: readonly string[]): Promise<string[]> {
     return this.repo.retire(db, { photoIds }, this.deps.clock.now().toISOString(), newId);

@@ -62,6 +62,21 @@ export async function markWorkPublished(db: Db, workId: string, at: string): Pro
   await works.recountAuthor(db, work.author_id, at);
 }
 
+/**
+ * A deleted account's works leave the community (status 'unpublished', the profile's count with them) and
+ * their snapshots are retired, in the deletion's transaction `db`; returns the objects to delete after.
+ */
+export async function withdrawAuthor(deps: AppDeps, db: Db, authorId: string, at: string): Promise<string[]> {
+  await db
+    .updateTable('works')
+    .set({ status: 'unpublished', updated_at: at })
+    .where('author_id', '=', authorId)
+    .where('status', '!=', 'unpublished')
+    .execute();
+  await new WorksRepository(db).recountAuthor(db, authorId, at);
+  return new WorkSnapshots(deps).retireAuthor(db, authorId);
+}
+
 function storedExif(facts: Facts): string | null {
   return facts.showExif && facts.exif && Object.keys(facts.exif).length > 0 ? JSON.stringify(facts.exif) : null;
 }
