@@ -13,6 +13,16 @@ import type { ImageVariant } from '../../storage/provider.js';
 import type { AppDeps } from '../../trpc/context.js';
 import { PhotoViews } from '../photo-views.js';
 
+type SnapshotRef = Pick<ImageRow, 'snapshot_key' | 'snapshot_binding_id'>;
+
+/** The signed URL of a snapshot (its thumbnail for 'thumb'), or null when its bucket is unbound. */
+function signSnapshot(views: PhotoViews, row: SnapshotRef, variant: ImageVariant): string | null {
+  const provider = views.provider({ binding_id: row.snapshot_binding_id });
+  if (!provider) return null;
+  const key = variant === 'thumb' ? snapshotThumbKey(row.snapshot_key) : row.snapshot_key;
+  return provider.signedUrl(key, views.expiresAt);
+}
+
 export class WorkImages {
   private constructor(
     private readonly byWork: Map<string, ImageRow[]>,
@@ -38,15 +48,24 @@ export class WorkImages {
       id: row.id,
       width: row.width,
       height: row.height,
-      url: this.url(row, variant),
+      url: signSnapshot(this.views, row, variant),
     }));
   }
 
-  private url(row: ImageRow, variant: ImageVariant): string | null {
-    const provider = this.views.provider({ binding_id: row.snapshot_binding_id });
-    if (!provider) return null;
-    const key = variant === 'thumb' ? snapshotThumbKey(row.snapshot_key) : row.snapshot_key;
-    return provider.signedUrl(key, this.views.expiresAt);
+  /** One image's snapshot URL on its own (the content check sends it to WeChat); null without a snapshot. */
+  static async url(
+    deps: AppDeps,
+    origin: string,
+    row: { snapshot_key: string | null; snapshot_binding_id: string | null },
+  ): Promise<string | null> {
+    if (row.snapshot_key === null) return null;
+    const ids = row.snapshot_binding_id ? [row.snapshot_binding_id] : [];
+    const views = PhotoViews.withBindings(deps, origin, await new SnapshotsRepository(deps.db).bindings(ids));
+    return signSnapshot(
+      views,
+      { snapshot_key: row.snapshot_key, snapshot_binding_id: row.snapshot_binding_id },
+      'preview',
+    );
   }
 
   first(workId: string, variant: ImageVariant): WorkImage | undefined {
