@@ -191,7 +191,7 @@ export class KodoStorage implements StorageProvider {
     const form = new FormData();
     form.set('token', token);
     form.set('key', key);
-    form.set('file', new Blob([bytes], { type: mime }), key.split('/').at(-1) ?? 'object');
+    form.set('file', new Blob([new Uint8Array(bytes)], { type: mime }), key.split('/').at(-1) ?? 'object');
     let response: Response;
     try {
       response = await fetch(this.target.endpoints.upload, { method: 'POST', body: form, redirect: 'error' });
