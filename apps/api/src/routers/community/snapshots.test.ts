@@ -1,5 +1,6 @@
 /**
- * The life of a work's snapshots beyond publishing (services/community/snapshots.ts): an admin's take-down,
+ * The life of a work's snapshots beyond publishing (services/community/snapshots.ts): an edit keeps them;
+ * an admin's take-down,
  * account deletion and a purged photo delete them; a delete the storage refuses never fails the call, is
  * recorded and retried by the sweep until the object is gone; works from before migration 0015 (no
  * snapshot) show nothing of the photo until the sweep has made theirs.
@@ -24,6 +25,17 @@ describe('community snapshots', () => {
   const statuses = async (urls: string[]) => Promise.all(urls.map(async (url) => (await fetch(url)).status));
   const queued = () => deps.db.selectFrom('snapshot_deletions').selectAll().execute();
   const urlsOf = (work: { images: { url: string | null }[] }) => work.images.map((i) => i.url as string);
+
+  it('editing a work keeps its snapshots', async () => {
+    const { work } = await publishWork(mom, {}, { count: 2 });
+    const keys = () => deps.db.selectFrom('work_photos').select('snapshot_key').orderBy('position').execute();
+    const before = await keys();
+    const edited = await mom.caller.works.update({ workId: work.id, title: 'Better', tags: ['dawn'] });
+    expect(await keys()).toEqual(before);
+    expect(urlsOf(edited)).toEqual(urlsOf(work));
+    expect(await statuses(urlsOf(edited))).toEqual([200, 200]);
+    expect(await queued()).toEqual([]);
+  });
 
   it('an admin’s take-down deletes the snapshots at once', async () => {
     await makeAdmin(deps, grandma.userId);
