@@ -104,6 +104,9 @@ export async function seedCommunity(
         position: 0,
         width: photo.width,
         height: photo.height,
+        // A published work's snapshot as publishing records it (migration 0015; no object is read here).
+        snapshot_key: `w/${id}.jpg`,
+        snapshot_binding_id: null,
       });
       for (const liker of likedBy) {
         likeRows.push({ work_id: id, user_id: (likers[liker] as { id: string }).id, weight: 1, created_at: at });

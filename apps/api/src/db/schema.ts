@@ -305,6 +305,21 @@ export interface WorkPhotosTable {
   position: number;
   width: number | null;
   height: number | null;
+  /** The community snapshot (w/<id>.jpg, its thumbnail beside it as .thumb.jpg); null until made (0015). */
+  snapshot_key: string | null;
+  /** The bucket the snapshot is in (null: the embedded store). */
+  snapshot_binding_id: string | null;
+}
+
+/** A snapshot object still to delete (0015): tried at once, then by the sweep until it is gone. */
+export interface SnapshotDeletionsTable {
+  id: string;
+  binding_id: string | null;
+  object_key: string;
+  due_at: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
 }
 
 export interface WorkTagsTable {
@@ -474,6 +489,7 @@ export interface Database {
   community_suspensions: CommunitySuspensionsTable;
   works: WorksTable;
   work_photos: WorkPhotosTable;
+  snapshot_deletions: SnapshotDeletionsTable;
   work_tags: WorkTagsTable;
   work_likes: WorkLikesTable;
   work_comments: WorkCommentsTable;

@@ -124,11 +124,13 @@ describe('content checks through WeChat', () => {
     expect(await count('moderation_items')).toBe(0);
   });
 
-  it('sends each image as a signed preview URL, and hides the work when a verdict says risky, once', async () => {
+  it('sends each image as its snapshot’s signed URL, and hides the work when a verdict says risky, once', async () => {
     const work = await checkedWork();
     for (const check of fake.mediaChecks) {
       expect(check).toMatchObject({ openid: 'openid-alice', scene: 3 });
       expect(check.mediaUrl.startsWith('https://xiaojia.example/')).toBe(true);
+      // The work's snapshot, not the family photo's h/<home>/… object.
+      expect(new URL(check.mediaUrl).pathname).toMatch(/\/w\/[0-9a-f-]{36}\.jpg$/);
     }
     const [first, second] = fake.mediaChecks as unknown as [{ traceId: string }, { traceId: string }];
     const pass = await push(signedQuery(), mediaCheckEvent(fake.appId, first.traceId, 'pass'));
@@ -141,6 +143,14 @@ describe('content checks through WeChat', () => {
     expect(await risky.text()).toBe('success');
     expect(await workStatus(work.workId)).toBe('hidden');
     expect((await item()).check_status).toBe('risky');
+    // Its snapshots are retired with it: queued for the sweep to delete from the bucket.
+    const images = await deps.db
+      .selectFrom('work_photos')
+      .select('snapshot_key')
+      .where('work_id', '=', work.workId)
+      .execute();
+    expect(images.every((i) => i.snapshot_key === null)).toBe(true);
+    expect(await deps.db.selectFrom('snapshot_deletions').selectAll().execute()).toHaveLength(images.length * 2);
 
     // A replay (or WeChat's retry) of the first verdict with another suggestion changes nothing.
     const replay = await push(signedQuery(), mediaCheckEvent(fake.appId, first.traceId, 'risky'));

@@ -50,7 +50,7 @@ describe('family query plans', () => {
     );
 
     const purge = await statementsOf(db, (d) =>
-      new PhotoPurgesRepository(d).deleteRow({ id: photoId, home_id: homeId }),
+      new PhotoPurgesRepository(d).deleteRow({ id: photoId, home_id: homeId }, new Date().toISOString()),
     );
     const plans = await Promise.all(purge.map((statement) => planOf(db, statement)));
     expect(plans.join('\n')).not.toMatch(/SCAN (milestones|children)/);

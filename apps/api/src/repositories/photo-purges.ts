@@ -5,6 +5,8 @@
  */
 import { type Db, inTransaction } from '../db/index.js';
 import type { Photo } from '../db/schema.js';
+import { newId } from '../integrations/ids.js';
+import { SnapshotsRepository } from './community/snapshots.js';
 
 export class PhotoPurgesRepository {
   constructor(private readonly db: Db) {}
@@ -101,7 +103,7 @@ export class PhotoPurgesRepository {
    * columns have no foreign key (migration 0005), so this is where they are cleared, through the
    * home-scoped indexes. Its likes and comments go by ON DELETE CASCADE (migration 0006).
    */
-  async deleteRow(photo: Pick<Photo, 'id' | 'home_id'>): Promise<void> {
+  async deleteRow(photo: Pick<Photo, 'id' | 'home_id'>, now: string): Promise<void> {
     await inTransaction(this.db, async (trx) => {
       await trx
         .updateTable('milestones')
@@ -115,6 +117,9 @@ export class PhotoPurgesRepository {
         .where('home_id', '=', photo.home_id)
         .where('avatar_photo_id', '=', photo.id)
         .execute();
+      // Community snapshots of the photo (work_photos go by ON DELETE CASCADE): queued for the sweep to
+      // delete from their bucket before the rows that name them go.
+      await new SnapshotsRepository(trx).retire(trx, { photoIds: [photo.id] }, now, newId);
       await trx.deleteFrom('photos').where('id', '=', photo.id).execute();
     });
   }

@@ -14,5 +14,5 @@ export const accountRouter = router({
   delete: authedProcedure
     .input(zDeleteAccountInput)
     .output(zAccountDeletion)
-    .mutation(({ ctx, input }) => new AccountDeletionService(ctx.deps).delete(ctx.user, input)),
+    .mutation(({ ctx, input }) => new AccountDeletionService(ctx.deps).delete(ctx.user, input, ctx.req.origin)),
 });

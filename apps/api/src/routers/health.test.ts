@@ -62,6 +62,7 @@ describe('health router', () => {
         'photo_likes',
         'photos',
         'sessions',
+        'snapshot_deletions',
         'storage_bindings',
         'uploads',
         'users',

@@ -10,7 +10,8 @@
  *   which has none, with its display name typed again;
  * - then, in one transaction: their homes deleted, memberships gone, invites they made revoked, upload
  *   grants dropped, their likes (and the feed's entries of them) gone, every session (device) signed out,
- *   sign-in attempts cleared, and the user row anonymised (UsersRepository.anonymise). Their comments and
+ *   sign-in attempts cleared, and the user row anonymised (UsersRepository.anonymise); their community
+ *   works unpublished, their snapshots deleted from the buckets right after (or by the sweep). Their comments and
  *   other feed entries stay, shown as a deleted account's; WeChat message credits go with the memberships.
  *   The sweep purges the deleted homes' objects afterwards, and queues any photo a crash left unqueued, so
  *   a crash at any point leaves nothing half done.
@@ -34,6 +35,8 @@ import { UsersRepository } from '../repositories/users.js';
 import type { AppDeps } from '../trpc/context.js';
 import { confirmPassword, requireAccount } from './account.js';
 import type { AuthedUser } from './auth.js';
+import { WorkSnapshots } from './community/snapshots.js';
+import { withdrawAuthor } from './community/works.js';
 import { HomesService } from './homes.js';
 
 const ownedBy = (homes: HomeForDeletion[]) => homes.filter((home) => home.role === 'owner');
@@ -81,7 +84,7 @@ export class AccountDeletionService {
     };
   }
 
-  async delete(caller: AuthedUser, input: DeleteAccountInput): Promise<AccountDeletion> {
+  async delete(caller: AuthedUser, input: DeleteAccountInput, origin: string): Promise<AccountDeletion> {
     const user = await requireAccount(this.users, caller);
     // Refused before the password is checked, so being told to hand a home over costs no sign-in attempt.
     const shared = sharedOf(await new HomesRepository(this.deps.db).forDeletion(user.id, HOMES_PER_USER_MAX));
@@ -106,10 +109,14 @@ export class AccountDeletionService {
       await new SessionsRepository(trx).deleteAllOf(user.id);
       if (user.username) await new LoginAttemptsRepository(trx).clear(user.username);
       await new UsersRepository(trx).anonymise(user.id, now);
-      return { homesDeleted: owned.length, photosToPurge };
+      // Their community works go with them, and the works' snapshots from the buckets (right after).
+      const snapshots = await withdrawAuthor(this.deps, trx, user.id, now);
+      return { homesDeleted: owned.length, photosToPurge, snapshots };
     });
-    this.deps.logger.info({ userId: user.id, ...result }, 'account deleted');
-    return { ok: true, ...result };
+    const { snapshots, ...summary } = result;
+    await new WorkSnapshots(this.deps).deleteQueued(origin, snapshots);
+    this.deps.logger.info({ userId: user.id, ...summary }, 'account deleted');
+    return { ok: true, ...summary };
   }
 
   /** The password for a password account; the display name typed again for one without. */

@@ -244,7 +244,7 @@ export class PhotosService {
       this.deps.logger.warn({ photoId: photo.id, reason: message }, 'purge failed; will retry');
       return false;
     }
-    await this.purges.deleteRow(photo);
+    await this.purges.deleteRow(photo, now);
     return true;
   }
 

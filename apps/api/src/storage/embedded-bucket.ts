@@ -9,7 +9,8 @@ import { StorageError } from './provider.js';
 import type { EmbeddedBucket } from './resolver.js';
 
 export function embeddedBucket(store: EmbeddedStore, internalOrigin: () => string): EmbeddedBucket {
-  return {
+  const bucket: EmbeddedBucket = {
+    internalTarget: () => bucket.target(internalOrigin()),
     target(origin: string): KodoTarget {
       const outside = store.endpoints(origin);
       const inside = store.endpoints(internalOrigin());
@@ -40,4 +41,5 @@ export function embeddedBucket(store: EmbeddedStore, internalOrigin: () => strin
       }
     },
   };
+  return bucket;
 }

@@ -86,6 +86,17 @@ export interface StorageProvider {
   /** Stream the original, or one byte range of it (the API's own download path). */
   download(key: string, expiresAt: Date, range?: ByteRange): Promise<ObjectDownload>;
   /**
+   * The server's own read of an image variant the storage makes (a video's: a poster frame), for bytes the
+   * server re-encodes (community snapshots). Without provider-side processing it is the original.
+   */
+  downloadVariant(key: string, expiresAt: Date, variant: ImageVariant, media: MediaKind): Promise<ObjectDownload>;
+  /**
+   * The server's own write of a small object it made (a community snapshot, preview-sized): refused, not
+   * overwritten, when the key exists where the storage can tell (Kodo insertOnly, S3 If-None-Match: * or
+   * the provider's forbid-overwrite header). Throws StorageError.
+   */
+  put(key: string, bytes: Uint8Array, mime: string): Promise<void>;
+  /**
    * A stored video's facts from the storage's own media processing (Kodo and the embedded store: avinfo;
    * COS: ci-process=avinfo); null when the storage has none. Throws when the probe fails.
    */

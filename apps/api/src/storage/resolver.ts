@@ -16,7 +16,7 @@ import type { Clock } from '../integrations/clock.js';
 import type { SecretSealer } from '../integrations/crypto.js';
 import type { ByteRange } from './byte-range.js';
 import { type KodoEndpoints, KodoStorage, type KodoTarget } from './kodo.js';
-import type { ObjectDownload, ObjectStat, StorageProvider } from './provider.js';
+import type { ImageVariant, MediaKind, ObjectDownload, ObjectStat, StorageProvider } from './provider.js';
 import { S3Storage, type S3Target } from './s3/storage.js';
 import { factsFromAvinfo, type VideoFacts } from './video-facts.js';
 
@@ -24,6 +24,8 @@ import { factsFromAvinfo, type VideoFacts } from './video-facts.js';
 export interface EmbeddedBucket {
   /** Kodo target (credentials and endpoints) for clients that reached the server at `origin`. */
   target(origin: string): KodoTarget;
+  /** The same for the server itself: the store at this process's own loopback address. */
+  internalTarget(): KodoTarget;
   /** Read an object (or a byte range of it) straight from disk (the API's download path needs no HTTP hop to itself). */
   open(key: string, range?: ByteRange): Promise<ObjectDownload>;
   /** Stat from the store's index (upload confirm needs no HTTP hop to itself either). */
@@ -50,12 +52,26 @@ export function qiniuEndpoints(region: QiniuRegion, domain: string): KodoEndpoin
 export const sealContext = (homeId: string) => `storage-binding:${homeId}`;
 
 class EmbeddedStorage extends KodoStorage {
+  /** The store as this process reaches it (loopback): the server's own writes and rendered reads. */
+  private readonly inside: KodoStorage;
+
   constructor(
     target: KodoTarget,
     clock: Clock,
     private readonly bucketOnDisk: EmbeddedBucket,
   ) {
     super(target, clock);
+    this.inside = new KodoStorage(bucketOnDisk.internalTarget(), clock);
+  }
+
+  /** The same form upload, to the store at loopback (the clients' origin may not route back here). */
+  override put(key: string, bytes: Uint8Array, mime: string): Promise<void> {
+    return this.inside.put(key, bytes, mime);
+  }
+
+  /** The store renders the variant as for any client, asked at loopback. */
+  override downloadVariant(key: string, expiresAt: Date, variant: ImageVariant, media: MediaKind) {
+    return this.inside.downloadVariant(key, expiresAt, variant, media);
   }
 
   override download(key: string, _expiresAt: Date, range?: ByteRange): Promise<ObjectDownload> {

@@ -67,7 +67,7 @@ export async function followEachOther(deps: AppDeps, a: string, b: string): Prom
   await follow(deps, b, a);
 }
 
-/** A work of `author` showing `images` photo rows of their home (published unless said). */
+/** A work of `author` showing `images` photo rows of their home (published unless said), snapshots recorded. */
 export async function insertWork(
   deps: AppDeps,
   author: { userId: string; homeId: string },
@@ -103,7 +103,17 @@ export async function insertWork(
     const id = newId();
     await deps.db
       .insertInto('work_photos')
-      .values({ id, work_id: workId, photo_id: photo.id, position, width: null, height: null })
+      // Its snapshot's key as publishing records it (no object behind it: nothing here reads the bytes).
+      .values({
+        id,
+        work_id: workId,
+        photo_id: photo.id,
+        position,
+        width: null,
+        height: null,
+        snapshot_key: `w/${newId()}.jpg`,
+        snapshot_binding_id: null,
+      })
       .execute();
     workPhotoIds.push(id);
   }

@@ -7,7 +7,7 @@ import type { UploadTicket } from '@xiaojia/shared';
 import { expect } from 'vitest';
 import { PEER_BUCKET, PEER_KEYS, startS3Peer, type TestPeer } from '../storage/embedded/s3/testing.js';
 import { signUpAndGetToken } from './auth.js';
-import { createTestDeps, type TestDeps } from './deps.js';
+import { type callerFor, createTestDeps, type TestDeps } from './deps.js';
 
 export type UploadGrantTicket = Extract<UploadTicket, { kind: 'upload' }>;
 
@@ -29,12 +29,16 @@ export interface S3Home {
   close(): Promise<void>;
 }
 
-export async function s3Home(preset: 'minio' | 'custom' = 'minio', peerOptions: { minPartBytes?: number } = {}) {
-  const deps = await createTestDeps({ s3OwnEndpoints: true });
+/** Starts an S3 peer (CORS for the app, clock at the API's) and binds `account`'s home to it as `preset`. */
+export async function bindPeerBucket(
+  deps: TestDeps,
+  account: { caller: ReturnType<typeof callerFor>; homeId: string },
+  preset: 'minio' | 'custom' = 'minio',
+  peerOptions: { minPartBytes?: number } = {},
+) {
   const peer = await startS3Peer(peerOptions);
   peer.peer.setCors(PEER_BUCKET, [{ origins: [deps.origin], methods: ['GET', 'POST', 'PUT'], headers: ['*'] }]);
   peer.clock.set(deps.clock.now());
-  const owner = await signUpAndGetToken(deps, 'owner');
   const binding = {
     provider: 's3' as const,
     preset,
@@ -43,7 +47,14 @@ export async function s3Home(preset: 'minio' | 'custom' = 'minio', peerOptions: 
     accessKey: PEER_KEYS.accessKey,
     secretKey: PEER_KEYS.secretKey,
   };
-  await owner.caller.storage.bind({ homeId: owner.homeId, ...binding });
+  await account.caller.storage.bind({ homeId: account.homeId, ...binding });
+  return { peer, binding };
+}
+
+export async function s3Home(preset: 'minio' | 'custom' = 'minio', peerOptions: { minPartBytes?: number } = {}) {
+  const deps = await createTestDeps({ s3OwnEndpoints: true });
+  const owner = await signUpAndGetToken(deps, 'owner');
+  const { peer, binding } = await bindPeerBucket(deps, owner, preset, peerOptions);
   const home: S3Home = {
     deps,
     peer,

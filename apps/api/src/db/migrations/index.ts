@@ -15,6 +15,7 @@ import * as m0009 from './0009_derivatives.js';
 import * as m0010 from './0010_community.js';
 import * as m0013 from './0013_community_safety.js';
 import * as m0014 from './0014_community_positions.js';
+import * as m0015 from './0015_work_snapshots.js';
 
 const migrations: Record<string, Migration> = {
   '0001_init': m0001,
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0010_community': m0010,
   '0013_community_safety': m0013,
   '0014_community_positions': m0014,
+  '0015_work_snapshots': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,33 +9,41 @@
  */
 import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/index.js';
-import type { Database, Photo, StorageBinding, WorkPhotosTable, WorksTable } from '../../db/schema.js';
+import type { Database, Photo, WorkPhotosTable, WorksTable } from '../../db/schema.js';
 import { pastKeyset } from '../keyset.js';
 import type { Keyset } from '../photo-scope.js';
 import { notBlocked } from './blocks.js';
 
 export type Work = Selectable<WorksTable>;
 
-/** A photo of the caller's home as publishing needs it. */
+/** A photo of the caller's home as publishing needs it (its object too: the snapshot is made from it). */
 export type PublishablePhoto = Pick<
   Photo,
-  'id' | 'uploader_id' | 'mime' | 'width' | 'height' | 'deleted_at' | 'purge_requested_at'
+  | 'id'
+  | 'home_id'
+  | 'uploader_id'
+  | 'mime'
+  | 'width'
+  | 'height'
+  | 'deleted_at'
+  | 'purge_requested_at'
+  | 'binding_id'
+  | 'object_key'
+  | 'derivatives'
 >;
 
-/** An image of a work with what signing its URL needs (never leaves the services). */
+/**
+ * An image of a work with what signing its URL needs: its snapshot (w/<id>.jpg, services/community/
+ * snapshots.ts) and the bucket it is in; never the photo's id, home or key.
+ */
 export interface ImageRow {
   id: string;
   work_id: string;
   position: number;
   width: number | null;
   height: number | null;
-  photo_id: string;
-  home_id: string;
-  binding_id: string | null;
-  object_key: string;
-  /** For PhotoViews: which variant the storage makes (a video's poster) or the client stored beside it. */
-  mime: string;
-  derivatives: string | null;
+  snapshot_key: string;
+  snapshot_binding_id: string | null;
 }
 
 export interface CardRow {
@@ -64,7 +72,7 @@ export interface HotKeyset {
 
 type WorksEb = ExpressionBuilder<Database, 'works'>;
 
-/** The work still shows at least one live photo. */
+/** The work still shows at least one live photo, with its snapshot made. */
 function hasLiveImage(eb: WorksEb) {
   return eb.exists(
     eb
@@ -72,6 +80,7 @@ function hasLiveImage(eb: WorksEb) {
       .innerJoin('photos', 'photos.id', 'work_photos.photo_id')
       .select(sql.lit(1).as('one'))
       .whereRef('work_photos.work_id', '=', 'works.id')
+      .where('work_photos.snapshot_key', 'is not', null)
       .where('photos.deleted_at', 'is', null)
       .where('photos.purge_requested_at', 'is', null),
   );
@@ -84,7 +93,19 @@ export class WorksRepository {
   photosOfHome(homeId: string, ids: readonly string[]): Promise<PublishablePhoto[]> {
     return this.db
       .selectFrom('photos')
-      .select(['id', 'uploader_id', 'mime', 'width', 'height', 'deleted_at', 'purge_requested_at'])
+      .select([
+        'id',
+        'home_id',
+        'uploader_id',
+        'mime',
+        'width',
+        'height',
+        'deleted_at',
+        'purge_requested_at',
+        'binding_id',
+        'object_key',
+        'derivatives',
+      ])
       .where('home_id', '=', homeId)
       .where('id', 'in', [...ids])
       .execute();
@@ -143,10 +164,13 @@ export class WorksRepository {
       .execute();
   }
 
-  /** Live images of these works in order, with what signing needs (one query for a page). */
-  images(workIds: readonly string[]): Promise<ImageRow[]> {
-    if (workIds.length === 0) return Promise.resolve([]);
-    return this.db
+  /**
+   * Live images of these works in order, with their snapshots (one query for a page). An image whose
+   * snapshot is not made yet (a work from before migration 0015, until the sweep makes it) is left out.
+   */
+  async images(workIds: readonly string[]): Promise<ImageRow[]> {
+    if (workIds.length === 0) return [];
+    const rows = await this.db
       .selectFrom('work_photos')
       .innerJoin('photos', 'photos.id', 'work_photos.photo_id')
       .select([
@@ -155,35 +179,17 @@ export class WorksRepository {
         'work_photos.position',
         'work_photos.width',
         'work_photos.height',
-        'photos.id as photo_id',
-        'photos.home_id',
-        'photos.binding_id',
-        'photos.object_key',
-        'photos.mime',
-        'photos.derivatives',
+        'work_photos.snapshot_key',
+        'work_photos.snapshot_binding_id',
       ])
       .where('work_photos.work_id', 'in', [...workIds])
+      .where('work_photos.snapshot_key', 'is not', null)
       .where('photos.deleted_at', 'is', null)
       .where('photos.purge_requested_at', 'is', null)
       .orderBy('work_photos.work_id')
       .orderBy('work_photos.position')
       .execute();
-  }
-
-  /** The bindings these images live in, each matched to its own photo's home (one query). */
-  bindingsFor(photoIds: readonly string[]): Promise<StorageBinding[]> {
-    if (photoIds.length === 0) return Promise.resolve([]);
-    return this.db
-      .selectFrom('storage_bindings')
-      .innerJoin('photos', (j) =>
-        j
-          .onRef('photos.binding_id', '=', 'storage_bindings.id')
-          .onRef('photos.home_id', '=', 'storage_bindings.home_id'),
-      )
-      .selectAll('storage_bindings')
-      .where('photos.id', 'in', [...photoIds])
-      .distinct()
-      .execute();
+    return rows as ImageRow[];
   }
 
   /** Which of these works `userId` liked. */

@@ -26,7 +26,7 @@ export const moderationRouter = router({
   hideWork: adminProcedure
     .input(zHideWorkInput)
     .output(zAuthOk)
-    .mutation(({ ctx, input }) => new ModerationService(ctx.deps).hideWork(input)),
+    .mutation(({ ctx, input }) => new ModerationService(ctx.deps).hideWork(input, ctx.req.origin)),
   suspend: adminProcedure
     .input(zSuspendInput)
     .output(zSuspension)

@@ -37,7 +37,7 @@ export const worksRouter = router({
   unpublish: authedProcedure
     .input(zWorkRef)
     .output(zAuthOk)
-    .mutation(({ ctx, input }) => new WorksService(ctx.deps).unpublish(ctx.user.id, input.workId)),
+    .mutation(({ ctx, input }) => new WorksService(ctx.deps).unpublish(ctx.user.id, input.workId, ctx.req.origin)),
   /** The caller's own works in every state (pending, refused with the reason, unpublished), newest first. */
   mine: authedProcedure
     .input(zFeedInput)

@@ -1,6 +1,6 @@
 /**
  * The asynchronous half of the content check: each image of a new work is sent to WeChat's
- * mediaCheckAsync (a signed preview URL whose deadline is rounded to the photo URL window, so WeChat can
+ * mediaCheckAsync (a signed URL of its snapshot, whose deadline is rounded to the photo URL window, so WeChat can
  * fetch it for an hour), and WeChat's verdict arrives later at the push URL (http/wechat-push.ts) under the
  * check's trace id. Checks are queued in the work's own transaction and sent right after it (a background
  * task) or by the next housekeeping sweep; a verdict is applied once (a replay finds nothing pending).
@@ -11,7 +11,8 @@ import type { ModerationChecksTable, ModerationItemsTable } from '../../db/schem
 import { newId } from '../../integrations/ids.js';
 import type { SecuritySuggest } from '../../integrations/wechat-security.js';
 import type { AppDeps } from '../../trpc/context.js';
-import { PhotoViews } from '../photo-views.js';
+import { WorkImages } from './images.js';
+import { WorkSnapshots } from './snapshots.js';
 
 /** Checks sent per dispatch (the sweep comes back for the rest). */
 const DISPATCH_BATCH = 50;
@@ -58,17 +59,7 @@ export class MediaChecks {
       .innerJoin('moderation_items as i', 'i.id', 'c.item_id')
       .innerJoin('users as u', 'u.id', 'i.author_id')
       .innerJoin('work_photos as wp', 'wp.id', 'c.work_photo_id')
-      .innerJoin('photos as p', 'p.id', 'wp.photo_id')
-      .select([
-        'c.id',
-        'c.item_id',
-        'u.wechat_openid',
-        'p.home_id',
-        'p.binding_id',
-        'p.object_key',
-        'p.mime',
-        'p.derivatives',
-      ])
+      .select(['c.id', 'c.item_id', 'u.wechat_openid', 'wp.snapshot_key', 'wp.snapshot_binding_id'])
       .where('c.status', '=', 'queued')
       .orderBy('c.created_at')
       .limit(DISPATCH_BATCH)
@@ -83,11 +74,11 @@ export class MediaChecks {
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) === 0) continue;
       const origin = this.deps.config.publicUrl;
-      const views = origin ? await PhotoViews.for(this.deps, row.home_id, origin, [row]) : null;
-      const mediaUrl = views?.url(row, 'preview') ?? null;
+      // The image as the community sees it (its snapshot), never the family photo's own object.
+      const mediaUrl = origin ? await WorkImages.url(this.deps, origin, row) : null;
       try {
         if (!row.wechat_openid || !mediaUrl)
-          throw new Error(origin ? 'no openid or unbound bucket' : 'no XIAOJIA_PUBLIC_URL');
+          throw new Error(origin ? 'no openid, no snapshot or an unbound bucket' : 'no XIAOJIA_PUBLIC_URL');
         const { traceId } = await this.deps.wechat.security.mediaCheckAsync({
           openid: row.wechat_openid,
           scene: 3,
@@ -159,6 +150,8 @@ export class MediaChecks {
           .where('id', '=', item.target_id)
           .where('status', 'in', ['pending', 'published'])
           .execute();
+        // Its snapshots are queued for deletion now; the sweep deletes them.
+        await new WorkSnapshots(this.deps).retireWorks(trx, [item.target_id]);
       }
       return true;
     });

@@ -21,6 +21,7 @@ import { WorksRepository } from '../../repositories/community/works.js';
 import type { AppDeps } from '../../trpc/context.js';
 import { cursorPosition, toPage } from '../paging.js';
 import { requireUser } from './blocks.js';
+import { WorkSnapshots } from './snapshots.js';
 import { TargetPreviews } from './targets.js';
 import { markWorkPublished } from './works.js';
 
@@ -98,13 +99,19 @@ export class ModerationService {
     return { status: approve ? ('approved' as const) : ('rejected' as const) };
   }
 
-  async hideWork(input: z.output<typeof zHideWorkInput>) {
-    const done = await new ModerationRepository(this.deps.db).hideWork(
-      input.workId,
-      input.reason,
-      this.deps.clock.now().toISOString(),
-    );
-    if (!done) throw new AppError('NOT_FOUND', 'No such work');
+  /** Taken down at once, its snapshots deleted from the author's bucket (remade by the sweep if approved again). */
+  async hideWork(input: z.output<typeof zHideWorkInput>, origin: string) {
+    const snapshots = new WorkSnapshots(this.deps);
+    const retired = await this.deps.db.transaction().execute(async (trx) => {
+      const done = await new ModerationRepository(trx).hideWork(
+        input.workId,
+        input.reason,
+        this.deps.clock.now().toISOString(),
+      );
+      if (!done) throw new AppError('NOT_FOUND', 'No such work');
+      return snapshots.retireWorks(trx, [input.workId]);
+    });
+    await snapshots.deleteQueued(origin, retired);
     return { ok: true as const };
   }
 

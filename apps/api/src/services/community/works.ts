@@ -11,13 +11,14 @@ import { type Db, inTransaction } from '../../db/index.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../integrations/ids.js';
 import { SocialRepository } from '../../repositories/community/social.js';
-import { type Work, WorksRepository } from '../../repositories/community/works.js';
+import { type PublishablePhoto, type Work, WorksRepository } from '../../repositories/community/works.js';
 import type { AppDeps } from '../../trpc/context.js';
 import { type HomeMember, roleCan } from '../home-access.js';
 import { ContentGate } from './gate.js';
 import { hotKey } from './hot.js';
 import { WorkImages } from './images.js';
 import { takeCommunityRate } from './limits.js';
+import { WorkSnapshots } from './snapshots.js';
 
 type Facts = Pick<z.output<typeof zPublishWorkInput>, 'title' | 'description' | 'tags' | 'showExif' | 'exif' | 'place'>;
 
@@ -61,6 +62,21 @@ export async function markWorkPublished(db: Db, workId: string, at: string): Pro
   await works.recountAuthor(db, work.author_id, at);
 }
 
+/**
+ * A deleted account's works leave the community (status 'unpublished', the profile's count with them) and
+ * their snapshots are retired, in the deletion's transaction `db`; returns the objects to delete after.
+ */
+export async function withdrawAuthor(deps: AppDeps, db: Db, authorId: string, at: string): Promise<string[]> {
+  await db
+    .updateTable('works')
+    .set({ status: 'unpublished', updated_at: at })
+    .where('author_id', '=', authorId)
+    .where('status', '!=', 'unpublished')
+    .execute();
+  await new WorksRepository(db).recountAuthor(db, authorId, at);
+  return new WorkSnapshots(deps).retireAuthor(db, authorId);
+}
+
 function storedExif(facts: Facts): string | null {
   return facts.showExif && facts.exif && Object.keys(facts.exif).length > 0 ? JSON.stringify(facts.exif) : null;
 }
@@ -93,45 +109,55 @@ export class WorksService {
         throw new AppError('UPLOAD_UNSUPPORTED_TYPE', 'Videos cannot be published yet', { photoId: id });
       }
     }
+    // The community's copies first, outside the transaction (storage calls): a failure here throws a clear
+    // error with nothing written; a failure after deletes them again (snapshots.ts).
+    const ordered = input.photoIds.map((photoId) => photos.get(photoId) as PublishablePhoto);
+    const snapshots = new WorkSnapshots(this.deps);
+    const made = await snapshots.make(ordered, origin);
     const now = this.deps.clock.now().toISOString();
     const id = newId();
-    await inTransaction(this.deps.db, async (trx) => {
-      const admission = await this.gate.admit(
-        { kind: 'work', id, authorId: member.userId, texts: [input.title, input.description, ...input.tags] },
-        trx,
-      );
-      const visible = admission === 'visible';
-      const work: Work = {
-        id,
-        author_id: member.userId,
-        title: input.title,
-        description: input.description,
-        status: visible ? 'published' : 'pending',
-        review_reason: null,
-        exif: storedExif(input),
-        place: input.place || null,
-        like_count: 0,
-        comment_count: 0,
-        vote_weight: 0,
-        hot_key: hotKey(0, now),
-        created_at: now,
-        updated_at: now,
-        published_at: visible ? now : null,
-      };
-      const images = input.photoIds.map((photoId, position) => {
-        const photo = photos.get(photoId);
-        return {
+    try {
+      await inTransaction(this.deps.db, async (trx) => {
+        const admission = await this.gate.admit(
+          { kind: 'work', id, authorId: member.userId, texts: [input.title, input.description, ...input.tags] },
+          trx,
+        );
+        const visible = admission === 'visible';
+        const work: Work = {
+          id,
+          author_id: member.userId,
+          title: input.title,
+          description: input.description,
+          status: visible ? 'published' : 'pending',
+          review_reason: null,
+          exif: storedExif(input),
+          place: input.place || null,
+          like_count: 0,
+          comment_count: 0,
+          vote_weight: 0,
+          hot_key: hotKey(0, now),
+          created_at: now,
+          updated_at: now,
+          published_at: visible ? now : null,
+        };
+        const images = ordered.map((photo, position) => ({
           id: newId(),
           work_id: id,
-          photo_id: photoId,
+          photo_id: photo.id,
           position,
-          width: photo?.width ?? null,
-          height: photo?.height ?? null,
-        };
+          width: photo.width,
+          height: photo.height,
+          snapshot_key: made[position]?.key ?? null,
+          snapshot_binding_id: made[position]?.bindingId ?? null,
+        }));
+        await this.works.insert(trx, work, images, input.tags);
+        await this.works.recountAuthor(trx, member.userId, now);
+        await snapshots.keep(trx, made);
       });
-      await this.works.insert(trx, work, images, input.tags);
-      await this.works.recountAuthor(trx, member.userId, now);
-    });
+    } catch (error) {
+      await snapshots.abandon(made, origin);
+      throw error;
+    }
     return this.get(member.userId, id, origin);
   }
 
@@ -166,14 +192,21 @@ export class WorksService {
     return this.get(userId, work.id, origin);
   }
 
-  /** Gone from every feed, tag, profile and page at once (they all read status 'published'). */
-  async unpublish(userId: string, workId: string): Promise<{ ok: true }> {
+  /**
+   * Gone from every feed, tag, profile and page at once (they all read status 'published'), and its
+   * snapshots from the bucket: deleted right after, or by the sweep when the storage fails (never a failed
+   * unpublish for the storage's sake).
+   */
+  async unpublish(userId: string, workId: string, origin: string): Promise<{ ok: true }> {
     const work = await this.requireOwn(userId, workId);
     const now = this.deps.clock.now().toISOString();
-    await inTransaction(this.deps.db, async (trx) => {
+    const snapshots = new WorkSnapshots(this.deps);
+    const retired = await inTransaction(this.deps.db, async (trx) => {
       await this.works.update(trx, work.id, { status: 'unpublished', updated_at: now });
       await this.works.recountAuthor(trx, userId, now);
+      return snapshots.retireWorks(trx, [work.id]);
     });
+    await snapshots.deleteQueued(origin, retired);
     return { ok: true };
   }
 

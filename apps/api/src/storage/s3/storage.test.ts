@@ -7,8 +7,8 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { S3_PRESETS } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../integrations/clock.js';
-import { APP_ORIGIN, PEER_BUCKET, PEER_KEYS, startS3Peer, type TestPeer } from '../embedded/s3/testing.js';
-import type { StorageError } from '../provider.js';
+import { storageRefusal } from '../../test/storage.js';
+import { APP_ORIGIN, PEER_BUCKET, PEER_KEYS, peerTarget, startS3Peer, type TestPeer } from '../embedded/s3/testing.js';
 import { presignGet, signingKey } from './sigv4.js';
 import { S3Storage, type S3Target, variantQuery, videoVariantQuery } from './storage.js';
 import { PROBE_KEY } from './verify.js';
@@ -21,17 +21,7 @@ afterEach(async () => {
   await peer.close();
 });
 
-const target = (patch: Partial<S3Target> = {}): S3Target => ({
-  preset: 'minio',
-  endpoint: peer.origin,
-  region: PEER_KEYS.region,
-  pathStyle: true,
-  bucket: PEER_BUCKET,
-  accessKey: PEER_KEYS.accessKey,
-  secretKey: PEER_KEYS.secretKey,
-  domain: null,
-  ...patch,
-});
+const target = (patch: Partial<S3Target> = {}): S3Target => peerTarget(peer, patch);
 const storage = (patch: Partial<S3Target> = {}, clock = new ManualClock(peer.clock.now())) =>
   new S3Storage(target(patch), clock, { maxAttempts: 2 });
 
@@ -44,14 +34,7 @@ const policy = (key: string, bytes = jpeg.length) => ({
   declared: { mime: 'image/jpeg', bytes },
 });
 
-async function refusal(run: () => Promise<unknown>): Promise<StorageError> {
-  try {
-    await run();
-  } catch (error) {
-    return error as StorageError;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = storageRefusal;
 
 describe('S3Storage.verify', () => {
   it('passes with the right keys, bucket, region and CORS, and leaves no probe behind', async () => {

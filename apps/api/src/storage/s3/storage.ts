@@ -193,29 +193,18 @@ export class S3Storage implements StorageProvider {
     seconds: number,
     expiresAt: string,
   ): Promise<UploadGrant> {
-    const guard = this.capabilities.noOverwrite.put;
     const command = new PutObjectCommand({
       Bucket: this.bucket,
       Key: key,
       ContentType: mime,
       ...(bytes === null ? {} : { ContentLength: bytes }),
-      ...(guard?.[0] === 'if-none-match' ? { IfNoneMatch: guard[1] } : {}),
     });
     const signed = new Set(['content-type', 'content-length']);
     const headers: Record<string, string> = { 'Content-Type': mime };
+    const guard = this.guardAgainstOverwrite(command);
     if (guard) {
       signed.add(guard[0]);
       headers[guard[0] === 'if-none-match' ? 'If-None-Match' : guard[0]] = guard[1];
-      if (guard[0] !== 'if-none-match') {
-        // A provider header the SDK does not model (x-oss-forbid-overwrite): added before signing.
-        command.middlewareStack.add(
-          (next) => (args) => {
-            (args.request as { headers: Record<string, string> }).headers[guard[0]] = guard[1];
-            return next(args);
-          },
-          { step: 'build', name: 'xiaojiaNoOverwrite' },
-        );
-      }
     }
     const uploadUrl = await getSignedUrl(this.client, command, {
       expiresIn: seconds,
@@ -223,6 +212,49 @@ export class S3Storage implements StorageProvider {
       signingDate: this.clock.now(),
     });
     return { method: 'PUT', uploadUrl, fields: {}, headers, expiresAt };
+  }
+
+  /**
+   * The provider's no-overwrite guard on a PUT (S3_PRESETS noOverwrite): If-None-Match: * where the SDK
+   * models it, else the provider's header (x-oss-forbid-overwrite, x-cos-forbid-overwrite) added before
+   * signing. Returns the guard set, or null when the provider documents none (custom).
+   */
+  private guardAgainstOverwrite(command: PutObjectCommand): readonly [string, string] | null {
+    const guard = this.capabilities.noOverwrite.put;
+    if (!guard) return null;
+    if (guard[0] === 'if-none-match') {
+      command.input.IfNoneMatch = guard[1];
+      return guard;
+    }
+    command.middlewareStack.add(
+      (next) => (args) => {
+        (args.request as { headers: Record<string, string> }).headers[guard[0]] = guard[1];
+        return next(args);
+      },
+      { step: 'build', name: 'xiaojiaNoOverwrite' },
+    );
+    return guard;
+  }
+
+  /** The server's own PUT of a small object, with the no-overwrite guard; an existing key is refused (412/409). */
+  async put(key: string, bytes: Uint8Array, mime: string): Promise<void> {
+    const command = new PutObjectCommand({
+      Bucket: this.bucket,
+      Key: key,
+      Body: bytes,
+      ContentType: mime,
+      ContentLength: bytes.length,
+    });
+    this.guardAgainstOverwrite(command);
+    try {
+      await this.client.send(command);
+    } catch (error) {
+      const failure = s3Failure(error, 'store the object');
+      if (failure.status === 412 || failure.status === 409) {
+        throw new StorageError('refused', `An object already exists at ${key}`, failure.status);
+      }
+      throw failure;
+    }
   }
 
   /** A grant for a client-made JPEG stored at `key` (buckets without image processing). */
@@ -309,6 +341,14 @@ export class S3Storage implements StorageProvider {
       this.signedUrl(key, expiresAt),
       (status) => new StorageError('refused', `Storage refused to read the object (HTTP ${status})`, status),
       range,
+    );
+  }
+
+  /** The provider's processed variant where the preset has processing; else the original. */
+  downloadVariant(key: string, expiresAt: Date, variant: ImageVariant, media: MediaKind): Promise<ObjectDownload> {
+    return fetchObject(
+      this.signedUrl(key, expiresAt, variant, media),
+      (status) => new StorageError('refused', `Storage refused to read the image (HTTP ${status})`, status),
     );
   }
 

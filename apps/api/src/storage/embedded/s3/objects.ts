@@ -73,6 +73,15 @@ export class S3Objects {
     return this.objects.get(this.id(bucket, key));
   }
 
+  /** The keys `bucket` holds under `prefix`, sorted (what tests look at; the peer implements no listing). */
+  keys(bucket: string, prefix = ''): string[] {
+    const start = this.id(bucket, prefix);
+    return [...this.objects.keys()]
+      .filter((id) => id.startsWith(start))
+      .map((id) => id.slice(bucket.length + 1))
+      .sort();
+  }
+
   /** The object's bytes, or the inclusive range `start`..`end` of them. */
   read(object: S3Object, range?: { start: number; end: number }): Readable {
     return createReadStream(object.file, range);

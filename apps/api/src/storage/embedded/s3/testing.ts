@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { ManualClock } from '../../../integrations/clock.js';
+import type { S3Target } from '../../s3/storage.js';
 import { type PeerCorsRule, S3Peer } from './peer.js';
 
 export const PEER_KEYS = {
@@ -21,6 +22,21 @@ export const APP_ORIGIN = 'https://xiaojia.example.com';
 export const GOOD_CORS: PeerCorsRule[] = [
   { origins: [APP_ORIGIN], methods: ['GET', 'PUT', 'POST'], headers: ['*'], exposeHeaders: ['ETag'] },
 ];
+
+/** An S3 provider target on the peer (MinIO addressing: path style), with `patch` applied. */
+export function peerTarget(peer: Pick<TestPeer, 'origin'>, patch: Partial<S3Target> = {}): S3Target {
+  return {
+    preset: 'minio',
+    endpoint: peer.origin,
+    region: PEER_KEYS.region,
+    pathStyle: true,
+    bucket: PEER_BUCKET,
+    accessKey: PEER_KEYS.accessKey,
+    secretKey: PEER_KEYS.secretKey,
+    domain: null,
+    ...patch,
+  };
+}
 
 export interface TestPeer {
   peer: S3Peer;
