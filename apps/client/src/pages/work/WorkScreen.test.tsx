@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import type { CommentThread, Work } from '@xiaojia/shared';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -86,11 +87,23 @@ describe('WorkScreen', () => {
   });
 
   it('follows the author optimistically and rolls back on a refusal', async () => {
-    renderWork(work('w1'), { 'follows.follow': () => Promise.reject(appError('RATE_LIMITED')) });
-    await waitFor(() => expect(textOf('#work-follow')).toBe('关注'));
-    fireEvent.click(element('#work-follow'));
-    expect(textOf('#work-follow')).toBe('已关注');
-    await waitFor(() => expect(textOf('#work-follow')).toBe('关注'));
+    // The refusal is said in a toast (Taro's H5 APIs are not loaded under jsdom: record what is shown).
+    const toasts: string[] = [];
+    const taro = Taro as unknown as Record<string, unknown>;
+    const original = taro.showToast;
+    taro.showToast = async ({ title }: { title: string }) => {
+      toasts.push(title);
+    };
+    try {
+      renderWork(work('w1'), { 'follows.follow': () => Promise.reject(appError('RATE_LIMITED')) });
+      await waitFor(() => expect(textOf('#work-follow')).toBe('关注'));
+      fireEvent.click(element('#work-follow'));
+      expect(textOf('#work-follow')).toBe('已关注');
+      await waitFor(() => expect(textOf('#work-follow')).toBe('关注'));
+      await waitFor(() => expect(toasts).toEqual(['操作太频繁，请稍后再试']));
+    } finally {
+      taro.showToast = original;
+    }
   });
 
   it('lists comments with replies, marks my pending and refused ones, replies and deletes', async () => {
