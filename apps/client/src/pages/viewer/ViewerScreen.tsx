@@ -177,13 +177,14 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false, ids, set
           kind="close"
           fallbackTab={albumId ? ROUTES.albums : trashed ? ROUTES.account : ROUTES.timeline}
         />
+        {/* Inside the stage, so it sits above the social bar and the toolbar however many rows they take. */}
+        {panel === 'info' && detail.data && (
+          <InfoPanel detail={detail.data}>
+            <PhotoFamilyInfo home={home} photo={detail.data.photo} />
+          </InfoPanel>
+        )}
       </View>
 
-      {panel === 'info' && detail.data && (
-        <InfoPanel detail={detail.data}>
-          <PhotoFamilyInfo home={home} photo={detail.data.photo} />
-        </InfoPanel>
-      )}
       {panel === 'milestone' && photo && (
         <MilestoneSheet key={photo.id} homeId={homeId} photo={photo} onClose={() => setPanel('none')} />
       )}
