@@ -95,3 +95,11 @@ export async function useSession(target: Page | BrowserContext, token: string): 
     token,
   ] as const);
 }
+
+/** Opens the app on `homeId` (as choosing that home, or joining it, leaves the app). */
+export async function useHome(target: Page | BrowserContext, homeId: string): Promise<void> {
+  await target.addInitScript(([key, value]) => localStorage.setItem(key, JSON.stringify({ data: value })), [
+    'xiaojia.currentHomeId',
+    homeId,
+  ] as const);
+}

@@ -9,7 +9,7 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownHomeId, runCli, tinyJpeg, trpc, uploadAndConfirm } from './api-process.js';
-import { type App, atPage, PHONE, startApp, type TrackedPage } from './harness.js';
+import { type App, atPage, PHONE, startApp, type TrackedPage, useSession } from './harness.js';
 
 const PASSWORD = 'community safety 2026';
 const EN_DARK: BrowserContextOptions = { ...PHONE, locale: 'en-US', colorScheme: 'dark' };
@@ -81,9 +81,7 @@ describe('messages, reports, review and blocks between three browsers', () => {
 
   async function signedIn(who: Person, route: string, options = PHONE): Promise<TrackedPage> {
     const page = await running().newPage(options);
-    await page.addInitScript((token) => {
-      localStorage.setItem('xiaojia.sessionToken', JSON.stringify({ data: token }));
-    }, who.token);
+    await useSession(page, who.token);
     await page.goto(route);
     return page;
   }

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownHomeId, tinyJpeg, trpc, uploadAndConfirm } from './api-process.js';
-import { type App, atPage, PHONE, startApp, type TrackedPage } from './harness.js';
+import { type App, atPage, PHONE, startApp, type TrackedPage, useHome, useSession } from './harness.js';
 
 const PASSWORD = 'community works 2026';
 
@@ -51,13 +51,8 @@ describe('publishing a work and finding it, between two browsers', () => {
 
   async function signedIn(token: string, route: string, options: object = PHONE): Promise<TrackedPage> {
     const page = await running().newPage(options);
-    await page.addInitScript(
-      ({ token, homeId }) => {
-        localStorage.setItem('xiaojia.sessionToken', JSON.stringify({ data: token }));
-        localStorage.setItem('xiaojia.currentHomeId', JSON.stringify({ data: homeId }));
-      },
-      { token, homeId },
-    );
+    await useSession(page, token);
+    await useHome(page, homeId);
     await page.goto(route);
     return page;
   }

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownHomeId, TrpcError, tinyJpeg, trpc, uploadAndConfirm } from './api-process.js';
-import { type App, atPage, PHONE, startApp, type TrackedPage } from './harness.js';
+import { type App, atPage, PHONE, startApp, type TrackedPage, useHome, useSession } from './harness.js';
 
 const PASSWORD = 'family album 2026';
 const DARK_PHONE = { ...PHONE, colorScheme: 'dark' as const };
@@ -62,13 +62,8 @@ describe('likes, comments and the feed between two browsers', () => {
   /** A browser signed in with `token`, showing 妈妈's home (as after joining it), at `route`. */
   async function signedIn(token: string, route: string, options = PHONE): Promise<TrackedPage> {
     const page = await running().newPage(options);
-    await page.addInitScript(
-      ({ token, homeId }) => {
-        localStorage.setItem('xiaojia.sessionToken', JSON.stringify({ data: token }));
-        localStorage.setItem('xiaojia.currentHomeId', JSON.stringify({ data: homeId }));
-      },
-      { token, homeId },
-    );
+    await useSession(page, token);
+    await useHome(page, homeId);
     await page.goto(route);
     return page;
   }

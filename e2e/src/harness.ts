@@ -26,6 +26,7 @@ export {
   PHONE,
   type RunningBrowser,
   sessionToken,
+  useHome,
   useSession,
 } from './browser.js';
 export { artifactsDir, freePort, h5Dir, repoRoot, serverEntry } from './paths.js';
