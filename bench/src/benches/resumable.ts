@@ -7,7 +7,7 @@ import { DEFAULT_BUCKET } from '../../../apps/api/src/storage/embedded/index.js'
 import { ResumableClient } from '../../../apps/api/src/storage/embedded/resumable/client.js';
 import { signUploadToken } from '../../../apps/api/src/storage/kodo.js';
 import type { BenchContext } from '../lib/context.js';
-import { waitForOk } from '../lib/processes.js';
+import { cpuSecondsOf, waitForOk } from '../lib/processes.js';
 import { compared, type Figure, median, secondsSince } from '../lib/stats.js';
 import { againstStreamedCopy, startStoreServer, writeRandomFile } from './store.js';
 
@@ -83,11 +83,12 @@ const server = createServer((req, res) => {
 server.listen(0, '127.0.0.1', () => console.log(server.address().port));
 `;
 
-async function startSink(dir: string): Promise<{ origin: string; stop(): Promise<void> }> {
+async function startSink(dir: string): Promise<{ origin: string; pid: number; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['-e', SINK, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [line] = (await once(child.stdout, 'data')) as [Buffer];
   return {
     origin: `http://127.0.0.1:${line.toString().trim()}`,
+    pid: child.pid as number,
     async stop() {
       child.kill();
       await once(child, 'exit');
@@ -121,15 +122,20 @@ export async function benchResumable(ctx: BenchContext): Promise<Figure[]> {
     await sendParts(warm, source, 2 * PART, all(2), IN_FLIGHT);
     await complete(warm);
 
-    const { uploadMBs, copyMBs, growthMiB, baselineRssMiB } = await againstStreamedCopy(
+    // CPU per MiB, the store's and the sink's: what each costs whatever else the machine is doing.
+    const storeCpuMsPerMiB: number[] = [];
+    const sinkCpuMsPerMiB: number[] = [];
+    const { uploadMBs, copyMBs, copyCpuMsPerMiB, growthMiB, baselineRssMiB } = await againstStreamedCopy(
       ctx,
       api.child.pid,
       source,
       bytes,
       async (r) => {
+        const cpuBefore = await cpuSecondsOf(api.child.pid);
         const upload = await start(`big-${r}.bin`);
         await sendParts(upload, source, bytes, all(partCount), IN_FLIGHT);
         await complete(upload);
+        storeCpuMsPerMiB.push((((await cpuSecondsOf(api.child.pid)) - cpuBefore) * 1000) / sizeMiB);
       },
     );
 
@@ -140,8 +146,10 @@ export async function benchResumable(ctx: BenchContext): Promise<Figure[]> {
       for (let r = 0; r < ctx.runs; r++) {
         const plain = { client: new ResumableClient(sink.origin, DEFAULT_BUCKET, `sink-${r}`, ''), token: '' };
         const started = process.hrtime.bigint();
+        const cpuBefore = await cpuSecondsOf(sink.pid);
         await sendParts({ ...plain, uploadId: 'sink', etags: new Map() }, source, bytes, all(partCount), IN_FLIGHT);
         sinkMBs.push(bytes / MiB / secondsSince(started));
+        sinkCpuMsPerMiB.push((((await cpuSecondsOf(sink.pid)) - cpuBefore) * 1000) / sizeMiB);
         ctx.log(`  sink run ${r + 1}: ${sinkMBs.at(-1)?.toFixed(0)} MiB/s`);
       }
     } finally {
@@ -191,6 +199,19 @@ export async function benchResumable(ctx: BenchContext): Promise<Figure[]> {
           },
           uploadMBs,
           sinkMBs,
+        ),
+      },
+      {
+        ...compared(
+          {
+            id: '19a3',
+            name: 'resumable upload (as 19a): server CPU (all threads) per MiB received, against the plain sink of 19a2',
+            unit: 'ms/MiB',
+            baselineName: 'plain HTTP sink, same parts',
+            note: "the store's own work per byte (SHA-1 for the qetag, limits, registry), independent of the machine's load",
+          },
+          storeCpuMsPerMiB,
+          sinkCpuMsPerMiB,
         ),
       },
       {

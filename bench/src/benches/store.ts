@@ -50,6 +50,8 @@ export async function startStoreServer(ctx: BenchContext, name: string) {
 export interface AgainstCopy {
   uploadMBs: number[];
   copyMBs: number[];
+  /** The copy's CPU (this process, all threads) per MiB. */
+  copyCpuMsPerMiB: number[];
   growthMiB: number[];
   baselineRssMiB: number[];
 }
@@ -66,12 +68,15 @@ export async function againstStreamedCopy(
   bytes: number,
   upload: (run: number) => Promise<void>,
 ): Promise<AgainstCopy> {
-  const result: AgainstCopy = { uploadMBs: [], copyMBs: [], growthMiB: [], baselineRssMiB: [] };
+  const result: AgainstCopy = { uploadMBs: [], copyMBs: [], copyCpuMsPerMiB: [], growthMiB: [], baselineRssMiB: [] };
   for (let r = 0; r < ctx.runs; r++) {
     const copy = `${source}.copy-${r}`;
     const copyStarted = process.hrtime.bigint();
+    const cpuBefore = process.cpuUsage();
     await pipeline(createReadStream(source), createWriteStream(copy));
     result.copyMBs.push(bytes / MiB / secondsSince(copyStarted));
+    const cpu = process.cpuUsage(cpuBefore);
+    result.copyCpuMsPerMiB.push((cpu.user + cpu.system) / 1000 / (bytes / MiB));
     await rm(copy);
 
     await sleep(300);

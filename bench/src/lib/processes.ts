@@ -22,6 +22,18 @@ export async function rssOf(pid: number): Promise<number> {
   return Number(kb) * 1024;
 }
 
+/**
+ * CPU seconds (user + system, every thread: workers and libuv's pool too) the process has used so far,
+ * from /proc (clock ticks of 1/100 s, Linux's USER_HZ).
+ */
+export async function cpuSecondsOf(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The command name may hold spaces and parentheses: the fields start after its closing one.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of stat(5), the 12th and 13th after the name.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 export interface Child {
   process: ChildProcess;
   pid: number;

@@ -55,50 +55,6 @@ export class QetagHasher {
   }
 }
 
-/**
- * The qetag's block hashes off the event loop: each whole 4 MiB block is handed, as one buffer, to
- * WebCrypto's SHA-1, which runs on libuv's thread pool; so parts arriving side by side hash on every core
- * while the main thread only moves bytes. Memory: at most one block gathering per hasher, plus the blocks
- * being hashed (released as each digest is done).
- */
-export class PooledQetagHasher {
-  private pending: Buffer[] = [];
-  private fill = 0;
-  private readonly digests: Promise<Buffer>[] = [];
-  private finished = false;
-
-  update(chunk: Buffer): this {
-    if (this.finished) throw new Error('qetag: update() after blocks()');
-    let offset = 0;
-    while (offset < chunk.length) {
-      const take = Math.min(QETAG_BLOCK_SIZE - this.fill, chunk.length - offset);
-      // A reference, not a copy: the chunk is not reused once read from the socket.
-      this.pending.push(take === chunk.length ? chunk : chunk.subarray(offset, offset + take));
-      this.fill += take;
-      offset += take;
-      if (this.fill === QETAG_BLOCK_SIZE) this.flush();
-    }
-    return this;
-  }
-
-  private flush(): void {
-    const block = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending, this.fill);
-    this.pending = [];
-    this.fill = 0;
-    this.digests.push(
-      globalThis.crypto.subtle.digest('SHA-1', block as Uint8Array<ArrayBuffer>).then((digest) => Buffer.from(digest)),
-    );
-  }
-
-  /** Finishes: the SHA-1 of each block, as QetagHasher.blocks() answers them. */
-  async blocks(): Promise<Buffer[]> {
-    if (this.finished) throw new Error('qetag: blocks() called twice');
-    this.finished = true;
-    if (this.fill > 0 || this.digests.length === 0) this.flush();
-    return Promise.all(this.digests);
-  }
-}
-
 /** The qetag of a file from the SHA-1 of each of its 4 MiB blocks, in order (the last one may be partial). */
 export function qetagOfBlocks(blocks: readonly Buffer[]): string {
   if (blocks.length === 1) return toUrlSafeBase64(Buffer.concat([Buffer.from([SMALL_PREFIX]), blocks[0] as Buffer]));

@@ -1,4 +1,5 @@
 /** Every refusal of the embedded store's resumable upload v2, through the bare client. */
+import { createHash } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,6 +88,16 @@ describe('resumable upload v2 refusals', () => {
     const md5 = await client.putPart(uploadId, 1, pngLike(10), { 'Content-MD5': 'ffffffffffffffffffffffffffffffff' });
     expect(md5.status).toBe(400);
     expect((await client.listParts(uploadId)).body.parts).toEqual([]);
+    // Asked for (hex as the SDK sends it, or base64 as RFC 1864 has it), the part's MD5 is checked and
+    // answered; not asked for, it is not computed and the answer's md5 is empty.
+    const data = pngLike(10);
+    const digest = createHash('md5').update(data).digest();
+    const hex = await client.putPart(uploadId, 1, data, { 'Content-MD5': digest.toString('hex') });
+    expect([hex.status, hex.body.md5]).toEqual([200, digest.toString('hex')]);
+    const base64 = await client.putPart(uploadId, 2, data, { 'Content-MD5': digest.toString('base64') });
+    expect([base64.status, base64.body.md5]).toEqual([200, digest.toString('hex')]);
+    const plain = await client.putPart(uploadId, 3, data);
+    expect([plain.status, plain.body.md5]).toEqual([200, '']);
   });
 
   it('answers 612 for an aborted upload, and deletes its parts', async () => {
