@@ -1,15 +1,17 @@
 /**
  * The community's safety half in the H5 app, three browsers (embedded store), under pre-review
- * (XIAOJIA_COMMUNITY_REVIEW=pre): 阿明 (A) publishes a work and the admin (made with `xiaojia admin grant`)
- * approves it in 审核; 小红 (B) and 阿明 follow each other, 小红 writes and 阿明 sees the message arrive
- * without reloading (once the admin lets it through); 阿明 reports it from the conversation and the admin
- * finds the report with the message's text and resolves it; the admin rejects 小红's comment with a reason
- * she is told; 小红 blocks 阿明, whose next message is refused. Screenshots zh/en, light/dark.
+ * (XIAOJIA_COMMUNITY_REVIEW=pre): 阿明 (A) publishes a work from the viewer and the admin (made with
+ * `xiaojia admin grant`) approves it in 审核; 小红 (B) and 阿明 follow each other from their profiles,
+ * 小红 writes and 阿明 sees the message arrive without reloading (once the admin lets it through in 审核);
+ * 阿明 reports it from the conversation and the admin finds the report with the message's text and
+ * resolves it; the admin rejects the comment 小红 wrote on the work page with a reason she is told; 小红
+ * blocks 阿明, whose next message is refused. Screenshots zh/en, light/dark. (The API is used to sign up,
+ * to upload the photo, and to read what the server holds after each step.)
  */
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownHomeId, runCli, tinyJpeg, trpc, uploadAndConfirm } from './api-process.js';
-import { type App, atPage, PHONE, startApp, type TrackedPage, useSession } from './harness.js';
+import { type App, atPage, PHONE, startApp, type TrackedPage, useHome, useSession } from './harness.js';
 
 const PASSWORD = 'community safety 2026';
 const EN_DARK: BrowserContextOptions = { ...PHONE, locale: 'en-US', colorScheme: 'dark' };
@@ -32,6 +34,8 @@ describe('messages, reports, review and blocks between three browsers', () => {
   let hong: Person;
   let admin: Person;
   let workId = '';
+  let homeId = '';
+  let photoId = '';
 
   const running = (): App => {
     if (!app) throw new Error('the app did not start');
@@ -62,17 +66,9 @@ describe('messages, reports, review and blocks between three browsers', () => {
     const granted = await runCli(['admin', 'grant', 'admin_cs'], { XIAOJIA_DATA_DIR: app.server.dataDir });
     expect(granted).toMatchObject({ code: 0 });
     expect(granted.output).toContain('is now a community admin');
-    // 阿明 publishes one of his photos (through the API); under pre-review it waits for an admin.
-    const homeId = await ownHomeId(base, ming.token);
-    const photoId = await uploadAndConfirm(base, ming.token, homeId, tinyJpeg('sunset'));
-    const work = await trpc<{ id: string }>(
-      base,
-      'mutation',
-      'works.publish',
-      { homeId, photoIds: [photoId], title: '海边的日落' },
-      ming.token,
-    );
-    workId = work.id;
+    // 阿明's photo, uploaded through the API (album-flow drives uploads); he publishes it below.
+    homeId = await ownHomeId(base, ming.token);
+    photoId = await uploadAndConfirm(base, ming.token, homeId, tinyJpeg('sunset'));
   }, 90_000);
 
   afterAll(async () => {
@@ -86,6 +82,30 @@ describe('messages, reports, review and blocks between three browsers', () => {
     return page;
   }
   const bubbles = (page: Page) => page.locator('.cm__bubble .cm__text').allTextContents();
+
+  it('阿明 publishes the photo from the viewer, and under pre-review he is told it waits for review', async () => {
+    const page = await running().newPage(PHONE);
+    await useSession(page, ming.token);
+    await useHome(page, homeId);
+    await page.goto(`/pages/viewer/index?id=${photoId}&home=${homeId}`);
+    await page.locator('#viewer-publish').click({ timeout: 20_000 });
+    await atPage(page, 'publish');
+    await page.locator('#work-facts-title input').fill('海边的日落');
+    await page.locator('#publish-submit').click();
+    await expect
+      .poll(() => page.locator('#publish-pending').textContent(), { timeout: 20_000 })
+      .toContain('已提交，等待审核');
+    const mine = await trpc<{ items: { id: string; title: string | null; status: string }[] }>(
+      base,
+      'query',
+      'works.mine',
+      { limit: 10 },
+      ming.token,
+    );
+    expect(mine.items.map((w) => [w.title, w.status])).toEqual([['海边的日落', 'pending']]);
+    workId = mine.items[0]?.id ?? '';
+    expect(page.consoleErrors).toEqual([]);
+  });
 
   it('the admin approves the pending work in 审核, with its image and title shown', async () => {
     const [item] = await pending('work');
@@ -108,8 +128,15 @@ describe('messages, reports, review and blocks between three browsers', () => {
   });
 
   it('小红 writes, 阿明 sees it arrive without reloading, reports it, and the admin resolves the report', async () => {
-    await trpc(base, 'mutation', 'follows.follow', { userId: ming.userId }, hong.token);
-    await trpc(base, 'mutation', 'follows.follow', { userId: hong.userId }, ming.token);
+    // They follow each other from each other's profile.
+    for (const [who, whom] of [
+      [hong, ming],
+      [ming, hong],
+    ] as const) {
+      const profile = await signedIn(who, `/pages/profile/index?userId=${whom.userId}`);
+      await profile.locator('#profile-follow').click({ timeout: 20_000 });
+      await expect.poll(() => profile.locator('#profile-follow').textContent()).toBe('已关注');
+    }
     // 阿明 has the (empty) conversation with 小红 open.
     const a = await signedIn(ming, `/pages/conversation/index?userId=${hong.userId}`);
     await atPage(a, 'conversation');
@@ -122,7 +149,14 @@ describe('messages, reports, review and blocks between three browsers', () => {
     await running().screenshot(b, 'community-safety-02-pending-en-dark');
     const [message] = await pending('message');
     if (!message) throw new Error('the message did not reach the review queue');
-    await trpc(base, 'mutation', 'moderation.decide', { itemId: message.id, decision: 'approve' }, admin.token);
+    // The admin lets it through in 审核, among the pending messages.
+    const queue = await signedIn(admin, '/pages/review/index');
+    await queue.locator('#queue-kind-message').click({ timeout: 20_000 });
+    await expect
+      .poll(() => queue.locator(`#item-target-${message.id}`).textContent(), { timeout: 20_000 })
+      .toBe('周末一起去拍日落吗？');
+    await queue.locator(`#approve-${message.id}`).click();
+    await expect.poll(() => queue.locator('#queue-notice').textContent(), { timeout: 15_000 }).toBe('已通过');
     const urlBefore = a.url();
     await expect.poll(() => bubbles(a), { timeout: 30_000 }).toEqual(['周末一起去拍日落吗？']);
     expect(a.url()).toBe(urlBefore);
@@ -158,13 +192,22 @@ describe('messages, reports, review and blocks between three browsers', () => {
   });
 
   it("the admin rejects 小红's comment with a reason, and she is told the reason", async () => {
-    const comment = await trpc<{ id: string; status: string }>(
+    // She comments on the work's page; under pre-review her comment waits, and she sees that.
+    const work = await signedIn(hong, `/pages/work/index?workId=${workId}`);
+    await work.locator('#work-comment-input textarea').fill('加我微信 xh2026 交流', { timeout: 20_000 });
+    await work.locator('#work-comment-send').click();
+    await expect
+      .poll(() => work.locator('.work-comment__status').textContent(), { timeout: 15_000 })
+      .toBe('审核中，仅你可见');
+    const written = await trpc<{ items: { id: string; text: string; status: string }[] }>(
       base,
-      'mutation',
-      'works.comment',
-      { workId, text: '加我微信 xh2026 交流' },
+      'query',
+      'works.comments',
+      { workId },
       hong.token,
     );
+    const comment = written.items.find((c) => c.text === '加我微信 xh2026 交流');
+    if (!comment) throw new Error('her comment is not among the work’s comments');
     expect(comment.status).toBe('pending');
     const desk = await signedIn(admin, '/pages/review/index', ZH_DARK);
     await desk.locator('#queue-kind-comment').click();
@@ -191,6 +234,11 @@ describe('messages, reports, review and blocks between three browsers', () => {
       status: 'rejected',
       reviewReason: '请不要留联系方式',
     });
+    // And the work's page tells her.
+    const told = await signedIn(hong, `/pages/work/index?workId=${workId}`);
+    await expect
+      .poll(() => told.locator('.work-comment__status--refused').textContent(), { timeout: 20_000 })
+      .toBe('未通过审核（请不要留联系方式），仅你可见');
   });
 
   it('小红 blocks 阿明 from the conversation, and his next message is refused plainly', async () => {

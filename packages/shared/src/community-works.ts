@@ -11,6 +11,7 @@ import {
   BIO_MAX,
   COMMUNITY_COMMENT_MAX,
   COMMUNITY_PAGE_MAX,
+  normalizeTag,
   TAG_MAX,
   WORK_DESCRIPTION_MAX,
   WORK_PHOTOS_MAX,
@@ -43,11 +44,6 @@ function zText(max: number, what: string, min = 0) {
     .max(max, `${what} has at most ${max} characters`)
     .refine((v) => !hasUnsafeCharacters(v), `${what} has characters that cannot be shown`)
     .transform((v) => v.replace(/\n{3,}/g, '\n\n'));
-}
-
-/** One tag as stored: a leading # dropped, trimmed, lower-cased (latin letters; CJK has no case). */
-export function normalizeTag(tag: string): string {
-  return tag.trim().replace(/^#+/, '').trim().toLowerCase();
 }
 
 /** Tags as the author typed them; stored normalized and deduplicated, at most WORK_TAGS_MAX. */

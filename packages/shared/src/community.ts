@@ -37,6 +37,16 @@ export const WORK_TITLE_MAX = 60;
 export const WORK_DESCRIPTION_MAX = 2000;
 export const WORK_TAGS_MAX = 10;
 export const TAG_MAX = 20;
+
+/**
+ * One tag as stored: a leading # dropped, trimmed, lower-cased (latin letters; CJK has no case). Here, not
+ * in community-works.ts, so the 发现 tab's tag search (weapp main package) does not pull the works'
+ * schemas out of the community's subpackages.
+ */
+export function normalizeTag(tag: string): string {
+  return tag.trim().replace(/^#+/, '').trim().toLowerCase();
+}
+
 export const COMMUNITY_COMMENT_MAX = 500;
 export const MESSAGE_MAX = 1000;
 export const BIO_MAX = 200;

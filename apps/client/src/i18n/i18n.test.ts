@@ -1,8 +1,10 @@
 import { ERROR_CODE_LIST } from '@xiaojia/shared';
 import { describe, expect, it } from 'vitest';
 import { describeCode, errorMessage } from './errors';
+import { loadFamilyPagesMessages } from './family-pages';
 import { FEATURES, interpolate, LOCALES, localeFromLanguage, MESSAGES, setLocale, t, translate } from './index';
 import { monthName, regionName, weekdayName } from './keys';
+import { loadStoragePagesMessages } from './storage-pages';
 
 /** The placeholders a message fills, plural ones by their count's name: "{count} {count|photo|photos}" has count. */
 function placeholders(text: string): string[] {
@@ -45,6 +47,7 @@ describe('i18n', () => {
     expect(monthName(en, 13)).toBe('13');
     expect(weekdayName(en, 0)).toBe('Sun');
     expect(weekdayName(en, 7)).toBe('7');
+    loadStoragePagesMessages(); // region names are the storage page's (a weapp subpackage's)
     expect(regionName(en, 'na0')).toBe('North America (Los Angeles)');
     expect(regionName((key) => translate('zh-CN', key), 'z0')).toBe('华东-浙江');
   });
@@ -71,6 +74,7 @@ describe('i18n', () => {
     expect(interpolate('{n|photo|photos}', {})).toBe('{n|photo|photos}');
     expect(translate('en', 'timeline.count', { count: 1 })).toBe('1 photo');
     expect(translate('en', 'albums.count', { count: 2 })).toBe('2 photos');
+    loadFamilyPagesMessages(); // as the members page does (a weapp subpackage's messages)
     expect(translate('en', 'members.count', { count: 1, owner: 'Mama' })).toBe('1 member · owner Mama');
     expect(translate('en', 'trash.soonest', { days: 1 })).toBe('The oldest one here is deleted for good in 1 day.');
     expect(translate('zh-CN', 'timeline.count', { count: 1 })).toBe('1 张照片');

@@ -19,9 +19,10 @@ import { communitySafetyMainMessages } from './locales/community-safety-main';
 import { discoverMessages } from './locales/discover';
 import { errorsMessages } from './locales/errors';
 import { familyMessages } from './locales/family';
+import type { familyPagesMessages } from './locales/family-pages';
 import { feedEntriesMessages } from './locales/feed-entries';
 import { homesMessages } from './locales/homes';
-import { storageMessages } from './locales/storage';
+import type { storageMessages } from './locales/storage';
 import type { storageGuidesMessages } from './locales/storage-guides';
 import type { storageRegionsMessages } from './locales/storage-regions';
 import type { storageS3Messages } from './locales/storage-s3';
@@ -53,7 +54,6 @@ export const FEATURES = [
   videoMessages,
   albumsMessages,
   trashMessages,
-  storageMessages,
   accountMessages,
   accountDataMessages,
   homesMessages,
@@ -71,6 +71,8 @@ export const FEATURES = [
  */
 type LaterFeatures =
   | typeof childrenPagesMessages
+  | typeof familyPagesMessages
+  | typeof storageMessages
   | typeof storageS3Messages
   | typeof storageGuidesMessages
   | typeof communitySafetyMessages

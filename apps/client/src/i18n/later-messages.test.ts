@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { loadFamilyPagesMessages } from './family-pages';
 import { FEATURES, MESSAGES, translate } from './index';
 import { childrenPagesMessages } from './locales/children-pages';
 import { communitySafetyMessages } from './locales/community-safety';
+import { familyPagesMessages } from './locales/family-pages';
+import { storageMessages } from './locales/storage';
 import { storageGuidesMessages } from './locales/storage-guides';
 import { storageRegionsMessages } from './locales/storage-regions';
 import { storageS3Messages } from './locales/storage-s3';
@@ -14,6 +17,8 @@ const placeholders = (text: string) =>
 /** Messages of weapp subpackages, added as their pages load. */
 const LATER = {
   childrenPagesMessages,
+  familyPagesMessages,
+  storageMessages,
   storageS3Messages,
   storageGuidesMessages,
   communitySafetyMessages,
@@ -41,9 +46,18 @@ describe("subpackages' messages", () => {
 
   it("are there once the storage page's modules load, and loading again changes nothing", () => {
     expect(MESSAGES.en['storage.provider.cos']).toBeUndefined();
+    expect(MESSAGES['zh-CN']['storage.title']).toBeUndefined();
     loadStoragePagesMessages();
     loadStoragePagesMessages();
+    expect(translate('zh-CN', 'storage.title')).toBe('存储设置');
     expect(translate('en', 'storage.provider.cos')).toBe('Tencent COS');
     expect(translate('zh-CN', 'storage.guide.r2.step2.title')).toBe('2. 创建只管这个存储桶的 API 令牌');
+  });
+
+  it("the family pages' are there once a members, invite or join module loads", () => {
+    expect(MESSAGES['zh-CN']['members.title']).toBeUndefined();
+    loadFamilyPagesMessages();
+    expect(translate('en', 'invite.title')).toBe(familyPagesMessages.en['invite.title']);
+    expect(translate('zh-CN', 'members.title')).toBe(familyPagesMessages['zh-CN']['members.title']);
   });
 });

@@ -1,8 +1,10 @@
 /**
- * The storage page's S3 messages (provider picker, S3 form, guides, region names), added when a module of that page
- * loads: each calls this at its top, keeping them in the weapp subpackage (see children-pages.ts).
+ * The storage page's messages (status, Qiniu and S3 forms, provider picker, guides, region names), added when a
+ * module of that page loads: each calls this at its top, keeping them in the weapp subpackage (see
+ * children-pages.ts).
  */
 import { addMessages } from './index';
+import { storageMessages } from './locales/storage';
 import { storageGuidesMessages } from './locales/storage-guides';
 import { storageRegionsMessages } from './locales/storage-regions';
 import { storageS3Messages } from './locales/storage-s3';
@@ -12,6 +14,7 @@ let added = false;
 export function loadStoragePagesMessages(): void {
   if (added) return;
   added = true;
+  addMessages(storageMessages);
   addMessages(storageS3Messages);
   addMessages(storageGuidesMessages);
   addMessages(storageRegionsMessages);

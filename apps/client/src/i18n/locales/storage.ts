@@ -1,6 +1,7 @@
 /**
  * Storage settings: status, the bucket binding form and its step-by-step guide. The guide's console
- * paths follow Qiniu's console (portal.qiniu.com) as it is labelled in Chinese and in English.
+ * paths follow Qiniu's console (portal.qiniu.com) as it is labelled in Chinese and in English. Only the
+ * storage page (a weapp subpackage) says these: they load with it (i18n/storage-pages.ts).
  */
 export const storageMessages = {
   'zh-CN': {

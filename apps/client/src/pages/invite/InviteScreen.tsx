@@ -29,6 +29,9 @@ import { formatDateTime } from '../../lib/format';
 import { GRANTABLE_ROLES, mayInvite } from '../members/roles';
 import { inviteLinkFor } from './link';
 import './index.css';
+import { loadFamilyPagesMessages } from '../../i18n/family-pages';
+
+loadFamilyPagesMessages();
 
 export const INVITE_DAY_CHOICES = [1, 7, 30] as const;
 

@@ -5,9 +5,12 @@ import { BackButton } from '../../components/BackButton';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { useCurrentHome } from '../../home';
 import { useT } from '../../i18n';
+import { loadFamilyPagesMessages } from '../../i18n/family-pages';
 import { ROUTES } from '../../routes';
 import { InviteScreen } from './InviteScreen';
 import { appServerOrigin, joinPagePath } from './link';
+
+loadFamilyPagesMessages();
 
 const weapp = process.env.TARO_ENV === 'weapp';
 

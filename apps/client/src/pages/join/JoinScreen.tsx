@@ -17,6 +17,9 @@ import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';
 import './index.css';
+import { loadFamilyPagesMessages } from '../../i18n/family-pages';
+
+loadFamilyPagesMessages();
 
 export interface JoinScreenProps {
   /** The invite code the page was opened with (null: none, or mangled). */

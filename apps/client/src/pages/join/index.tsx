@@ -7,10 +7,13 @@ import { tokenStore } from '../../api/platform';
 import { BackButton } from '../../components/BackButton';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { useT } from '../../i18n';
+import { loadFamilyPagesMessages } from '../../i18n/family-pages';
 import { ROUTES } from '../../routes';
 import { existingUploadQueue } from '../../upload/session';
 import { inviteCodeFrom } from './code';
 import { JoinScreen } from './JoinScreen';
+
+loadFamilyPagesMessages();
 
 export default function JoinPage() {
   const t = useT();

@@ -24,6 +24,9 @@ import { formatDateTime } from '../../lib/format';
 import { nextPageOf, usePagedItems } from '../../lib/paging';
 import { mayInvite } from './roles';
 import './index.css';
+import { loadFamilyPagesMessages } from '../../i18n/family-pages';
+
+loadFamilyPagesMessages();
 
 /** Members asked for at a time: every home fits in one page (HOME_MEMBERS_MAX), "load more" is a fallback. */
 export const MEMBER_PAGE_SIZE = 50;

@@ -3,8 +3,11 @@ import { useState } from 'react';
 import { BackButton } from '../../components/BackButton';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { useT } from '../../i18n';
+import { loadFamilyPagesMessages } from '../../i18n/family-pages';
 import { ROUTES } from '../../routes';
 import { MembersScreen } from './MembersScreen';
+
+loadFamilyPagesMessages();
 
 export default function MembersPage() {
   const t = useT();

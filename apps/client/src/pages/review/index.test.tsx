@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
-import type { ModerationItem, Report } from '@xiaojia/shared';
+import type { Challenge, ModerationItem, Report } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { communityMe, image, moderationItem, report } from '../../../test/support/community';
+import { challenge, communityMe, image, moderationItem, myWorkCard, report } from '../../../test/support/community';
 import { id } from '../../../test/support/ids';
 import { type Answer, appError, element, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
@@ -14,6 +14,12 @@ const rude = report('r2', 'user', { reason: '冒充别人' });
 
 /** A textarea of Taro's Textarea, drawn a moment after it mounts. */
 const textarea = (selector: string) => waitFor(() => element(`${selector} textarea`));
+const input = (selector: string) => waitFor(() => element(`${selector} input`) as HTMLInputElement);
+
+/** What Taro's Picker (date wheel or time wheel) emits when its 确定 is tapped. */
+function pick(selector: string, value: string) {
+  element(selector).dispatchEvent(new CustomEvent('change', { detail: { value }, bubbles: true }));
+}
 
 function renderReview(extra: Record<string, Answer> = {}) {
   let items: ModerationItem[] = [work, comment];
@@ -125,5 +131,87 @@ describe('the review screen (审核)', () => {
     fireEvent.click(element('#challenge-save'));
     await waitFor(() => expect(textOf('#challenge-form-error')).toBe('请检查「主题」'));
     expect(screen.callsTo('challenges.create')).toEqual([]);
+  });
+
+  /** The admin's 挑战 tab with the challenge form open and every field filled (the windows as `windows`). */
+  async function fillChallengeForm(
+    windows: Record<'submitStartsAt' | 'submitEndsAt' | 'voteEndsAt', [string, string]>,
+  ) {
+    fireEvent.click(await waitFor(() => element('#review-tab-challenges')));
+    fireEvent.click(await waitFor(() => element('#challenge-new')));
+    fireEvent.input(await input('#challenge-title-input'), { target: { value: '  城市的夜晚  ' } });
+    fireEvent.input(await textarea('#challenge-rules-input'), { target: { value: '夜里拍的，一人两张' } });
+    fireEvent.click(await waitFor(() => element(`#challenge-cover-pick-${id('w7')}`)));
+    for (const [field, [day, time]] of Object.entries(windows)) {
+      pick(`#challenge-${field}-day`, day);
+      pick(`#challenge-${field}-time`, time);
+    }
+    fireEvent.input(await input('#challenge-per-user-input'), { target: { value: '2' } });
+  }
+
+  /** The instant of a local day and time, as the admin's phone reads the wheels. */
+  const local = (y: number, m: number, d: number, h: number, min: number) =>
+    new Date(y, m - 1, d, h, min).toISOString();
+
+  it('creates a challenge with every field, sends exactly what was filled, and lists it', async () => {
+    let made: Challenge[] = [];
+    const screen = renderReview({
+      'works.mine': () => ({ items: [myWorkCard('w7', { title: '夜色' })], nextCursor: null }),
+      'challenges.list': () => ({ items: made, nextCursor: null }),
+      'challenges.create': (sent) => {
+        const created = challenge('ch9', 'upcoming', { ...(sent as Partial<Challenge>), entries: 0 });
+        made = [created];
+        return created;
+      },
+    });
+    await fillChallengeForm({
+      submitStartsAt: ['2026-06-02', '10:30'],
+      submitEndsAt: ['2026-06-09', '21:00'],
+      voteEndsAt: ['2026-06-16', '20:15'],
+    });
+    // The picked cover's id fills the cover field.
+    expect((await input('#challenge-cover-input')).value).toBe(id('w7'));
+    expect(textOf('#challenge-submitStartsAt-day .xj-date-field__text')).toBe('2026-06-02');
+    expect(textOf('#challenge-voteEndsAt-time')).toBe('20:15');
+    fireEvent.click(element('#challenge-save'));
+    await waitFor(() => expect(textOf('#review-challenge-saved')).toBe('已保存挑战「城市的夜晚」'));
+    expect(screen.callsTo('challenges.create')).toEqual([
+      {
+        title: '城市的夜晚',
+        rules: '夜里拍的，一人两张',
+        coverWorkId: id('w7'),
+        submitStartsAt: local(2026, 6, 2, 10, 30),
+        submitEndsAt: local(2026, 6, 9, 21, 0),
+        voteEndsAt: local(2026, 6, 16, 20, 15),
+        entriesPerUser: 2,
+      },
+    ]);
+    // The form is gone and the list, asked again, has the new challenge.
+    expect(document.querySelector('#challenge-form')).toBeNull();
+    await waitFor(() => expect(textOf(`#review-challenge-${id('ch9')}`)).toContain('城市的夜晚'));
+  });
+
+  it("shows the server's refusal of windows out of order, and keeps the form as filled", async () => {
+    const screen = renderReview({
+      'works.mine': () => ({ items: [myWorkCard('w7')], nextCursor: null }),
+      'challenges.list': () => ({ items: [], nextCursor: null }),
+      'challenges.create': (sent) => {
+        const { submitEndsAt, voteEndsAt } = sent as Challenge;
+        if (!(submitEndsAt < voteEndsAt)) throw appError('BAD_INPUT');
+        throw new Error('the form sent windows in order');
+      },
+    });
+    // Voting would end before submissions close.
+    await fillChallengeForm({
+      submitStartsAt: ['2026-06-02', '09:00'],
+      submitEndsAt: ['2026-06-09', '21:00'],
+      voteEndsAt: ['2026-06-05', '21:00'],
+    });
+    fireEvent.click(element('#challenge-save'));
+    await waitFor(() => expect(textOf('#challenge-form-error')).toBe('填写的内容有误，请检查后再试'));
+    expect(screen.callsTo('challenges.create')).toHaveLength(1);
+    expect(screen.callsTo('challenges.create')[0]).toMatchObject({ voteEndsAt: local(2026, 6, 5, 21, 0) });
+    expect(document.querySelector('#review-challenge-saved')).toBeNull();
+    expect((await input('#challenge-title-input')).value).toBe('  城市的夜晚  ');
   });
 });
