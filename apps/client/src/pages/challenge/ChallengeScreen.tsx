@@ -139,7 +139,7 @@ export function ChallengeScreen({ challengeId, onOpenWork, reachedBottom = 0, no
         <View className="screen__card" id="challenge-winners">
           <Text className="screen__heading">{t('challenge.winners')}</Text>
           {winners.map((entry) => (
-            <EntryRow key={entry.workId} entry={entry} onOpen={onOpenWork} />
+            <EntryRow key={entry.workId} entry={entry} idPrefix="winner" onOpen={onOpenWork} />
           ))}
         </View>
       )}
@@ -212,16 +212,19 @@ function Windows({ challenge }: { challenge: Challenge }) {
 
 function EntryRow({
   entry,
+  idPrefix = 'entry',
   onOpen,
   children,
 }: {
   entry: ChallengeEntry;
+  /** A winner is also in the entries list: its row in the winners card gets ids of its own. */
+  idPrefix?: 'entry' | 'winner';
   onOpen(workId: string): void;
   children?: ReactNode;
 }) {
   const t = useT();
   return (
-    <View className="cm__entry" id={`entry-${entry.workId}`}>
+    <View className="cm__entry" id={`${idPrefix}-${entry.workId}`}>
       {entry.rank !== null && <Text className="cm__rank">#{entry.rank}</Text>}
       <View onClick={() => onOpen(entry.workId)}>
         {entry.cover?.url ? (
@@ -233,7 +236,7 @@ function EntryRow({
       <View className="cm__main" onClick={() => onOpen(entry.workId)}>
         <Text className="cm__name">{entry.title}</Text>
         <Text className="cm__line">{entry.author.displayName}</Text>
-        <Text className="cm__line" id={`entry-votes-${entry.workId}`}>
+        <Text className="cm__line" id={`${idPrefix}-votes-${entry.workId}`}>
           {t('challenge.votes', { count: entry.votes })}
         </Text>
       </View>

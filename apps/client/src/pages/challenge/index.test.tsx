@@ -130,5 +130,9 @@ describe('a challenge', () => {
     expect(textOf('#challenge-countdown')).toBe('Ended · results are out');
     expect(document.querySelector('[id^="challenge-vote-"]')).toBeNull();
     expect(textOf(`#challenge-entries #entry-votes-${id('w1')}`)).toBe('9 votes');
+    // A winner is in both lists, never under one id twice.
+    const ids = [...document.querySelectorAll('[id]')].map((node) => node.id);
+    expect(ids.filter((x, i) => ids.indexOf(x) !== i)).toEqual([]);
+    expect(textOf(`#winner-votes-${id('w1')}`)).toBe('9 votes');
   });
 });
