@@ -5,6 +5,7 @@ import { communitySafetyMessages } from './locales/community-safety';
 import { storageGuidesMessages } from './locales/storage-guides';
 import { storageRegionsMessages } from './locales/storage-regions';
 import { storageS3Messages } from './locales/storage-s3';
+import { storageUncheckedMessages } from './locales/storage-unchecked';
 import { worksPagesMessages } from './locales/works-pages';
 import { loadStoragePagesMessages } from './storage-pages';
 
@@ -18,6 +19,7 @@ const LATER = {
   storageGuidesMessages,
   communitySafetyMessages,
   storageRegionsMessages,
+  storageUncheckedMessages,
   worksPagesMessages,
 };
 

@@ -6,6 +6,7 @@ import { addMessages } from './index';
 import { storageGuidesMessages } from './locales/storage-guides';
 import { storageRegionsMessages } from './locales/storage-regions';
 import { storageS3Messages } from './locales/storage-s3';
+import { storageUncheckedMessages } from './locales/storage-unchecked';
 
 let added = false;
 
@@ -15,4 +16,5 @@ export function loadStoragePagesMessages(): void {
   addMessages(storageS3Messages);
   addMessages(storageGuidesMessages);
   addMessages(storageRegionsMessages);
+  addMessages(storageUncheckedMessages);
 }
