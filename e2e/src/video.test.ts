@@ -3,7 +3,8 @@
  * a real two-second H.264 MP4 (made here with ffmpeg) goes through the page's file input together with a
  * photo, its length read by the browser and sent with the upload; the grid shows it as a video with its
  * length (its poster frame where the server makes one, else a plain placeholder, never a broken image);
- * the viewer plays the original in a <video> with the player's controls and no autoplay.
+ * the viewer plays the original in a <video> with the player's controls and no autoplay, its poster the
+ * frame the server makes (the screenshot waits for it: a paused video whose poster has not loaded is black).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,31 @@ interface Listed {
 interface Detail {
   originalUrl: string | null;
   previewUrl: string | null;
+}
+
+/**
+ * In the page: the poster image's mean brightness (0–255) once it has loaded, 0 while it cannot be (not
+ * yet made, refused). The clip is ffmpeg's colour test pattern, far from black.
+ */
+async function posterBrightness(url: string): Promise<number> {
+  const image = new Image();
+  image.crossOrigin = 'anonymous';
+  image.src = url;
+  try {
+    await image.decode();
+  } catch {
+    return 0;
+  }
+  const canvas = document.createElement('canvas');
+  canvas.width = 32;
+  canvas.height = 32;
+  const context = canvas.getContext('2d');
+  if (!context) return 0;
+  context.drawImage(image, 0, 0, 32, 32);
+  const { data } = context.getImageData(0, 0, 32, 32);
+  let sum = 0;
+  for (let i = 0; i < data.length; i += 4) sum += ((data[i] ?? 0) + (data[i + 1] ?? 0) + (data[i + 2] ?? 0)) / 3;
+  return sum / (data.length / 4);
 }
 
 describe('a video in the H5 app', () => {
@@ -111,6 +137,16 @@ describe('a video in the H5 app', () => {
       .poll(() => player.evaluate((node) => (node as HTMLVideoElement).readyState), { timeout: 15_000 })
       .toBeGreaterThanOrEqual(1);
     expect(await player.evaluate((node) => (node as HTMLVideoElement).paused)).toBe(true);
+    // Until it plays, the video shows its poster: the frame the server makes (photos.get's previewUrl, a
+    // frame 1 s in). A paused video whose poster has not loaded yet paints black, so the screenshot waits
+    // for the poster's pixels (and checks they are the clip's, not a black frame) and for the viewer to
+    // have slid in over the timeline.
+    const poster = await player.getAttribute('poster');
+    expect(unsigned(poster)).toBe(unsigned(detail.previewUrl));
+    await expect.poll(() => page.evaluate(posterBrightness, poster ?? ''), { timeout: 15_000 }).toBeGreaterThan(40);
+    await expect
+      .poll(() => page.locator('.viewer').evaluate((node) => Math.round(node.getBoundingClientRect().left)))
+      .toBe(0);
     await running().screenshot(page, 'video-03-viewer');
     expect(page.consoleErrors).toEqual([]);
   });

@@ -14,7 +14,7 @@ import { ROUTES, restartAtWelcome } from './routes';
 import { createSessionExit, SessionExitProvider } from './session';
 import { useColorScheme } from './styles/color-scheme';
 import { followSystemColorScheme, paintTabBar } from './styles/system-scheme';
-import { existingUploadQueue, setUploadSessionLostHandler } from './upload/session';
+import { endUploads, existingUploadQueue, setUploadSessionLostHandler } from './upload/session';
 
 function onWelcomePage(): boolean {
   const pages = Taro.getCurrentPages();
@@ -24,8 +24,8 @@ function onWelcomePage(): boolean {
 
 /**
  * The app's query client and session exit: a lost session (expired, revoked, signed out elsewhere) or a
- * sign-out clears the token and that account's cached data and restarts at sign-in (session.ts). The
- * upload queue is left alone: it pauses and resumes after sign-in.
+ * sign-out clears the token and that account's cached data and restarts at sign-in (session.ts). A lost
+ * session pauses the upload queue for the same account's next sign-in; a sign-out ends it.
  */
 function createSession(client: ApiClient) {
   const exit = createSessionExit({
@@ -34,6 +34,7 @@ function createSession(client: ApiClient) {
     restartAtWelcome: (reason) => restartAtWelcome(queryClient, reason),
     onWelcomePage,
     resumeUploads: () => existingUploadQueue()?.resume(),
+    endUploads,
   });
   const queryClient = createAppQueryClient({ onSessionLost: (code) => void exit.lost(code) });
   setUploadSessionLostHandler((error) => void exit.lost(appCodeOf(error) ?? 'SESSION_EXPIRED'));

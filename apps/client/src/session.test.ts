@@ -26,6 +26,7 @@ async function setUp(token: string | null, refuses: () => Promise<boolean> = asy
   const visits: (ErrorCode | undefined)[] = [];
   let onWelcome = false;
   let resumed = 0;
+  let ended = 0;
   const exit = createSessionExit({
     tokens,
     serverRefusesSession: refuses,
@@ -37,8 +38,11 @@ async function setUp(token: string | null, refuses: () => Promise<boolean> = asy
     resumeUploads: () => {
       resumed += 1;
     },
+    endUploads: () => {
+      ended += 1;
+    },
   });
-  return { exit, tokens, visits, resumed: () => resumed };
+  return { exit, tokens, visits, resumed: () => resumed, ended: () => ended };
 }
 
 describe('session exit', () => {
@@ -53,6 +57,22 @@ describe('session exit', () => {
     await exit.signedOut();
     expect(visits).toEqual([undefined]);
     expect(await tokens.get()).toBeNull();
+  });
+
+  it("ends the account's uploads as soon as the user confirms signing out, before the server answers", async () => {
+    const { exit, ended, resumed } = await setUp('tok-1');
+    exit.signingOut();
+    expect(ended()).toBe(1);
+    await exit.signedOut();
+    expect(ended()).toBeGreaterThanOrEqual(1);
+    expect(resumed()).toBe(0);
+  });
+
+  it('a lost session does not end the uploads (they wait, paused, for the same account)', async () => {
+    const { exit, visits, ended } = await setUp('tok-1');
+    await exit.lost('SESSION_EXPIRED');
+    expect(visits).toEqual(['SESSION_EXPIRED']);
+    expect(ended()).toBe(0);
   });
 
   it('ignores a refusal that arrives while the sign-out is already on its way to the welcome page', async () => {

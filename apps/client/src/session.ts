@@ -3,7 +3,8 @@
  * session (revoked from another device, expired). Either way the token is cleared and the app restarts at
  * the welcome page exactly once; only a lost session says why there. Requests still in flight during a
  * sign-out answer UNAUTHENTICATED (the server has already forgotten the session): those are expected, not
- * news for the user, and must not start a second trip to the welcome page.
+ * news for the user, and must not start a second trip to the welcome page. A sign-out ends the account's
+ * uploads at once; a lost session only pauses them, for the same account's next sign-in (upload/session.ts).
  */
 import type { ErrorCode } from '@xiaojia/shared';
 import { createContext, useContext } from 'react';
@@ -18,6 +19,8 @@ export interface SessionExitDeps {
   onWelcomePage(): boolean;
   /** The session is fine after all: uploads paused by a stale answer carry on. */
   resumeUploads(): void;
+  /** A sign-out: the account's uploads stop (in-flight transfers aborted) and are forgotten. */
+  endUploads(): void;
 }
 
 export interface SessionExit {
@@ -75,9 +78,11 @@ export function createSessionExit(deps: SessionExitDeps): SessionExit {
     },
     signingOut() {
       signingOut = true;
+      deps.endUploads();
     },
     signedOut() {
       signingOut = true;
+      deps.endUploads();
       return leave();
     },
   };

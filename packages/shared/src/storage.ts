@@ -39,6 +39,26 @@ export type QiniuBindInput = z.infer<typeof zQiniuBindInput>;
 export const zBindStorageInput = z.discriminatedUnion('provider', [zQiniuBindInput, zS3BindInput]);
 export type BindStorageInput = z.infer<typeof zBindStorageInput>;
 
+/** What a binding's verification could not check, as a code the app words in the owner's language. */
+export const zStorageUncheckedCode = z.enum([
+  /** The storage does not answer GetBucketCors (MinIO): its CORS rules for the web app were not checked. */
+  'corsUnchecked',
+]);
+export type StorageUncheckedCode = z.infer<typeof zStorageUncheckedCode>;
+
+/** One thing the verification could not check, with what the owner must set by hand. */
+export const zStorageUnchecked = z.object({
+  code: zStorageUncheckedCode,
+  /** The web app's origin the storage's CORS must allow. */
+  origin: z.string().max(500),
+  /**
+   * Where this storage's CORS is set: MinIO's server-wide setting (MINIO_API_CORS_ALLOW_ORIGIN, "*" by
+   * default), or the bucket's own CORS rules.
+   */
+  setIn: z.enum(['minioServer', 'bucketRules']),
+});
+export type StorageUnchecked = z.infer<typeof zStorageUnchecked>;
+
 export const zStorageStatus = z.object({
   /** embedded: the server's own store (no bucket bound). */
   provider: z.enum(['embedded', 'qiniu', 's3']),
@@ -58,9 +78,9 @@ export const zStorageStatus = z.object({
   /** Photos kept under a bucket that is no longer bound: readable again when it is bound again. */
   unboundPhotoCount: z.number().int().nonnegative(),
   /**
-   * On bind's answer only: what the verification could not check, each said plainly with how to set it by
-   * hand (MinIO without GetBucketCors: its CORS). Absent: everything was checked.
+   * On bind's answer only: what the verification could not check, each with how to set it by hand (MinIO
+   * without GetBucketCors: its CORS). Absent: everything was checked.
    */
-  unchecked: z.array(z.string().max(1000)).max(10).optional(),
+  unchecked: z.array(zStorageUnchecked).max(10).optional(),
 });
 export type StorageStatus = z.infer<typeof zStorageStatus>;

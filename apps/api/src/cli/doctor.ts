@@ -23,6 +23,7 @@ import { BindingsRepository } from '../repositories/bindings.js';
 import { PhotosRepository } from '../repositories/photos.js';
 import { toolVersion } from '../storage/embedded/tools.js';
 import { boundProvider, sealContext } from '../storage/resolver.js';
+import { uncheckedNote } from '../storage/s3/verify.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -237,8 +238,8 @@ async function checkBindings(config: Config, db: Db, checks: Check[], options: D
       const storage = boundProvider(binding, secretKey, systemClock);
       try {
         // S3 buckets are checked against the public origin's CORS too (the H5 app is served from it).
-        for (const note of await storage.verify(config.publicUrl)) {
-          checks.push({ status: 'warn', name: 'bindings', detail: `${label}: ${note}` });
+        for (const item of await storage.verify(config.publicUrl)) {
+          checks.push({ status: 'warn', name: 'bindings', detail: `${label}: ${uncheckedNote(item)}` });
         }
       } catch (error) {
         failed++;

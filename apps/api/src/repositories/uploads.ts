@@ -30,6 +30,16 @@ export class UploadsRepository {
       .execute();
   }
 
+  /** Forgets an unconfirmed upload's row: its key can no longer be confirmed. */
+  async forget(homeId: string, key: string): Promise<void> {
+    await this.db
+      .deleteFrom('uploads')
+      .where('home_id', '=', homeId)
+      .where('object_key', '=', key)
+      .where('photo_id', 'is', null)
+      .execute();
+  }
+
   /** The row no longer stands for an open S3 multipart upload (completed or aborted). */
   async closeMultipart(homeId: string, key: string): Promise<void> {
     await this.db

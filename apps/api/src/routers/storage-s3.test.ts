@@ -3,6 +3,7 @@
  * presign expiry, POST policy conditions): verification and its precise refusals, sealing, uploads through
  * a POST policy and through a presigned PUT, confirm, signed list URLs that fetch the bytes, purge.
  */
+import { zStorageStatus } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
 import { PEER_BUCKET, PEER_KEYS, startS3Peer, type TestPeer } from '../storage/embedded/s3/testing.js';
@@ -47,13 +48,13 @@ describe('storage binding: S3', () => {
     await peer.close();
   });
 
-  it('binds a MinIO without GetBucketCors, and its answer says CORS could not be checked and how to set it', async () => {
+  it('binds a MinIO without GetBucketCors, and its answer says by code that CORS was not checked and where to set it', async () => {
     peer.peer.setBucketCorsApi(false);
     const status = await alice.caller.storage.bind({ homeId: alice.homeId, ...good });
     expect(status.provider).toBe('s3');
-    expect(status.unchecked).toEqual([
-      expect.stringMatching(/MINIO_API_CORS_ALLOW_ORIGIN.*must be "\*" \(its default\) or include/),
-    ]);
+    expect(status.unchecked).toEqual([{ code: 'corsUnchecked', origin: deps.origin, setIn: 'minioServer' }]);
+    // What the client receives is the shared schema's, codes and all.
+    expect(zStorageStatus.parse(status)).toEqual(status);
     // Where everything was checked, the answer carries no such list.
     peer.peer.setBucketCorsApi(true);
     expect((await alice.caller.storage.bind({ homeId: alice.homeId, ...good })).unchecked).toBeUndefined();

@@ -120,8 +120,18 @@ describe('S3 multipart uploads', () => {
     await home.peer.client().send(new PutObjectCommand({ Bucket: PEER_BUCKET, Key: upload.key, Body: 'earlier' }));
     expect(await appCodeOf(caller().uploads.completeParts({ ...ids(upload), parts }))).toBe('CONFLICT');
     expect(home.peer.peer.objects.get(PEER_BUCKET, upload.key)?.size).toBe('earlier'.length);
-    // The upload itself is left for an abort (or the sweep).
-    expect(home.peer.peer.multipart.has(upload.uploadId)).toBe(true);
+    // Nothing is left half-open: the upload is aborted on the storage, and its row is gone, so the object
+    // that is there can never be confirmed as this upload, nor the upload completed or listed again.
+    expect(home.peer.peer.multipart.has(upload.uploadId)).toBe(false);
+    expect(await appCodeOf(caller().uploads.confirm({ homeId: homeId(), key: upload.key }))).toBe('NOT_FOUND');
+    expect(await appCodeOf(caller().uploads.completeParts({ ...ids(upload), parts }))).toBe('NOT_FOUND');
+    expect(await appCodeOf(caller().uploads.listParts(ids(upload)))).toBe('NOT_FOUND');
+    // A fresh ticket for the same file goes under a new key and lands.
+    const again = await start();
+    expect(again.key).not.toBe(upload.key);
+    expect(await caller().uploads.completeParts({ ...ids(again), parts: await sendParts(again, file) })).toEqual({
+      ok: true,
+    });
   });
 
   it('refuses parts that add up past the declared size, and deletes what they made', async () => {

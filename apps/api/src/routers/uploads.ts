@@ -12,6 +12,7 @@ import {
   zUploadTickets,
 } from '@xiaojia/shared';
 import { UploadPartsService } from '../services/upload-parts.js';
+import { UploadTicketsService } from '../services/upload-tickets.js';
 import { UploadsService } from '../services/uploads.js';
 import { homeProcedure, router } from '../trpc/init.js';
 
@@ -21,7 +22,7 @@ export const uploadsRouter = router({
     .input(zCreateUploadsInput)
     .output(zUploadTickets)
     .mutation(async ({ ctx, input }) => ({
-      tickets: await new UploadsService(ctx.deps).create(ctx.member, input, ctx.req.origin),
+      tickets: await new UploadTicketsService(ctx.deps).create(ctx.member, input, ctx.req.origin),
     })),
   confirm: homeProcedure('contribute')
     .input(zConfirmUploadInput)

@@ -2,7 +2,7 @@
  * A home's bucket binding, Qiniu or S3-compatible (its owner's keys; homeProcedure lets only the owner change it): verify keys with real calls before saving, seal the secret, never return it; status,
  * unbind (photos stay, marked unbound) and rebinding (same bucket: photos come back).
  */
-import type { BindStorageInput, ErrorCode, S3Preset, StorageStatus } from '@xiaojia/shared';
+import type { BindStorageInput, ErrorCode, S3Preset, StorageStatus, StorageUnchecked } from '@xiaojia/shared';
 import type { StorageBinding } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { newId } from '../integrations/ids.js';
@@ -89,7 +89,7 @@ export class StorageService {
         'This server does not bind buckets on an endpoint of their own (XIAOJIA_S3_OWN_ENDPOINTS)',
       );
     }
-    let unchecked: string[];
+    let unchecked: StorageUnchecked[];
     try {
       unchecked = await this.deps.storage.forInput(input).verify(appOrigin);
     } catch (error) {

@@ -1,5 +1,5 @@
 /**
- * What upload services share about an upload row: the storage it went to (refused once that bucket is
+ * What upload services share: who may be answered photos by hash, and about an upload row: the storage it went to (refused once that bucket is
  * unbound), and, for S3 buckets, what the object really is (S3 keeps whatever Content-Type the uploader
  * sent, so the first bytes are read and sniffed).
  */
@@ -11,7 +11,14 @@ import { sniffMime } from '../storage/embedded/mime.js';
 import type { StorageProvider } from '../storage/provider.js';
 import { S3Storage } from '../storage/s3/storage.js';
 import type { AppDeps } from '../trpc/context.js';
+import { type HomeMember, roleCan } from './home-access.js';
 import { storageAppError } from './storage.js';
+
+/** Who asks about photos by hash: they may be answered only photos they can see (the trash's rule). */
+export const hashViewer = (member: HomeMember) => ({
+  userId: member.userId,
+  seesAllTrash: roleCan(member, 'moderate'),
+});
 
 /** Enough of the start of a file for every accepted type's signature (an ISO BMFF `ftyp` box is 12+). */
 export const SNIFF_HEAD_BYTES = 512;

@@ -129,13 +129,7 @@ export class UploadPartsService {
       } else if (error.reason === 'refused' && (error.status === 412 || error.status === 409)) {
         // The no-overwrite guard refused: an object is at the key. This upload's own earlier completion
         // (a provider that refuses a repeated complete) has no upload left; anything else is not replaced.
-        if (await this.stillOpen(s3, upload.object_key, input.uploadId)) {
-          throw new AppError(
-            'CONFLICT',
-            'Storage already holds a file under this upload’s name, and it was not replaced: start the upload again',
-            { field: 'key' },
-          );
-        }
+        if (await this.stillOpen(s3, upload.object_key, input.uploadId)) await this.conflict(member, upload, s3);
       } else if (error.reason === 'refused' && error.status === 400) {
         throw new AppError('BAD_INPUT', `Storage refused the parts: ${error.message}`, { field: 'parts' });
       } else if (error.reason === 'not_found') {
@@ -190,6 +184,27 @@ export class UploadPartsService {
       }
       throw new AppError('UPLOAD_NOT_IN_STORAGE', 'Storage no longer has this upload: start it again');
     }
+  }
+
+  /**
+   * The key holds an object this upload must not replace, so its parts can never become the file: nothing
+   * is left half-open. The upload is aborted on the storage and its row forgotten (a confirm of the key then
+   * answers NOT_FOUND and can never record the object that is there), and the device is told CONFLICT: it
+   * starts again with a fresh ticket, under a new key. An abort the storage refuses is logged; the bucket's
+   * own cleanup of incomplete uploads takes those parts.
+   */
+  private async conflict(member: HomeMember, upload: Upload, s3: S3Storage): Promise<never> {
+    if (upload.upload_id) {
+      await s3.parts.abort(upload.object_key, upload.upload_id).catch((error: unknown) => {
+        this.deps.logger.warn({ err: error, homeId: member.homeId }, 'could not abort a conflicting upload');
+      });
+    }
+    await this.uploads.forget(member.homeId, upload.object_key);
+    throw new AppError(
+      'CONFLICT',
+      'Storage already holds a file under this upload’s name, and it was not replaced: start the upload again',
+      { field: 'key' },
+    );
   }
 
   /** Whether storage still has the multipart upload (ListParts answers), so it was not completed. */

@@ -4,6 +4,7 @@
  * deadline (the SDK's PutPolicy always uses the wall clock).
  */
 import { createHmac } from 'node:crypto';
+import type { StorageUnchecked } from '@xiaojia/shared';
 import qiniu from 'qiniu';
 import type { Clock } from '../integrations/clock.js';
 import type { ByteRange } from './byte-range.js';
@@ -278,7 +279,7 @@ export class KodoStorage implements StorageProvider {
     return fetchAvinfo(url);
   }
 
-  async verify(): Promise<string[]> {
+  async verify(): Promise<StorageUnchecked[]> {
     const { data, resp } = await this.call('list the bucket', () =>
       this.manager.listPrefix(this.bucket, { limit: 1, prefix: '' }),
     );

@@ -4,6 +4,7 @@
  * and S3-compatible buckets (COS, OSS, R2, MinIO, AWS) through s3/storage.ts.
  */
 import type { Readable } from 'node:stream';
+import type { StorageUnchecked } from '@xiaojia/shared';
 import type { ByteRange } from './byte-range.js';
 import type { VideoFacts } from './video-facts.js';
 
@@ -104,7 +105,7 @@ export interface StorageProvider {
   /**
    * Check the credentials, bucket, region and domain with real calls; throws StorageError. `appOrigin` is
    * where the H5 app runs (browser uploads need the bucket's CORS rules to allow it; '' skips that check).
-   * Answers what could not be checked there, each said plainly with how to set it by hand (empty: all was).
+   * Answers what could not be checked there, each with where to set it by hand (empty: all was).
    */
-  verify(appOrigin: string): Promise<string[]>;
+  verify(appOrigin: string): Promise<StorageUnchecked[]>;
 }

@@ -1,6 +1,7 @@
 /**
  * Real video clips for tests, made with ffmpeg at test time (scripts/test-prerequisites.mjs installs it):
- * ffmpeg's test pattern, H.264 in MP4 (or QuickTime), a few kilobytes. Made once per process and shape.
+ * ffmpeg's test pattern, H.264 (or HEVC, tagged hvc1 as iPhones record it) in MP4 (or QuickTime), a few
+ * kilobytes. Made once per process and shape.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -21,6 +22,10 @@ export interface ClipShape {
   /** A display rotation in the container (phones record portrait so: landscape pixels, turned on display). */
   rotate?: 90 | 180 | 270;
   container?: 'mp4' | 'mov';
+  /** h264 (libx264) or hevc (libx265, tagged hvc1; see hevcEncoderMissing). */
+  codec?: 'h264' | 'hevc';
+  /** Frames a second of the test pattern (fewer keep a 4K clip quick to make). */
+  rate?: number;
 }
 
 let dir: Promise<string> | null = null;
@@ -39,19 +44,43 @@ async function ffmpeg(args: string[]): Promise<void> {
   }
 }
 
+const ENCODERS = {
+  h264: ['-c:v', 'libx264'],
+  // hvc1 (not ffmpeg's default hev1): the tag iPhones write, and the one Safari and WeChat play.
+  hevc: ['-c:v', 'libx265', '-x265-params', 'log-level=error', '-tag:v', 'hvc1'],
+} as const;
+
+let hevcCheck: Promise<string | null> | null = null;
+
+/** Why HEVC clips cannot be made here (this ffmpeg has no libx265), or null when they can. */
+export function hevcEncoderMissing(): Promise<string | null> {
+  hevcCheck ??= run('ffmpeg', ['-hide_banner', '-encoders']).then(
+    ({ stdout }) =>
+      /\slibx265\s/.test(stdout) ? null : 'this ffmpeg has no libx265 encoder, so no HEVC clip can be made',
+    () => 'ffmpeg is not installed (apt-get install ffmpeg)',
+  );
+  return hevcCheck;
+}
+
 async function makeClip(shape: Required<Omit<ClipShape, 'rotate'>> & Pick<ClipShape, 'rotate'>): Promise<Buffer> {
   dir ??= mkdtemp(path.join(tmpdir(), 'xiaojia-clips-'));
-  const base = path.join(await dir, `${shape.width}x${shape.height}-${shape.seconds}s`);
+  const base = path.join(await dir, `${shape.codec}-${shape.width}x${shape.height}-${shape.seconds}s-${shape.rate}`);
   const plain = `${base}.${shape.container}`;
+  if (shape.rotate) {
+    // The same pictures, turned on display: the unturned clip (made once) with a rotation tag.
+    await clip({ ...shape, rotate: undefined });
+    const rotated = `${base}-r${shape.rotate}.${shape.container}`;
+    await ffmpeg(['-i', plain, '-c', 'copy', '-metadata:s:v:0', `rotate=${shape.rotate}`, rotated]);
+    return readFile(rotated);
+  }
   await ffmpeg([
     '-f',
     'lavfi',
     '-i',
-    `testsrc=size=${shape.width}x${shape.height}:rate=10`,
+    `testsrc=size=${shape.width}x${shape.height}:rate=${shape.rate}`,
     '-t',
     String(shape.seconds),
-    '-c:v',
-    'libx264',
+    ...ENCODERS[shape.codec],
     '-preset',
     'ultrafast',
     '-pix_fmt',
@@ -60,15 +89,20 @@ async function makeClip(shape: Required<Omit<ClipShape, 'rotate'>> & Pick<ClipSh
     '+faststart',
     plain,
   ]);
-  if (!shape.rotate) return readFile(plain);
-  const rotated = `${base}-r${shape.rotate}.${shape.container}`;
-  await ffmpeg(['-i', plain, '-c', 'copy', '-metadata:s:v:0', `rotate=${shape.rotate}`, rotated]);
-  return readFile(rotated);
+  return readFile(plain);
 }
 
-/** An H.264 clip of the test pattern (default 320x240, 2 s, MP4). */
+/** A clip of the test pattern (default H.264, 320x240, 2 s at 10 frames a second, MP4). */
 export function clip(shape: ClipShape = {}): Promise<Buffer> {
-  const full = { width: 320, height: 240, seconds: 2, container: 'mp4' as const, ...shape };
+  const full = {
+    width: 320,
+    height: 240,
+    seconds: 2,
+    container: 'mp4' as const,
+    codec: 'h264' as const,
+    rate: 10,
+    ...shape,
+  };
   const id = JSON.stringify(full);
   let clipBytes = made.get(id);
   if (!clipBytes) {

@@ -26,6 +26,7 @@ import type { storageMessages } from './locales/storage';
 import type { storageGuidesMessages } from './locales/storage-guides';
 import type { storageRegionsMessages } from './locales/storage-regions';
 import type { storageS3Messages } from './locales/storage-s3';
+import type { storageUncheckedMessages } from './locales/storage-unchecked';
 import { timelineMessages } from './locales/timeline';
 import { togetherMessages } from './locales/together';
 import { trashMessages } from './locales/trash';
@@ -77,6 +78,7 @@ type LaterFeatures =
   | typeof storageGuidesMessages
   | typeof communitySafetyMessages
   | typeof storageRegionsMessages
+  | typeof storageUncheckedMessages
   | typeof worksPagesMessages;
 
 /** Every message's key: the Chinese ones (the locale every other one falls back to). */

@@ -8,6 +8,7 @@ import { storageMessages } from './locales/storage';
 import { storageGuidesMessages } from './locales/storage-guides';
 import { storageRegionsMessages } from './locales/storage-regions';
 import { storageS3Messages } from './locales/storage-s3';
+import { storageUncheckedMessages } from './locales/storage-unchecked';
 import { worksPagesMessages } from './locales/works-pages';
 import { loadStoragePagesMessages } from './storage-pages';
 
@@ -23,6 +24,7 @@ const LATER = {
   storageGuidesMessages,
   communitySafetyMessages,
   storageRegionsMessages,
+  storageUncheckedMessages,
   worksPagesMessages,
 };
 

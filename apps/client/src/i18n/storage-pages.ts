@@ -8,6 +8,7 @@ import { storageMessages } from './locales/storage';
 import { storageGuidesMessages } from './locales/storage-guides';
 import { storageRegionsMessages } from './locales/storage-regions';
 import { storageS3Messages } from './locales/storage-s3';
+import { storageUncheckedMessages } from './locales/storage-unchecked';
 
 let added = false;
 
@@ -18,4 +19,5 @@ export function loadStoragePagesMessages(): void {
   addMessages(storageS3Messages);
   addMessages(storageGuidesMessages);
   addMessages(storageRegionsMessages);
+  addMessages(storageUncheckedMessages);
 }

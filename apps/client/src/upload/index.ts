@@ -9,16 +9,19 @@ import { theUploadQueue } from './session';
 import { createTaroUploadTransport } from './transport';
 
 export function getUploadQueue(api: ApiClient): UploadQueue {
-  return theUploadQueue((events) => {
-    const queue = createUploadQueue({
-      transport: withPlatformMultipart(createTaroUploadTransport(api), api),
-      prepare: (file) => preparePickedFile(file),
-      isSessionLost,
-      ...events,
-    });
-    continueInterrupted(queue, api);
-    return queue;
-  });
+  return theUploadQueue(
+    (events) => {
+      const queue = createUploadQueue({
+        transport: withPlatformMultipart(createTaroUploadTransport(api), api),
+        prepare: (file) => preparePickedFile(file),
+        isSessionLost,
+        ...events,
+      });
+      continueInterrupted(queue, api);
+      return queue;
+    },
+    () => api.auth.me.query().then((me) => me.id),
+  );
 }
 
 /** The queue's state for a screen. */

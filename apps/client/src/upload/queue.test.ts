@@ -1,119 +1,23 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ConfirmUploadInput, HomeRef, UploadRequest, UploadTicket } from '@xiaojia/shared';
 import { describe, expect, it, vi } from 'vitest';
-import { deferred, UPLOADED_PHOTO } from '../../test/support/upload';
+import { deferred } from '../../test/support/upload';
+import {
+  appError,
+  file,
+  flush,
+  HOME,
+  PHOTO,
+  scriptedTransport,
+  statusOf,
+  uploadTicket,
+} from '../../test/support/upload-queue';
 import { isSessionLost } from '../api/query';
 import { pickedFileOf, preparePickedFile } from './picker';
-import {
-  type CancelSignal,
-  createUploadQueue,
-  FileRejected,
-  type PickedFile,
-  TICKET_USE_MS,
-  UploadCancelled,
-  type UploadTransport,
-} from './queue';
-
-const flush = () => new Promise((r) => setTimeout(r, 0));
+import { createUploadQueue, FileRejected, type PickedFile, TICKET_USE_MS } from './queue';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
-
-function file(name: string, size = 1000): PickedFile {
-  return { path: `blob:${name}`, name, size, mime: 'image/jpeg', width: 400, height: 300 };
-}
-
-const HOME = 'home-1';
-
-function uploadTicket(name: string): UploadTicket {
-  return {
-    kind: 'upload',
-    key: `k/${name}`,
-    uploadUrl: 'https://up.example/',
-    fields: { token: 't', key: `k/${name}` },
-    expiresAt: '2030-01-01T00:00:00.000Z',
-  };
-}
-
-const PHOTO = UPLOADED_PHOTO;
-
-function appError(appCode: string) {
-  return Object.assign(new Error(appCode), { data: { appCode } });
-}
-
-/**
- * A transport whose every step waits until the test releases it, recording what ran: the queue under test
- * is real, only the network is played.
- */
-function scriptedTransport() {
-  const sends = new Map<
-    string,
-    { done: ReturnType<typeof deferred<void>>; progress(n: number): void; signal: CancelSignal }
-  >();
-  const confirms: (HomeRef & ConfirmUploadInput)[] = [];
-  const requests: (HomeRef & UploadRequest)[] = [];
-  const batches: { homeId: string; names: string[] }[] = [];
-  let running = 0;
-  let maxRunning = 0;
-  let ticketFor: (name: string) => UploadTicket | Error = (name) => uploadTicket(name);
-  let confirmWith: (
-    input: HomeRef & ConfirmUploadInput,
-  ) => Promise<{ photo: typeof PHOTO & { id: string }; duplicate: boolean }> = async (input) => ({
-    photo: { ...PHOTO, id: `photo-${input.key}` },
-    duplicate: false,
-  });
-  const transport: UploadTransport = {
-    async createTickets(homeId, files) {
-      batches.push({ homeId, names: files.map((f) => f.filename) });
-      for (const request of files) requests.push({ homeId, ...request });
-      return files.map((request) => {
-        const ticket = ticketFor(request.filename);
-        if (ticket instanceof Error) throw ticket;
-        return ticket;
-      });
-    },
-    send(_ticket, picked, onProgress, signal) {
-      running += 1;
-      maxRunning = Math.max(maxRunning, running);
-      const done = deferred<void>();
-      signal.onCancel(() => done.reject(new UploadCancelled()));
-      sends.set(picked.name, { done, progress: onProgress, signal });
-      return done.promise.finally(() => {
-        running -= 1;
-      });
-    },
-    confirm(input) {
-      confirms.push(input);
-      return confirmWith(input);
-    },
-  };
-  return {
-    transport,
-    sends,
-    confirms,
-    requests,
-    batches,
-    running: () => running,
-    maxRunning: () => maxRunning,
-    setTicket(fn: typeof ticketFor) {
-      ticketFor = fn;
-    },
-    setConfirm(fn: typeof confirmWith) {
-      confirmWith = fn;
-    },
-    async finish(name: string) {
-      const send = sends.get(name);
-      if (!send) throw new Error(`${name} was never sent`);
-      send.done.resolve();
-      await flush();
-    },
-  };
-}
-
-function statusOf(queue: ReturnType<typeof createUploadQueue>) {
-  return Object.fromEntries(queue.getSnapshot().items.map((item) => [item.file.name, item.status]));
-}
 
 describe('upload queue', () => {
   it('sends at most three files at once and starts the next as one finishes', async () => {

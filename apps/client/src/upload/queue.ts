@@ -8,6 +8,8 @@
  * large, an unsupported type) stays in the list with its reason. A failed file can be retried, a waiting
  * or running one cancelled. A lost session pauses the queue (not failing its files) until `resume()` after
  * the next sign-in: it lives in memory outside any screen. Each file lands in the home it was picked for.
+ * `close()` ends it for good when its account leaves (sign-out, another account signing in): running
+ * transfers are aborted and every item forgotten, and nothing it still hears back changes anything.
  * Its pieces: picked-file.ts, cancel.ts, queue-types.ts, queue-tickets.ts, queue-run.ts, queue-summary.ts.
  */
 import { MAX_UPLOAD_BATCH, type UploadRequest } from '@xiaojia/shared';
@@ -44,6 +46,8 @@ export function createUploadQueue({
   if (!Number.isInteger(parallelism) || parallelism < 1) throw new RangeError('parallelism must be a positive integer');
   let items: UploadItem[] = [];
   let paused = false;
+  /** Its account left: nothing more starts, and late answers are dropped. */
+  let closed = false;
   let nextId = 1;
   let finishedSinceDrain = { uploaded: 0, duplicates: 0 };
   let snapshot: QueueSnapshot = { items, overall: summarize(items, paused) };
@@ -81,7 +85,7 @@ export function createUploadQueue({
 
   /** Reads the next preparing file's facts, one file at a time, ahead of the uploads. */
   function prepareNext() {
-    if (preparingNow !== null) return;
+    if (closed || preparingNow !== null) return;
     const next = items.find((item) => item.status === 'preparing');
     if (!next) return;
     const id = next.id;
@@ -114,7 +118,7 @@ export function createUploadQueue({
    * once every file picked before them is prepared, so a pick goes in one request rather than one per file.
    */
   function requestTickets(): void {
-    if (ticketsInFlight || paused) return;
+    if (closed || ticketsInFlight || paused) return;
     const needing = items.filter((item) => item.status === 'waiting' && !tickets.usable(item.id));
     const first = needing[0];
     if (!first) return;
@@ -162,6 +166,7 @@ export function createUploadQueue({
   }
 
   function pause(error: unknown, affected: readonly UploadItem[]) {
+    if (closed) return;
     const first = !paused;
     paused = true;
     const ids = new Set(affected.map((item) => item.id));
@@ -176,7 +181,7 @@ export function createUploadQueue({
 
   function pump() {
     prepareNext();
-    while (!paused && active < parallelism) {
+    while (!closed && !paused && active < parallelism) {
       const next = items.find((item) => item.status === 'waiting');
       if (!next) break;
       const ticket = tickets.usable(next.id);
@@ -197,7 +202,7 @@ export function createUploadQueue({
   }
 
   function drainedCheck() {
-    if (active > 0 || ticketsInFlight || preparingNow !== null) return;
+    if (closed || active > 0 || ticketsInFlight || preparingNow !== null) return;
     if (items.some((item) => item.status === 'waiting' || item.status === 'preparing')) return;
     const result = finishedSinceDrain;
     if (result.uploaded + result.duplicates === 0) return;
@@ -223,6 +228,7 @@ export function createUploadQueue({
         },
         onConfirming: () => update(id, { status: 'confirming', loaded: file.size, waitingForNetwork: false }),
       });
+      if (closed) return;
       if (confirmed.duplicate) finishedSinceDrain.duplicates += 1;
       else finishedSinceDrain.uploaded += 1;
       update(id, { status: confirmed.duplicate ? 'duplicate' : 'done', photoId: confirmed.photo.id });
@@ -273,6 +279,7 @@ export function createUploadQueue({
      * comes); returns their item ids.
      */
     add(homeId: string, files: readonly PickedFile[]): string[] {
+      if (closed) return [];
       const added = files.map((file) => pickedItem(`u${nextId++}`, homeId, file));
       items = [...items, ...added];
       publish();
@@ -282,7 +289,7 @@ export function createUploadQueue({
     /** Tries a failed or cancelled file again. */
     retry(id: string): void {
       const item = find(id);
-      if (!item || (item.status !== 'failed' && item.status !== 'cancelled')) return;
+      if (closed || !item || (item.status !== 'failed' && item.status !== 'cancelled')) return;
       tickets.delete(id);
       update(id, { status: prepared.has(id) ? ready() : 'preparing', loaded: 0, error: null });
       pump();
@@ -299,11 +306,27 @@ export function createUploadQueue({
     },
     /** After sign-in: paused files go back in line. */
     resume(): void {
-      if (!paused) return;
+      if (closed || !paused) return;
       paused = false;
       items = items.map((item) => (item.status === 'paused' ? { ...item, status: 'waiting' } : item));
       publish();
       pump();
+    },
+    /**
+     * Its account left (signed out, or another signed in): running transfers are aborted (a stored
+     * multipart upload keeps its device record, which only that account may see), every item is
+     * forgotten, and the queue takes nothing more.
+     */
+    close(): void {
+      if (closed) return;
+      closed = true;
+      paused = false;
+      const running = [...cancels.values()];
+      cancels.clear();
+      items = [];
+      prepared.clear();
+      publish();
+      for (const abort of running) abort();
     },
   };
 }

@@ -33,7 +33,7 @@ export async function startTestStore(
   options: Partial<Omit<EmbeddedStoreOptions, 'dir' | 'logger' | 'clock'>> = {},
 ): Promise<TestStore> {
   const dir = await mkdtemp(path.join(tmpdir(), 'xiaojia-store-'));
-  // SDK-made tokens take their deadline from the real clock, so the store's clock starts there too.
+  // Starts at the real time (tokens made elsewhere by the SDK are dated by it); test tokens: uploadToken.
   const clock = new ManualClock(new Date());
   const make = () =>
     createEmbeddedStore({
@@ -71,7 +71,13 @@ export async function startTestStore(
       store.qiniuConfig(origin),
     ),
     uploadToken(policy) {
-      return new qiniu.rs.PutPolicy({ scope: store.bucket, ...policy }).uploadToken(test.mac);
+      // The SDK dates a token by the real clock (deadline = Date.now() + expires): dated by the store's
+      // clock instead, so a test that advances it expires the token exactly, however slow the machine.
+      const put = new qiniu.rs.PutPolicy({ scope: store.bucket, ...policy });
+      const sdkFlags = put.getFlags.bind(put);
+      const deadline = Math.floor(clock.now().getTime() / 1000) + Number(policy.expires ?? 3600);
+      put.getFlags = () => ({ ...sdkFlags(), deadline });
+      return put.uploadToken(test.mac);
     },
     downloadUrl(key, seconds = 300, fop) {
       const deadline = Math.floor(clock.now().getTime() / 1000) + seconds;

@@ -4,14 +4,14 @@
  */
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { S3_PRESETS } from '@xiaojia/shared';
+import { S3_PRESETS, type StorageUnchecked } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../integrations/clock.js';
 import { storageRefusal } from '../../test/storage.js';
 import { APP_ORIGIN, PEER_BUCKET, PEER_KEYS, peerTarget, startS3Peer, type TestPeer } from '../embedded/s3/testing.js';
 import { presignGet, signingKey } from './sigv4.js';
 import { S3Storage, type S3Target, variantQuery, videoVariantQuery } from './storage.js';
-import { PROBE_KEY } from './verify.js';
+import { PROBE_KEY, uncheckedNote } from './verify.js';
 
 let peer: TestPeer;
 beforeEach(async () => {
@@ -60,17 +60,17 @@ describe('S3Storage.verify', () => {
     expect(error.message).not.toContain(PEER_KEYS.secretKey);
   });
 
-  it('passes a storage without GetBucketCors (MinIO), saying plainly that CORS was not checked and how to set it', async () => {
+  it('passes a storage without GetBucketCors (MinIO), answering the code corsUnchecked and where to set CORS', async () => {
     peer.peer.setBucketCorsApi(false);
     peer.peer.setCors(PEER_BUCKET, null);
-    const [minio, ...more] = await storage().verify(APP_ORIGIN);
-    expect(more).toEqual([]);
-    expect(minio).toMatch(/could not be checked/);
-    expect(minio).toMatch(/MINIO_API_CORS_ALLOW_ORIGIN/);
-    expect(minio).toContain(APP_ORIGIN);
-    expect(await storage({ preset: 'custom' }).verify(APP_ORIGIN)).toEqual([
-      expect.stringMatching(/could not be checked: make sure they allow https:\/\/xiaojia/),
-    ]);
+    const minio = await storage().verify(APP_ORIGIN);
+    expect(minio).toEqual([{ code: 'corsUnchecked', origin: APP_ORIGIN, setIn: 'minioServer' }]);
+    const custom = await storage({ preset: 'custom' }).verify(APP_ORIGIN);
+    expect(custom).toEqual([{ code: 'corsUnchecked', origin: APP_ORIGIN, setIn: 'bucketRules' }]);
+    // xiaojia doctor says them in English, with the setting to change.
+    expect(uncheckedNote(minio[0] as StorageUnchecked)).toMatch(/could not be checked.*MINIO_API_CORS_ALLOW_ORIGIN/);
+    expect(uncheckedNote(minio[0] as StorageUnchecked)).toContain(APP_ORIGIN);
+    expect(uncheckedNote(custom[0] as StorageUnchecked)).toMatch(/make sure they allow https:\/\/xiaojia/);
     // Other refusals of the CORS read still fail the binding.
     peer.peer.setBucketCorsApi(true);
     expect((await refusal(() => storage().verify(APP_ORIGIN))).reason).toBe('cors_missing');

@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { S3_PRESETS, type S3Capabilities, type S3Location } from '@xiaojia/shared';
+import { S3_PRESETS, type S3Capabilities, type S3Location, type StorageUnchecked } from '@xiaojia/shared';
 import type { Clock } from '../../integrations/clock.js';
 import type { ByteRange } from '../byte-range.js';
 import { fetchObject } from '../fetch-object.js';
@@ -358,7 +358,7 @@ export class S3Storage implements StorageProvider {
     return fetchAvinfo(this.signedWith(key, expiresAt, 'avinfo', [['ci-process', 'avinfo']]));
   }
 
-  verify(appOrigin: string): Promise<string[]> {
+  verify(appOrigin: string): Promise<StorageUnchecked[]> {
     return verifyS3Bucket(this, this.client, appOrigin);
   }
 }

@@ -4,7 +4,7 @@
  * bucket's CORS rules checked against the H5 app's origin for the upload method the grants use. A storage
  * that does not implement GetBucketCors (MinIO before its bucket CORS API: 501 NotImplemented; MinIO sets
  * CORS server-wide, MINIO_API_CORS_ALLOW_ORIGIN, "*" by default) does not fail the binding: the answer
- * says plainly that CORS could not be checked and how to set it.
+ * says that CORS could not be checked (a code, corsUnchecked) and where to set it.
  */
 import {
   type CORSRule,
@@ -16,6 +16,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import type { StorageUnchecked } from '@xiaojia/shared';
 import { StorageError } from '../provider.js';
 import { CHECK_BUCKET, s3Failure } from './failures.js';
 import type { S3Storage } from './storage.js';
@@ -65,15 +66,29 @@ export function corsGaps(
   return [`no rule for ${origin} allows ${method} with the headers ${headers.join(', ') || '(none)'}`];
 }
 
-/** What to tell the owner when the storage cannot show its CORS rules. */
-export function corsUncheckedNote(storage: S3Storage, appOrigin: string): string {
-  if (storage.preset === 'minio') {
+/** What the owner is told when the storage cannot show its CORS rules: where they set them by hand. */
+export function corsUnchecked(storage: S3Storage, appOrigin: string): StorageUnchecked {
+  return {
+    code: 'corsUnchecked',
+    origin: appOrigin,
+    setIn: storage.preset === 'minio' ? 'minioServer' : 'bucketRules',
+  };
+}
+
+/** An unchecked item said in English, for xiaojia doctor (the app words the codes itself). */
+export function uncheckedNote(item: StorageUnchecked): string {
+  const appOrigin = item.origin;
+  if (item.setIn === 'minioServer') {
     return `This MinIO does not answer GetBucketCors, so its CORS rules could not be checked. MinIO sets CORS for the whole server: MINIO_API_CORS_ALLOW_ORIGIN (or mc admin config set <alias> api cors_allow_origin=…) must be "*" (its default) or include ${appOrigin}; restart MinIO after changing it.`;
   }
   return `This storage does not answer GetBucketCors, so its CORS rules could not be checked: make sure they allow ${appOrigin} to upload (see the guide for the rule).`;
 }
 
-export async function verifyS3Bucket(storage: S3Storage, client: S3Client, appOrigin: string): Promise<string[]> {
+export async function verifyS3Bucket(
+  storage: S3Storage,
+  client: S3Client,
+  appOrigin: string,
+): Promise<StorageUnchecked[]> {
   const Bucket = storage.bucket;
   try {
     await client.send(new HeadBucketCommand({ Bucket }));
@@ -114,8 +129,7 @@ export async function verifyS3Bucket(storage: S3Storage, client: S3Client, appOr
     cors = await client.send(new GetBucketCorsCommand({ Bucket }));
   } catch (error) {
     const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-    if (e.name === 'NotImplemented' || e.$metadata?.httpStatusCode === 501)
-      return [corsUncheckedNote(storage, appOrigin)];
+    if (e.name === 'NotImplemented' || e.$metadata?.httpStatusCode === 501) return [corsUnchecked(storage, appOrigin)];
     throw s3Failure(error, 'read the bucket CORS rules');
   }
   const gaps = corsGaps(cors.CORSRules ?? [], appOrigin, method, headers);

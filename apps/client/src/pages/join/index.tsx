@@ -9,7 +9,7 @@ import { usePageChrome } from '../../components/Screen/chrome';
 import { useT } from '../../i18n';
 import { loadFamilyPagesMessages } from '../../i18n/family-pages';
 import { ROUTES } from '../../routes';
-import { existingUploadQueue } from '../../upload/session';
+import { uploadsSignedIn } from '../../upload/session';
 import { inviteCodeFrom } from './code';
 import { JoinScreen } from './JoinScreen';
 
@@ -37,7 +37,7 @@ export default function JoinPage() {
     await tokenStore.set(result.token);
     // Nothing cached from a previous account may show; the preview asks again, now knowing who asks.
     queryClient.clear();
-    existingUploadQueue()?.resume();
+    uploadsSignedIn(result.user.id);
     setSignedIn(true);
   }
 

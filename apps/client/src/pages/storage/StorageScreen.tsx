@@ -8,7 +8,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Text, View } from '@tarojs/components';
-import type { BindStorageInput, Home, StorageStatus } from '@xiaojia/shared';
+import type { BindStorageInput, Home, StorageStatus, StorageUnchecked } from '@xiaojia/shared';
 import { useState } from 'react';
 import { useInvalidate } from '../../api/invalidate';
 import { useTRPC } from '../../api/query';
@@ -21,6 +21,7 @@ import { errorMessage } from '../../i18n/errors';
 import { loadStoragePagesMessages } from '../../i18n/storage-pages';
 import { bindingInitial } from './bound-values';
 import { StorageStatusCard } from './StorageStatusCard';
+import { UncheckedNotes } from './UncheckedNotes';
 import './index.css';
 
 loadStoragePagesMessages();
@@ -37,6 +38,8 @@ export function StorageScreen({ home }: { home: Home }) {
   const [rotating, setRotating] = useState(false);
   const [askUnbind, setAskUnbind] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  // What the last bind could not check (shown until the next bind or unbind).
+  const [unchecked, setUnchecked] = useState<readonly StorageUnchecked[]>([]);
 
   function settled(next: StorageStatus) {
     queryClient.setQueryData(trpc.storage.status.queryKey({ homeId }), next);
@@ -44,11 +47,19 @@ export function StorageScreen({ home }: { home: Home }) {
     void invalidate.photosChanged();
   }
 
-  const bind = useMutation(trpc.storage.bind.mutationOptions({ onSuccess: settled }));
+  const bind = useMutation(
+    trpc.storage.bind.mutationOptions({
+      onSuccess(next) {
+        settled(next);
+        setUnchecked(next.unchecked ?? []);
+      },
+    }),
+  );
   const unbind = useMutation(
     trpc.storage.unbind.mutationOptions({
       onSuccess(next) {
         settled(next);
+        setUnchecked([]);
         setAskUnbind(false);
         setNotice(t('storage.unbind.done'));
       },
@@ -84,6 +95,7 @@ export function StorageScreen({ home }: { home: Home }) {
     <View className="screen" id="storage-page">
       <Notice id="storage-notice" text={notice} />
       <StorageStatusCard status={current} />
+      <UncheckedNotes items={unchecked} />
 
       {!owner && (
         <View className="screen__card" id="storage-owner-only">

@@ -4,22 +4,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { forgetCurrentHome, home, homeList } from '../../../test/support/homes';
 import { id } from '../../../test/support/ids';
 import { appError, element, renderWithApi, textOf } from '../../../test/support/screen';
+import { EMBEDDED_STATUS } from '../../../test/support/storage-status';
 import { setLocale } from '../../i18n';
 import StoragePage from './index';
 import { StorageScreen } from './StorageScreen';
 
 const OWNER = home(id('h1'), 'owner');
 
-const embedded: StorageStatus = {
-  provider: 'embedded',
-  bucket: null,
-  domain: null,
-  region: null,
-  accessKeyMasked: null,
-  verifiedAt: null,
-  lastError: null,
-  unboundPhotoCount: 0,
-};
+const embedded = EMBEDDED_STATUS;
 const bound: StorageStatus = {
   provider: 'qiniu',
   bucket: 'family-photos',

@@ -1,6 +1,7 @@
 /**
  * Welcome / sign-in page: a device that already has a session goes straight to the timeline; otherwise
- * the sign-in screen, and after sign-in the timeline (paused uploads carry on under the new session).
+ * the sign-in screen, and after sign-in the timeline (uploads paused by a lost session carry on when the
+ * same account signs in again; another account's are dropped).
  */
 
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,12 +13,11 @@ import { tokenStore } from '../../api/platform';
 import { usePageChrome } from '../../components/Screen/chrome';
 import { useT } from '../../i18n';
 import { ROUTES } from '../../routes';
-import { existingUploadQueue } from '../../upload/session';
+import { existingUploadQueue, uploadsSignedIn } from '../../upload/session';
 import { WelcomeScreen } from './WelcomeScreen';
 import './index.css';
 
 async function enter() {
-  existingUploadQueue()?.resume();
   await Taro.switchTab({ url: ROUTES.timeline });
 }
 
@@ -35,8 +35,13 @@ export default function WelcomePage() {
       .get()
       .then((token) => {
         if (!current) return;
-        if (token) void enter();
-        else setChecking(false);
+        if (!token) {
+          setChecking(false);
+          return;
+        }
+        // Still the same session: uploads it paused carry on.
+        existingUploadQueue()?.resume();
+        void enter();
       })
       .catch(() => current && setChecking(false));
     return () => {
@@ -48,6 +53,8 @@ export default function WelcomePage() {
     await tokenStore.set(result.token);
     // Nothing cached from a previous account may show.
     queryClient.clear();
+    // The previous account's uploads carry on only if it is the same account.
+    uploadsSignedIn(result.user.id);
     await enter();
   }
 

@@ -128,10 +128,14 @@ describe('S3 multipart through the API', () => {
     );
   });
 
-  it('takes NOT_FOUND from the API as an upload that is gone, and aborts through abortParts', async () => {
+  it.each([
+    'NOT_FOUND',
+    // The key is taken: the server aborted the upload and forgot it; a fresh ticket goes under a new key.
+    'CONFLICT',
+  ])('takes %s from completeParts as an upload that is gone, and aborts through abortParts', async (code) => {
     const api = scriptedApi({
       'uploads.completeParts': () => {
-        throw appError('NOT_FOUND');
+        throw appError(code);
       },
       'uploads.abortParts': () => ({ ok: true }),
     });

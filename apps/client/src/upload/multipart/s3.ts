@@ -5,8 +5,8 @@
  * has expired") is signed again, once. A resumed upload asks uploads.listParts which parts the bucket holds
  * (the device's records may be behind, or wrong): the engine re-sends only the parts missing or of the
  * wrong size and completes with the bucket's etags. An upload the bucket or the server no longer knows
- * (NOT_FOUND, UPLOAD_NOT_IN_STORAGE) is 'gone', one past its grant (UPLOAD_EXPIRED) 'expired': both start
- * over with a fresh ticket.
+ * (NOT_FOUND, UPLOAD_NOT_IN_STORAGE, or CONFLICT: its key taken, so the server gave it up) is 'gone', one
+ * past its grant (UPLOAD_EXPIRED) 'expired': both start over with a fresh ticket.
  */
 import { MULTIPART_PARTS_MAX, type MultipartPlan, SIGN_PARTS_BATCH_MAX } from '@xiaojia/shared';
 import type { ApiClient } from '../../api/client';
@@ -40,7 +40,10 @@ interface Signed {
 /** The API's refusals of an upload it no longer has. */
 function mapApiError(error: unknown): unknown {
   const code = appCodeOf(error);
-  if (code === 'NOT_FOUND' || code === 'UPLOAD_NOT_IN_STORAGE') return new MultipartFailure('gone', error);
+  // CONFLICT: the key already holds another object, so the server gave the upload up (aborted, forgotten).
+  if (code === 'NOT_FOUND' || code === 'UPLOAD_NOT_IN_STORAGE' || code === 'CONFLICT') {
+    return new MultipartFailure('gone', error);
+  }
   if (code === 'UPLOAD_EXPIRED') return new MultipartFailure('expired', error);
   return error;
 }

@@ -3,7 +3,7 @@
  * (docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html): CreateMultipartUpload,
  * UploadPart (part numbers 1–10,000, the signed payload hash, the size limit), CompleteMultipartUpload (at
  * least one part, ascending part numbers, each part's ETag as uploaded, every part but the last at least
- * `minPartBytes`; If-None-Match: * honoured), AbortMultipartUpload and ListParts (docs.aws.amazon.com/
+ * `minPartBytes`; If-None-Match: * and COS's / OSS's forbid-overwrite honoured, overwrite.ts), AbortMultipartUpload and ListParts (docs.aws.amazon.com/
  * AmazonS3/latest/API/API_ListParts.html: the upload bound to its key, parts in ascending number after
  * `part-number-marker`, at most `max-parts` of them and never more than 1,000, IsTruncated and
  * NextPartNumberMarker to page on). The object's ETag is S3's: the MD5 of the parts' binary MD5s, "-" and
@@ -16,6 +16,7 @@ import type { IncomingMessage } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { S3PeerError } from './auth.js';
 import type { S3Object, S3Objects } from './objects.js';
+import type { NoOverwrite } from './overwrite.js';
 
 interface Part {
   file: string;
@@ -147,7 +148,7 @@ export class S3Multipart {
     key: string,
     uploadId: string,
     req: IncomingMessage,
-    insertOnly: boolean,
+    noOverwrite: NoOverwrite,
   ): Promise<S3Object> {
     const upload = this.upload(bucket, key, uploadId);
     const listed = parseCompletion(await readBody(req, MAX_COMPLETE_XML));
@@ -194,7 +195,7 @@ export class S3Multipart {
         etag: `${digest}-${chosen.length}`,
         contentType: upload.contentType,
       },
-      insertOnly,
+      noOverwrite,
     );
     await this.drop(uploadId);
     return object;

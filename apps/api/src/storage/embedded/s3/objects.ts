@@ -11,6 +11,7 @@ import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { UNSIGNED_PAYLOAD } from '../../s3/sigv4.js';
 import { S3PeerError } from './auth.js';
+import { type NoOverwrite, refuseOverwrite } from './overwrite.js';
 
 export interface S3Object {
   size: number;
@@ -27,12 +28,9 @@ export interface WriteOptions {
   /** The signed x-amz-content-sha256: the body must hash to it, unless UNSIGNED-PAYLOAD. */
   payloadHash?: string;
   contentType: string;
-  /** If-None-Match: * — refuse when the key exists (checked again just before the rename). */
-  insertOnly: boolean;
+  /** Refuse when the key exists (checked again just before the rename), answered as the guard's provider does. */
+  noOverwrite: NoOverwrite;
 }
-
-export const refuseOverwrite = () =>
-  new S3PeerError(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold');
 
 class Meter extends Transform {
   size = 0;
@@ -91,7 +89,7 @@ export class S3Objects {
    * Streams `body` into a temp file through the meter: size limits and the signed payload hash checked.
    * The caller makes it an object (write, multipart completion) or a part; on a refusal nothing is left.
    */
-  async receive(body: Readable, options: Omit<WriteOptions, 'contentType' | 'insertOnly'>): Promise<Received> {
+  async receive(body: Readable, options: Omit<WriteOptions, 'contentType' | 'noOverwrite'>): Promise<Received> {
     await mkdir(this.dir, { recursive: true });
     const file = this.tempFile();
     const meter = new Meter(options.maxBytes);
@@ -120,7 +118,7 @@ export class S3Objects {
   }
 
   async write(bucket: string, key: string, body: Readable, options: WriteOptions): Promise<S3Object> {
-    if (options.insertOnly && this.objects.has(this.id(bucket, key))) throw refuseOverwrite();
+    if (options.noOverwrite && this.objects.has(this.id(bucket, key))) throw refuseOverwrite(options.noOverwrite);
     const received = await this.receive(body, options);
     return this.adopt(
       bucket,
@@ -131,15 +129,15 @@ export class S3Objects {
         etag: received.md5.toString('hex'),
         contentType: options.contentType,
       },
-      options.insertOnly,
+      options.noOverwrite,
     );
   }
 
-  /** Makes a checked temp file the object at `key` (If-None-Match checked again at this last moment). */
-  async adopt(bucket: string, key: string, object: S3Object, insertOnly: boolean): Promise<S3Object> {
-    if (insertOnly && this.objects.has(this.id(bucket, key))) {
+  /** Makes a checked temp file the object at `key` (the no-overwrite guard checked again at this last moment). */
+  async adopt(bucket: string, key: string, object: S3Object, noOverwrite: NoOverwrite): Promise<S3Object> {
+    if (noOverwrite && this.objects.has(this.id(bucket, key))) {
       await rm(object.file, { force: true });
-      throw refuseOverwrite();
+      throw refuseOverwrite(noOverwrite);
     }
     const previous = this.objects.get(this.id(bucket, key));
     this.objects.set(this.id(bucket, key), object);

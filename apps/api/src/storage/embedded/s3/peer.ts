@@ -1,7 +1,8 @@
 /**
  * The embedded store's S3 side: the subset of the S3 protocol the S3 provider uses, path-style
  * (http://host/<bucket>/<key>), every request SigV4-verified by auth.ts against the peer's injected clock:
- * HeadBucket, GetBucketCors, PutObject (If-None-Match: *), POST policy uploads, Head/Get (with a byte
+ * HeadBucket, GetBucketCors, PutObject, POST policy uploads (each write refusing an existing key when asked
+ * by If-None-Match: * or COS's / OSS's forbid-overwrite: overwrite.ts), Head/Get (with a byte
  * Range)/DeleteObject, multipart uploads with ListParts (multipart.ts), and CORS for browsers by the bucket's rules
  * (cors.ts). The official AWS SDK is its test client (peer.test.ts, multipart.test.ts), as the qiniu SDK is
  * for the Kodo side. No public-read, no listing.
@@ -12,6 +13,7 @@ import { authorize, type PeerCredentials, S3PeerError, splitUrl } from './auth.j
 import { corsHeaders, preflight } from './cors.js';
 import { type PartsPage, S3Multipart } from './multipart.js';
 import { S3Objects } from './objects.js';
+import { noOverwriteOfHeaders } from './overwrite.js';
 import { postObject } from './post.js';
 
 export interface PeerCorsRule {
@@ -148,7 +150,7 @@ export class S3Peer {
       );
     }
     if (method === 'POST' && uploadId !== undefined) {
-      const object = await this.multipart.complete(bucket, key, uploadId, req, match === '*');
+      const object = await this.multipart.complete(bucket, key, uploadId, req, noOverwriteOfHeaders(req.headers));
       return this.xml(
         res,
         `<CompleteMultipartUploadResult><Bucket>${xmlEscape(bucket)}</Bucket><Key>${xmlEscape(key)}</Key><ETag>"${object.etag}"</ETag></CompleteMultipartUploadResult>`,
@@ -179,7 +181,7 @@ export class S3Peer {
         minBytes: declared,
         payloadHash,
         contentType: req.headers['content-type'] ?? 'binary/octet-stream',
-        insertOnly: match === '*',
+        noOverwrite: noOverwriteOfHeaders(req.headers),
       });
       return this.send(res, 200, { ETag: `"${object.etag}"` });
     }

@@ -10,6 +10,7 @@ import busboy from 'busboy';
 import { signatureOf, signingKey } from '../../s3/sigv4.js';
 import { checkCredential, type PeerCredentials, S3PeerError, sameSignature } from './auth.js';
 import type { S3Object, S3Objects } from './objects.js';
+import { noOverwriteOfForm } from './overwrite.js';
 
 type Condition = Record<string, string> | [string, string | number, string | number];
 
@@ -130,7 +131,7 @@ export function postObject(
             maxBytes: Math.min(range.max, maxObjectBytes),
             minBytes: range.min,
             contentType: fields.get('content-type') ?? 'binary/octet-stream',
-            insertOnly: false,
+            noOverwrite: noOverwriteOfForm(fields),
           })
           .then(
             (object) => resolve({ key, object }),
