@@ -51,7 +51,7 @@ describe('s3Location (presets)', () => {
 
   it('states what the server relies on for each provider', () => {
     expect(S3_PRESETS.r2).toMatchObject({ postPolicy: false, ifNoneMatch: true, imageProcessing: null });
-    expect(S3_PRESETS.cos).toMatchObject({ postPolicy: true, imageProcessing: 'imageMogr2' });
+    expect(S3_PRESETS.cos).toMatchObject({ postPolicy: false, imageProcessing: 'imageMogr2' });
     expect(S3_PRESETS.oss).toMatchObject({ postPolicy: true, imageProcessing: 'x-oss-process' });
     for (const preset of ['minio', 'aws'] as const) {
       expect(S3_PRESETS[preset]).toMatchObject({ postPolicy: true, ifNoneMatch: true, imageProcessing: null });

@@ -72,7 +72,8 @@ export const S3_PRESETS = {
    * <BucketName-APPID>.cos.<region>.myqcloud.com). PUT Object (…/436/7749): at most 5 GB per PUT; POST
    * Object with a policy is supported. COS refuses overwrites by its own `x-cos-forbid-overwrite: true`
    * header (Initiate Multipart Upload, …/436/7746, and PUT Object, for buckets without versioning), not by
-   * If-None-Match; POST Object documents no such form field, so POST grants carry none. Complete Multipart
+   * If-None-Match. POST Object documents no such form field and says it overwrites, so COS uploads are
+   * presigned PUTs signing that header, not POST forms (the CORS rule of the guide allows PUT). Complete Multipart
    * Upload (…/436/7742) documents the same header ("for a bucket which has never enabled versioning"), so
    * the server sends it there. Images: 数据万象 imageMogr2 on GET.
    */
@@ -80,7 +81,7 @@ export const S3_PRESETS = {
     label: 'Tencent COS',
     pathStyle: false,
     locator: 'region',
-    postPolicy: true,
+    postPolicy: false,
     ifNoneMatch: false,
     noOverwrite: { put: ['x-cos-forbid-overwrite', 'true'], post: null, complete: ['x-cos-forbid-overwrite', 'true'] },
     maxSinglePutBytes: 5 * GIB,
