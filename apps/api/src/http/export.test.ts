@@ -257,17 +257,29 @@ describe('home export', () => {
     expect(second.status).toBe(409);
     expect(await second.json()).toEqual({ error: 'an export is already running' });
 
-    const baseline = process.memoryUsage().rss;
+    // What is live, sampled after a collection every 2 MiB received: garbage not yet collected on a busy
+    // machine is not what this checks (vitest.config.ts gives the forks --expose-gc).
+    const gc = globalThis.gc as () => void;
+    const live = () => {
+      gc();
+      const { heapUsed, arrayBuffers } = process.memoryUsage();
+      return heapUsed + arrayBuffers;
+    };
+    const baseline = live();
     let peak = baseline;
     let received = first.value?.length ?? 0;
+    let sampledAt = 0;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       received += value.length;
-      peak = Math.max(peak, process.memoryUsage().rss);
+      if (received - sampledAt >= 2 * MiB) {
+        sampledAt = received;
+        peak = Math.max(peak, live());
+      }
     }
     expect(received).toBe(link.size);
-    // The archive is 80 MiB; buffering it (or one photo per photo) would show here.
-    expect(peak - baseline).toBeLessThan(24 * MiB);
+    // The archive is 80 MiB of 16 MiB photos; holding the archive, or one whole photo, would show here.
+    expect(peak - baseline).toBeLessThan(12 * MiB);
   }, 60_000);
 });
