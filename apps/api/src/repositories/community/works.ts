@@ -7,7 +7,7 @@
  * vote), work_tags_feed, works_author; a work whose images are all trashed or purged is left out (the
  * EXISTS below is one probe of work_photos_order per row).
  */
-import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/index.js';
 import type { Database, Photo, WorkPhotosTable, WorksTable } from '../../db/schema.js';
 import { pastKeyset } from '../keyset.js';
@@ -70,21 +70,34 @@ export interface HotKeyset {
   id: string;
 }
 
-type WorksEb = ExpressionBuilder<Database, 'works'>;
-
-/** The work still shows at least one live photo, with its snapshot made. */
-function hasLiveImage(eb: WorksEb) {
-  return eb.exists(
-    eb
+/**
+ * The work whose id is `workId` (a works id column, whatever its alias) still shows at least one live
+ * photo, with its snapshot made: one probe of work_photos_order per row.
+ */
+function hasLiveImage<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, workId: Expression<string>) {
+  const e = eb as unknown as ExpressionBuilder<Database, never>;
+  return e.exists(
+    e
       .selectFrom('work_photos')
       .innerJoin('photos', 'photos.id', 'work_photos.photo_id')
       .select(sql.lit(1).as('one'))
-      .whereRef('work_photos.work_id', '=', 'works.id')
+      .where('work_photos.work_id', '=', workId)
       .where('work_photos.snapshot_key', 'is not', null)
       .where('photos.deleted_at', 'is', null)
       .where('photos.purge_requested_at', 'is', null),
   );
 }
+
+/** A card's columns of works joined with its author's users row (published_at beside, never null). */
+const CARD_COLUMNS = [
+  'works.id',
+  'works.title',
+  'works.author_id',
+  'users.display_name as author_name',
+  'works.like_count',
+  'works.comment_count',
+  'works.hot_key',
+] as const;
 
 export class WorksRepository {
   constructor(private readonly db: Db) {}
@@ -208,15 +221,7 @@ export class WorksRepository {
     return this.db
       .selectFrom('works')
       .innerJoin('users', 'users.id', 'works.author_id')
-      .select([
-        'works.id',
-        'works.title',
-        'works.author_id',
-        'users.display_name as author_name',
-        'works.like_count',
-        'works.comment_count',
-        'works.hot_key',
-      ])
+      .select(CARD_COLUMNS)
       .select((eb) => eb.fn.coalesce('works.published_at', sql.lit('')).as('published_at'));
   }
 
@@ -224,7 +229,7 @@ export class WorksRepository {
   private cards(viewerId: string) {
     return this.cardColumns()
       .where('works.status', '=', 'published')
-      .where(hasLiveImage)
+      .where((eb) => hasLiveImage(eb, eb.ref('works.id')))
       .where((eb) => notBlocked(eb, eb.val(viewerId), eb.ref('works.author_id')));
   }
 
@@ -271,19 +276,36 @@ export class WorksRepository {
   }
 
   /**
-   * Works of the people `followerId` follows, newest first, in one query. SQLite walks works_latest from
-   * the cursor and probes follows_pk per work: cheap while the followed publish often, but a page for
-   * someone who follows only quiet accounts reads every work published before the cursor (open: a
-   * per-follower inbox, or driving from follows with a per-author bound, BENCHMARKS.md has no figure yet).
+   * Works of the people `followerId` follows, newest first, in one query driven from follows: for each
+   * followee (follows_pk, the follower's prefix) their newest `limit` showing works past `after` (a seek
+   * of works_author per followee, stopping at `limit`), merged by one sort of at most followees × limit
+   * rows. So a page costs by how many people one follows, not by how much the whole community published
+   * since a quiet followee's last work (bench 18e); the conditions on a card are the other feeds' (cards):
+   * published, an image still live, no block either way with the author.
    */
   following(followerId: string, limit: number, after?: Keyset): Promise<CardRow[]> {
-    let q = this.cards(followerId)
-      .innerJoin('follows', 'follows.followee_id', 'works.author_id')
-      .where('follows.follower_id', '=', followerId);
-    if (after) q = q.where((eb) => pastKeyset(eb, { sort: 'works.published_at', id: 'works.id' }, after, 'desc'));
-    return q.orderBy('works.published_at', 'desc').orderBy('works.id', 'desc').limit(limit).execute() as Promise<
-      CardRow[]
-    >;
+    const newestOfFollowee = (eb: ExpressionBuilder<Database, 'follows'>) => {
+      let q = eb
+        .selectFrom('works as fw')
+        .select('fw.id')
+        .whereRef('fw.author_id', '=', 'follows.followee_id')
+        .where('fw.status', '=', 'published')
+        .where((e) => hasLiveImage(e, e.ref('fw.id')));
+      if (after) q = q.where((e) => pastKeyset(e, { sort: 'fw.published_at', id: 'fw.id' }, after, 'desc'));
+      return q.orderBy('fw.published_at', 'desc').orderBy('fw.id', 'desc').limit(limit);
+    };
+    return this.db
+      .selectFrom('follows')
+      .innerJoin('works', (join) => join.on((eb) => eb('works.id', 'in', newestOfFollowee(eb))))
+      .innerJoin('users', 'users.id', 'works.author_id')
+      .select(CARD_COLUMNS)
+      .select((eb) => eb.fn.coalesce('works.published_at', sql.lit('')).as('published_at'))
+      .where('follows.follower_id', '=', followerId)
+      .where((eb) => notBlocked(eb, eb.val(followerId), eb.ref('follows.followee_id')))
+      .orderBy('works.published_at', 'desc')
+      .orderBy('works.id', 'desc')
+      .limit(limit)
+      .execute() as Promise<CardRow[]>;
   }
 
   /** Published works tagged `tag`, newest first (work_tags_feed). */
