@@ -8,7 +8,9 @@
  * when a message is written and again when its review decides it), so a message approved long after it
  * was written still reaches the receiver's next poll, once. One range read of the caller's conversations
  * changed since the cursor (conversations_low_seq / _high_seq), one seek per such conversation into
- * messages_shown, at most POLL_MESSAGES_MAX rows, plus the unread total.
+ * messages_shown, at most POLL_MESSAGES_MAX rows, plus the unread total. Unread counts go by the same
+ * positions (a read mark is the conversation's last_seq when read, migration 0016), so a message approved
+ * after its receiver read the conversation is unread once, as the poll that delivers it says.
  */
 import {
   type Conversation,
