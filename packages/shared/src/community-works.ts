@@ -211,6 +211,12 @@ export const zProfile = z.object({
   likesReceived: z.number().int(),
   followedByMe: z.boolean(),
   isMe: z.boolean(),
+  /**
+   * The caller blocked this user: the profile answers (to unblock from it) with their name and counts but
+   * not their bio, whether or not they blocked the caller too. A user who blocked the caller, not blocked
+   * back, is NOT_FOUND as an account that does not exist.
+   */
+  blockedByMe: z.boolean(),
 });
 export type Profile = z.infer<typeof zProfile>;
 export const zUpdateProfileInput = z.object({ bio: zText(BIO_MAX, 'The bio') });
