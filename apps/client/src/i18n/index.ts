@@ -15,6 +15,7 @@ import { childrenMessages } from './locales/children';
 import type { childrenPagesMessages } from './locales/children-pages';
 import { commonMessages } from './locales/common';
 import type { communitySafetyMessages } from './locales/community-safety';
+import { communityMoreMessages } from './locales/community-more';
 import { communitySafetyMainMessages } from './locales/community-safety-main';
 import { discoverMessages } from './locales/discover';
 import { errorsMessages } from './locales/errors';
@@ -63,6 +64,7 @@ export const FEATURES = [
   communitySafetyMainMessages,
   feedEntriesMessages,
   discoverMessages,
+  communityMoreMessages,
 ] as const satisfies readonly FeatureMessages[];
 
 /**
