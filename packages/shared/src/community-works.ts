@@ -235,3 +235,14 @@ export const zCommunityMe = z.object({
 });
 export type CommunityMe = z.infer<typeof zCommunityMe>;
 export const zFollowResult = z.object({ following: z.boolean(), followersCount: z.number().int() });
+
+/** tags.popular: at most this many tags. */
+export const POPULAR_TAGS_MAX = 30;
+export const zPopularTagsInput = z
+  .object({ limit: z.number().int().min(1).max(POPULAR_TAGS_MAX).default(POPULAR_TAGS_MAX) })
+  .default({ limit: POPULAR_TAGS_MAX });
+/** The most used tags among the latest published works still showing, most used first (ties by tag). */
+export const zPopularTags = z.object({
+  items: z.array(z.object({ tag: z.string().max(TAG_MAX), works: z.number().int() })).max(POPULAR_TAGS_MAX),
+});
+export type PopularTags = z.infer<typeof zPopularTags>;

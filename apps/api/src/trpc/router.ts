@@ -7,6 +7,7 @@ import { commentsRouter } from '../routers/comments.js';
 import { blocksRouter } from '../routers/community/blocks.js';
 import { challengesRouter } from '../routers/community/challenges.js';
 import { feedsRouter } from '../routers/community/feeds.js';
+import { tagsRouter } from '../routers/community/tags.js';
 import { messagesRouter } from '../routers/community/messages.js';
 import { moderationRouter } from '../routers/community/moderation.js';
 import { followsRouter, profilesRouter } from '../routers/community/profiles.js';
@@ -48,6 +49,7 @@ export const appRouter = router({
   // 维扣图元, the community (issue 17): works, discovery and people; moderation, messages and contests beside them.
   works: worksRouter,
   feeds: feedsRouter,
+  tags: tagsRouter,
   profiles: profilesRouter,
   follows: followsRouter,
   moderation: moderationRouter,

@@ -346,6 +346,33 @@ export class WorksRepository {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
+  /**
+   * The `limit` most used tags of the latest `recent` published works still showing an image, most used
+   * first, then by tag: one walk of works_latest's first `recent` rows (a probe of work_photos each), their
+   * tags by work_tags_pk, grouped. Bounded by `recent` whatever the community's size.
+   */
+  async popularTags(recent: number, limit: number): Promise<{ tag: string; works: number }[]> {
+    const latest = this.db
+      .selectFrom('works')
+      .select('works.id')
+      .where('works.status', '=', 'published')
+      .where((eb) => hasLiveImage(eb, eb.ref('works.id')))
+      .orderBy('works.published_at', 'desc')
+      .orderBy('works.id', 'desc')
+      .limit(recent);
+    const rows = await this.db
+      .selectFrom(latest.as('recent'))
+      .innerJoin('work_tags', 'work_tags.work_id', 'recent.id')
+      .select('work_tags.tag')
+      .select((eb) => eb.fn.countAll<number>().as('works'))
+      .groupBy('work_tags.tag')
+      .orderBy('works', 'desc')
+      .orderBy('work_tags.tag')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ tag: r.tag, works: Number(r.works) }));
+  }
+
   /** Published works tagged `tag`, newest first (work_tags_feed). */
   byTag(tag: string, viewerId: string, limit: number, after?: Keyset): Promise<CardRow[]> {
     let q = this.cards(viewerId)
