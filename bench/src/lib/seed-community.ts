@@ -15,7 +15,11 @@ import type { Seeded } from '../seed.js';
 const ROWS_PER_INSERT = 400;
 const DAY = 24 * 3600 * 1000;
 
-async function insertAll(db: Db, table: 'users' | 'works' | 'work_photos' | 'work_likes' | 'follows', rows: readonly object[]) {
+async function insertAll(
+  db: Db,
+  table: 'users' | 'works' | 'work_photos' | 'work_likes' | 'follows',
+  rows: readonly object[],
+) {
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
       await trx

@@ -48,7 +48,9 @@ describe('the feeds’ plans', () => {
     ['deep', past],
   ] as const) {
     it(`following (${name}) starts from the follower's follows and seeks works_author per followee`, async () => {
-      const [candidates, ...rest] = await statementsOf(db, (d) => new WorksRepository(d).following(mom.userId, 21, after));
+      const [candidates, ...rest] = await statementsOf(db, (d) =>
+        new WorksRepository(d).following(mom.userId, 21, after),
+      );
       if (!candidates) throw new Error('no statement');
       // Without follows there is no candidate, so no second statement (the cards of those still showing).
       expect(rest).toEqual([]);

@@ -42,7 +42,10 @@ describe('blockedByMe', () => {
       blockedByMe: false,
     });
     // The block ended their conversation: after the unblock there is none until they write again.
-    expect(await alice.caller.messages.with({ userId: bob.userId })).toEqual({ conversation: null, blockedByMe: false });
+    expect(await alice.caller.messages.with({ userId: bob.userId })).toEqual({
+      conversation: null,
+      blockedByMe: false,
+    });
   });
 
   it('tells the blocker nothing of a block back, and the blocked one nothing but NOT_FOUND', async () => {
@@ -70,7 +73,10 @@ describe('blockedByMe', () => {
     await alice.caller.blocks.block({ userId: bob.userId });
     await bob.caller.blocks.block({ userId: carol.userId });
     expect(await carol.caller.profiles.get({ userId: alice.userId })).toMatchObject({ blockedByMe: false });
-    expect(await carol.caller.messages.with({ userId: alice.userId })).toEqual({ conversation: null, blockedByMe: false });
+    expect(await carol.caller.messages.with({ userId: alice.userId })).toEqual({
+      conversation: null,
+      blockedByMe: false,
+    });
     expect(await alice.caller.profiles.get({ userId: carol.userId })).toMatchObject({ blockedByMe: false });
     // Carol was blocked by bob: NOT_FOUND to her; bob's own profile is his, never blocked by himself.
     expect(await refusal(carol.caller.profiles.get({ userId: bob.userId }))).toBe('NOT_FOUND');

@@ -101,7 +101,11 @@ describe('feeds.following', () => {
     const photoIds = deps.db.selectFrom('work_photos').select('photo_id').where('work_id', 'in', gone.slice(0, 2));
     await deps.db.updateTable('photos').set({ deleted_at: trashedAt }).where('id', 'in', photoIds).execute();
     // A work whose snapshot is not made yet (before migration 0015's sweep) shows nowhere either.
-    await deps.db.updateTable('work_photos').set({ snapshot_key: null }).where('work_id', '=', gone[2] ?? '').execute();
+    await deps.db
+      .updateTable('work_photos')
+      .set({ snapshot_key: null })
+      .where('work_id', '=', gone[2] ?? '')
+      .execute();
     expect(await walk(me, 2)).toEqual(older);
     expect((await me.caller.feeds.following({ limit: 2 })).items.map((w) => w.id)).toEqual(older.slice(0, 2));
   });

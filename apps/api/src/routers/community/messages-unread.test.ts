@@ -26,7 +26,9 @@ describe('unread counts by shown position', () => {
     const items = (await admin.caller.moderation.queue({ kind: 'message' })).items;
     const itemId = itemIds.get(messageId) ?? items.find((i) => i.targetId === messageId)?.id ?? '';
     itemIds.set(messageId, itemId);
-    await admin.caller.moderation.decide(decision === 'reject' ? { itemId, decision, reason: 'No' } : { itemId, decision });
+    await admin.caller.moderation.decide(
+      decision === 'reject' ? { itemId, decision, reason: 'No' } : { itemId, decision },
+    );
   }
 
   /** `who`'s unread count as each answer gives it: the list, the conversation with `other`, the poll. */

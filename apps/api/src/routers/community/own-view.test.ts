@@ -119,7 +119,10 @@ describe('the community about oneself', () => {
 
   it('messages.with: the conversation or null; across a block NOT_FOUND to the blocked, blockedByMe to the blocker', async () => {
     const [carol] = (await accounts(deps, 1)) as [Account];
-    expect(await alice.caller.messages.with({ userId: bob.userId })).toEqual({ conversation: null, blockedByMe: false });
+    expect(await alice.caller.messages.with({ userId: bob.userId })).toEqual({
+      conversation: null,
+      blockedByMe: false,
+    });
     await followEachOther(deps, alice.userId, bob.userId);
     const sent = await alice.caller.messages.send({ userId: bob.userId, text: 'hello' });
     await decide(sent.id, 'approve');
@@ -134,7 +137,10 @@ describe('the community about oneself', () => {
     });
     expect((await alice.caller.messages.with({ userId: bob.userId })).conversation?.id).toBe(sent.conversationId);
     // A third person has none with either, and cannot see theirs.
-    expect(await carol.caller.messages.with({ userId: alice.userId })).toEqual({ conversation: null, blockedByMe: false });
+    expect(await carol.caller.messages.with({ userId: alice.userId })).toEqual({
+      conversation: null,
+      blockedByMe: false,
+    });
 
     await bob.caller.blocks.block({ userId: alice.userId });
     expect(await refusal(alice.caller.messages.with({ userId: bob.userId }))).toBe('NOT_FOUND');
