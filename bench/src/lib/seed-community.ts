@@ -3,6 +3,8 @@
  * author; wrapping round when there are fewer live photos than works), published over the last 60 days, and
  * `likes` likes from `likers` accounts, skewed so a few works are popular and most have a handful. Counters,
  * vote_weight and hot_key are what WorkLikesService would have left (each like weighing 1), in bulk inserts.
+ * With `quietAuthors`, that many more accounts each author one of the oldest works (published 60 days ago,
+ * nothing since) and the family home's owner follows all of them: the following feed's hard case.
  */
 import path from 'node:path';
 import { createDb, type Db } from '../../../apps/api/src/db/index.js';
@@ -13,7 +15,11 @@ import type { Seeded } from '../seed.js';
 const ROWS_PER_INSERT = 400;
 const DAY = 24 * 3600 * 1000;
 
-async function insertAll(db: Db, table: 'users' | 'works' | 'work_photos' | 'work_likes', rows: readonly object[]) {
+async function insertAll(
+  db: Db,
+  table: 'users' | 'works' | 'work_photos' | 'work_likes' | 'follows',
+  rows: readonly object[],
+) {
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
       await trx
@@ -28,11 +34,12 @@ export interface CommunitySeed {
   works: number;
   likes: number;
   likers: number;
+  quietAuthors: number;
 }
 
 export async function seedCommunity(
   seeded: Seeded,
-  counts: { works: number; likes: number; likers: number },
+  counts: { works: number; likes: number; likers: number; quietAuthors?: number },
 ): Promise<CommunitySeed> {
   const db = createDb({ kind: 'sqlite', file: path.join(seeded.dataDir, 'xiaojia.db') });
   try {
@@ -53,7 +60,21 @@ export async function seedCommunity(
       created_at: created,
       updated_at: created,
     }));
-    await insertAll(db, 'users', likers);
+    const quiet = Array.from({ length: counts.quietAuthors ?? 0 }, (_, i) => ({
+      id: newId(),
+      username: `quiet${i}`,
+      display_name: `偶尔发图${i}`,
+      password_hash: null,
+      wechat_openid: null,
+      created_at: created,
+      updated_at: created,
+    }));
+    await insertAll(db, 'users', [...likers, ...quiet]);
+    await insertAll(
+      db,
+      'follows',
+      quiet.map((q) => ({ follower_id: seeded.main.id, followee_id: q.id, created_at: created })),
+    );
 
     const published = Array.from({ length: counts.works }, (_, i) => now - 60 * DAY + (i * 60 * DAY) / counts.works);
     // Skewed: a like lands on work floor(n * u^2) of a random order, so low indices gather many.
@@ -82,7 +103,8 @@ export async function seedCommunity(
       const likedBy = likesOf.get(i) ?? new Set<number>();
       works.push({
         id,
-        author_id: photo.uploader_id,
+        // The oldest works are the quiet authors' (one each), every later one the home's.
+        author_id: quiet[i]?.id ?? photo.uploader_id,
         title: `作品 ${i}`,
         description: '',
         status: 'published',
@@ -115,7 +137,7 @@ export async function seedCommunity(
     await insertAll(db, 'works', works);
     await insertAll(db, 'work_photos', images);
     await insertAll(db, 'work_likes', likeRows);
-    return { works: works.length, likes: likeRows.length, likers: likers.length };
+    return { works: works.length, likes: likeRows.length, likers: likers.length, quietAuthors: quiet.length };
   } finally {
     await db.destroy();
   }

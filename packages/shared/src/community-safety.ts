@@ -131,8 +131,11 @@ export const zConversation = z.object({
 });
 export type Conversation = z.infer<typeof zConversation>;
 export const zConversationPage = zPage(zConversation, COMMUNITY_PAGE_MAX);
-/** messages.with: the caller's conversation with one user, or null when they have none yet. */
-export const zConversationWith = z.object({ conversation: zConversation.nullable() });
+/**
+ * messages.with: the caller's conversation with one user, or null when they have none yet; blockedByMe:
+ * the caller blocked them (then no conversation, as a block ends it), as profiles.get says it.
+ */
+export const zConversationWith = z.object({ conversation: zConversation.nullable(), blockedByMe: z.boolean() });
 export const zMessageSendInput = z.object({ userId: zId, text: zMessageText });
 export const zConversationRef = z.object({ conversationId: zId });
 export const zConversationsInput = zPageIn;

@@ -207,6 +207,12 @@ export const zProfile = z.object({
   likesReceived: z.number().int(),
   followedByMe: z.boolean(),
   isMe: z.boolean(),
+  /**
+   * The caller blocked this user: the profile answers (to unblock from it) with their name and counts but
+   * not their bio, whether or not they blocked the caller too. A user who blocked the caller, not blocked
+   * back, is NOT_FOUND as an account that does not exist.
+   */
+  blockedByMe: z.boolean(),
 });
 export type Profile = z.infer<typeof zProfile>;
 export const zUpdateProfileInput = z.object({ bio: zText(BIO_MAX, 'The bio') });
@@ -225,3 +231,14 @@ export const zCommunityMe = z.object({
 });
 export type CommunityMe = z.infer<typeof zCommunityMe>;
 export const zFollowResult = z.object({ following: z.boolean(), followersCount: z.number().int() });
+
+/** tags.popular: at most this many tags. */
+export const POPULAR_TAGS_MAX = 30;
+export const zPopularTagsInput = z
+  .object({ limit: z.number().int().min(1).max(POPULAR_TAGS_MAX).default(POPULAR_TAGS_MAX) })
+  .default({ limit: POPULAR_TAGS_MAX });
+/** The most used tags among the latest published works still showing, most used first (ties by tag). */
+export const zPopularTags = z.object({
+  items: z.array(z.object({ tag: z.string().max(TAG_MAX), works: z.number().int() })).max(POPULAR_TAGS_MAX),
+});
+export type PopularTags = z.infer<typeof zPopularTags>;

@@ -414,6 +414,8 @@ export interface ConversationReadsTable {
   conversation_id: string;
   user_id: string;
   last_read_at: string;
+  /** The conversation's last_seq when read (migration 0016): unread are the other's messages shown past it. */
+  last_read_seq: number;
 }
 
 export interface MessagesTable {

@@ -15,11 +15,12 @@ import { appRouter } from '../trpc/router.js';
 const NOT_HOME_SCOPED = new Set(['homes.list', 'homes.create', 'invites.preview', 'invites.accept']);
 /**
  * 维扣图元, the community, answers to accounts, not homes: works, discovery and people, and the safety half
- * (moderation, reports, blocks, messages, contests). Only publishing reads a home (its photos).
+ * (moderation, reports, blocks, messages, contests), and its popular tags. Only publishing reads a home (its photos).
  */
 const COMMUNITY = [
   'works.',
   'feeds.',
+  'tags.',
   'profiles.',
   'follows.',
   'moderation.',

@@ -11,6 +11,7 @@ import { messagesRouter } from '../routers/community/messages.js';
 import { moderationRouter } from '../routers/community/moderation.js';
 import { followsRouter, profilesRouter } from '../routers/community/profiles.js';
 import { reportsRouter } from '../routers/community/reports.js';
+import { tagsRouter } from '../routers/community/tags.js';
 import { worksRouter } from '../routers/community/works.js';
 import { exportsRouter } from '../routers/exports.js';
 import { growthRouter } from '../routers/growth.js';
@@ -48,6 +49,7 @@ export const appRouter = router({
   // 维扣图元, the community (issue 17): works, discovery and people; moderation, messages and contests beside them.
   works: worksRouter,
   feeds: feedsRouter,
+  tags: tagsRouter,
   profiles: profilesRouter,
   follows: followsRouter,
   moderation: moderationRouter,

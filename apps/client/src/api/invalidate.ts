@@ -78,6 +78,8 @@ export function invalidations(queryClient: QueryClient, trpc: AppTRPC) {
       Promise.all([
         queryClient.invalidateQueries(trpc.blocks.pathFilter()),
         queryClient.invalidateQueries(trpc.messages.pathFilter()),
+        // A profile says whether the caller blocked its owner (blockedByMe).
+        queryClient.invalidateQueries(trpc.profiles.get.pathFilter()),
       ]).then(() => undefined),
     /** A challenge made, edited, entered or voted on: the lists and the challenge's page. */
     challengesChanged: () => queryClient.invalidateQueries(trpc.challenges.pathFilter()),

@@ -14,6 +14,7 @@ import { authMessages } from './locales/auth';
 import { childrenMessages } from './locales/children';
 import type { childrenPagesMessages } from './locales/children-pages';
 import { commonMessages } from './locales/common';
+import { communityMoreMessages } from './locales/community-more';
 import type { communitySafetyMessages } from './locales/community-safety';
 import { communitySafetyMainMessages } from './locales/community-safety-main';
 import { discoverMessages } from './locales/discover';
@@ -64,6 +65,7 @@ export const FEATURES = [
   communitySafetyMainMessages,
   feedEntriesMessages,
   discoverMessages,
+  communityMoreMessages,
 ] as const satisfies readonly FeatureMessages[];
 
 /**

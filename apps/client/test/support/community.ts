@@ -102,6 +102,7 @@ export function profile(user = ALICE, overrides: Partial<Profile> = {}): Profile
     likesReceived: 30,
     followedByMe: false,
     isMe: false,
+    blockedByMe: false,
     ...overrides,
   };
 }

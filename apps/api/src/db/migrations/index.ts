@@ -16,6 +16,7 @@ import * as m0010 from './0010_community.js';
 import * as m0013 from './0013_community_safety.js';
 import * as m0014 from './0014_community_positions.js';
 import * as m0015 from './0015_work_snapshots.js';
+import * as m0016 from './0016_read_positions.js';
 
 const migrations: Record<string, Migration> = {
   '0001_init': m0001,
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0013_community_safety': m0013,
   '0014_community_positions': m0014,
   '0015_work_snapshots': m0015,
+  '0016_read_positions': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,7 +3,7 @@
  * comments, profiles, follow lists, contest entries, messages): every query that shows a person's content
  * to a viewer adds `notBlocked`, the one condition for it.
  */
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { AliasableExpression, Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Db } from '../../db/index.js';
 import type { Database } from '../../db/schema.js';
 import { pastKeyset } from '../keyset.js';
@@ -20,15 +20,23 @@ export function notBlocked<DB, TB extends keyof DB>(
   b: Expression<string>,
 ): Expression<SqlBool> {
   const e = eb as unknown as ExpressionBuilder<Database, never>;
-  const blocks = (blocker: Expression<string>, blocked: Expression<string>) =>
-    e.exists(
-      e
-        .selectFrom('blocks as blk')
-        .select('blk.blocker_id')
-        .where('blk.blocker_id', '=', blocker)
-        .where('blk.blocked_id', '=', blocked),
-    );
-  return e.and([e.not(blocks(a, b)), e.not(blocks(b, a))]);
+  return e.and([e.not(hasBlocked(eb, a, b)), e.not(hasBlocked(eb, b, a))]);
+}
+
+/** `blocker` has blocked `blocked` (one probe of blocks_pk): one direction of notBlocked. */
+export function hasBlocked<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  blocker: Expression<string>,
+  blocked: Expression<string>,
+): AliasableExpression<SqlBool> {
+  const e = eb as unknown as ExpressionBuilder<Database, never>;
+  return e.exists(
+    e
+      .selectFrom('blocks as blk')
+      .select('blk.blocker_id')
+      .where('blk.blocker_id', '=', blocker)
+      .where('blk.blocked_id', '=', blocked),
+  );
 }
 
 export class BlocksRepository {
@@ -49,6 +57,17 @@ export class BlocksRepository {
       .where('blocked_id', '=', blockedId)
       .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
+  }
+
+  /** Whether `blockerId` has blocked `blockedId` (one direction only). */
+  async has(blockerId: string, blockedId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('blocks')
+      .select('blocker_id')
+      .where('blocker_id', '=', blockerId)
+      .where('blocked_id', '=', blockedId)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** Whether either of the two has blocked the other. */

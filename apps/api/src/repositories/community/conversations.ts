@@ -150,11 +150,21 @@ export class ConversationsRepository {
     }
   }
 
+  /**
+   * `userId` has read the conversation up to its latest shown position (at `at`): what is shown after
+   * (a new message, or an old one approved later) is unread.
+   */
   async markRead(conversationId: string, userId: string, at: string): Promise<void> {
+    const seq = this.db.selectFrom('conversations').select('last_seq').where('id', '=', conversationId);
     await this.db
       .insertInto('conversation_reads')
-      .values({ conversation_id: conversationId, user_id: userId, last_read_at: at })
-      .onConflict((oc) => oc.columns(['conversation_id', 'user_id']).doUpdateSet({ last_read_at: at }))
+      .values({ conversation_id: conversationId, user_id: userId, last_read_at: at, last_read_seq: seq })
+      .onConflict((oc) =>
+        oc.columns(['conversation_id', 'user_id']).doUpdateSet({
+          last_read_at: at,
+          last_read_seq: (eb) => eb.ref('excluded.last_read_seq'),
+        }),
+      )
       .execute();
   }
 
@@ -171,7 +181,8 @@ export class ConversationsRepository {
 
   /**
    * `me`'s conversations, latest activity first, in one statement: the other's name, the last message
-   * `me` may see and the unread count (visible messages of the other after `me`'s read mark). With
+   * `me` may see and the unread count (visible messages of the other shown after `me`'s read mark, by
+   * shown position as messages.poll delivers them, one range of messages_shown). With
    * `withUser`: only the one with that user (the pair is unique, so at most one row).
    */
   page(me: string, limit: number, after?: Keyset, withUser?: string) {
@@ -213,9 +224,9 @@ export class ConversationsRepository {
           .selectFrom('messages as m')
           .select(eb.fn.countAll<number>().as('n'))
           .whereRef('m.conversation_id', '=', 'c.id')
+          .where('m.shown_seq', '>', sql<number>`coalesce(r.last_read_seq, 0)`)
           .where('m.sender_id', '!=', me)
           .where('m.status', '=', 'visible')
-          .where('m.created_at', '>', sql<string>`coalesce(r.last_read_at, '')`)
           .as('unread'),
       )
       .where((eb) => shownTo(eb as unknown as Eb, me));
@@ -243,7 +254,10 @@ export class ConversationsRepository {
       .execute();
   }
 
-  /** All of `me`'s unread messages (conversations shown to `me` only). */
+  /**
+   * All of `me`'s unread messages (conversations shown to `me` only): the other's visible messages shown
+   * past `me`'s read mark, looking only into conversations with something shown since (last_seq).
+   */
   async unreadTotal(me: string): Promise<number> {
     const row = await this.db
       .selectFrom('messages as m')
@@ -253,10 +267,10 @@ export class ConversationsRepository {
       )
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where((eb) => shownTo(eb as unknown as Eb, me))
-      .where('c.last_message_at', '>', sql<string>`coalesce(r.last_read_at, '')`)
+      .where('c.last_seq', '>', sql<number>`coalesce(r.last_read_seq, 0)`)
+      .where('m.shown_seq', '>', sql<number>`coalesce(r.last_read_seq, 0)`)
       .where('m.sender_id', '!=', me)
       .where('m.status', '=', 'visible')
-      .where('m.created_at', '>', sql<string>`coalesce(r.last_read_at, '')`)
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   }

@@ -2,12 +2,13 @@
  * The feeds seek their indexes (SQLite's plan, whatever XIAOJIA_TEST_DATABASE says): latest on works_latest,
  * hot on works_hot, by tag on work_tags_feed, an author's on works_author, first page and deep page alike,
  * with no temporary sort, so a page costs the same at any depth (bench 17); the viewer's blocks are two
- * primary-key seeks per row.
+ * primary-key seeks per row. Following starts from the follower's follows and seeks each followee's newest
+ * works on works_author, sorting only the merge of those bounded lists (bench 18e).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type Db, migrateToLatest } from '../../db/index.js';
 import { addUser, type Member } from '../../test/photo-rows.js';
-import { planOfCall } from '../../test/query-plan.js';
+import { planOf, planOfCall, statementsOf } from '../../test/query-plan.js';
 import { WorksRepository } from './works.js';
 
 describe('the feeds’ plans', () => {
@@ -39,6 +40,31 @@ describe('the feeds’ plans', () => {
       // The viewer's blocks either way: two seeks of blocks' primary key per row, never a scan.
       expect(plan.match(/SEARCH blk USING COVERING INDEX \S+ \(blocker_id=\? AND blocked_id=\?\)/g)).toHaveLength(2);
       expect(plan).not.toContain('SCAN blk');
+    });
+  }
+
+  for (const [name, after] of [
+    ['first page', undefined],
+    ['deep', past],
+  ] as const) {
+    it(`following (${name}) starts from the follower's follows and seeks works_author per followee`, async () => {
+      const [candidates, ...rest] = await statementsOf(db, (d) =>
+        new WorksRepository(d).following(mom.userId, 21, after),
+      );
+      if (!candidates) throw new Error('no statement');
+      // Without follows there is no candidate, so no second statement (the cards of those still showing).
+      expect(rest).toEqual([]);
+      const plan = await planOf(db, candidates);
+      const lines = plan.split('\n');
+      expect(lines[0]).toMatch(/^SEARCH follows USING COVERING INDEX \S+ \(follower_id=\?\)$/);
+      expect(plan).toMatch(/SEARCH fw USING COVERING INDEX works_author \(author_id=\? AND status=\?/);
+      expect(plan).toContain('SEARCH works USING INDEX sqlite_autoindex_works_1 (id=?)');
+      expect(plan).not.toContain('work_photos');
+      expect(plan).not.toMatch(/SCAN (works|fw|follows|blk)/);
+      // One sort only: the merge of the followees' bounded lists at the end, none inside a followee's list.
+      expect(lines.filter((l) => l.includes('TEMP B-TREE'))).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
+      expect(lines.at(-1)).toBe('USE TEMP B-TREE FOR ORDER BY');
+      expect(plan.match(/SEARCH blk USING COVERING INDEX \S+ \(blocker_id=\? AND blocked_id=\?\)/g)).toHaveLength(2);
     });
   }
 });

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
 import { pastKeyset } from '../keyset.js';
 import type { Keyset } from '../photo-scope.js';
-import { notBlocked } from './blocks.js';
+import { hasBlocked, notBlocked } from './blocks.js';
 
 export interface CommentRow {
   id: string;
@@ -253,8 +253,13 @@ export class SocialRepository {
   }
 
   /** A user's profile row; with `viewerId`, none across a block between the two (their profile is NOT_FOUND). */
+  /**
+   * The user's profile row. With `viewerId`: as that viewer may see it, with whether they blocked the
+   * user (blocked_by_me); absent when the user blocked the viewer and the viewer did not block them back,
+   * so an answer never tells the viewer more of the other's block than a refusal (COMMUNITY_BLOCKED) does.
+   */
   profile(userId: string, viewerId?: string) {
-    let q = this.db
+    const q = this.db
       .selectFrom('users')
       .leftJoin('community_profiles', 'community_profiles.user_id', 'users.id')
       .select([
@@ -266,9 +271,21 @@ export class SocialRepository {
         'community_profiles.following_count',
         'community_profiles.likes_received',
       ])
+      .select((eb) =>
+        (viewerId === undefined ? sql.lit(false) : hasBlocked(eb, eb.val(viewerId), eb.ref('users.id'))).as(
+          'blocked_by_me',
+        ),
+      )
       .where('users.id', '=', userId);
-    if (viewerId !== undefined) q = q.where((eb) => notBlocked(eb, eb.val(viewerId), eb.ref('users.id')));
-    return q.executeTakeFirst();
+    if (viewerId === undefined) return q.executeTakeFirst();
+    return q
+      .where((eb) =>
+        eb.or([
+          hasBlocked(eb, eb.val(viewerId), eb.ref('users.id')),
+          eb.not(hasBlocked(eb, eb.ref('users.id'), eb.val(viewerId))),
+        ]),
+      )
+      .executeTakeFirst();
   }
 
   async setBio(userId: string, bio: string): Promise<void> {

@@ -7,7 +7,7 @@
  * vote), work_tags_feed, works_author; a work whose images are all trashed or purged is left out (the
  * EXISTS below is one probe of work_photos_order per row).
  */
-import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/index.js';
 import type { Database, Photo, WorkPhotosTable, WorksTable } from '../../db/schema.js';
 import { pastKeyset } from '../keyset.js';
@@ -70,21 +70,34 @@ export interface HotKeyset {
   id: string;
 }
 
-type WorksEb = ExpressionBuilder<Database, 'works'>;
-
-/** The work still shows at least one live photo, with its snapshot made. */
-function hasLiveImage(eb: WorksEb) {
-  return eb.exists(
-    eb
+/**
+ * The work whose id is `workId` (a works id column, whatever its alias) still shows at least one live
+ * photo, with its snapshot made: one probe of work_photos_order per row.
+ */
+function hasLiveImage<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, workId: Expression<string>) {
+  const e = eb as unknown as ExpressionBuilder<Database, never>;
+  return e.exists(
+    e
       .selectFrom('work_photos')
       .innerJoin('photos', 'photos.id', 'work_photos.photo_id')
       .select(sql.lit(1).as('one'))
-      .whereRef('work_photos.work_id', '=', 'works.id')
+      .where('work_photos.work_id', '=', workId)
       .where('work_photos.snapshot_key', 'is not', null)
       .where('photos.deleted_at', 'is', null)
       .where('photos.purge_requested_at', 'is', null),
   );
 }
+
+/** A card's columns of works joined with its author's users row (published_at beside, never null). */
+const CARD_COLUMNS = [
+  'works.id',
+  'works.title',
+  'works.author_id',
+  'users.display_name as author_name',
+  'works.like_count',
+  'works.comment_count',
+  'works.hot_key',
+] as const;
 
 export class WorksRepository {
   constructor(private readonly db: Db) {}
@@ -208,15 +221,7 @@ export class WorksRepository {
     return this.db
       .selectFrom('works')
       .innerJoin('users', 'users.id', 'works.author_id')
-      .select([
-        'works.id',
-        'works.title',
-        'works.author_id',
-        'users.display_name as author_name',
-        'works.like_count',
-        'works.comment_count',
-        'works.hot_key',
-      ])
+      .select(CARD_COLUMNS)
       .select((eb) => eb.fn.coalesce('works.published_at', sql.lit('')).as('published_at'));
   }
 
@@ -224,7 +229,7 @@ export class WorksRepository {
   private cards(viewerId: string) {
     return this.cardColumns()
       .where('works.status', '=', 'published')
-      .where(hasLiveImage)
+      .where((eb) => hasLiveImage(eb, eb.ref('works.id')))
       .where((eb) => notBlocked(eb, eb.val(viewerId), eb.ref('works.author_id')));
   }
 
@@ -271,19 +276,101 @@ export class WorksRepository {
   }
 
   /**
-   * Works of the people `followerId` follows, newest first, in one query. SQLite walks works_latest from
-   * the cursor and probes follows_pk per work: cheap while the followed publish often, but a page for
-   * someone who follows only quiet accounts reads every work published before the cursor (open: a
-   * per-follower inbox, or driving from follows with a per-author bound, BENCHMARKS.md has no figure yet).
+   * Works of the people `followerId` follows, newest first, driven from follows so a page costs by how
+   * many people one follows, not by how much the whole community published since a quiet followee's last
+   * work (bench 18e). The conditions on a card are the other feeds' (cards): published, an image still
+   * live, no block either way with the author; the image check is made on the page's candidates only (it
+   * is most of a row's cost, and 200 followees would pay it 200 times a page): `followingCandidates` gives
+   * the next `limit` published works in the feed's order whatever their images, and a round keeps those
+   * still showing. Only works that no longer show make another round (bounded by them, as the other
+   * feeds' index walks are).
    */
-  following(followerId: string, limit: number, after?: Keyset): Promise<CardRow[]> {
-    let q = this.cards(followerId)
-      .innerJoin('follows', 'follows.followee_id', 'works.author_id')
-      .where('follows.follower_id', '=', followerId);
-    if (after) q = q.where((eb) => pastKeyset(eb, { sort: 'works.published_at', id: 'works.id' }, after, 'desc'));
-    return q.orderBy('works.published_at', 'desc').orderBy('works.id', 'desc').limit(limit).execute() as Promise<
-      CardRow[]
-    >;
+  async following(followerId: string, limit: number, after?: Keyset): Promise<CardRow[]> {
+    const rows: CardRow[] = [];
+    let position = after;
+    for (;;) {
+      const candidates = await this.followingCandidates(followerId, limit, position);
+      const cards = await this.showingCards(candidates.map((c) => c.id));
+      for (const { id } of candidates) {
+        const card = cards.get(id);
+        if (!card) continue;
+        rows.push(card);
+        if (rows.length === limit) return rows;
+      }
+      const last = candidates.at(-1);
+      if (!last || candidates.length < limit) return rows;
+      position = { sortAt: last.published_at, id: last.id };
+    }
+  }
+
+  /**
+   * The next `limit` published works of `followerId`'s followees past `after` (not blocked either way),
+   * newest first, images unchecked, positions only, in one statement: for each followee (follows_pk, the
+   * follower's prefix) their newest `limit` past `after` (a seek of works_author, stopping at `limit`),
+   * merged by one sort of at most followees × limit narrow rows.
+   */
+  private followingCandidates(
+    followerId: string,
+    limit: number,
+    after?: Keyset,
+  ): Promise<{ id: string; published_at: string }[]> {
+    const newestOfFollowee = (eb: ExpressionBuilder<Database, 'follows'>) => {
+      let q = eb
+        .selectFrom('works as fw')
+        .select('fw.id')
+        .whereRef('fw.author_id', '=', 'follows.followee_id')
+        .where('fw.status', '=', 'published');
+      if (after) q = q.where((e) => pastKeyset(e, { sort: 'fw.published_at', id: 'fw.id' }, after, 'desc'));
+      return q.orderBy('fw.published_at', 'desc').orderBy('fw.id', 'desc').limit(limit);
+    };
+    return this.db
+      .selectFrom('follows')
+      .innerJoin('works', (join) => join.on((eb) => eb('works.id', 'in', newestOfFollowee(eb))))
+      .select('works.id')
+      .select((eb) => eb.fn.coalesce('works.published_at', sql.lit('')).as('published_at'))
+      .where('follows.follower_id', '=', followerId)
+      .where((eb) => notBlocked(eb, eb.val(followerId), eb.ref('follows.followee_id')))
+      .orderBy('works.published_at', 'desc')
+      .orderBy('works.id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Cards of those of these works that still show an image (hasLiveImage, one probe each), by id. */
+  private async showingCards(workIds: readonly string[]): Promise<Map<string, CardRow>> {
+    if (workIds.length === 0) return new Map();
+    const rows = (await this.cardColumns()
+      .where('works.id', 'in', [...workIds])
+      .where((eb) => hasLiveImage(eb, eb.ref('works.id')))
+      .execute()) as CardRow[];
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /**
+   * The `limit` most used tags of the latest `recent` published works still showing an image, most used
+   * first, then by tag: one walk of works_latest's first `recent` rows (a probe of work_photos each), their
+   * tags by work_tags_pk, grouped. Bounded by `recent` whatever the community's size.
+   */
+  async popularTags(recent: number, limit: number): Promise<{ tag: string; works: number }[]> {
+    const latest = this.db
+      .selectFrom('works')
+      .select('works.id')
+      .where('works.status', '=', 'published')
+      .where((eb) => hasLiveImage(eb, eb.ref('works.id')))
+      .orderBy('works.published_at', 'desc')
+      .orderBy('works.id', 'desc')
+      .limit(recent);
+    const rows = await this.db
+      .selectFrom(latest.as('recent'))
+      .innerJoin('work_tags', 'work_tags.work_id', 'recent.id')
+      .select('work_tags.tag')
+      .select((eb) => eb.fn.countAll<number>().as('works'))
+      .groupBy('work_tags.tag')
+      .orderBy('works', 'desc')
+      .orderBy('work_tags.tag')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ tag: r.tag, works: Number(r.works) }));
   }
 
   /** Published works tagged `tag`, newest first (work_tags_feed). */

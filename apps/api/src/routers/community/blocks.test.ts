@@ -1,6 +1,7 @@
 /**
  * A block, either way, hides each from the other everywhere: feeds (latest, hot, tag, following, author),
- * a work's page, share card and comments, profiles and follow lists, contest entries; and refuses
+ * a work's page, share card and comments, profiles (but the blocker's own answer about the one they
+ * blocked, blocked-by-me.test.ts) and follow lists, contest entries; and refuses
  * following, liking, commenting, messaging and voting across it (COMMUNITY_BLOCKED). An unblock gives
  * everything back. Others who blocked nobody see everything as before.
  */
@@ -73,14 +74,17 @@ describe('blocks everywhere', () => {
       const [blocker, blocked] = direction === 'alice blocks bob' ? [alice, bob] : [bob, alice];
       await blocker.caller.blocks.block({ userId: blocked.userId });
 
-      expect(await seen(alice, workId)).toEqual(all(false));
+      // The one who blocked still gets the other's profile (blockedByMe, to unblock from it); nothing else.
+      const aliceBlocked = direction === 'alice blocks bob';
+      expect(await seen(alice, workId)).toEqual({ ...all(false), profile: aliceBlocked });
       // Carol blocked nobody: she sees all of it.
       expect(await seen(carol, workId)).toEqual(all(true));
-      // Bob's side too: alice is gone from his followers and her profile is NOT_FOUND to him.
+      // Bob's side too: alice is gone from his followers, and her profile is NOT_FOUND to him unless he blocked.
       expect((await bob.caller.profiles.followers({ userId: bob.userId })).items.map((u) => u.userId)).toEqual([
         carol.userId,
       ]);
-      expect(await refusal(bob.caller.profiles.get({ userId: alice.userId }))).toBe('NOT_FOUND');
+      if (aliceBlocked) expect(await refusal(bob.caller.profiles.get({ userId: alice.userId }))).toBe('NOT_FOUND');
+      else expect(await bob.caller.profiles.get({ userId: alice.userId })).toMatchObject({ blockedByMe: true });
 
       await blocker.caller.blocks.unblock({ userId: blocked.userId });
       expect(await seen(alice, workId)).toEqual(all(true));

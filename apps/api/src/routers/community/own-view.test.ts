@@ -2,7 +2,7 @@
  * What the community answers a user about themselves: profiles.me (admin, suspension, unread messages),
  * works.mine (their works in every state, with the reason of a refusal), the reason of their own refused
  * comments and messages (never shown to anyone else, nor the refused content itself), and messages.with
- * (their conversation with one user, null when none, NOT_FOUND across a block).
+ * (their conversation with one user, null when none; across a block NOT_FOUND, or blockedByMe to the blocker).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../integrations/ids.js';
@@ -117,9 +117,12 @@ describe('the community about oneself', () => {
     expect((await bob.caller.messages.with({ userId: alice.userId })).conversation?.lastMessage).toBeNull();
   });
 
-  it('messages.with: the conversation or null; NOT_FOUND across a block either way and for no such user', async () => {
+  it('messages.with: the conversation or null; across a block NOT_FOUND to the blocked, blockedByMe to the blocker', async () => {
     const [carol] = (await accounts(deps, 1)) as [Account];
-    expect(await alice.caller.messages.with({ userId: bob.userId })).toEqual({ conversation: null });
+    expect(await alice.caller.messages.with({ userId: bob.userId })).toEqual({
+      conversation: null,
+      blockedByMe: false,
+    });
     await followEachOther(deps, alice.userId, bob.userId);
     const sent = await alice.caller.messages.send({ userId: bob.userId, text: 'hello' });
     await decide(sent.id, 'approve');
@@ -134,11 +137,14 @@ describe('the community about oneself', () => {
     });
     expect((await alice.caller.messages.with({ userId: bob.userId })).conversation?.id).toBe(sent.conversationId);
     // A third person has none with either, and cannot see theirs.
-    expect(await carol.caller.messages.with({ userId: alice.userId })).toEqual({ conversation: null });
+    expect(await carol.caller.messages.with({ userId: alice.userId })).toEqual({
+      conversation: null,
+      blockedByMe: false,
+    });
 
     await bob.caller.blocks.block({ userId: alice.userId });
     expect(await refusal(alice.caller.messages.with({ userId: bob.userId }))).toBe('NOT_FOUND');
-    expect(await refusal(bob.caller.messages.with({ userId: alice.userId }))).toBe('NOT_FOUND');
+    expect(await bob.caller.messages.with({ userId: alice.userId })).toEqual({ conversation: null, blockedByMe: true });
     expect(await refusal(alice.caller.messages.with({ userId: newId() }))).toBe('NOT_FOUND');
     expect(await refusal(alice.caller.messages.with({ userId: alice.userId }))).toBe('BAD_INPUT');
     expect(await refusal(alice.caller.messages.with({ userId: 'nope' }))).toBe('BAD_INPUT');

@@ -8,7 +8,9 @@
  * when a message is written and again when its review decides it), so a message approved long after it
  * was written still reaches the receiver's next poll, once. One range read of the caller's conversations
  * changed since the cursor (conversations_low_seq / _high_seq), one seek per such conversation into
- * messages_shown, at most POLL_MESSAGES_MAX rows, plus the unread total.
+ * messages_shown, at most POLL_MESSAGES_MAX rows, plus the unread total. Unread counts go by the same
+ * positions (a read mark is the conversation's last_seq when read, migration 0016), so a message approved
+ * after its receiver read the conversation is unread once, as the poll that delivers it says.
  */
 import {
   type Conversation,
@@ -161,17 +163,19 @@ export class MessagesService {
 
   /**
    * The caller's conversation with `userId` (a profile's 私信 button), or null when they have none yet or
-   * it was declined. Across a block either way: NOT_FOUND, as for an account that does not exist (a
-   * blocked user's profile answers the same), so the button cannot tell a block from a missing account.
+   * it was declined; blockedByMe when the caller blocked them (no conversation then: the block ended it),
+   * whether or not they blocked the caller too. Blocked by them and not back: NOT_FOUND, as for an account
+   * that does not exist (their profile answers the same), so nothing tells the caller of their block
+   * beyond a refusal's COMMUNITY_BLOCKED.
    */
-  async with(me: string, userId: string): Promise<{ conversation: Conversation | null }> {
+  async with(me: string, userId: string): Promise<{ conversation: Conversation | null; blockedByMe: boolean }> {
     if (userId === me) throw new AppError('BAD_INPUT', 'You have no conversation with yourself', { field: 'userId' });
     await requireUser(this.deps, userId);
-    if (await new BlocksRepository(this.deps.db).between(me, userId)) {
-      throw new AppError('NOT_FOUND', 'No such user');
-    }
+    const blocks = new BlocksRepository(this.deps.db);
+    if (await blocks.has(me, userId)) return { conversation: null, blockedByMe: true };
+    if (await blocks.has(userId, me)) throw new AppError('NOT_FOUND', 'No such user');
     const [row] = await this.conversations.page(me, 1, undefined, userId);
-    return { conversation: row ? ((await this.present(me, [row]))[0] ?? null) : null };
+    return { conversation: row ? ((await this.present(me, [row]))[0] ?? null) : null, blockedByMe: false };
   }
 
   /** Conversations as `me` sees them, with the reasons of `me`'s refused last messages (one query). */

@@ -48,15 +48,18 @@ export class PeopleService {
       this.social.follows(viewerId, userId),
     ]);
     if (!row) throw new AppError('NOT_FOUND', 'No such user');
+    const blockedByMe = Boolean(Number(row.blocked_by_me));
     return {
       user: { userId: row.id, displayName: row.display_name },
-      bio: row.bio ?? '',
+      // Their words stay hidden from the one who blocked them, as everywhere else.
+      bio: blockedByMe ? '' : (row.bio ?? ''),
       worksCount: Number(row.works_count ?? 0),
       followersCount: Number(row.followers_count ?? 0),
       followingCount: Number(row.following_count ?? 0),
       likesReceived: Number(row.likes_received ?? 0),
       followedByMe: followed,
       isMe: viewerId === userId,
+      blockedByMe,
     };
   }
 
@@ -106,7 +109,9 @@ export class PeopleService {
     side: 'followers' | 'following',
     input: { userId: string; cursor?: string | undefined; limit: number },
   ) {
-    if (!(await this.social.profile(input.userId, viewerId))) throw new AppError('NOT_FOUND', 'No such user');
+    // The profile answers the one who blocked them (blockedByMe); their follow lists do not.
+    const profile = await this.social.profile(input.userId, viewerId);
+    if (!profile || Boolean(Number(profile.blocked_by_me))) throw new AppError('NOT_FOUND', 'No such user');
     const rows = await this.social.followList(
       input.userId,
       side,

@@ -4,12 +4,13 @@
  * upward ("earlier"); new messages arrive by the app's one poll while the page is shown (message-poll.ts)
  * and mark the conversation read. The caller's own pending / refused messages say so, with the reason.
  * The header opens the other's profile, blocks them (the thread then says so, with unblock) or reports
- * them; each of their messages can be reported too.
+ * them; each of their messages can be reported too. Whether the caller blocked them is the server's
+ * answer (messages.with / profiles.get: blockedByMe), then what the caller did here.
  */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Text, View } from '@tarojs/components';
 import { COMMUNITY_PAGE_MAX, type Conversation, type Message } from '@xiaojia/shared';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useInvalidate } from '../../api/invalidate';
 import { useTRPC, useTRPCClient } from '../../api/query';
 import { ActionButton } from '../../components/ActionButton';
@@ -36,8 +37,12 @@ export interface ConversationScreenProps {
   now?: Date;
 }
 
-/** The conversation and the other person, from whichever the route names. */
-function useConversation(conversationId: string | undefined, userId: string | undefined) {
+/**
+ * The conversation and the other person, from whichever the route names, and whether the caller blocked
+ * them. A conversation opened by id leaves the list once the caller blocks its other: the one last seen
+ * stays, so the thread can say so and offer unblock (`keepGone`).
+ */
+function useConversation(conversationId: string | undefined, userId: string | undefined, keepGone: boolean) {
   const trpc = useTRPC();
   const withUser = useQuery({ ...trpc.messages.with.queryOptions({ userId: userId ?? '' }), enabled: !!userId });
   // By id only: the conversation is one of the caller's latest (the list links with the user too).
@@ -45,9 +50,12 @@ function useConversation(conversationId: string | undefined, userId: string | un
     ...trpc.messages.conversations.queryOptions({ limit: COMMUNITY_PAGE_MAX }),
     enabled: !userId && !!conversationId,
   });
-  const conversation: Conversation | null | undefined = userId
+  const found: Conversation | null | undefined = userId
     ? withUser.data?.conversation
     : latest.data && (latest.data.items.find((c) => c.id === conversationId) ?? null);
+  const seen = useRef<Conversation | null>(null);
+  if (found) seen.current = found;
+  const conversation = found ?? (keepGone ? seen.current : found);
   const profile = useQuery({
     ...trpc.profiles.get.queryOptions({ userId: userId ?? '' }),
     enabled: !!userId && withUser.isSuccess && !conversation,
@@ -58,6 +66,7 @@ function useConversation(conversationId: string | undefined, userId: string | un
   return {
     conversation,
     other,
+    blockedByMe: withUser.data?.blockedByMe ?? profile.data?.blockedByMe ?? false,
     error:
       query.error ??
       profile.error ??
@@ -79,7 +88,12 @@ export function ConversationScreen({
   const queryClient = useQueryClient();
   const invalidate = useInvalidate();
   const poller = useMessagePolling(shown);
-  const { conversation, other, error, refetch } = useConversation(conversationId, userId);
+  const [blockedNow, setBlockedNow] = useState<boolean | null>(null);
+  const { conversation, other, blockedByMe, error, refetch } = useConversation(
+    conversationId,
+    userId,
+    blockedNow === true,
+  );
   // A first message makes the conversation: its id comes with the answer.
   const [started, setStarted] = useState<string | null>(null);
   const id = conversation?.id ?? conversationId ?? started ?? undefined;
@@ -93,10 +107,7 @@ export function ConversationScreen({
   const { items, loadMore } = usePagedItems(history);
   const thread = useMemo(() => [...items].reverse(), [items]);
 
-  const blocks = useQuery(trpc.blocks.list.queryOptions({ limit: COMMUNITY_PAGE_MAX }));
-  const [blockedNow, setBlockedNow] = useState<boolean | null>(null);
-  const blocked =
-    blockedNow ?? (other !== null && (blocks.data?.items.some((b) => b.userId === other.userId) ?? false));
+  const blocked = blockedNow ?? blockedByMe;
   const unblock = useMutation(
     trpc.blocks.unblock.mutationOptions({
       onSuccess: async () => {

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import { MESSAGE_MAX, type Message } from '@xiaojia/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { conversation, message, person } from '../../../test/support/community';
+import { conversation, message, person, profile } from '../../../test/support/community';
 import { id } from '../../../test/support/ids';
 import { type Answer, appError, element, renderWithApi, textOf } from '../../../test/support/screen';
 import { setLocale } from '../../i18n';
@@ -42,7 +42,7 @@ function renderConversation(props: { conversationId?: string; userId?: string },
   const api = renderWithApi(
     <ConversationScreen {...props} onOpenProfile={(userId) => profiles.push(userId)} now={new Date(at(5))} />,
     {
-      'messages.with': () => ({ conversation: thread }),
+      'messages.with': () => ({ conversation: thread, blockedByMe: false }),
       'messages.list': history(() => sent),
       'messages.poll': (input) => {
         const answer = { messages: polled, cursor: polled.length ? 'c2' : 'c1', more: false, unread: 0 };
@@ -52,7 +52,6 @@ function renderConversation(props: { conversationId?: string; userId?: string },
       },
       'messages.markRead': () => ({ ok: true }),
       'messages.conversations': () => ({ items: [thread], nextCursor: null }),
-      'blocks.list': () => ({ items: [], nextCursor: null }),
       'profiles.me': () => ({ user: person('me', '我'), isAdmin: false, suspension: null, unreadMessages: 0 }),
       'messages.send': (input) => {
         const m = message('m9', thread.id, me, (input as { text: string }).text, { createdAt: at(9) });
@@ -141,7 +140,7 @@ describe('a conversation', () => {
     const screen = renderConversation(
       { userId: stranger.userId },
       {
-        'messages.with': () => ({ conversation: null }),
+        'messages.with': () => ({ conversation: null, blockedByMe: false }),
         'profiles.get': () => ({
           user: stranger,
           bio: '',
@@ -151,6 +150,7 @@ describe('a conversation', () => {
           likesReceived: 0,
           followedByMe: true,
           isMe: false,
+          blockedByMe: false,
         }),
         'messages.send': () => {
           throw appError('MESSAGE_NOT_ALLOWED');
@@ -192,13 +192,45 @@ describe('a conversation', () => {
     element('#composer');
   });
 
-  it('knows a block made before (the block list) and says so in English too', async () => {
+  it('knows a block made before (the server says blockedByMe) and says so in English too', async () => {
     setLocale('en');
-    renderConversation(
+    const screen = renderConversation(
       { userId: ming.userId },
-      { 'blocks.list': () => ({ items: [{ ...ming, blockedAt: at(0) }], nextCursor: null }) },
+      {
+        'messages.with': () => ({ conversation: null, blockedByMe: true }),
+        'profiles.get': () => profile(ming, { bio: '', blockedByMe: true }),
+        'blocks.unblock': () => ({ unblocked: true }),
+      },
     );
     await waitFor(() => expect(textOf('#conversation-blocked')).toContain('You blocked 阿明'));
+    expect(document.querySelector('#composer')).toBeNull();
+    expect(document.querySelector('#conversation-block')).toBeNull();
+    // The block list is never asked: the answer about this one person is the server's.
+    expect(screen.callsTo('blocks.list')).toEqual([]);
+    fireEvent.click(element('#conversation-unblock'));
+    await waitFor(() => expect(document.querySelector('#conversation-blocked')).toBeNull());
+    expect(screen.callsTo('blocks.unblock')).toEqual([{ userId: ming.userId }]);
+  });
+
+  it('opened from the list, keeps the thread after blocking though the conversation leaves the list', async () => {
+    let listed = [thread];
+    const screen = renderConversation(
+      { conversationId: thread.id },
+      {
+        'messages.conversations': () => ({ items: listed, nextCursor: null }),
+        'blocks.block': () => {
+          listed = [];
+          return { ok: true };
+        },
+      },
+    );
+    fireEvent.click(await waitFor(() => element('#conversation-block')));
+    fireEvent.click(element('#block-dialog-confirm'));
+    await waitFor(() => expect(textOf('#conversation-blocked')).toContain('你已拉黑 阿明'));
+    // The list was asked again (the block invalidated it) and no longer has it: the thread stays.
+    await waitFor(() => expect(screen.callsTo('messages.conversations').length).toBeGreaterThan(1));
+    expect(textOf('#conversation-name')).toBe('阿明');
+    expect(document.querySelector('#conversation-state')).toBeNull();
   });
 
   it("reports one of the other's messages with a reason (kind 'message'), and the user (kind 'user')", async () => {
@@ -227,7 +259,7 @@ describe('a conversation', () => {
     const asked = conversation('c1', ming, { status: 'requested', requestedByMe: false });
     const screen = renderConversation(
       { userId: ming.userId },
-      { 'messages.with': () => ({ conversation: asked }), 'messages.accept': () => ({ ok: true }) },
+      { 'messages.with': () => ({ conversation: asked, blockedByMe: false }), 'messages.accept': () => ({ ok: true }) },
     );
     await waitFor(() => expect(textOf('#conversation-request')).toContain('阿明 想给你发私信'));
     expect(element('#message-send').hasAttribute('disabled')).toBe(true);
@@ -240,7 +272,7 @@ describe('a conversation', () => {
     const screen = renderConversation(
       { userId: ming.userId },
       {
-        'messages.with': () => ({ conversation: found }),
+        'messages.with': () => ({ conversation: found, blockedByMe: false }),
         'profiles.get': () => ({
           user: ming,
           bio: '',
@@ -250,6 +282,7 @@ describe('a conversation', () => {
           likesReceived: 0,
           followedByMe: true,
           isMe: false,
+          blockedByMe: false,
         }),
         'messages.list': () => ({ items: [first], nextCursor: null }),
       },

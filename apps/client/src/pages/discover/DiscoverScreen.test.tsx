@@ -39,6 +39,7 @@ function renderDiscover(answers: Record<string, Answer> = {}, props: Partial<Dis
       'feeds.hot': pagedAnswer(() => HOT),
       'feeds.latest': pagedAnswer(() => LATEST),
       'feeds.following': pagedAnswer((): WorkCard[] => []),
+      'tags.popular': () => ({ items: [] }),
       ...answers,
     },
   );
@@ -141,5 +142,35 @@ describe('DiscoverScreen', () => {
     fireEvent.click(element('#discover-tag-go'));
     fireEvent.click(element('#discover-recent-tags .discover__chip'));
     expect(opened.tag).toEqual(['autumn', '湖']);
+  });
+
+  it('offers the popular tags under the recent ones (those not searched lately), and opens one', async () => {
+    const { opened, callsTo } = renderDiscover(
+      {
+        'tags.popular': () => ({
+          items: [
+            { tag: '湖', works: 9 },
+            { tag: '日落', works: 5 },
+            { tag: '街拍', works: 2 },
+          ],
+        }),
+      },
+      { recentTags: ['湖'] },
+    );
+    await waitFor(() => expect(textOf('#discover-popular-tags')).toBe('热门标签#日落#街拍'));
+    expect(callsTo('tags.popular')).toEqual([{ limit: 12 }]);
+    const chips = [...document.querySelectorAll('#discover-popular-tags .discover__chip')];
+    fireEvent.click(chips[1] as Element);
+    expect(opened.tag).toEqual(['街拍']);
+  });
+
+  it('shows no popular tags when there are none or they fail, in English too', async () => {
+    setLocale('en');
+    renderDiscover({ 'tags.popular': () => Promise.reject(appError('INTERNAL', 'boom')) });
+    await waitFor(() => element(`#work-card-${id('h1')}`));
+    expect(document.querySelector('#discover-popular-tags')).toBeNull();
+    cleanup();
+    renderDiscover({ 'tags.popular': () => ({ items: [{ tag: 'lake', works: 1 }] }) });
+    await waitFor(() => expect(textOf('#discover-popular-tags')).toBe('Popular tags#lake'));
   });
 });

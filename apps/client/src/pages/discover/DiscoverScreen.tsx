@@ -1,7 +1,8 @@
 /**
  * 发现, the community tab: 关注 / 热门 / 最新 as a two-column waterfall of works, a page at a time as the
- * page scrolls, a tag search with the tags searched lately, and the header's ways to 私信 (with the unread
- * count), 摄影挑战 and one's own profile. A suspended account sees why, and until when.
+ * page scrolls, a tag search with the tags searched lately and the community's popular ones (tags.popular,
+ * those not searched lately), and the header's ways to 私信 (with the unread count), 摄影挑战 and one's own
+ * profile. A suspended account sees why, and until when.
  */
 import { useQuery } from '@tanstack/react-query';
 import { Input, Text, View } from '@tarojs/components';
@@ -18,6 +19,10 @@ export const SEGMENTS: readonly { kind: FeedKind; key: MessageKey }[] = [
   { kind: 'hot', key: 'discover.hot' },
   { kind: 'latest', key: 'discover.latest' },
 ];
+
+/** How many popular tags the search offers (the server keeps up to 30, refreshed every few minutes). */
+export const POPULAR_TAGS_SHOWN = 12;
+const POPULAR_STALE_MS = 5 * 60 * 1000;
 
 const EMPTY_KEYS: Record<FeedKind, MessageKey> = {
   following: 'discover.empty.following',
@@ -54,6 +59,13 @@ export function DiscoverScreen({
   const [search, setSearch] = useState('');
   // Refused or not there yet: the tab works without the badge and the banner.
   const me = useQuery({ ...trpc.profiles.me.queryOptions(), retry: false });
+  // Refused or failed: the search works without them.
+  const popular = useQuery({
+    ...trpc.tags.popular.queryOptions({ limit: POPULAR_TAGS_SHOWN }),
+    retry: false,
+    staleTime: POPULAR_STALE_MS,
+  });
+  const popularTags = (popular.data?.items ?? []).map((item) => item.tag).filter((tag) => !recentTags.includes(tag));
   const unread = me.data?.unreadMessages ?? 0;
   const suspension = me.data?.suspension ?? null;
   const submitTag = () => {
@@ -110,6 +122,14 @@ export function DiscoverScreen({
       {recentTags.length > 0 && (
         <View className="discover__chips" id="discover-recent-tags">
           {recentTags.map((tag) => (
+            <Text key={tag} className="discover__chip" onClick={() => onOpenTag(tag)}>{`#${tag}`}</Text>
+          ))}
+        </View>
+      )}
+      {popularTags.length > 0 && (
+        <View className="discover__chips" id="discover-popular-tags">
+          <Text className="discover__chips-label">{t('discover.popularTags')}</Text>
+          {popularTags.map((tag) => (
             <Text key={tag} className="discover__chip" onClick={() => onOpenTag(tag)}>{`#${tag}`}</Text>
           ))}
         </View>

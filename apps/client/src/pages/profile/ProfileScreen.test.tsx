@@ -92,6 +92,40 @@ describe('ProfileScreen', () => {
     expect(textOf('#profile-count-likes')).toBe('30Likes');
   });
 
+  it('says I blocked someone (the server’s blockedByMe), shows none of their works, and unblocks', async () => {
+    let blocked = true;
+    const { callsTo } = renderProfile(ALICE.userId, {
+      'profiles.get': () => profile(ALICE, blocked ? { bio: '', blockedByMe: true } : {}),
+      'feeds.author': pagedAnswer(() => [workCard('a1')]),
+      'blocks.unblock': () => {
+        blocked = false;
+        return { unblocked: true };
+      },
+    });
+    await waitFor(() => expect(textOf('#profile-blocked')).toContain('你已拉黑 Alice'));
+    expect(document.querySelector('#profile-follow')).toBeNull();
+    expect(document.querySelector('#profile-message')).toBeNull();
+    expect(callsTo('feeds.author')).toEqual([]);
+    expect(callsTo('blocks.list')).toEqual([]);
+    fireEvent.click(element('#profile-unblock'));
+    // Unblocking reloads the profile: the usual one, with the works.
+    await waitFor(() => element(`#work-card-${id('a1')}`));
+    expect(callsTo('blocks.unblock')).toEqual([{ userId: ALICE.userId }]);
+    expect(document.querySelector('#profile-blocked')).toBeNull();
+    expect(textOf('#profile-bio')).toBe('Lakes and mornings');
+  });
+
+  it('says an unblock that failed, in English too', async () => {
+    setLocale('en');
+    renderProfile(ALICE.userId, {
+      'profiles.get': () => profile(ALICE, { bio: '', blockedByMe: true }),
+      'blocks.unblock': () => Promise.reject(appError('RATE_LIMITED')),
+    });
+    await waitFor(() => expect(textOf('#profile-blocked')).toContain('You blocked Alice'));
+    fireEvent.click(element('#profile-unblock'));
+    await waitFor(() => expect(textOf('#profile-unblock-problem')).toContain('Could not unblock'));
+  });
+
   it('says a profile that cannot load, with a retry', async () => {
     renderProfile(ALICE.userId, { 'profiles.get': () => Promise.reject(appError('NOT_FOUND')) });
     await waitFor(() => expect(textOf('#profile-state')).toContain('读取主页失败'));

@@ -1,7 +1,8 @@
 /**
  * A community profile (?userId=): name, bio (one's own editable; a content check's refusal said as the
  * server gave it), counts, follow (optimistic), 私信, the works (one's own in every state, with badges),
- * and followers / following, each a page at a time.
+ * and followers / following, each a page at a time. Someone the caller blocked (the server's blockedByMe)
+ * shows their name and counts with the block said and an unblock button, none of their works or lists.
  */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Text, Textarea, View } from '@tarojs/components';
@@ -53,7 +54,40 @@ export function ProfileScreen(props: ProfileScreenProps) {
       </View>
     );
   }
+  if (profile.data.blockedByMe) return <BlockedProfile profile={profile.data} />;
   return <ProfileView {...props} profile={profile.data} />;
+}
+
+/** A profile of someone the caller blocked: the block said, and undone from here (the profile then reloads). */
+function BlockedProfile({ profile }: { profile: Profile }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const invalidate = useInvalidate();
+  const unblock = useMutation(trpc.blocks.unblock.mutationOptions({ onSuccess: () => invalidate.blocksChanged() }));
+  const name = profile.user.displayName;
+  return (
+    <View className="screen cprofile" id="profile-page">
+      <Text className="cprofile__name" id="profile-name">
+        {name}
+      </Text>
+      <View className="cprofile__blocked" id="profile-blocked">
+        <Text>{t('cprofile.blockedByMe', { name })}</Text>
+        <ActionButton
+          id="profile-unblock"
+          className="screen__button"
+          busy={unblock.isPending}
+          onClick={() => unblock.mutate({ userId: profile.user.userId })}
+        >
+          {t('cprofile.unblock')}
+        </ActionButton>
+        {unblock.error ? (
+          <Text className="cprofile__problem" id="profile-unblock-problem">
+            {t('cprofile.unblockFailed', { message: errorMessage(unblock.error, t) })}
+          </Text>
+        ) : null}
+      </View>
+    </View>
+  );
 }
 
 function ProfileView({
