@@ -56,13 +56,21 @@ describe('the feeds’ plans', () => {
       expect(rest).toEqual([]);
       const plan = await planOf(db, candidates);
       const lines = plan.split('\n');
-      expect(lines[0]).toMatch(/^SEARCH follows USING COVERING INDEX \S+ \(follower_id=\?\)$/);
-      expect(plan).toMatch(/SEARCH fw USING COVERING INDEX works_author \(author_id=\? AND status=\?/);
+      // Heads first: from the follower's follows, each followee's newest work (one seek of works_author).
+      expect(lines.slice(0, 2)).toEqual([
+        'CO-ROUTINE heads',
+        expect.stringMatching(/^SEARCH follows USING COVERING INDEX \S+ \(follower_id=\?\)$/),
+      ]);
+      // Then, for the `limit` followees with the newest heads, their works: a seek of works_author again.
+      expect(plan.match(/SEARCH fw USING COVERING INDEX works_author \(author_id=\? AND status=\?/g)).toHaveLength(2);
       expect(plan).toContain('SEARCH works USING INDEX sqlite_autoindex_works_1 (id=?)');
       expect(plan).not.toContain('work_photos');
-      expect(plan).not.toMatch(/SCAN (works|fw|follows|blk)/);
-      // One sort only: the merge of the followees' bounded lists at the end, none inside a followee's list.
-      expect(lines.filter((l) => l.includes('TEMP B-TREE'))).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
+      expect(plan).not.toMatch(/SCAN (works|fw|follows|blk|head)\b/);
+      // Two sorts, of bounded narrow rows: the heads (one per followee), and the merge at the end.
+      expect(lines.filter((l) => l.includes('TEMP B-TREE'))).toEqual([
+        'USE TEMP B-TREE FOR ORDER BY',
+        'USE TEMP B-TREE FOR ORDER BY',
+      ]);
       expect(lines.at(-1)).toBe('USE TEMP B-TREE FOR ORDER BY');
       expect(plan.match(/SEARCH blk USING COVERING INDEX \S+ \(blocker_id=\? AND blocked_id=\?\)/g)).toHaveLength(2);
     });

@@ -305,31 +305,46 @@ export class WorksRepository {
 
   /**
    * The next `limit` published works of `followerId`'s followees past `after` (not blocked either way),
-   * newest first, images unchecked, positions only, in one statement: for each followee (follows_pk, the
-   * follower's prefix) their newest `limit` past `after` (a seek of works_author, stopping at `limit`),
-   * merged by one sort of at most followees × limit narrow rows.
+   * newest first, images unchecked, positions only, in one statement of two steps:
+   * - heads: each followee's newest work past `after` (follows_pk, the follower's prefix; one row of
+   *   works_author each), and the `limit` followees whose heads are newest. No other followee can have a
+   *   work on the page: `limit` heads are newer than anything of theirs.
+   * - those followees' newest `limit` past `after` (a seek of works_author each), merged by one sort of at
+   *   most limit × limit narrow rows, instead of followees × limit.
    */
   private followingCandidates(
     followerId: string,
     limit: number,
     after?: Keyset,
   ): Promise<{ id: string; published_at: string }[]> {
-    const newestOfFollowee = (eb: ExpressionBuilder<Database, 'follows'>) => {
-      let q = eb
+    // Correlated by `followee`, a reference to the outer query's column.
+    const newestOf = (followee: Expression<string>, n: number) => {
+      let q = this.db
         .selectFrom('works as fw')
         .select('fw.id')
-        .whereRef('fw.author_id', '=', 'follows.followee_id')
+        .where('fw.author_id', '=', followee)
         .where('fw.status', '=', 'published');
       if (after) q = q.where((e) => pastKeyset(e, { sort: 'fw.published_at', id: 'fw.id' }, after, 'desc'));
-      return q.orderBy('fw.published_at', 'desc').orderBy('fw.id', 'desc').limit(limit);
+      return q.orderBy('fw.published_at', 'desc').orderBy('fw.id', 'desc').limit(n);
     };
     return this.db
-      .selectFrom('follows')
-      .innerJoin('works', (join) => join.on((eb) => eb('works.id', 'in', newestOfFollowee(eb))))
+      .with('heads', (db) =>
+        db
+          .selectFrom('follows')
+          .innerJoin('works as head', (join) =>
+            join.on((eb) => eb('head.id', '=', newestOf(eb.ref('follows.followee_id'), 1))),
+          )
+          .select('follows.followee_id')
+          .where('follows.follower_id', '=', followerId)
+          .where((eb) => notBlocked(eb, eb.val(followerId), eb.ref('follows.followee_id')))
+          .orderBy('head.published_at', 'desc')
+          .orderBy('head.id', 'desc')
+          .limit(limit),
+      )
+      .selectFrom('heads')
+      .innerJoin('works', (join) => join.on((eb) => eb('works.id', 'in', newestOf(eb.ref('heads.followee_id'), limit))))
       .select('works.id')
       .select((eb) => eb.fn.coalesce('works.published_at', sql.lit('')).as('published_at'))
-      .where('follows.follower_id', '=', followerId)
-      .where((eb) => notBlocked(eb, eb.val(followerId), eb.ref('follows.followee_id')))
       .orderBy('works.published_at', 'desc')
       .orderBy('works.id', 'desc')
       .limit(limit)
