@@ -10,13 +10,15 @@
  * the next sign-in: it lives in memory outside any screen. Each file lands in the home it was picked for.
  * `close()` ends it for good when its account leaves (sign-out, another account signing in): running
  * transfers are aborted and every item forgotten, and nothing it still hears back changes anything.
- * Its pieces: picked-file.ts, cancel.ts, queue-types.ts, queue-tickets.ts, queue-run.ts, queue-summary.ts.
+ * Its pieces: picked-file.ts, cancel.ts, queue-types.ts, queue-items.ts, queue-tickets.ts, queue-run.ts,
+ * queue-summary.ts.
  */
 import { MAX_UPLOAD_BATCH, type UploadRequest } from '@xiaojia/shared';
 import { createAbort } from './cancel';
 import { type PickedFile, type Rejection, rejectionOf } from './picked-file';
+import { createItemList } from './queue-items';
 import { runFailureOf, runUpload } from './queue-run';
-import { FINAL, type QueueSnapshot, summarize } from './queue-summary';
+import { FINAL } from './queue-summary';
 import { createTicketBook, tooLargeLimit, uploadRequestOf } from './queue-tickets';
 import {
   pickedItem,
@@ -44,14 +46,12 @@ export function createUploadQueue({
   now = Date.now,
 }: UploadQueueOptions) {
   if (!Number.isInteger(parallelism) || parallelism < 1) throw new RangeError('parallelism must be a positive integer');
-  let items: UploadItem[] = [];
-  let paused = false;
+  const list = createItemList();
+  const { update, find } = list;
   /** Its account left: nothing more starts, and late answers are dropped. */
   let closed = false;
   let nextId = 1;
   let finishedSinceDrain = { uploaded: 0, duplicates: 0 };
-  let snapshot: QueueSnapshot = { items, overall: summarize(items, paused) };
-  const listeners = new Set<() => void>();
   const cancels = new Map<string, () => void>();
   const tickets = createTicketBook(now);
   /** Files whose facts were read (a cancelled-while-preparing file is prepared again on retry). */
@@ -60,22 +60,8 @@ export function createUploadQueue({
   let preparingNow: string | null = null;
   let ticketsInFlight = false;
 
-  function publish() {
-    snapshot = { items, overall: summarize(items, paused) };
-    for (const listener of listeners) listener();
-  }
-
-  function update(id: string, patch: Partial<UploadItem>) {
-    items = items.map((item) => (item.id === id ? { ...item, ...patch } : item));
-    publish();
-  }
-
-  function find(id: string): UploadItem | undefined {
-    return items.find((item) => item.id === id);
-  }
-
   function ready(): UploadStatus {
-    return paused ? 'paused' : 'waiting';
+    return list.paused ? 'paused' : 'waiting';
   }
 
   function reject(id: string, rejection: Rejection) {
@@ -86,7 +72,7 @@ export function createUploadQueue({
   /** Reads the next preparing file's facts, one file at a time, ahead of the uploads. */
   function prepareNext() {
     if (closed || preparingNow !== null) return;
-    const next = items.find((item) => item.status === 'preparing');
+    const next = list.items.find((item) => item.status === 'preparing');
     if (!next) return;
     const id = next.id;
     preparingNow = id;
@@ -118,12 +104,12 @@ export function createUploadQueue({
    * once every file picked before them is prepared, so a pick goes in one request rather than one per file.
    */
   function requestTickets(): void {
-    if (closed || ticketsInFlight || paused) return;
-    const needing = items.filter((item) => item.status === 'waiting' && !tickets.usable(item.id));
+    if (closed || ticketsInFlight || list.paused) return;
+    const needing = list.items.filter((item) => item.status === 'waiting' && !tickets.usable(item.id));
     const first = needing[0];
     if (!first) return;
     const batch = needing.filter((item) => item.homeId === first.homeId).slice(0, MAX_UPLOAD_BATCH);
-    const stillPreparing = items.some((item) => item.status === 'preparing' && item.homeId === first.homeId);
+    const stillPreparing = list.items.some((item) => item.status === 'preparing' && item.homeId === first.homeId);
     if (stillPreparing && batch.length < MAX_UPLOAD_BATCH) return;
     ticketsInFlight = true;
     const requests: UploadRequest[] = batch.map(({ file }) => uploadRequestOf(file));
@@ -167,22 +153,23 @@ export function createUploadQueue({
 
   function pause(error: unknown, affected: readonly UploadItem[]) {
     if (closed) return;
-    const first = !paused;
-    paused = true;
+    const first = !list.paused;
     const ids = new Set(affected.map((item) => item.id));
-    items = items.map((item) =>
-      ids.has(item.id) && (item.status === 'waiting' || item.status === 'uploading' || item.status === 'confirming')
-        ? { ...item, status: 'paused', loaded: 0, error }
-        : item,
+    list.set(
+      list.items.map((item) =>
+        ids.has(item.id) && (item.status === 'waiting' || item.status === 'uploading' || item.status === 'confirming')
+          ? { ...item, status: 'paused', loaded: 0, error }
+          : item,
+      ),
+      true,
     );
-    publish();
     if (first) onSessionLost?.(error);
   }
 
   function pump() {
     prepareNext();
-    while (!closed && !paused && active < parallelism) {
-      const next = items.find((item) => item.status === 'waiting');
+    while (!closed && !list.paused && active < parallelism) {
+      const next = list.items.find((item) => item.status === 'waiting');
       if (!next) break;
       const ticket = tickets.usable(next.id);
       if (!ticket) {
@@ -203,7 +190,7 @@ export function createUploadQueue({
 
   function drainedCheck() {
     if (closed || active > 0 || ticketsInFlight || preparingNow !== null) return;
-    if (items.some((item) => item.status === 'waiting' || item.status === 'preparing')) return;
+    if (list.items.some((item) => item.status === 'waiting' || item.status === 'preparing')) return;
     const result = finishedSinceDrain;
     if (result.uploaded + result.duplicates === 0) return;
     finishedSinceDrain = { uploaded: 0, duplicates: 0 };
@@ -267,13 +254,8 @@ export function createUploadQueue({
   }
 
   return {
-    getSnapshot(): QueueSnapshot {
-      return snapshot;
-    },
-    subscribe(listener: () => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getSnapshot: list.getSnapshot,
+    subscribe: list.subscribe,
     /**
      * Queues files picked for a home, at once and without reading them (each is prepared when its turn
      * comes); returns their item ids.
@@ -281,8 +263,7 @@ export function createUploadQueue({
     add(homeId: string, files: readonly PickedFile[]): string[] {
       if (closed) return [];
       const added = files.map((file) => pickedItem(`u${nextId++}`, homeId, file));
-      items = [...items, ...added];
-      publish();
+      list.set([...list.items, ...added]);
       pump();
       return added.map((item) => item.id);
     },
@@ -297,19 +278,19 @@ export function createUploadQueue({
     /** Stops a preparing, waiting, paused or running file (a file being confirmed is already in the library). */
     cancel,
     cancelAll(): void {
-      for (const item of items) cancel(item.id);
+      for (const item of list.items) cancel(item.id);
     },
     /** Forgets finished, cancelled and rejected files. */
     clearFinished(): void {
-      items = items.filter((item) => !FINAL.includes(item.status));
-      publish();
+      list.set(list.items.filter((item) => !FINAL.includes(item.status)));
     },
     /** After sign-in: paused files go back in line. */
     resume(): void {
-      if (closed || !paused) return;
-      paused = false;
-      items = items.map((item) => (item.status === 'paused' ? { ...item, status: 'waiting' } : item));
-      publish();
+      if (closed || !list.paused) return;
+      list.set(
+        list.items.map((item) => (item.status === 'paused' ? { ...item, status: 'waiting' } : item)),
+        false,
+      );
       pump();
     },
     /**
@@ -320,12 +301,10 @@ export function createUploadQueue({
     close(): void {
       if (closed) return;
       closed = true;
-      paused = false;
       const running = [...cancels.values()];
       cancels.clear();
-      items = [];
       prepared.clear();
-      publish();
+      list.set([], false);
       for (const abort of running) abort();
     },
   };
