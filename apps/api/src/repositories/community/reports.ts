@@ -3,11 +3,12 @@
  * oldest first (reports_queue), and whether a target exists as its reporter may see it. The rules (who may
  * report what, the rate, who resolves) are services/community/reports.ts's.
  */
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/index.js';
 import type { ReportsTable } from '../../db/schema.js';
 import { pastKeyset } from '../keyset.js';
 import type { Keyset } from '../photo-scope.js';
+import { notBlocked } from './blocks.js';
 
 export type ReportRow = Selectable<ReportsTable>;
 type Target = { kind: ReportsTable['target_kind']; targetId: string };
@@ -38,12 +39,15 @@ export class ReportsRepository {
   }
 
   /**
-   * Whether the target exists as `viewerId` may see it: any user; a work published or their own; a
-   * visible comment; a message of a conversation they are in.
+   * Whether the target exists as `viewerId` may see it: any user (one may report someone one blocked, or
+   * who blocked one); a work published or their own, with no block between them and its author; a visible
+   * comment on such a work, with no block between them and the comment's author either; a message of a
+   * conversation they are in (reporting a conversation's message is what one does beside blocking).
    */
   async exists(viewerId: string, target: Target): Promise<boolean> {
     const { kind, targetId } = target;
     const db = this.db;
+    const viewer = sql.val(viewerId);
     const found =
       kind === 'user'
         ? await db.selectFrom('users').select('id').where('id', '=', targetId).executeTakeFirst()
@@ -53,13 +57,18 @@ export class ReportsRepository {
               .select('id')
               .where('id', '=', targetId)
               .where((eb) => eb.or([eb('status', '=', 'published'), eb('author_id', '=', viewerId)]))
+              .where((eb) => notBlocked(eb, viewer, eb.ref('works.author_id')))
               .executeTakeFirst()
           : kind === 'comment'
             ? await db
-                .selectFrom('work_comments')
-                .select('id')
-                .where('id', '=', targetId)
-                .where('status', '=', 'visible')
+                .selectFrom('work_comments as wc')
+                .innerJoin('works as w', 'w.id', 'wc.work_id')
+                .select('wc.id')
+                .where('wc.id', '=', targetId)
+                .where('wc.status', '=', 'visible')
+                .where((eb) => eb.or([eb('w.status', '=', 'published'), eb('w.author_id', '=', viewerId)]))
+                .where((eb) => notBlocked(eb, viewer, eb.ref('w.author_id')))
+                .where((eb) => notBlocked(eb, viewer, eb.ref('wc.author_id')))
                 .executeTakeFirst()
             : await db
                 .selectFrom('messages as m')

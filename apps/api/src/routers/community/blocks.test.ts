@@ -102,6 +102,32 @@ describe('blocks everywhere', () => {
     expect(await texts(carol)).toEqual(['from bob', 'from alice']);
   });
 
+  it('takes no report of what a block hides (a work, a comment), either way; the person stays reportable', async () => {
+    const workId = await bobsWork();
+    const carolsWork = (await insertWork(deps, carol)).workId;
+    const onBobs = await carol.caller.works.comment({ workId, text: 'on bob’s work' });
+    const byBob = await bob.caller.works.comment({ workId: carolsWork, text: 'from bob' });
+    const report = (who: Account, kind: 'work' | 'comment' | 'user', targetId: string) =>
+      refusal(who.caller.reports.create({ kind, targetId, reason: 'x' })).catch(() => 'taken');
+    for (const [blocker, blocked] of [
+      [alice, bob],
+      [bob, alice],
+    ] as const) {
+      await blocker.caller.blocks.block({ userId: blocked.userId });
+      expect(await report(alice, 'work', workId)).toBe('NOT_FOUND');
+      expect(await report(alice, 'comment', onBobs.id)).toBe('NOT_FOUND');
+      expect(await report(alice, 'comment', byBob.id)).toBe('NOT_FOUND');
+      await blocker.caller.blocks.unblock({ userId: blocked.userId });
+    }
+    // Carol blocked nobody; alice, unblocked again, may report all of it, and bob himself throughout.
+    expect((await carol.caller.reports.create({ kind: 'comment', targetId: byBob.id, reason: 'x' })).created).toBe(true);
+    await alice.caller.blocks.block({ userId: bob.userId });
+    expect((await alice.caller.reports.create({ kind: 'user', targetId: bob.userId, reason: 'x' })).created).toBe(true);
+    await alice.caller.blocks.unblock({ userId: bob.userId });
+    expect((await alice.caller.reports.create({ kind: 'work', targetId: workId, reason: 'x' })).created).toBe(true);
+    expect((await alice.caller.reports.create({ kind: 'comment', targetId: byBob.id, reason: 'x' })).created).toBe(true);
+  });
+
   it('refuses following, liking, commenting, messaging and voting across a block, either way', async () => {
     const workId = await bobsWork();
     const at = (hours: number) => new Date(deps.clock.now().getTime() + hours * HOUR).toISOString();
