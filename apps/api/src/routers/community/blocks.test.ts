@@ -120,12 +120,16 @@ describe('blocks everywhere', () => {
       await blocker.caller.blocks.unblock({ userId: blocked.userId });
     }
     // Carol blocked nobody; alice, unblocked again, may report all of it, and bob himself throughout.
-    expect((await carol.caller.reports.create({ kind: 'comment', targetId: byBob.id, reason: 'x' })).created).toBe(true);
+    expect((await carol.caller.reports.create({ kind: 'comment', targetId: byBob.id, reason: 'x' })).created).toBe(
+      true,
+    );
     await alice.caller.blocks.block({ userId: bob.userId });
     expect((await alice.caller.reports.create({ kind: 'user', targetId: bob.userId, reason: 'x' })).created).toBe(true);
     await alice.caller.blocks.unblock({ userId: bob.userId });
     expect((await alice.caller.reports.create({ kind: 'work', targetId: workId, reason: 'x' })).created).toBe(true);
-    expect((await alice.caller.reports.create({ kind: 'comment', targetId: byBob.id, reason: 'x' })).created).toBe(true);
+    expect((await alice.caller.reports.create({ kind: 'comment', targetId: byBob.id, reason: 'x' })).created).toBe(
+      true,
+    );
   });
 
   it('refuses following, liking, commenting, messaging and voting across a block, either way', async () => {
