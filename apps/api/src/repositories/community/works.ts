@@ -12,7 +12,7 @@ import type { Db } from '../../db/index.js';
 import type { Database, Photo, WorkPhotosTable, WorksTable } from '../../db/schema.js';
 import { pastKeyset } from '../keyset.js';
 import type { Keyset } from '../photo-scope.js';
-import { notBlocked } from './blocks.js';
+import { notBlocked, outsideBlocksOf } from './blocks.js';
 
 export type Work = Selectable<WorksTable>;
 
@@ -336,7 +336,7 @@ export class WorksRepository {
           )
           .select('follows.followee_id')
           .where('follows.follower_id', '=', followerId)
-          .where((eb) => notBlocked(eb, eb.val(followerId), eb.ref('follows.followee_id')))
+          .where((eb) => outsideBlocksOf(eb, followerId, eb.ref('follows.followee_id')))
           .orderBy('head.published_at', 'desc')
           .orderBy('head.id', 'desc')
           .limit(limit),
