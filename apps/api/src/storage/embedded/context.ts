@@ -1,6 +1,6 @@
 /** What the store's request handlers share: the index, the directories, the keys, the clock. */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, unlink } from 'node:fs/promises';
+import { mkdir, open, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Clock } from '../../integrations/clock.js';
@@ -67,10 +67,25 @@ export function dataFilePath(paths: StorePaths, file: string): string {
   return path.join(paths.data, file.slice(0, 2), file);
 }
 
+/** Where a new data file goes; its folder is made (and made durable) when it is the first of its prefix. */
 export async function ensureDataDir(paths: StorePaths, file: string): Promise<string> {
   const target = dataFilePath(paths, file);
-  await mkdir(path.dirname(target), { recursive: true });
+  const made = await mkdir(path.dirname(target), { recursive: true });
+  if (made !== undefined) await syncDirectory(paths.data);
   return target;
+}
+
+/**
+ * fsync of a folder, so that a file renamed into it survives a power cut (POSIX makes a rename durable only
+ * once its directory is synced). Object bytes are synced as they are written (`flush: true`).
+ */
+export async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 export function cacheDirFor(paths: StorePaths, file: string): string {

@@ -5,8 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { rename, rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { ObjectRecord } from './catalog.js';
-import { discardVersion, ensureDataDir, newFileId, putTimeNow, type StoreContext } from './context.js';
+import { discardVersion, ensureDataDir, newFileId, putTimeNow, type StoreContext, syncDirectory } from './context.js';
 import { KODO, KodoError } from './errors.js';
 import { isProcessableImage } from './mime.js';
 import type { PutPolicy } from './policy.js';
@@ -64,6 +65,8 @@ export async function placeObject(ctx: StoreContext, object: PlacedObject): Prom
   let placed: string | null = await ensureDataDir(ctx.paths, fileId);
   try {
     await rename(object.file, placed);
+    // The answer says the object is stored: its name must survive a power cut before the index points at it.
+    await syncDirectory(path.dirname(placed));
     if (object.addsOnly) {
       if (!ctx.catalog.insert(record)) throw new KodoError(KODO.fileExists, 'file exists');
     } else {

@@ -257,7 +257,8 @@ export function handleFormUpload(req: IncomingMessage, res: ServerResponse, ctx:
         // refusal has already cleaned up, leaving a stray temp file.
         const handle = await open(tmp, 'wx', 0o600);
         try {
-          await pipeline(stream, meter, handle.createWriteStream());
+          // flush: the bytes are on disk (fsync) before the upload is answered, as a store's 200 promises.
+          await pipeline(stream, meter, handle.createWriteStream({ flush: true }));
           return { tmp, meter, fname };
         } catch (error) {
           await rm(tmp, { force: true });

@@ -95,7 +95,7 @@ function isStrideLayout(upload: UploadRow, parts: PartRow[]): boolean {
 /** Streams the parts in order into a new file, hashing on the way. */
 async function concatenate(rc: ResumableContext, upload: UploadRow, parts: PartRow[], target: string) {
   const hasher = new QetagStream();
-  const out = createWriteStream(target, { flags: 'wx', mode: 0o600 });
+  const out = createWriteStream(target, { flags: 'wx', mode: 0o600, flush: true });
   const source = async function* () {
     for (const part of parts) {
       const { file, start } = partSource(rc, upload, part);

@@ -15,13 +15,20 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { nowSeconds } from '../context.js';
+import { nowSeconds, syncDirectory } from '../context.js';
 import { KODO, KodoError, sendJson, sendJsonText, sendKodoError } from '../errors.js';
 import { readBody } from '../manage.js';
 import { addsOnly, checkKey, checkKeyInScope, type PutPolicy, verifyUploadToken } from '../policy.js';
 import { urlSafeBase64Decode } from '../sign.js';
 import { completeUpload, zCompleteBody } from './complete.js';
-import { assemblyFile, PART_NUMBER_MAX, type ResumableContext, UPLOAD_LIFETIME_SECONDS, uploadDir } from './context.js';
+import {
+  assemblyFile,
+  PART_NUMBER_MAX,
+  type ResumableContext,
+  UPLOAD_LIFETIME_SECONDS,
+  uploadDir,
+  uploadsRoot,
+} from './context.js';
 import { putPart } from './part.js';
 import type { UploadRow } from './registry.js';
 
@@ -73,6 +80,9 @@ async function initiate(rc: ResumableContext, target: Target): Promise<unknown> 
   const expireAt = nowSeconds(rc.store) + UPLOAD_LIFETIME_SECONDS;
   await mkdir(uploadDir(rc.store, uploadId), { recursive: true });
   await writeFile(assemblyFile(rc.store, uploadId), '', { mode: 0o600 });
+  // The upload's folder and assembly file survive a power cut before any part is taken into them.
+  await syncDirectory(uploadDir(rc.store, uploadId));
+  await syncDirectory(uploadsRoot(rc.store));
   rc.registry.create({
     upload_id: uploadId,
     key: target.key,
