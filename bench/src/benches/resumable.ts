@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
+import { WRITE_BUFFER_BYTES } from '../../../apps/api/src/storage/embedded/context.js';
 import { DEFAULT_BUCKET } from '../../../apps/api/src/storage/embedded/index.js';
 import { ResumableClient } from '../../../apps/api/src/storage/embedded/resumable/client.js';
 import { signUploadToken } from '../../../apps/api/src/storage/kodo.js';
@@ -64,8 +65,8 @@ async function complete(upload: Upload): Promise<void> {
 
 /**
  * The better-matched baseline for 19a: a plain streaming handler in a process of its own that writes each
- * request body to a file, fsynced as the store fsyncs a part, and answers a fixed body, nothing checked or
- * hashed. The same client sends it the
+ * request body to a file, fsynced and buffered as the store writes a part, and answers a fixed body, nothing
+ * checked or hashed. The same client sends it the
  * same parts the same way (PUT over loopback, two in flight), so upload/sink is the cost of the store's own
  * work (token, limits, MD5 and qetag, registry) on top of moving the bytes over HTTP to disk.
  */
@@ -76,7 +77,11 @@ const { pipeline } = require('node:stream');
 const path = require('node:path');
 let n = 0;
 const server = createServer((req, res) => {
-  pipeline(req, createWriteStream(path.join(process.argv[1], 'sink-' + (n++ % 64)), { flush: true }), (error) => {
+  const out = createWriteStream(path.join(process.argv[1], 'sink-' + (n++ % 64)), {
+    flush: true,
+    highWaterMark: Number(process.argv[2]),
+  });
+  pipeline(req, out, (error) => {
     res.writeHead(error ? 500 : 200, { 'Content-Type': 'application/json' });
     res.end('{"etag":"sink","md5":""}');
   });
@@ -85,7 +90,9 @@ server.listen(0, '127.0.0.1', () => console.log(server.address().port));
 `;
 
 async function startSink(dir: string): Promise<{ origin: string; pid: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['-e', SINK, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', SINK, dir, String(WRITE_BUFFER_BYTES)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const [line] = (await once(child.stdout, 'data')) as [Buffer];
   return {
     origin: `http://127.0.0.1:${line.toString().trim()}`,

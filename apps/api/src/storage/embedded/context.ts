@@ -59,6 +59,14 @@ export function putTimeNow(ctx: StoreContext): number {
   return ctx.clock.now().getTime() * 10_000;
 }
 
+/**
+ * How much of an upload a file's write stream buffers while a write is at the disk (fs's default is 16 KiB).
+ * Measured on a 1 GiB resumable upload: 16 KiB stalls the socket behind each write, 1 MiB gathers the
+ * socket's 64 KiB reads into large writev calls (about a third faster, less CPU per MiB); 4 MiB gained
+ * nothing more. Bounded per upload in flight.
+ */
+export const WRITE_BUFFER_BYTES = 1024 * 1024;
+
 export function newFileId(): string {
   return randomBytes(16).toString('hex');
 }

@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { Transform, type TransformCallback, type Writable } from 'node:stream';
 import { QetagHasher, qetagOfBlocks } from '../../qetag.js';
-import { newFileId, syncDirectory } from '../context.js';
+import { newFileId, syncDirectory, WRITE_BUFFER_BYTES } from '../context.js';
 import { KODO, KodoError } from '../errors.js';
 import type { PutPolicy } from '../policy.js';
 import { assemblyFile, PART_MAX_BYTES, type ResumableContext, uploadDir } from './context.js';
@@ -140,7 +140,11 @@ export async function putPart(
       : await open(path.join(uploadDir(store, id), ownFile as string), 'wx', 0o600);
     // flush: a part is listed (and counted on at complete, whose etag comes from these hashes) only once
     // its bytes are on disk.
-    const out = handle.createWriteStream({ start: inStride ? (partNumber - 1) * (stride as number) : 0, flush: true });
+    const out = handle.createWriteStream({
+      start: inStride ? (partNumber - 1) * (stride as number) : 0,
+      flush: true,
+      highWaterMark: WRITE_BUFFER_BYTES,
+    });
     const meter = new PartMeter((size) => {
       entry.bytes = size;
       return stored + inFlight.othersBytes(id, entry) + size > limit;
