@@ -4,7 +4,8 @@
  * photo, its length read by the browser and sent with the upload; the grid shows it as a video with its
  * length (its poster frame where the server makes one, else a plain placeholder, never a broken image);
  * the viewer plays the original in a <video> with the player's controls and no autoplay, its poster the
- * frame the server makes (the screenshot waits for it: a paused video whose poster has not loaded is black).
+ * frame the server makes, the grid's thumbnail standing in until it has loaded (the screenshot waits for
+ * the frame's pixels).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -140,9 +141,12 @@ describe('a video in the H5 app', () => {
     // Until it plays, the video shows its poster: the frame the server makes (photos.get's previewUrl, a
     // frame 1 s in). A paused video whose poster has not loaded yet paints black, so the screenshot waits
     // for the poster's pixels (and checks they are the clip's, not a black frame) and for the viewer to
-    // have slid in over the timeline.
+    // have slid in over the timeline. The grid's thumbnail stands in as the poster until the frame has
+    // loaded, then the frame takes its place.
+    await expect
+      .poll(async () => unsigned(await player.getAttribute('poster')), { timeout: 15_000 })
+      .toBe(unsigned(detail.previewUrl));
     const poster = await player.getAttribute('poster');
-    expect(unsigned(poster)).toBe(unsigned(detail.previewUrl));
     await expect.poll(() => page.evaluate(posterBrightness, poster ?? ''), { timeout: 15_000 }).toBeGreaterThan(40);
     await expect
       .poll(() => page.locator('.viewer').evaluate((node) => Math.round(node.getBoundingClientRect().left)))

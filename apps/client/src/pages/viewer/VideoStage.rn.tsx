@@ -8,14 +8,16 @@ import { Video } from '@tarojs/components';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { PanResponder, View } from 'react-native';
 import { SWIPE_MIN_DISTANCE } from './navigation';
+import { usePosterStandIn } from './PosterStandIn';
 import { VideoUnplayable } from './VideoUnplayable';
 import type { VideoStageProps } from './video-stage';
 import { VIDEO_CONTROLS_HEIGHT } from './video-swipe';
 
 export type { VideoStageProps } from './video-stage';
 
-export function VideoStage({ src, poster, onSwipe, onDownload, children }: VideoStageProps) {
+export function VideoStage({ src, poster: posterUrl, thumbUrl, onSwipe, onDownload, children }: VideoStageProps) {
   const [failed, setFailed] = useState(false);
+  const { poster, preload } = usePosterStandIn(thumbUrl, posterUrl);
   const player = useRef<{ pause?: () => unknown } | null>(null);
   const surface = useRef<View>(null);
   const frame = useRef({ y: 0, height: 0 });
@@ -67,6 +69,7 @@ export function VideoStage({ src, poster, onSwipe, onDownload, children }: Video
           onError={() => setFailed(true)}
         />
       )}
+      {!failed && preload}
       {children}
     </View>
   );

@@ -9,6 +9,7 @@ import { Video, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { touchPoints } from './gestures';
+import { usePosterStandIn } from './PosterStandIn';
 import { VideoUnplayable } from './VideoUnplayable';
 import type { VideoStageProps } from './video-stage';
 import { VideoSwipes } from './video-swipe';
@@ -23,8 +24,9 @@ function pause(element: { pause?: () => unknown } | null): void {
   else void element?.pause?.();
 }
 
-export function VideoStage({ src, poster, onSwipe, onDownload, children }: VideoStageProps) {
+export function VideoStage({ src, poster: posterUrl, thumbUrl, onSwipe, onDownload, children }: VideoStageProps) {
   const [failed, setFailed] = useState(false);
+  const { poster, preload } = usePosterStandIn(thumbUrl, posterUrl);
   const swipes = useRef(new VideoSwipes());
   const player = useRef<{ pause?: () => unknown } | null>(null);
   const stage = useRef({ top: 0, left: 0, height: 0 });
@@ -88,6 +90,7 @@ export function VideoStage({ src, poster, onSwipe, onDownload, children }: Video
           onError={() => setFailed(true)}
         />
       )}
+      {!failed && preload}
       {children}
     </View>
   );

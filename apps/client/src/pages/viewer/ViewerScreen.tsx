@@ -150,6 +150,7 @@ export function ViewerScreen({ home, photoId, albumId, trashed = false, ids, set
             key={id}
             src={videoUrl}
             poster={src}
+            thumbUrl={known?.thumbUrl ?? null}
             onSwipe={onSwipe}
             onDownload={() => void savePhotoToPhone(api, homeId, id)}
           >

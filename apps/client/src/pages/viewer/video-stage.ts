@@ -6,6 +6,8 @@ export interface VideoStageProps {
   src: string;
   /** The poster frame (photos.get's previewUrl), or null when there is none. */
   poster: string | null;
+  /** The grid's thumbnail (already cached): the poster until the frame has loaded. */
+  thumbUrl: string | null;
   /** A drag above the controls ended, having moved (dx, dy): the viewer decides if it is a swipe. */
   onSwipe(dx: number, dy: number): void;
   /** The video cannot play here: save / download it instead. */

@@ -74,7 +74,11 @@ describe('a video in the viewer', () => {
     renderViewer();
     const video = await videoElement();
     await waitFor(() => expect(video.getAttribute('src')).toBe(detailOf(clip).originalUrl));
-    expect(video.getAttribute('poster')).toBe(detailOf(clip).previewUrl);
+    // The grid's thumbnail stands in until the poster frame has loaded: the stage is never black.
+    expect(video.getAttribute('poster')).toBe(clip.thumbUrl);
+    fireEvent.load(element('#viewer-poster-preload img'));
+    await waitFor(() => expect(video.getAttribute('poster')).toBe(detailOf(clip).previewUrl));
+    expect(document.querySelector('#viewer-poster-preload')).toBeNull();
     expect(video.autoplay).toBe(false);
     // The player's own seek bar and full-screen button, not a still image.
     expect(document.querySelector('#viewer-video taro-video-control')).not.toBeNull();
