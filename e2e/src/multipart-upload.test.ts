@@ -3,6 +3,8 @@
  * over the threshold goes as 8 MiB parts and arrives whole; then the server is killed (SIGKILL) while an
  * upload is half sent and the page closed, and after a restart on the same origin the reopened page lists
  * the interrupted upload, and picking the same file again sends only the parts the store does not hold.
+ * Between the two, the network drops mid-upload (the browser goes offline): the upload says it waits,
+ * sends nothing meanwhile, and when the network returns sends only the parts that had not arrived.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -122,6 +124,43 @@ describe('large uploads in parts (H5, embedded store)', () => {
     await page.close();
   }, 120_000);
 
+  it('the network drops mid-upload: the upload waits, says so, and carries on from its parts when it returns', async () => {
+    const { file, bytes } = bigPhoto('big-offline.jpg', 20 * MiB + 99);
+    const page = await uploadPage();
+    const requests = partRequests(page);
+    // Parts 2 and 3 are held on their way, as a dying connection holds them, until the network goes.
+    const held: Route[] = [];
+    const holding = /\/uploads\/[^/]+\/[23]$/;
+    await page.route(holding, (route) => {
+      held.push(route);
+    });
+    await pick(page, file);
+    await expect.poll(() => storedRecords(page).then((r) => r[0]?.parts.length ?? 0), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => held.length, { timeout: 30_000 }).toBeGreaterThan(0);
+
+    // Offline: the browser fires 'offline', the uploader cuts what is in flight and waits.
+    await (context as BrowserContext).setOffline(true);
+    for (const route of held) await route.abort('internetdisconnected').catch(() => undefined);
+    await page.unroute(holding);
+    const status = page.locator('.upload-item__status');
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe('网络断开了，恢复后自动继续');
+    // Nothing is retried while offline, and nothing is lost: part 1 stays recorded on the device.
+    const whileOffline = requests.length;
+    expect((await storedRecords(page))[0]?.parts).toHaveLength(1);
+
+    await (context as BrowserContext).setOffline(false);
+    await expect.poll(() => page.locator('#upload-overall-text').textContent(), { timeout: 90_000 }).toBe('上传完成');
+    const after = requests.slice(whileOffline);
+    // The same upload went on: no new init, part 1 not sent again, parts 2 and 3 sent once each.
+    expect(after).not.toContain('POST init');
+    expect(after.filter((r) => r.startsWith('PUT')).sort()).toEqual(['PUT 2', 'PUT 3']);
+    expect(requests.filter((r) => r === 'PUT 1')).toHaveLength(1);
+    const original = await readOriginal((server as ApiProcess).url, token, homeId, await photoNamed('big-offline.jpg'));
+    expect(sha1(original)).toBe(sha1(bytes));
+    expect(await storedRecords(page)).toEqual([]);
+    await page.close();
+  }, 180_000);
+
   it('after kill -9 mid-upload and a restart, the reopened page resumes from the stored parts', async () => {
     const { file, bytes } = bigPhoto('big-two.jpg', 20 * MiB + 7);
     const first = await uploadPage();
@@ -154,9 +193,9 @@ describe('large uploads in parts (H5, embedded store)', () => {
     const original = await readOriginal(server.url, token, homeId, await photoNamed('big-two.jpg'));
     expect(sha1(original)).toBe(sha1(bytes));
     expect(await storedRecords(page)).toEqual([]);
-    // Nothing half-written is listed: exactly the two photos.
+    // Nothing half-written is listed: exactly the three photos.
     const listed = await trpc<{ items: unknown[] }>(server.url, 'query', 'photos.list', { homeId, limit: 50 }, token);
-    expect(listed.items).toHaveLength(2);
+    expect(listed.items).toHaveLength(3);
     await page.close();
   }, 180_000);
 });

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
+import { MULTIPART_PARALLEL_PARTS } from '@xiaojia/shared';
 import { WRITE_BUFFER_BYTES } from '../../../apps/api/src/storage/embedded/context.js';
 import { DEFAULT_BUCKET } from '../../../apps/api/src/storage/embedded/index.js';
 import { ResumableClient } from '../../../apps/api/src/storage/embedded/resumable/client.js';
@@ -14,7 +15,8 @@ import { againstStreamedCopy, startStoreServer, writeRandomFile } from './store.
 
 const MiB = 1024 * 1024;
 const PART = 8 * MiB;
-const IN_FLIGHT = 2;
+/** As many parts in flight as the app sends. */
+const IN_FLIGHT = MULTIPART_PARALLEL_PARTS;
 
 interface Upload {
   client: ResumableClient;
@@ -67,7 +69,7 @@ async function complete(upload: Upload): Promise<void> {
  * The better-matched baseline for 19a: a plain streaming handler in a process of its own that writes each
  * request body to a file, fsynced and buffered as the store writes a part, and answers a fixed body, nothing
  * checked or hashed. The same client sends it the
- * same parts the same way (PUT over loopback, two in flight), so upload/sink is the cost of the store's own
+ * same parts the same way (PUT over loopback, as many in flight), so upload/sink is the cost of the store's own
  * work (token, limits, MD5 and qetag, registry) on top of moving the bytes over HTTP to disk.
  */
 const SINK = `

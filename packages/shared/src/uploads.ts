@@ -35,6 +35,8 @@ export const MULTIPART_THRESHOLD_BYTES = 8 * 1024 * 1024;
 /** Part sizes the server hands out (Qiniu v2 allows 1 MiB to 1 GiB; S3 at least 5 MiB but the last). */
 export const MULTIPART_PART_MIN_BYTES = 5 * 1024 * 1024;
 export const MULTIPART_PART_MAX_BYTES = 64 * 1024 * 1024;
+/** Parts of one file the app sends at once (the bench's resumable upload sends as many). */
+export const MULTIPART_PARALLEL_PARTS = 3;
 /** Qiniu v2 and S3 both allow at most 10,000 parts. */
 export const MULTIPART_PARTS_MAX = 10_000;
 /** Part URLs one uploads.signParts call may ask for. */

@@ -8,6 +8,7 @@
  * adapters (qiniu-v2.ts, s3.ts); what is kept for a restart goes through the Journal (record.ts).
  */
 
+import { MULTIPART_PARALLEL_PARTS } from '@xiaojia/shared';
 import { type Abort, createAbort } from '../cancel';
 import type { CancelSignal } from '../queue';
 import { UploadCancelled } from '../queue';
@@ -73,15 +74,13 @@ export interface MultipartRun {
   random?: () => number;
 }
 
-export const PART_PARALLELISM = 3;
-
 /** Sends a file in parts; resolves once the storage has completed it. */
 export async function uploadInParts(run: MultipartRun): Promise<void> {
   const { size, partBytes, target, journal, network, signal } = run;
   const policy = run.retry ?? DEFAULT_RETRY;
   const sleep = run.sleep ?? realSleep;
   const random = run.random ?? Math.random;
-  const parallelism = run.parallelism ?? PART_PARALLELISM;
+  const parallelism = run.parallelism ?? MULTIPART_PARALLEL_PARTS;
   if (!Number.isInteger(parallelism) || parallelism < 1) throw new RangeError('parallelism must be a positive integer');
   const parts = cutParts(size, partBytes);
 
