@@ -39,7 +39,7 @@ export class UploadRegistry {
   private readonly db: SQLite.Database;
 
   constructor(file: string) {
-    this.db = openIndexDatabase(file);
+    this.db = openIndexDatabase(file, 'NORMAL');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS multipart_uploads (
         upload_id TEXT PRIMARY KEY NOT NULL,
