@@ -110,7 +110,7 @@ export async function benchResumable(ctx: BenchContext): Promise<Figure[]> {
   const sizeMiB = ctx.quick ? 128 : 1024;
   const bytes = sizeMiB * MiB;
   const partCount = Math.ceil(bytes / PART);
-  const { work, keys, api, uploadUrl } = await startStoreServer(ctx, 'resumable');
+  const { work, keys, api, uploadUrl, remove } = await startStoreServer(ctx, 'resumable');
   const start = async (key: string): Promise<Upload> => {
     const token = signUploadToken(
       { scope: `${DEFAULT_BUCKET}:${key}`, deadline: Math.floor(Date.now() / 1000) + 3600, insertOnly: 1 },
@@ -147,6 +147,7 @@ export async function benchResumable(ctx: BenchContext): Promise<Figure[]> {
         await complete(upload);
         storeCpuMsPerMiB.push((((await cpuSecondsOf(api.child.pid)) - cpuBefore) * 1000) / sizeMiB);
       },
+      (r) => remove(`big-${r}.bin`),
     );
 
     // The matched baseline: the same parts, the same client, into a plain handler that only writes them.

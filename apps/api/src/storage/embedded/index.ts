@@ -118,6 +118,16 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** The qiniu SDK's config for a store served at `origin`: every host the SDK may call points here. */
+export function storeQiniuConfig(origin: string): qiniu.conf.Config {
+  const e = storeEndpoints(origin);
+  const zone = new qiniu.conf.Zone([e.upHost], [], e.ioHost, e.rsHost, e.rsfHost, e.apiHost);
+  // Bucket-level calls (listBucketDomains) go to the uc host: keep them here too, never on the internet.
+  const scheme = e.useHttpsDomain ? 'https' : 'http';
+  const uc = new qiniu.httpc.StaticEndpointsProvider([new qiniu.httpc.Endpoint(e.apiHost, { defaultScheme: scheme })]);
+  return new qiniu.conf.Config({ zone, useHttpsDomain: e.useHttpsDomain, ucEndpointsProvider: uc });
+}
+
 export function storeEndpoints(origin: string): StoreEndpoints {
   const url = new URL(origin);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`store origin must be http(s): ${origin}`);
@@ -253,16 +263,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     credentials,
     handler,
     endpoints: storeEndpoints,
-    qiniuConfig(origin) {
-      const e = storeEndpoints(origin);
-      const zone = new qiniu.conf.Zone([e.upHost], [], e.ioHost, e.rsHost, e.rsfHost, e.apiHost);
-      // Bucket-level calls (listBucketDomains) go to the uc host: keep them here too, never on the internet.
-      const scheme = e.useHttpsDomain ? 'https' : 'http';
-      const uc = new qiniu.httpc.StaticEndpointsProvider([
-        new qiniu.httpc.Endpoint(e.apiHost, { defaultScheme: scheme }),
-      ]);
-      return new qiniu.conf.Config({ zone, useHttpsDomain: e.useHttpsDomain, ucEndpointsProvider: uc });
-    },
+    qiniuConfig: storeQiniuConfig,
     async open(key, range) {
       // Retry once: a replace between the lookup and the open removes the version just looked up.
       for (let attempt = 0; attempt < 2; attempt++) {
