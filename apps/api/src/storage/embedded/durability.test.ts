@@ -1,8 +1,8 @@
 /**
- * An upload answered 200 is on disk: its bytes are fsynced before the answer, and the folder it was renamed
- * into too, so a power cut after the answer loses nothing (a kill -9 never could: the page cache survives
- * it, a power cut does not). Every fsync is recorded by the inode it synced (read through /proc on Linux),
- * then matched with the stored object's data file.
+ * An upload answered 200 is on disk: its bytes are synced (fdatasync) before the answer, and the folder
+ * it was renamed into too (fsync), so a power cut after the answer loses nothing (a kill -9 never could:
+ * the page cache survives it, a power cut does not). Every sync is recorded by the inode it synced (read
+ * through /proc on Linux), then matched with the stored object's data file.
  */
 import { fstatSync, readlinkSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
@@ -20,13 +20,17 @@ const synced: Synced[] = [];
 beforeEach(async () => {
   synced.length = 0;
   const handle = await open(import.meta.filename, 'r');
-  const prototype = Object.getPrototypeOf(handle) as { sync(this: { fd: number }): Promise<void> };
+  type Syncing = { fd: number };
+  const prototype = Object.getPrototypeOf(handle) as Record<'sync' | 'datasync', (this: Syncing) => Promise<void>>;
   await handle.close();
-  const sync = prototype.sync;
-  vi.spyOn(prototype, 'sync').mockImplementation(function (this: { fd: number }) {
-    synced.push({ ino: fstatSync(this.fd).ino, path: readlinkSync(`/proc/self/fd/${this.fd}`) });
-    return sync.call(this);
-  });
+  // fsync (folders) and fdatasync (file bytes) both count.
+  for (const method of ['sync', 'datasync'] as const) {
+    const original = prototype[method];
+    vi.spyOn(prototype, method).mockImplementation(function (this: Syncing) {
+      synced.push({ ino: fstatSync(this.fd).ino, path: readlinkSync(`/proc/self/fd/${this.fd}`) });
+      return original.call(this);
+    });
+  }
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -47,7 +51,7 @@ const syncsOf = (ino: number) => synced.filter((s) => s.ino === ino).length;
 const dirSynced = (dir: string) => synced.some((s) => s.path === dir);
 
 describe('durability of the embedded store', () => {
-  it('a form upload is fsynced, and so is the folder it is renamed into, before it is answered', async () => {
+  it('a form upload is synced to disk, and so is the folder it is renamed into, before it is answered', async () => {
     const data = pngLike(300_000);
     const up = await fx.t.uploader.put(tokenFor(fx, 'photo.png'), 'photo.png', data, null);
     expect(up.resp.statusCode).toBe(200);
@@ -58,7 +62,7 @@ describe('durability of the embedded store', () => {
     expect(dirSynced(path.join(fx.t.dir, 'data'))).toBe(true);
   });
 
-  it('each resumable part is fsynced before its answer, and the completed object is placed durably', async () => {
+  it('each resumable part is synced to disk before its answer, and the completed object is placed durably', async () => {
     const partBytes = MiB;
     const data = pngLike(3 * partBytes + 1000);
     const client = clientFor(fx, 'video.png');

@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import busboy from 'busboy';
 import { QetagHasher } from '../qetag.js';
-import { newFileId, type StoreContext, WRITE_BUFFER_BYTES } from './context.js';
+import { newFileId, type StoreContext, syncFileData, WRITE_BUFFER_BYTES } from './context.js';
 import { KODO, KodoError, sendJsonText, sendKodoError } from './errors.js';
 import { resolveMime, SNIFF_BYTES } from './mime.js';
 import { placeObject } from './place.js';
@@ -257,8 +257,9 @@ export function handleFormUpload(req: IncomingMessage, res: ServerResponse, ctx:
         // refusal has already cleaned up, leaving a stray temp file.
         const handle = await open(tmp, 'wx', 0o600);
         try {
-          // flush: the bytes are on disk (fsync) before the upload is answered, as a store's 200 promises.
-          await pipeline(stream, meter, handle.createWriteStream({ flush: true, highWaterMark: WRITE_BUFFER_BYTES }));
+          await pipeline(stream, meter, handle.createWriteStream({ highWaterMark: WRITE_BUFFER_BYTES }));
+          // The bytes are on disk before the upload is answered, as a store's 200 promises.
+          await syncFileData(tmp);
           return { tmp, meter, fname };
         } catch (error) {
           await rm(tmp, { force: true });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { QETAG_BLOCK_SIZE, QetagStream, qetagFile, qetagOfBlocks } from '../../qetag.js';
-import { newFileId, WRITE_BUFFER_BYTES } from '../context.js';
+import { newFileId, syncFileData, WRITE_BUFFER_BYTES } from '../context.js';
 import { KODO, KodoError } from '../errors.js';
 import { resolveMime, SNIFF_BYTES } from '../mime.js';
 import { placeObject } from '../place.js';
@@ -95,7 +95,7 @@ function isStrideLayout(upload: UploadRow, parts: PartRow[]): boolean {
 /** Streams the parts in order into a new file, hashing on the way. */
 async function concatenate(rc: ResumableContext, upload: UploadRow, parts: PartRow[], target: string) {
   const hasher = new QetagStream();
-  const out = createWriteStream(target, { flags: 'wx', mode: 0o600, flush: true, highWaterMark: WRITE_BUFFER_BYTES });
+  const out = createWriteStream(target, { flags: 'wx', mode: 0o600, highWaterMark: WRITE_BUFFER_BYTES });
   const source = async function* () {
     for (const part of parts) {
       const { file, start } = partSource(rc, upload, part);
@@ -104,6 +104,7 @@ async function concatenate(rc: ResumableContext, upload: UploadRow, parts: PartR
     }
   };
   await pipeline(source, hasher, out);
+  await syncFileData(target);
   return hasher.digest();
 }
 

@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { Transform, type TransformCallback, type Writable } from 'node:stream';
 import { QetagHasher, qetagOfBlocks } from '../../qetag.js';
-import { newFileId, syncDirectory, WRITE_BUFFER_BYTES } from '../context.js';
+import { newFileId, syncDirectory, syncFileData, WRITE_BUFFER_BYTES } from '../context.js';
 import { KODO, KodoError } from '../errors.js';
 import type { PutPolicy } from '../policy.js';
 import { assemblyFile, PART_MAX_BYTES, type ResumableContext, uploadDir } from './context.js';
@@ -135,14 +135,10 @@ export async function putPart(
       const previous = registry.part(id, partNumber);
       if (previous && previous.file === null) registry.dropPart(id, partNumber);
     }
-    const handle = inStride
-      ? await open(assemblyFile(store, id), 'r+')
-      : await open(path.join(uploadDir(store, id), ownFile as string), 'wx', 0o600);
-    // flush: a part is listed (and counted on at complete, whose etag comes from these hashes) only once
-    // its bytes are on disk.
+    const file = inStride ? assemblyFile(store, id) : path.join(uploadDir(store, id), ownFile as string);
+    const handle = inStride ? await open(file, 'r+') : await open(file, 'wx', 0o600);
     const out = handle.createWriteStream({
       start: inStride ? (partNumber - 1) * (stride as number) : 0,
-      flush: true,
       highWaterMark: WRITE_BUFFER_BYTES,
     });
     const meter = new PartMeter((size) => {
@@ -150,6 +146,9 @@ export async function putPart(
       return stored + inFlight.othersBytes(id, entry) + size > limit;
     }, contentMd5 !== undefined);
     await receive(req, meter, out);
+    // A part is listed (and counted on at complete, whose etag comes from these hashes) only once its
+    // bytes are on disk.
+    await syncFileData(file);
     if (ownFile) await syncDirectory(uploadDir(store, id));
     if (declared !== null && meter.size !== declared) {
       throw new KodoError(KODO.badRequest, 'part is shorter than its Content-Length');
