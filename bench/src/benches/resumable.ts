@@ -67,26 +67,29 @@ async function complete(upload: Upload): Promise<void> {
 
 /**
  * The better-matched baseline for 19a: a plain streaming handler in a process of its own that writes each
- * request body to a file, fsynced and buffered as the store writes a part, and answers a fixed body, nothing
- * checked or hashed. The same client sends it the
- * same parts the same way (PUT over loopback, as many in flight), so upload/sink is the cost of the store's own
- * work (token, limits, MD5 and qetag, registry) on top of moving the bytes over HTTP to disk.
+ * request body to a file, buffered and synced (fdatasync) as the store writes a part, and answers a fixed
+ * body, nothing checked or hashed. The same client sends it the same parts the same way (PUT over loopback,
+ * as many in flight), so upload/sink is the cost of the store's own work (token, limits, MD5 and qetag,
+ * registry) on top of moving the bytes over HTTP to disk.
  */
 const SINK = `
 const { createServer } = require('node:http');
 const { createWriteStream } = require('node:fs');
-const { pipeline } = require('node:stream');
+const { open } = require('node:fs/promises');
+const { pipeline } = require('node:stream/promises');
 const path = require('node:path');
 let n = 0;
+async function receive(req, file) {
+  await pipeline(req, createWriteStream(file, { highWaterMark: Number(process.argv[2]) }));
+  const handle = await open(file, 'r');
+  await handle.datasync();
+  await handle.close();
+}
 const server = createServer((req, res) => {
-  const out = createWriteStream(path.join(process.argv[1], 'sink-' + (n++ % 64)), {
-    flush: true,
-    highWaterMark: Number(process.argv[2]),
-  });
-  pipeline(req, out, (error) => {
-    res.writeHead(error ? 500 : 200, { 'Content-Type': 'application/json' });
-    res.end('{"etag":"sink","md5":""}');
-  });
+  receive(req, path.join(process.argv[1], 'sink-' + (n++ % 64))).then(
+    () => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"etag":"sink","md5":""}'),
+    () => res.writeHead(500).end(),
+  );
 });
 server.listen(0, '127.0.0.1', () => console.log(server.address().port));
 `;
@@ -194,7 +197,7 @@ export async function benchResumable(ctx: BenchContext): Promise<Figure[]> {
             name: `resumable upload (v2, 8 MiB parts, ${IN_FLIGHT} in flight): ${sizeMiB} MiB into the embedded store`,
             unit: 'MiB/s',
             baselineName: 'streamed copy of the same file on the same disk, fsynced',
-            note: 'each part is fsynced before its answer, as a 200 promises; the copy is fsynced at its end',
+            note: 'each part is synced to disk (fdatasync) before its answer, as a 200 promises; the copy is fsynced at its end',
           },
           uploadMBs,
           copyMBs,

@@ -18,9 +18,8 @@ export function usePosterStandIn(
         id="viewer-poster-preload"
         className="viewer__poster-preload"
         src={posterUrl}
-        onLoad={() => setLoadedUrl(posterUrl)}
         // A poster that never loads leaves the thumbnail: the player would fail to show it too.
-        onError={() => undefined}
+        onLoad={() => setLoadedUrl(posterUrl)}
       />
     ) : null;
   return { poster: ready ? posterUrl : (thumbUrl ?? posterUrl), preload };
