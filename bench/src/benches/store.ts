@@ -27,6 +27,9 @@ import { benchThumbnailBurst } from './thumbnail-burst.js';
 
 const MiB = 1024 * 1024;
 
+/** Everything dirty reaches the disk: no figure pays for the writeback of the one before it. */
+export const syncDisk = () => promisify(execFile)('sync');
+
 export async function writeRandomFile(file: string, bytes: number): Promise<void> {
   const out = createWriteStream(file);
   const chunk = Buffer.alloc(MiB);
@@ -36,6 +39,8 @@ export async function writeRandomFile(file: string, bytes: number): Promise<void
   }
   out.end();
   await once(out, 'finish');
+  // Its writeback done before anything is timed (the first copy ran at half speed behind it).
+  await syncDisk();
 }
 
 /** A fresh data dir and work folder, the API on it, and the store's keys so this process can sign for it. */
@@ -70,9 +75,6 @@ export interface AgainstCopy {
   baselineRssMiB: number[];
 }
 
-/** Everything dirty reaches the disk: no figure pays for the writeback of the one before it. */
-const syncDisk = () => promisify(execFile)('sync');
-
 /** A streamed copy of `source` on the same disk; `durable`: fsynced before it ends (`flush`). */
 async function timedCopy(source: string, copy: string, durable: boolean) {
   const started = process.hrtime.bigint();
@@ -87,11 +89,14 @@ async function timedCopy(source: string, copy: string, durable: boolean) {
 /**
  * Per run: a streamed copy of `source` on the same disk, fsynced at its end as the store fsyncs every
  * upload before answering (a 200 means the bytes survive a power cut), and the same copy left in the page
- * cache; then `upload(run)` of the same file into the server `pid`, timed, with the server's peak RSS
- * growth sampled from /proc while it runs; then `discard(run)`, untimed, which deletes what the upload
+ * cache; and `upload(run)` of the same file into the server `pid`, timed, with the server's peak RSS
+ * growth sampled from /proc while it runs, then `discard(run)`, untimed, which deletes what the upload
  * stored, as each copy is deleted. (On this VM the kernel's time per MiB written grew run after run while
  * the uploaded gigabytes stayed behind — 1.1, 2.7, 3.7, 5.0 ms/MiB of system time — and stayed at 1.0–1.2
- * when each was deleted: both sides of a pair start from the same page cache.)
+ * when each was deleted: both sides of a pair start from the same page cache.) The pair's order alternates
+ * (copies first in even runs, the upload first in odd ones): on this VM the speed of a write swings with the
+ * host (the same copy ran at 200 and 560 MiB/s minutes apart), and whichever side always went second would
+ * always meet the state the first left behind.
  */
 export async function againstStreamedCopy(
   ctx: BenchContext,
@@ -109,7 +114,7 @@ export async function againstStreamedCopy(
     growthMiB: [],
     baselineRssMiB: [],
   };
-  for (let r = 0; r < ctx.runs; r++) {
+  const copies = async (r: number) => {
     const cached = await timedCopy(source, `${source}.cached-${r}`, false);
     result.cachedCopyMBs.push(bytes / MiB / cached.seconds);
     // The cached copy's pages reach the disk before the durable copy is timed.
@@ -118,7 +123,8 @@ export async function againstStreamedCopy(
     result.copyMBs.push(bytes / MiB / durable.seconds);
     result.copyCpuMsPerMiB.push(durable.cpuMs / (bytes / MiB));
     await syncDisk();
-
+  };
+  const timedUpload = async (r: number) => {
     await sleep(300);
     const before = await rssOf(pid);
     const sampler = sampleRss(pid);
@@ -131,8 +137,17 @@ export async function againstStreamedCopy(
     result.baselineRssMiB.push(before / MiB);
     await discard(r);
     await syncDisk();
+  };
+  for (let r = 0; r < ctx.runs; r++) {
+    if (r % 2 === 0) {
+      await copies(r);
+      await timedUpload(r);
+    } else {
+      await timedUpload(r);
+      await copies(r);
+    }
     ctx.log(
-      `  run ${r + 1}: upload ${result.uploadMBs.at(-1)?.toFixed(0)} MiB/s, copy ${result.copyMBs.at(-1)?.toFixed(0)} MiB/s (page cache ${result.cachedCopyMBs.at(-1)?.toFixed(0)}), RSS +${result.growthMiB.at(-1)?.toFixed(1)} MiB`,
+      `  run ${r + 1}: upload ${result.uploadMBs.at(-1)?.toFixed(0)} MiB/s, copy ${result.copyMBs.at(-1)?.toFixed(0)} MiB/s (page cache ${result.cachedCopyMBs.at(-1)?.toFixed(0)}), RSS +${result.growthMiB.at(-1)?.toFixed(1)} MiB${r % 2 === 0 ? '' : ' (upload first)'}`,
     );
   }
   return result;
