@@ -22,7 +22,7 @@ import type { BenchContext } from '../lib/context.js';
 import { jpegVariant, photoJpeg } from '../lib/images.js';
 import { rssOf, sampleRss, waitForOk } from '../lib/processes.js';
 import { startApi } from '../lib/servers.js';
-import { compared, type Figure, median, secondsSince, sleep } from '../lib/stats.js';
+import { alternate, compared, type Figure, median, secondsSince, sleep } from '../lib/stats.js';
 import { benchThumbnailBurst } from './thumbnail-burst.js';
 
 const MiB = 1024 * 1024;
@@ -94,7 +94,7 @@ async function timedCopy(source: string, copy: string, durable: boolean) {
  * stored, as each copy is deleted. (On this VM the kernel's time per MiB written grew run after run while
  * the uploaded gigabytes stayed behind — 1.1, 2.7, 3.7, 5.0 ms/MiB of system time — and stayed at 1.0–1.2
  * when each was deleted: both sides of a pair start from the same page cache.) The pair's order alternates
- * (copies first in even runs, the upload first in odd ones): on this VM the speed of a write swings with the
+ * (`alternate`: copies first in the first run, the upload first in the next): on this VM the speed of a write swings with the
  * host (the same copy ran at 200 and 560 MiB/s minutes apart), and whichever side always went second would
  * always meet the state the first left behind.
  */
@@ -114,7 +114,8 @@ export async function againstStreamedCopy(
     growthMiB: [],
     baselineRssMiB: [],
   };
-  const copies = async (r: number) => {
+  const copies = async () => {
+    const r = result.copyMBs.length;
     const cached = await timedCopy(source, `${source}.cached-${r}`, false);
     result.cachedCopyMBs.push(bytes / MiB / cached.seconds);
     // The cached copy's pages reach the disk before the durable copy is timed.
@@ -123,8 +124,12 @@ export async function againstStreamedCopy(
     result.copyMBs.push(bytes / MiB / durable.seconds);
     result.copyCpuMsPerMiB.push(durable.cpuMs / (bytes / MiB));
     await syncDisk();
+    ctx.log(
+      `  copy ${r + 1}: ${result.copyMBs.at(-1)?.toFixed(0)} MiB/s (page cache ${result.cachedCopyMBs.at(-1)?.toFixed(0)})`,
+    );
   };
-  const timedUpload = async (r: number) => {
+  const timedUpload = async () => {
+    const r = result.uploadMBs.length;
     await sleep(300);
     const before = await rssOf(pid);
     const sampler = sampleRss(pid);
@@ -137,19 +142,11 @@ export async function againstStreamedCopy(
     result.baselineRssMiB.push(before / MiB);
     await discard(r);
     await syncDisk();
-  };
-  for (let r = 0; r < ctx.runs; r++) {
-    if (r % 2 === 0) {
-      await copies(r);
-      await timedUpload(r);
-    } else {
-      await timedUpload(r);
-      await copies(r);
-    }
     ctx.log(
-      `  run ${r + 1}: upload ${result.uploadMBs.at(-1)?.toFixed(0)} MiB/s, copy ${result.copyMBs.at(-1)?.toFixed(0)} MiB/s (page cache ${result.cachedCopyMBs.at(-1)?.toFixed(0)}), RSS +${result.growthMiB.at(-1)?.toFixed(1)} MiB${r % 2 === 0 ? '' : ' (upload first)'}`,
+      `  upload ${r + 1}: ${result.uploadMBs.at(-1)?.toFixed(0)} MiB/s, RSS +${result.growthMiB.at(-1)?.toFixed(1)} MiB`,
     );
-  }
+  };
+  await alternate(ctx.runs, copies, timedUpload);
   return result;
 }
 

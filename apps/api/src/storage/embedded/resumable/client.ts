@@ -1,9 +1,8 @@
 /**
  * A bare Kodo v2 resumable-upload client over fetch, for tests and the bench: the calls one at a time,
  * so a test can stop between parts, restart the store and resume from listParts (the qiniu SDK only
- * resumes from its own record file and never lists). Parts stream from disk when given a file range.
+ * resumes from its own record file and never lists).
  */
-import { createReadStream } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
@@ -47,14 +46,13 @@ export class ResumableClient {
     return this.call('POST', '');
   }
 
-  /** A part from memory, or streamed from `file` bytes [start, start + size) (piped, no web streams). */
+  /** A part from memory, as the app sends one (node:http, so no web streams copy it). */
   async putPart(
     uploadId: string,
     partNumber: number,
-    data: Buffer | { file: string; start: number; size: number },
+    data: Buffer,
     headers: Record<string, string> = {},
   ): Promise<KodoAnswer<{ etag: string; md5: string; error?: string }>> {
-    const length = Buffer.isBuffer(data) ? data.length : data.size;
     const url = new URL(this.url(`/${uploadId}/${partNumber}`));
     return new Promise((resolve, reject) => {
       const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
@@ -64,7 +62,7 @@ export class ResumableClient {
           headers: {
             Authorization: `UpToken ${this.token}`,
             'Content-Type': 'application/octet-stream',
-            'Content-Length': String(length),
+            'Content-Length': String(data.length),
             ...headers,
           },
         },
@@ -83,17 +81,7 @@ export class ResumableClient {
         },
       );
       req.on('error', reject);
-      if (Buffer.isBuffer(data)) {
-        req.end(data);
-        return;
-      }
-      const source = createReadStream(data.file, {
-        start: data.start,
-        end: data.start + data.size - 1,
-        highWaterMark: 1 << 20,
-      });
-      source.on('error', reject);
-      source.pipe(req);
+      req.end(data);
     });
   }
 
