@@ -23,11 +23,11 @@ export async function rssOf(pid: number): Promise<number> {
 }
 
 /**
- * CPU seconds (user + system, every thread: workers and libuv's pool too) the process has used so far,
- * from /proc (clock ticks of 1/100 s, Linux's USER_HZ).
+ * CPU seconds (user + system) the process has used so far, from /proc (clock ticks of 1/100 s, Linux's
+ * USER_HZ): every thread (workers and libuv's pool too), or only the main one (the event loop) when asked.
  */
-export async function cpuSecondsOf(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+export async function cpuSecondsOf(pid: number, only: 'all' | 'main' = 'all'): Promise<number> {
+  const stat = await readFile(only === 'main' ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
   // The command name may hold spaces and parentheses: the fields start after its closing one.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // utime and stime are fields 14 and 15 of stat(5), the 12th and 13th after the name.
