@@ -4,13 +4,12 @@
  * file; any other part into a file of its own. It is recorded only once every byte is written, and the
  * token's fsizeLimit counts every part of the upload, stored or arriving, the moment it is exceeded.
  */
-import { createHash, type Hash } from 'node:crypto';
-import { open, rm } from 'node:fs/promises';
+import { type FileHandle, open, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
-import { Transform, type TransformCallback, type Writable } from 'node:stream';
-import { QetagHasher, qetagOfBlocks } from '../../qetag.js';
-import { newFileId, syncDirectory, syncFileData, WRITE_BUFFER_BYTES } from '../context.js';
+import { HashingFileWriter } from '../../hashing-writer.js';
+import { qetagOfBlocks } from '../../qetag.js';
+import { newFileId, syncDirectory } from '../context.js';
 import { KODO, KodoError } from '../errors.js';
 import type { PutPolicy } from '../policy.js';
 import { assemblyFile, PART_MAX_BYTES, type ResumableContext, uploadDir } from './context.js';
@@ -26,27 +25,24 @@ export function uploadLimit(rc: ResumableContext, policy: PutPolicy): number {
 }
 
 /**
- * One pass over the part's bytes: size and limits, the qetag's SHA-1 blocks, and MD5 only when the client
- * sent Content-MD5 (the qiniu SDK always does, and checks the answer's md5; our clients do not, and MD5 is
- * the costliest hash per byte). Both hash synchronously: handing 4 MiB blocks to WebCrypto's SHA-1 on the
- * thread pool was measured at twice the CPU per byte and more main-thread time (the join and WebCrypto's
- * own copy of its input), so it lost on two cores and would not win on more.
+ * One pass over the part's bytes: size and limits here; the qetag's SHA-1 blocks and MD5 (only when the
+ * client sent Content-MD5: the qiniu SDK always does and checks the answer's md5; our clients do not) on
+ * the hashing thread, which was the main thread's largest cost per byte. (WebCrypto's SHA-1 on the thread
+ * pool was tried first: twice the CPU per byte, its own copy of every 4 MiB block, and it lost.)
  */
-class PartMeter extends Transform {
-  readonly qetag = new QetagHasher();
-  /** Only when the client asked for the check (Content-MD5): MD5 is the costliest hash on the main thread. */
-  readonly md5: Hash | null;
+class PartMeter extends HashingFileWriter {
   size = 0;
 
   constructor(
+    handle: FileHandle,
+    start: number,
     private readonly overLimit: (size: number) => boolean,
     withMd5: boolean,
   ) {
-    super();
-    this.md5 = withMd5 ? createHash('md5') : null;
+    super(handle, start, withMd5);
   }
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+  override _write(chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     this.size += chunk.length;
     if (this.size > PART_MAX_BYTES) {
       callback(new KodoError(KODO.tooLarge, 'part exceeds the 1 GiB limit'));
@@ -56,14 +52,15 @@ class PartMeter extends Transform {
       callback(tooLarge());
       return;
     }
-    this.qetag.update(chunk);
-    this.md5?.update(chunk);
-    callback(null, chunk);
+    super._write(chunk, encoding, callback);
   }
 }
 
-/** Streams the request body through the meter into `out`; on a refusal the rest of the body is drained. */
-function receive(req: IncomingMessage, meter: PartMeter, out: Writable): Promise<void> {
+/**
+ * Streams the request body through the meter into its file; on a refusal the rest of the body is drained.
+ * Settles only once the meter is done with the file (it may still be writing when it fails).
+ */
+function receive(req: IncomingMessage, meter: PartMeter): Promise<void> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const fail = (error: unknown) => {
@@ -72,21 +69,19 @@ function receive(req: IncomingMessage, meter: PartMeter, out: Writable): Promise
       req.unpipe(meter);
       // Let the client finish sending so it reads the answer; the bytes are discarded.
       req.resume();
+      meter.once('close', () => reject(error));
       meter.destroy();
-      out.destroy();
-      reject(error);
     };
     req.on('close', () => {
       if (!req.complete) fail(new KodoError(KODO.badRequest, 'upload aborted by the client'));
     });
     meter.on('error', fail);
-    out.on('error', fail);
-    out.on('close', () => {
+    meter.on('finish', () => {
       if (settled) return;
       settled = true;
       resolve();
     });
-    req.pipe(meter).pipe(out);
+    req.pipe(meter);
   });
 }
 
@@ -137,28 +132,34 @@ export async function putPart(
     }
     const file = inStride ? assemblyFile(store, id) : path.join(uploadDir(store, id), ownFile as string);
     const handle = inStride ? await open(file, 'r+') : await open(file, 'wx', 0o600);
-    const out = handle.createWriteStream({
-      start: inStride ? (partNumber - 1) * (stride as number) : 0,
-      highWaterMark: WRITE_BUFFER_BYTES,
-    });
-    const meter = new PartMeter((size) => {
-      entry.bytes = size;
-      return stored + inFlight.othersBytes(id, entry) + size > limit;
-    }, contentMd5 !== undefined);
-    await receive(req, meter, out);
-    // A part is listed (and counted on at complete, whose etag comes from these hashes) only once its
-    // bytes are on disk.
-    await syncFileData(file);
+    let meter: PartMeter;
+    try {
+      const start = inStride ? (partNumber - 1) * (stride as number) : 0;
+      meter = new PartMeter(
+        handle,
+        start,
+        (size) => {
+          entry.bytes = size;
+          return stored + inFlight.othersBytes(id, entry) + size > limit;
+        },
+        contentMd5 !== undefined,
+      );
+      await receive(req, meter);
+      // A part is listed (and counted on at complete, whose etag comes from these hashes) only once its
+      // bytes are on disk.
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
     if (ownFile) await syncDirectory(uploadDir(store, id));
     if (declared !== null && meter.size !== declared) {
       throw new KodoError(KODO.badRequest, 'part is shorter than its Content-Length');
     }
-    const md5 = meter.md5?.digest() ?? null;
+    const { blocks, md5 } = meter.digests();
     if (md5 && contentMd5 !== undefined && !md5Matches(contentMd5, md5))
       throw new KodoError(KODO.badRequest, 'Content-MD5 not match');
     // Parts recorded meanwhile by other requests count too.
     if (registry.storedBytes(id, partNumber) + meter.size > limit) throw tooLarge();
-    const blocks = meter.qetag.blocks();
     const row = {
       upload_id: id,
       part_number: partNumber,
