@@ -17,8 +17,12 @@ import { QETAG_BLOCK_SIZE } from './qetag.js';
 export const HASH_BATCH_BYTES = 1024 * 1024;
 /** Batches of one writer being written and hashed while it fills the next. */
 const MAX_IN_FLIGHT = 2;
-/** Free batches kept for the next writers (what several uploads at once use between them). */
-const RETAINED_BATCHES = 16;
+/**
+ * Free batches kept for the next writers: up to twenty parts received at once (three each). Generous on
+ * purpose: a batch let go is only freed once the thread collects garbage, so dropping and reallocating
+ * around a busy moment would pile up memory where keeping it costs at most this much.
+ */
+const RETAINED_BATCHES = 64;
 
 interface Batch {
   bytes: Buffer;
