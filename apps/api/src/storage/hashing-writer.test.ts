@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HashThread } from './hash-thread.js';
-import { HASH_BATCH_BYTES, HashingFileWriter } from './hashing-writer.js';
+import { allocatedBatches, HASH_BATCH_BYTES, HashingFileWriter } from './hashing-writer.js';
 import { QETAG_BLOCK_SIZE, QetagHasher, qetag, qetagOfBlocks } from './qetag.js';
 
 const thread = new HashThread();
@@ -76,6 +76,19 @@ describe('HashingFileWriter', () => {
       expect(digests.md5?.equals(createHash('md5').update(data).digest())).toBe(true);
       expect(onDisk.equals(data)).toBe(true);
     });
+  });
+
+  it('reuses its batches: two rounds of twelve uploads at once allocate no more than one round holds', async () => {
+    const inputs = Array.from({ length: 12 }, (_, i) => randomBytes(4 * HASH_BATCH_BYTES + i));
+    const before = allocatedBatches();
+    for (let round = 0; round < 2; round++) {
+      const results = await Promise.all(inputs.map((data) => writeThrough(data, 65_536, false)));
+      results.forEach(({ onDisk }, i) => {
+        expect(onDisk.equals(inputs[i] as Buffer)).toBe(true);
+      });
+    }
+    // Three batches per writer at most (one filling, two in flight); 120 if none were ever reused.
+    expect(allocatedBatches() - before).toBeLessThanOrEqual(12 * 3);
   });
 
   it('closes only once its writes are done when destroyed half-way, and the next writer is right', async () => {

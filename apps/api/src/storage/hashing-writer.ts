@@ -33,6 +33,12 @@ interface Batch {
 type Callback = (error?: Error | null) => void;
 
 const freeBatches: Batch[] = [];
+let allocated = 0;
+
+/** Batches allocated by this process so far: flat once the pool covers the uploads running at once. */
+export function allocatedBatches(): number {
+  return allocated;
+}
 
 function recycle(batch: Batch): void {
   if (freeBatches.length < RETAINED_BATCHES) freeBatches.push(batch);
@@ -122,7 +128,10 @@ export class HashingFileWriter extends Writable {
   /** A batch to fill, or null while this writer has its share in use. */
   private take(): Batch | null {
     if (this.inUse === MAX_IN_FLIGHT) return null;
-    return freeBatches.pop() ?? { bytes: Buffer.from(new SharedArrayBuffer(HASH_BATCH_BYTES)), busy: 0 };
+    const reused = freeBatches.pop();
+    if (reused) return reused;
+    allocated++;
+    return { bytes: Buffer.from(new SharedArrayBuffer(HASH_BATCH_BYTES)), busy: 0 };
   }
 
   /** Sends the current batch to the file and to the thread at once; it comes free when both are done. */
