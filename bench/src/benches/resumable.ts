@@ -160,7 +160,8 @@ export async function benchResumable(ctx: BenchContext): Promise<Figure[]> {
       bytes,
       async (r) => {
         const pid = api.child.pid;
-        const [cpuBefore, mainBefore] = [await cpuSecondsOf(pid), await cpuSecondsOf(pid, 'main')];
+        const cpuBefore = await cpuSecondsOf(pid);
+        const mainBefore = await cpuSecondsOf(pid, 'main');
         const upload = await start(`big-${r}.bin`);
         await sendParts(upload, source, bytes, all(partCount), IN_FLIGHT);
         await complete(upload);

@@ -19,13 +19,18 @@ const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
 const uploads = new Map();
+// A job's state from its first message on (open: bytes hashed since the last finished block).
+const jobOf = (m) => {
+  let u = uploads.get(m.id);
+  if (!u) {
+    u = { sha1: createHash('sha1'), open: false, blocks: [], md5: m.md5 ? createHash('md5') : null };
+    uploads.set(m.id, u);
+  }
+  return u;
+};
 parentPort.on('message', (m) => {
   if (m.op === 'data') {
-    let u = uploads.get(m.id);
-    if (!u) {
-      u = { sha1: createHash('sha1'), open: false, blocks: [], md5: m.md5 ? createHash('md5') : null };
-      uploads.set(m.id, u);
-    }
+    const u = jobOf(m);
     const bytes = new Uint8Array(m.buffer, 0, m.length);
     u.sha1.update(bytes);
     u.open = true;
@@ -37,8 +42,9 @@ parentPort.on('message', (m) => {
     }
     parentPort.postMessage({ op: 'hashed', id: m.id });
   } else if (m.op === 'end') {
-    const u = uploads.get(m.id) || { sha1: createHash('sha1'), open: true, blocks: [], md5: m.md5 ? createHash('md5') : null };
+    const u = jobOf(m);
     uploads.delete(m.id);
+    // A trailing partial block, or the one block of an empty input.
     if (u.open || u.blocks.length === 0) u.blocks.push(u.sha1.digest());
     const blocks = new Uint8Array(Buffer.concat(u.blocks)).buffer;
     const md5 = u.md5 ? new Uint8Array(u.md5.digest()).buffer : null;
@@ -64,7 +70,7 @@ interface Job {
   /** One per batch posted and not yet hashed, in order (the thread answers in order). */
   onHashed: Array<() => void>;
   finish: { resolve: (d: Digests) => void; reject: (e: Error) => void } | null;
-  /** The thread died under this job: its digests are lost, finish() fails with this. */
+  /** The thread died under this job, or it was cancelled with batches still out: finish() fails with this. */
   failed: Error | null;
 }
 
